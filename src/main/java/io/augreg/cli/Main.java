@@ -1,0 +1,83 @@
+package io.augreg.cli;
+
+import io.augreg.core.AugregException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code augreg} command. Subcommands are registered in {@link
+ * #SUBCOMMANDS}; each one only translates options into the config records of the library.
+ */
+@Command(
+    name = "augreg",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Beat overfitting: augment images (offline and per mini-batch) and train neural networks",
+      "with L2, L1, inverted dropout and early stopping, then read the bias/variance diagnosis.",
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 the work ran but some inputs failed, 2 bad usage or input.",
+      "Run 'augreg COMMAND --help' for a command's options."
+    })
+public final class Main implements Runnable {
+
+  /** The subcommands, in the order `--help` lists them. */
+  static final Object[] SUBCOMMANDS = {
+    // SUBCOMMANDS: one line per command, keep sorted by workflow
+  };
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the configured picocli command line (used by {@link #main} and by tests). */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    for (Object sub : SUBCOMMANDS) {
+      cl.addSubcommand(sub);
+    }
+    cl.setExecutionExceptionHandler(Main::handleExecutionException);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  /** Runs {@code augreg} with {@code args} and returns the exit code instead of exiting. */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** Process entry point. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  private static int handleExecutionException(
+      Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cmd.getErr();
+    AugregException user = findUserError(ex);
+    if (user != null) {
+      err.println("augreg " + cmd.getCommandName() + ": " + user.getMessage());
+      err.flush();
+      return user.exitCode();
+    }
+    err.println("augreg " + cmd.getCommandName() + ": internal error (please report): " + ex);
+    ex.printStackTrace(err);
+    err.flush();
+    return 3;
+  }
+
+  private static AugregException findUserError(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof AugregException a) {
+        return a;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Training: the {@code Trainer} and its config record, optimizers, L1/L2 regularizers, inverted
+ * dropout, early stopping, history and the bias/variance diagnosis. Does no file or image I/O.
+ */
+package io.augreg.train;

@@ -1,0 +1,51 @@
+package io.augreg.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SeedsTest {
+  @Test
+  void sameKeysGiveSameSeed() {
+    assertEquals(Seeds.mix(42, 1, 2, 3), Seeds.mix(42, 1, 2, 3));
+    assertEquals(
+        Seeds.generator(7, 0, 5).nextLong(), Seeds.generator(7, 0, 5).nextLong());
+  }
+
+  @Test
+  void distinctTuplesGiveDistinctSeeds() {
+    Set<Long> seen = new HashSet<>();
+    for (int seed = 0; seed < 4; seed++) {
+      for (int epoch = 0; epoch < 8; epoch++) {
+        for (int index = 0; index < 64; index++) {
+          seen.add(Seeds.mix(seed, epoch, index));
+        }
+      }
+    }
+    assertEquals(4 * 8 * 64, seen.size());
+    // key order matters: (1, 2) is not (2, 1)
+    assertNotEquals(Seeds.mix(0, 1, 2), Seeds.mix(0, 2, 1));
+    // a shorter tuple is not a prefix collision of a longer one with key 0
+    assertNotEquals(Seeds.mix(0, 1), Seeds.mix(0, 1, 0));
+  }
+
+  @Test
+  void mixedBitsAreBalanced() {
+    // Each output bit should be set about half of the time over consecutive indices.
+    int n = 4096;
+    int[] ones = new int[64];
+    for (int i = 0; i < n; i++) {
+      long v = Seeds.mix(123, i);
+      for (int b = 0; b < 64; b++) {
+        ones[b] += (int) ((v >>> b) & 1);
+      }
+    }
+    for (int b = 0; b < 64; b++) {
+      double frac = ones[b] / (double) n;
+      assertEquals(0.5, frac, 0.05, "bit " + b);
+    }
+  }
+}
