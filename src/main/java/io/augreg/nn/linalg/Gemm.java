@@ -1,0 +1,37 @@
+package io.augreg.nn.linalg;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * General matrix multiply on row-major EJML matrices, the one seam through which the network's
+ * products go, so that small products can stay in plain Java/EJML while large ones go to a BLAS.
+ *
+ * <p>{@code C = alpha · op(A) · op(B) + beta · C}, where {@code op(X)} is {@code X} or {@code Xᵀ}.
+ * {@code C} must already have the result's shape and must not alias {@code A} or {@code B}. With
+ * {@code beta == 0} the previous content of {@code C} is ignored (even NaN).
+ */
+public interface Gemm {
+
+  /**
+   * Computes {@code C = alpha · op(A) · op(B) + beta · C}.
+   *
+   * @param transA use {@code Aᵀ} instead of {@code A}
+   * @param transB use {@code Bᵀ} instead of {@code B}
+   * @param alpha scale of the product
+   * @param a left operand
+   * @param b right operand
+   * @param beta scale of the existing {@code C}
+   * @param c output, sized {@code rows(op(A)) × cols(op(B))}
+   */
+  void gemm(
+      boolean transA,
+      boolean transB,
+      double alpha,
+      DMatrixRMaj a,
+      DMatrixRMaj b,
+      double beta,
+      DMatrixRMaj c);
+
+  /** A short name for logs and benchmarks, e.g. {@code "java"}, {@code "openblas"}. */
+  String name();
+}
