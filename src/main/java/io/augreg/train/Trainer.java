@@ -25,7 +25,6 @@ import org.ejml.data.DMatrixRMaj;
  * default). A trainer may be reused, but not from two threads at once.
  */
 public final class Trainer {
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
   private static final long DROPOUT_KEY = 0x4452_4F50L; // "DROP"
 
@@ -76,7 +75,6 @@ public final class Trainer {
     long start = System.nanoTime();
     int[] sizes = initial.sizes();
     int layers = sizes.length - 1;
-    int k = sizes[layers];
     checkData(initial, train, "training set");
     if (dev != null) {
       checkData(initial, dev, "dev set");
@@ -134,6 +132,7 @@ public final class Trainer {
             ? new NumpyRandom(1)
             : null;
     int referenceMasksFor = -1;
+    FreshMasks fresh = new FreshMasks();
 
     double[][] bestW = copy(w);
     double[][] bestB = copy(b);
@@ -147,7 +146,7 @@ public final class Trainer {
     double lastCost = Double.NaN;
 
     for (epoch = 1; epoch <= config.epochs(); epoch++) {
-      boolean record = epoch % config.evalEvery() == 0 || epoch == config.epochs();
+      boolean record = epoch % config.evalEvery() == 0 || epoch == 1 || epoch == config.epochs();
       double regCost = record ? regularizationCost(w, m) : 0;
       double dataCost = 0;
       boolean diverged = false;
@@ -171,7 +170,7 @@ public final class Trainer {
               referenceMasksFor = mb;
             }
           } else {
-            freshMasks(prop, Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), mb);
+            freshMasks(prop, fresh, Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), mb);
           }
         }
         prop.forward(true);
@@ -235,22 +234,35 @@ public final class Trainer {
       }
     }
     int stopEpoch = Math.min(epoch, config.epochs());
-    Network model;
     if (reason == StopReason.MAX_EPOCHS && early == null) {
-      model = initial.withParameters(w, b);
       bestEpoch = stopEpoch;
     } else {
       if (!haveBest) {
-        throw new AugregException(
-            "training diverged at epoch "
-                + stopEpoch
-                + " before any finite cost was recorded (try a smaller --lr, or a smaller"
-                + " --eval-every so that a finite point is kept)");
+        // nothing finite was recorded during training: fall back to the initial weights if
+        // they at least have a finite cost
+        double initialCost = initial.cost(train);
+        if (!Double.isFinite(initialCost)) {
+          throw new AugregException(
+              "training diverged at epoch "
+                  + stopEpoch
+                  + " and no finite cost was ever seen, not even for the initial weights"
+                  + " (check the inputs' scale; try a smaller --lr)");
+        }
+        copyInto(initial.weightArrays(), bestW);
+        copyInto(initial.biasArrays(), bestB);
+        bestEpoch = 0;
       }
-      model = initial.withParameters(bestW, bestB);
+      copyInto(bestW, w);
+      copyInto(bestB, b);
     }
-    double trainError = 1 - model.accuracy(train);
-    double devError = dev == null ? Double.NaN : 1 - model.accuracy(dev);
+    Network model = initial.withParameters(w, b);
+    trainEval.forward(false);
+    double trainError = 1 - trainEval.accuracy(train.y().data);
+    double devError = Double.NaN;
+    if (devEval != null) {
+      devEval.forward(false);
+      devError = 1 - devEval.accuracy(dev.y().data);
+    }
     Diagnosis diagnosis =
         Diagnosis.of(
             trainError,
@@ -332,30 +344,22 @@ public final class Trainer {
     }
   }
 
-  /** Fresh masks: D = (U[0,1) &lt; keep_prob) from a SplitMix64 stream seeded with {@code state}. */
-  static void freshMasks(Propagation prop, long state, int m) {
-    long s = state;
+  /**
+   * Fresh masks: D = (U[0,1) &lt; keep_prob) for every hidden layer with dropout, from a stream
+   * seeded with {@code seed} (derived from (run seed, epoch, batch) by the caller).
+   */
+  static void freshMasks(Propagation prop, FreshMasks gen, long seed, int m) {
+    gen.reseed(seed);
     for (int l = 1; l < prop.layers; l++) {
       double[][] d = prop.mask[l];
       if (d == null) {
         continue;
       }
-      double kp = prop.keep(l);
+      long threshold = FreshMasks.threshold(prop.keep(l));
       for (int i = 0; i < prop.sizes[l]; i++) {
-        double[] row = d[i];
-        for (int j = 0; j < m; j++) {
-          s += GOLDEN;
-          double u = (mix64(s) >>> 11) * 0x1.0p-53;
-          row[j] = u < kp ? 1.0 : 0.0;
-        }
+        gen.fill(d[i], m, threshold);
       }
     }
-  }
-
-  private static long mix64(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   private static void shuffle(int[] perm, SplittableRandom rng) {
