@@ -28,8 +28,8 @@ final class FreshMasks {
     return (long) Math.ceil(keepProb * 4294967296.0);
   }
 
-  /** Fills row[0..m) with 1 (keep, probability T/2^32) or 0 (drop). */
-  void fill(double[] row, int m, long threshold) {
+  /** Fills row[0..m) with {@code scale} (keep, probability T/2^32) or 0 (drop). */
+  void fill(double[] row, int m, long threshold, double scale) {
     long a = s0;
     long b = s1;
     int j = 0;
@@ -40,9 +40,9 @@ final class FreshMasks {
       a = Long.rotateLeft(a, 49) ^ b ^ (b << 21);
       b = Long.rotateLeft(b, 28);
       // keep = (u < T) as the sign bit of u - T, for the high and the low 32 bits
-      row[j] = (double) (((r >>> 32) - threshold) >>> 63);
+      row[j] = scale * (((r >>> 32) - threshold) >>> 63);
       if (j + 1 < m) {
-        row[j + 1] = (double) (((r & 0xFFFFFFFFL) - threshold) >>> 63);
+        row[j + 1] = scale * (((r & 0xFFFFFFFFL) - threshold) >>> 63);
       }
     }
     s0 = a;

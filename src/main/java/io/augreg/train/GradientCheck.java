@@ -59,6 +59,7 @@ public final class GradientCheck {
     double[][] b = net.biasArrays();
     Propagation prop = new Propagation(net, w, b, keep, m, new JavaGemm());
     prop.input(data.x());
+    prop.scaledMasks = true;
     Trainer.freshMasks(prop, new FreshMasks(), maskSeed, m);
     Trainer trainer = new Trainer(config);
     double[] y = data.y().data;

@@ -37,7 +37,13 @@ final class Propagation {
   final double[][][] z; // [l][unit][example]; hidden layers: z and g share arrays (in place)
   final double[][][] a; // [l]: activations after dropout (= g without dropout); a[0] = inputs
   final double[][][] dz; // [l]
-  final double[][][] mask; // [l] for hidden layers with dropout: 0 or 1
+  /**
+   * [l] for hidden layers with dropout: 0 or 1 (then {@code A = G·D/keep}, the lesson's exact
+   * order), or with {@link #scaledMasks} 0 or 1/keep (then {@code A = G·D}, one multiply).
+   */
+  final double[][][] mask;
+  /** Whether {@link #mask} holds 0 or 1/keep instead of 0 or 1. */
+  boolean scaledMasks;
   final double[][] dw; // [l]: flat n_l x n_{l-1}
   final double[][] db; // [l]
   private final double[][][] g; // [l]: activations before dropout
@@ -188,10 +194,11 @@ final class Propagation {
       for (int i = 0; i < n; i++) {
         double[] zi = z[l][i];
         if (hidden == Activation.RELU) {
-          // G = max(Z + b, 0), in place (branch-free, vectorized)
+          // G = max(Z + b, 0) = (v + |v|)/2 with v = Z + b, in place (see Activation.RELU)
           double bi = bl[i];
           for (int j = 0; j < m; j++) {
-            zi[j] = Math.max(zi[j] + bi, 0.0);
+            double v = zi[j] + bi;
+            zi[j] = (v + Math.abs(v)) * 0.5;
           }
         } else {
           // G = g(Z + b), in place
@@ -203,9 +210,16 @@ final class Propagation {
           double[] ai = a[l][i];
           double[] d = mask[l][i];
           double kp = keep[l];
-          // A = G * D / keep_prob (as the lesson: multiply by the 0/1 mask, then divide)
-          for (int j = 0; j < m; j++) {
-            ai[j] = gi[j] * d[j] / kp;
+          if (scaledMasks) {
+            // A = G * (D / keep_prob)
+            for (int j = 0; j < m; j++) {
+              ai[j] = gi[j] * d[j];
+            }
+          } else {
+            // A = G * D / keep_prob (as the lesson: multiply by the 0/1 mask, then divide)
+            for (int j = 0; j < m; j++) {
+              ai[j] = gi[j] * d[j] / kp;
+            }
           }
         }
       }
@@ -333,11 +347,22 @@ final class Propagation {
       for (int i = 0; i < np; i++) {
         double[] da = dPrev[i];
         double[] gi = g[l - 1][i];
+        double[] d = drop ? mask[l - 1][i] : null;
+        if (hidden == Activation.RELU) {
+          reluBackward(da, gi, d, kp, m);
+          continue;
+        }
         if (drop) {
-          double[] d = mask[l - 1][i];
-          // dA = dA * D / keep_prob
-          for (int j = 0; j < m; j++) {
-            da[j] = da[j] * d[j] / kp;
+          if (scaledMasks) {
+            // dA = dA * (D / keep_prob)
+            for (int j = 0; j < m; j++) {
+              da[j] = da[j] * d[j];
+            }
+          } else {
+            // dA = dA * D / keep_prob
+            for (int j = 0; j < m; j++) {
+              da[j] = da[j] * d[j] / kp;
+            }
           }
         }
         // dZ = dA * g'(Z)
@@ -345,6 +370,26 @@ final class Propagation {
       }
     }
     return check;
+  }
+
+  /**
+   * The ReLU backward step in one pass: {@code dZ = dA [· D / keep] · (G > 0)}, the step
+   * computed branch-free as {@code min(1, G·2^1200)} (see {@link Activation#backward}).
+   */
+  private void reluBackward(double[] da, double[] gi, double[] d, double kp, int m) {
+    if (d == null) {
+      for (int j = 0; j < m; j++) {
+        da[j] = da[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
+      }
+    } else if (scaledMasks) {
+      for (int j = 0; j < m; j++) {
+        da[j] = da[j] * d[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
+      }
+    } else {
+      for (int j = 0; j < m; j++) {
+        da[j] = da[j] * d[j] / kp * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
+      }
+    }
   }
 
   private static double sum(double[] x, int m) {

@@ -105,6 +105,8 @@ public final class Trainer {
     double[][] w = initial.weightArrays();
     double[][] b = initial.biasArrays();
     Propagation prop = new Propagation(initial, w, b, keep, batch, gemm);
+    // fresh masks hold 0 or 1/keep (one multiply); the reference's hold 0/1 and divide, as numpy
+    prop.scaledMasks = config.dropoutMasks() == DropoutMasks.FRESH;
     Propagation trainEval =
         fullBatch && !config.dropout() ? prop : new Propagation(initial, w, b, noKeep, m, gemm);
     Propagation devEval =
@@ -356,8 +358,9 @@ public final class Trainer {
         continue;
       }
       long threshold = FreshMasks.threshold(prop.keep(l));
+      double scale = prop.scaledMasks ? 1.0 / prop.keep(l) : 1.0;
       for (int i = 0; i < prop.sizes[l]; i++) {
-        gen.fill(d[i], m, threshold);
+        gen.fill(d[i], m, threshold, scale);
       }
     }
   }

@@ -13,7 +13,7 @@ class FreshMasksTest {
     FreshMasks g = new FreshMasks();
     double[] row = new double[100_001];
     g.reseed(42);
-    g.fill(row, row.length, FreshMasks.threshold(0.86));
+    g.fill(row, row.length, FreshMasks.threshold(0.86), 1.0);
     double kept = Arrays.stream(row).sum();
     assertEquals(0.86, kept / row.length, 0.005);
     for (double v : row) {
@@ -21,12 +21,12 @@ class FreshMasksTest {
     }
     double[] again = new double[row.length];
     g.reseed(42);
-    g.fill(again, again.length, FreshMasks.threshold(0.86));
+    g.fill(again, again.length, FreshMasks.threshold(0.86), 1.0);
     assertArrayEquals(row, again, 0.0);
     g.reseed(43);
-    g.fill(again, again.length, FreshMasks.threshold(0.86));
+    g.fill(again, again.length, FreshMasks.threshold(0.86), 1.0);
     assertFalse(Arrays.equals(row, again));
-    g.fill(again, again.length, FreshMasks.threshold(1.0));
+    g.fill(again, again.length, FreshMasks.threshold(1.0), 1.0);
     assertEquals(again.length, Arrays.stream(again).sum());
   }
 }
