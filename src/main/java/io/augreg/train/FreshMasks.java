@@ -2,8 +2,8 @@ package io.augreg.train;
 
 /**
  * Fresh inverted-dropout masks, fast: a xoroshiro128++ stream (seeded from a {@link
- * io.augreg.core.Seeds}-derived value through SplitMix64) yields two 32-bit uniforms per step, and
- * each becomes a 0/1 keep flag without a branch. One instance is reused for a whole run; {@link
+ * io.augreg.core.Seeds}-derived value through SplitMix64) yields four 16-bit uniforms per step,
+ * and each becomes a keep flag without a branch (so keep probabilities are honoured to 2^-16). One instance is reused for a whole run; {@link
  * #reseed} sets the stream for one (epoch, batch).
  */
 final class FreshMasks {
@@ -21,28 +21,35 @@ final class FreshMasks {
   }
 
   /**
-   * The integer threshold for a keep probability: a 32-bit uniform u keeps a unit iff u &lt; T, so
-   * P(keep) = T / 2^32 = keep_prob (to 2^-32).
+   * The integer threshold for a keep probability: a 16-bit uniform u keeps a unit iff u &lt; T, so
+   * P(keep) = T / 2^16, within 2^-16 of keep_prob (exactly 1 for keep_prob = 1).
    */
   static long threshold(double keepProb) {
-    return (long) Math.ceil(keepProb * 4294967296.0);
+    return (long) Math.ceil(keepProb * 65536.0);
   }
 
-  /** Fills row[0..m) with {@code scale} (keep, probability T/2^32) or 0 (drop). */
+  /** Fills row[0..m) with {@code scale} (keep, probability T/2^16) or 0 (drop). */
   void fill(double[] row, int m, long threshold, double scale) {
     long a = s0;
     long b = s1;
-    int j = 0;
-    for (; j < m; j += 2) {
-      // xoroshiro128++ step
+    long bits = Double.doubleToRawLongBits(scale);
+    for (int j = 0; j < m; j += 4) {
+      // xoroshiro128++ step: 64 random bits, used as four 16-bit uniforms
       long r = Long.rotateLeft(a + b, 17) + a;
       b ^= a;
       a = Long.rotateLeft(a, 49) ^ b ^ (b << 21);
       b = Long.rotateLeft(b, 28);
-      // keep = (u < T) as the sign bit of u - T, for the high and the low 32 bits
-      row[j] = scale * (((r >>> 32) - threshold) >>> 63);
-      if (j + 1 < m) {
-        row[j + 1] = scale * (((r & 0xFFFFFFFFL) - threshold) >>> 63);
+      // keep = (u < T): the sign of u - T, spread to all 64 bits, selects scale or +0.0
+      if (j + 4 <= m) {
+        row[j] = Double.longBitsToDouble(bits & (((r >>> 48) - threshold) >> 63));
+        row[j + 1] = Double.longBitsToDouble(bits & ((((r >>> 32) & 0xFFFF) - threshold) >> 63));
+        row[j + 2] = Double.longBitsToDouble(bits & ((((r >>> 16) & 0xFFFF) - threshold) >> 63));
+        row[j + 3] = Double.longBitsToDouble(bits & (((r & 0xFFFF) - threshold) >> 63));
+      } else {
+        for (int t = 0; j + t < m; t++) {
+          long u = (r >>> (48 - 16 * t)) & 0xFFFF;
+          row[j + t] = Double.longBitsToDouble(bits & ((u - threshold) >> 63));
+        }
       }
     }
     s0 = a;
