@@ -1,0 +1,87 @@
+package io.augreg.nn.linalg;
+
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Native (off-heap) memory that holds one BLAS operand, in double or float. It grows when a larger
+ * matrix is loaded and is otherwise reused, so repeated products of the same shapes allocate
+ * nothing. Released by {@link #close()}, never left to the garbage collector. Not thread-safe.
+ */
+final class NativeBuffer implements AutoCloseable {
+  private final Precision precision;
+  private Pointer pointer;
+  private FloatBuffer floats;
+  private long capacity;
+
+  NativeBuffer(Precision precision) {
+    this.precision = precision;
+  }
+
+  /** Ensures room for {@code elements} values (contents undefined) and returns the memory. */
+  Pointer reserve(long elements) {
+    if (elements > capacity) {
+      close();
+      if (precision == Precision.DOUBLE) {
+        pointer = new DoublePointer(elements);
+      } else {
+        FloatPointer fp = new FloatPointer(elements);
+        floats = fp.capacity(elements).asBuffer();
+        pointer = fp;
+      }
+      capacity = elements;
+    }
+    return pointer;
+  }
+
+  /** Copies {@code m}'s values (row-major) to native memory, rounding to float if so configured. */
+  Pointer load(DMatrixRMaj m) {
+    int size = m.getNumElements();
+    reserve(size);
+    if (precision == Precision.DOUBLE) {
+      ((DoublePointer) pointer).put(m.data, 0, size);
+    } else {
+      double[] d = m.data;
+      FloatBuffer f = floats;
+      // f[i] = (float) m[i]
+      for (int i = 0; i < size; i++) {
+        f.put(i, (float) d[i]);
+      }
+    }
+    return pointer;
+  }
+
+  /** Copies the first {@code m.getNumElements()} native values back into {@code m}. */
+  void store(DMatrixRMaj m) {
+    int size = m.getNumElements();
+    if (precision == Precision.DOUBLE) {
+      ((DoublePointer) pointer).get(m.data, 0, size);
+    } else {
+      double[] d = m.data;
+      FloatBuffer f = floats;
+      // m[i] = (double) f[i]
+      for (int i = 0; i < size; i++) {
+        d[i] = f.get(i);
+      }
+    }
+  }
+
+  /** Native bytes currently held. */
+  long bytes() {
+    return capacity * (precision == Precision.DOUBLE ? Double.BYTES : Float.BYTES);
+  }
+
+  /** Frees the native memory now; the buffer may be reused (it allocates again on demand). */
+  @Override
+  public void close() {
+    if (pointer != null) {
+      pointer.close();
+      pointer = null;
+      floats = null;
+      capacity = 0;
+    }
+  }
+}
