@@ -95,24 +95,34 @@ public final class OpenBlasGemm implements Gemm, AutoCloseable {
     Pointer pb = operand(b, bBuf);
     Pointer pc = beta == 0 ? cBuf.reserve(c.getNumElements()) : cBuf.load(c);
     OpenBlasRuntime.useThreads(threads);
+    // row-major: the leading dimension of each stored matrix is its column count
+    call(precision, transA, transB, shape.m(), shape.n(), shape.k(),
+        alpha, pa, a.numCols, pb, b.numCols, beta, pc, c.numCols);
+    cBuf.store(c);
+  }
+
+  /**
+   * One row-major {@code cblas_?gemm} on native operands whose leading dimensions are their column
+   * counts; the thread count must already be set. Shared with {@link GemmBench}'s no-copy rows.
+   */
+  static void call(
+      Precision precision, boolean transA, boolean transB, int m, int n, int k,
+      double alpha, Pointer a, int aCols, Pointer b, int bCols, double beta, Pointer c, int cCols) {
     int ta = transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
     int tb = transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
-    // row-major: the leading dimension of each stored matrix is its column count
-    int lda = Math.max(1, a.numCols);
-    int ldb = Math.max(1, b.numCols);
-    int ldc = Math.max(1, c.numCols);
+    int lda = Math.max(1, aCols);
+    int ldb = Math.max(1, bCols);
+    int ldc = Math.max(1, cCols);
     if (precision == Precision.DOUBLE) {
       openblas_nolapack.cblas_dgemm(
-          openblas_nolapack.CblasRowMajor, ta, tb, shape.m(), shape.n(), shape.k(),
-          alpha, (DoublePointer) pa, lda, (DoublePointer) pb, ldb,
-          beta, (DoublePointer) pc, ldc);
+          openblas_nolapack.CblasRowMajor, ta, tb, m, n, k,
+          alpha, (DoublePointer) a, lda, (DoublePointer) b, ldb, beta, (DoublePointer) c, ldc);
     } else {
       openblas_nolapack.cblas_sgemm(
-          openblas_nolapack.CblasRowMajor, ta, tb, shape.m(), shape.n(), shape.k(),
-          (float) alpha, (FloatPointer) pa, lda, (FloatPointer) pb, ldb,
-          (float) beta, (FloatPointer) pc, ldc);
+          openblas_nolapack.CblasRowMajor, ta, tb, m, n, k,
+          (float) alpha, (FloatPointer) a, lda, (FloatPointer) b, ldb,
+          (float) beta, (FloatPointer) c, ldc);
     }
-    cBuf.store(c);
   }
 
   /** The native copy of a resident operand, or {@code m} copied into {@code scratch}. */
