@@ -4,10 +4,19 @@ package io.augreg.nn.linalg;
 public final class Gemms {
 
   /**
-   * Multiply-add count ({@code m·n·k}) from which {@link #adaptive} sends a product to OpenBLAS.
-   * Measured with {@link GemmBench}'s sweep; see README "Fast matrix path".
+   * Multiply-add count ({@code m·n·k}) from which {@link #adaptive} sends a product to OpenBLAS:
+   * 10 000.
+   *
+   * <p>Measured with {@code bench/gemm.sh --sweep} (2 cores, heavily loaded, 2026-11-26; median
+   * times, one-thread double OpenBLAS <em>with</em> heap↔native copies against EJML): on
+   * layer-like products {@code 20×k · k×209} EJML and OpenBLAS tie at k = 2 (8 360 multiply-adds,
+   * about 5 µs each, the JNI call and copies dominating), OpenBLAS is 2.3× faster at k = 5 (20 900)
+   * and 5-7× from k = 20 on; on squares it wins 3× from 16³ = 4 096. Below about 10⁴ a product
+   * takes a few microseconds either way, so there the plain-Java path is kept: no native call, no
+   * copy, exact reproducibility with the reference tests. Re-check with {@code --small} naming the
+   * small implementation actually used.
    */
-  public static final long DEFAULT_THRESHOLD = 64_000;
+  public static final long DEFAULT_THRESHOLD = 10_000;
 
   private Gemms() {}
 

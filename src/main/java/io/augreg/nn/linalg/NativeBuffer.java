@@ -1,6 +1,5 @@
 package io.augreg.nn.linalg;
 
-import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -14,8 +13,9 @@ import org.ejml.data.DMatrixRMaj;
 final class NativeBuffer implements AutoCloseable {
   private final Precision precision;
   private Pointer pointer;
-  private FloatBuffer floats;
   private long capacity;
+  /** Float precision: heap staging for the conversion, then one bulk copy (faster than a view). */
+  private float[] staging = new float[0];
 
   NativeBuffer(Precision precision) {
     this.precision = precision;
@@ -28,9 +28,8 @@ final class NativeBuffer implements AutoCloseable {
       if (precision == Precision.DOUBLE) {
         pointer = new DoublePointer(elements);
       } else {
-        FloatPointer fp = new FloatPointer(elements);
-        floats = fp.capacity(elements).asBuffer();
-        pointer = fp;
+        pointer = new FloatPointer(elements);
+        staging = new float[Math.toIntExact(elements)];
       }
       capacity = elements;
     }
@@ -45,11 +44,12 @@ final class NativeBuffer implements AutoCloseable {
       ((DoublePointer) pointer).put(m.data, 0, size);
     } else {
       double[] d = m.data;
-      FloatBuffer f = floats;
+      float[] f = staging;
       // f[i] = (float) m[i]
       for (int i = 0; i < size; i++) {
-        f.put(i, (float) d[i]);
+        f[i] = (float) d[i];
       }
+      ((FloatPointer) pointer).put(f, 0, size);
     }
     return pointer;
   }
@@ -61,10 +61,11 @@ final class NativeBuffer implements AutoCloseable {
       ((DoublePointer) pointer).get(m.data, 0, size);
     } else {
       double[] d = m.data;
-      FloatBuffer f = floats;
+      float[] f = staging;
+      ((FloatPointer) pointer).get(f, 0, size);
       // m[i] = (double) f[i]
       for (int i = 0; i < size; i++) {
-        d[i] = f.get(i);
+        d[i] = f[i];
       }
     }
   }
@@ -80,7 +81,7 @@ final class NativeBuffer implements AutoCloseable {
     if (pointer != null) {
       pointer.close();
       pointer = null;
-      floats = null;
+      staging = new float[0];
       capacity = 0;
     }
   }
