@@ -76,13 +76,25 @@ public final class AdaptiveGemm implements Gemm, AutoCloseable {
     };
   }
 
+  /** Closes both parts that are {@link AutoCloseable} (releasing OpenBLAS native memory). */
   @Override
-  public void close() throws Exception {
-    if (small instanceof AutoCloseable closeable) {
-      closeable.close();
-    }
-    if (large instanceof AutoCloseable closeable) {
-      closeable.close();
+  public void close() {
+    closeIfCloseable(small);
+    closeIfCloseable(large);
+  }
+
+  private static void closeIfCloseable(Gemm part) {
+    if (part instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("closing " + part.name() + " failed", e);
+      }
     }
   }
 

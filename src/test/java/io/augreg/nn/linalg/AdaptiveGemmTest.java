@@ -26,7 +26,7 @@ class AdaptiveGemmTest extends GemmContract {
   }
 
   @AfterEach
-  void release() throws Exception {
+  void release() {
     gemm.close();
   }
 
@@ -73,7 +73,7 @@ class AdaptiveGemmTest extends GemmContract {
   }
 
   @Test
-  void routesByMultiplyAddCountIncludingTransposes() throws Exception {
+  void routesByMultiplyAddCountIncludingTransposes() {
     Recording small = new Recording("s");
     Recording large = new Recording("l");
     try (AdaptiveGemm g = new AdaptiveGemm(small, large, 1000)) {

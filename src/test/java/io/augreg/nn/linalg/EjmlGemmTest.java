@@ -1,7 +1,9 @@
 package io.augreg.nn.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /** {@link EjmlGemm} against the naive reference, to 1e-12 relative. */
@@ -19,7 +21,10 @@ class EjmlGemmTest extends GemmContract {
   }
 
   @Test
-  void name() {
+  void nameAndResidencyDefault() {
     assertEquals("ejml", gemm.name());
+    assertSame(ResidentMatrix.NONE, gemm.keepResident(new DMatrixRMaj(2, 2)));
+    ResidentMatrix.NONE.refresh();
+    ResidentMatrix.NONE.close();
   }
 }

@@ -23,7 +23,7 @@ class GemmsTest {
   }
 
   @Test
-  void adaptiveKeepsSmallProductsOnTheGivenSmallPath() throws Exception {
+  void adaptiveKeepsSmallProductsOnTheGivenSmallPath() {
     EjmlGemm small = Gemms.ejml();
     try (AdaptiveGemm g = Gemms.adaptive(small)) {
       assertEquals(Gemms.DEFAULT_THRESHOLD, g.threshold());
