@@ -156,7 +156,7 @@ public final class GemmBench {
     sb.append("| product | m×n×k | path | median ms | GFLOP/s | best GFLOP/s | × EJML |\n");
     sb.append("| --- | --- | --- | ---: | ---: | ---: | ---: |\n");
     for (Result r : results) {
-      sb.append(String.format(Locale.ROOT, "| %s | %d×%d×%d | %s | %.3f | %.2f | %.2f | %.1f |%n",
+      sb.append(String.format(Locale.ROOT, "| %s | %d×%d×%d | %s | %.3g | %.2f | %.2f | %.1f |%n",
           r.label(), r.m(), r.n(), r.k(), r.path(), r.medianMillis(), r.gflops(), r.bestGflops(),
           r.vsEjml()));
     }
