@@ -3,12 +3,14 @@ package io.augreg.nn.linalg;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerScope;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * Native (off-heap) memory that holds one BLAS operand, in double or float. It grows when a larger
  * matrix is loaded and is otherwise reused, so repeated products of the same shapes allocate
- * nothing. Released by {@link #close()}, never left to the garbage collector. Not thread-safe.
+ * nothing. Released by {@link #close()}, never left to the garbage collector, and never attached
+ * to a {@link PointerScope} the caller may have open. Not thread-safe.
  */
 final class NativeBuffer implements AutoCloseable {
   private final Precision precision;
@@ -25,10 +27,15 @@ final class NativeBuffer implements AutoCloseable {
   Pointer reserve(long elements) {
     if (elements > capacity) {
       close();
-      if (precision == Precision.DOUBLE) {
-        pointer = new DoublePointer(elements);
-      } else {
-        pointer = new FloatPointer(elements);
+      // Own scope: the memory must not join a PointerScope the caller has open (closing that
+      // would free it under us). The extra reference is ours and released by close().
+      try (PointerScope guard = new PointerScope()) {
+        Pointer p = precision == Precision.DOUBLE
+            ? new DoublePointer(elements)
+            : new FloatPointer(elements);
+        pointer = p.retainReference();
+      }
+      if (precision == Precision.FLOAT) {
         staging = new float[Math.toIntExact(elements)];
       }
       capacity = elements;
@@ -79,7 +86,7 @@ final class NativeBuffer implements AutoCloseable {
   @Override
   public void close() {
     if (pointer != null) {
-      pointer.close();
+      pointer.releaseReference();
       pointer = null;
       staging = new float[0];
       capacity = 0;

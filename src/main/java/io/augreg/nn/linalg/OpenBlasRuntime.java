@@ -1,5 +1,7 @@
 package io.augreg.nn.linalg;
 
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
@@ -19,7 +21,7 @@ final class OpenBlasRuntime {
   static synchronized boolean available() {
     if (available == null) {
       try {
-        org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
+        Loader.load(openblas_nolapack.class);
         available = true;
       } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
         available = false;
@@ -31,7 +33,10 @@ final class OpenBlasRuntime {
   /** Makes OpenBLAS use {@code n} threads for the following calls (no-op if it already does). */
   static synchronized void useThreads(int n) {
     if (threads != n) {
-      openblas_nolapack.blas_set_num_threads(n);
+      // The binding allocates small function-pointer objects per call: free them right away.
+      try (PointerScope scope = new PointerScope()) {
+        openblas_nolapack.blas_set_num_threads(n);
+      }
       threads = n;
     }
   }

@@ -29,7 +29,8 @@ class GemmBenchTest {
     String table = GemmBench.table(results);
     assertTrue(table.startsWith("| product | m×n×k | path |"), table);
     assertTrue(table.contains("| tiny | 4×6×5 | openblas-f32-2t X resident |"), table);
-    assertTrue(Pointer.totalBytes() <= before, "bench left native memory allocated");
+    assertTrue(Pointer.totalBytes() <= before,
+        "bench left native memory allocated: " + (Pointer.totalBytes() - before) + " bytes");
   }
 
   @Test

@@ -2,10 +2,12 @@ package io.augreg.nn.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerScope;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,25 @@ class NativeBufferTest {
       assertEquals(1.0, back.get(0, 1), 0);
       assertEquals(8, buf.bytes());
     }
+  }
+
+  @Test
+  void survivesAnEnclosingPointerScopeAndIsFreedByClose() {
+    long before = Pointer.totalBytes();
+    NativeBuffer buf = new NativeBuffer(Precision.DOUBLE);
+    DMatrixRMaj m = new DMatrixRMaj(new double[][] {{1, 2, 3}});
+    Pointer p;
+    try (PointerScope outer = new PointerScope()) {
+      p = buf.load(m);
+    }
+    assertFalse(p.isNull(), "closing the caller's scope freed the buffer");
+    assertEquals(1, p.referenceCount());
+    DMatrixRMaj back = new DMatrixRMaj(1, 3);
+    buf.store(back);
+    assertArrayEquals(m.data, back.data, 0);
+    buf.close();
+    assertTrue(p.isNull());
+    assertTrue(Pointer.totalBytes() <= before, "native memory not released");
   }
 
   @Test
