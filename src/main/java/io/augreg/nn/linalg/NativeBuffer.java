@@ -29,11 +29,14 @@ final class NativeBuffer implements AutoCloseable {
       close();
       // Own scope: the memory must not join a PointerScope the caller has open (closing that
       // would free it under us). The extra reference is ours and released by close().
-      try (PointerScope guard = new PointerScope()) {
+      PointerScope guard = new PointerScope();
+      try {
         Pointer p = precision == Precision.DOUBLE
             ? new DoublePointer(elements)
             : new FloatPointer(elements);
         pointer = p.retainReference();
+      } finally {
+        guard.close();
       }
       if (precision == Precision.FLOAT) {
         staging = new float[Math.toIntExact(elements)];

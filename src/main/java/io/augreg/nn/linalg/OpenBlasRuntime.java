@@ -34,8 +34,11 @@ final class OpenBlasRuntime {
   static synchronized void useThreads(int n) {
     if (threads != n) {
       // The binding allocates small function-pointer objects per call: free them right away.
-      try (PointerScope scope = new PointerScope()) {
+      PointerScope scope = new PointerScope();
+      try {
         openblas_nolapack.blas_set_num_threads(n);
+      } finally {
+        scope.close();
       }
       threads = n;
     }

@@ -45,8 +45,11 @@ class NativeBufferTest {
     NativeBuffer buf = new NativeBuffer(Precision.DOUBLE);
     DMatrixRMaj m = new DMatrixRMaj(new double[][] {{1, 2, 3}});
     Pointer p;
-    try (PointerScope outer = new PointerScope()) {
+    PointerScope outer = new PointerScope();
+    try {
       p = buf.load(m);
+    } finally {
+      outer.close();
     }
     assertFalse(p.isNull(), "closing the caller's scope freed the buffer");
     assertEquals(1, p.referenceCount());

@@ -173,9 +173,12 @@ class OpenBlasGemmTest extends GemmContract {
     DMatrixRMaj b = random(40, 5, rnd);
     DMatrixRMaj c = new DMatrixRMaj(6, 5);
     ResidentMatrix resident;
-    try (PointerScope callers = new PointerScope()) {
+    PointerScope callers = new PointerScope();
+    try {
       resident = gemm.keepResident(b);
       gemm.gemm(false, false, 1, a, b, 0, c);
+    } finally {
+      callers.close();
     }
     // Same shapes again: scratch and resident copy are reused after the caller's scope closed.
     CommonOps_DDRM.scale(3, a);
