@@ -94,7 +94,7 @@ public final class GemmBench {
         new Case("cat fwd W1·X", 20, 209, 12288, false, true),
         new Case("cat bwd dZ1·Xᵀ", 20, 12288, 209, true, true),
         new Case("football W1·X", 20, 211, 2, false, true),
-        new Case("football W3·A2", 3, 211, 20, false, false));
+        new Case("football W2·A1", 3, 211, 20, false, false));
   }
 
   /**

@@ -5,18 +5,18 @@ public final class Gemms {
 
   /**
    * Multiply-add count ({@code m·n·k}) from which {@link #adaptive} sends a product to OpenBLAS:
-   * 10 000.
+   * 16 384.
    *
-   * <p>Measured with {@code bench/gemm.sh --sweep} (2 cores, heavily loaded, 2026-11-26; median
-   * times, one-thread double OpenBLAS <em>with</em> heap↔native copies against EJML): on
-   * layer-like products {@code 20×k · k×209} EJML and OpenBLAS tie at k = 2 (8 360 multiply-adds,
-   * about 5 µs each, the JNI call and copies dominating), OpenBLAS is 2.3× faster at k = 5 (20 900)
-   * and 5-7× from k = 20 on; on squares it wins 3× from 16³ = 4 096. Below about 10⁴ a product
-   * takes a few microseconds either way, so there the plain-Java path is kept: no native call, no
-   * copy, exact reproducibility with the reference tests. Re-check with {@code --small} naming the
-   * small implementation actually used.
+   * <p>Measured with {@code bench/gemm.sh --sweep --small io.augreg.nn.linalg.JavaGemm} (2 cores,
+   * heavily loaded, 2026-11-26; median times; one-thread double OpenBLAS <em>with</em> heap↔native
+   * copies against the plain-Java kernel): on layer-like products {@code 20×k · k×209} they tie at
+   * k = 2 (8 360 multiply-adds, about 4.5 µs each: the JNI call and copies dominate), Java is 10%
+   * faster on the football network's {@code 3×20 · 20×211} (12 660), OpenBLAS is 1.2× faster at
+   * k = 5 (20 900), 3× at k = 10 and 4-15× beyond. The crossover lies between 12 660 and 20 900;
+   * 2¹⁴ keeps every product of the football network on the Java path (bit-for-bit the reference
+   * numbers, no native call) and sends the cat network's 12288- and 20-wide layers to OpenBLAS.
    */
-  public static final long DEFAULT_THRESHOLD = 10_000;
+  public static final long DEFAULT_THRESHOLD = 16_384;
 
   private Gemms() {}
 

@@ -27,9 +27,11 @@ class GemmsTest {
     EjmlGemm small = Gemms.ejml();
     try (AdaptiveGemm g = Gemms.adaptive(small)) {
       assertEquals(Gemms.DEFAULT_THRESHOLD, g.threshold());
-      // The football network's first layer (20×211×2) stays small; the cat layer goes to BLAS.
+      // The football network's products (at most 3×211×20) stay small; the cat layers go to BLAS.
       assertSame(small, g.choose(20, 211, 2));
+      assertSame(small, g.choose(3, 211, 20));
       assertTrue(g.choose(20, 209, 12288) instanceof OpenBlasGemm);
+      assertTrue(g.choose(7, 209, 20) instanceof OpenBlasGemm);
       DMatrixRMaj c = new DMatrixRMaj(1, 1);
       g.gemm(false, false, 2, new DMatrixRMaj(new double[][] {{3}}),
           new DMatrixRMaj(new double[][] {{4}}), 0, c);
