@@ -10,9 +10,9 @@ public final class Gemms {
    * <p>Measured with {@code bench/gemm.sh --sweep --small io.augreg.nn.linalg.JavaGemm} (2 cores,
    * heavily loaded, 2026-11-26; median times; one-thread double OpenBLAS <em>with</em> heap↔native
    * copies against the plain-Java kernel): on layer-like products {@code 20×k · k×209} they tie at
-   * k = 2 (8 360 multiply-adds, about 4.5 µs each: the JNI call and copies dominate), Java is 10%
-   * faster on the football network's {@code 3×20 · 20×211} (12 660), OpenBLAS is 1.2× faster at
-   * k = 5 (20 900), 3× at k = 10 and 4-15× beyond. The crossover lies between 12 660 and 20 900;
+   * k = 2 (8 360 multiply-adds, about 5 µs each: the JNI call and copies dominate) and stay within
+   * 1 µs on the football network's {@code 3×20 · 20×211} (12 660); OpenBLAS is 1.3× faster at
+   * k = 5 (20 900), 3× at k = 10 and 3-7× beyond. The crossover lies between 12 660 and 20 900;
    * 2¹⁴ keeps every product of the football network on the Java path (bit-for-bit the reference
    * numbers, no native call) and sends the cat network's 12288- and 20-wide layers to OpenBLAS.
    */
