@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the GEMM paths (EJML, OpenBLAS 1/2 threads, double/float, with/without copies) on the
-# cat MLP and football shapes. Usage: bench/gemm.sh [--sweep] [--seconds S]
+# cat MLP and football shapes; --sweep adds the sizes that set the EJML/Java vs OpenBLAS threshold.
+# Usage: bench/gemm.sh [--sweep] [--seconds S] [--small io.augreg.nn.linalg.JavaGemm]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q compile
