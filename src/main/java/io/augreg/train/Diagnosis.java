@@ -1,0 +1,159 @@
+package io.augreg.train;
+
+import io.augreg.core.AugregException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The lesson's bias/variance diagnosis from train and dev error.
+ *
+ * <p>Avoidable bias = train error − base error; variance = dev error − train error. The default
+ * thresholds are {@value #DEFAULT_BIAS_THRESHOLD} for bias (five points of avoidable error mean the
+ * model does not even fit the data it sees) and {@value #DEFAULT_VARIANCE_THRESHOLD} for variance
+ * (a dev error two points above train error is already a generalization gap worth closing; the
+ * lesson's "train 1%, dev 11%" is far above it, its "train 0.5%, dev 1%" below). Without a dev set
+ * (dev error NaN) only bias can be judged, and the remedies say so.
+ *
+ * @param trainError 1 − train accuracy
+ * @param devError 1 − dev accuracy, NaN if there is no dev set
+ * @param baseError the best achievable (e.g. human) error, default 0
+ * @param verdict high bias, high variance, both, or fine
+ * @param remedies the lesson's remedies for the verdict
+ */
+public record Diagnosis(
+    double trainError, double devError, double baseError, Verdict verdict, List<String> remedies) {
+
+  /** Default avoidable-bias threshold: train − base above this is high bias. */
+  public static final double DEFAULT_BIAS_THRESHOLD = 0.05;
+
+  /** Default variance threshold: dev − train above this is high variance. */
+  public static final double DEFAULT_VARIANCE_THRESHOLD = 0.02;
+
+  /** The verdict. */
+  public enum Verdict {
+    /** Underfitting: train error well above base error. */
+    HIGH_BIAS,
+    /** Overfitting: dev error well above train error. */
+    HIGH_VARIANCE,
+    /** Both at once. */
+    HIGH_BIAS_AND_VARIANCE,
+    /** Both gaps small. */
+    FINE
+  }
+
+  private static final List<String> BIAS_REMEDIES =
+      List.of(
+          "bigger network (more layers or units)",
+          "train longer or with a better optimizer",
+          "a better-suited architecture");
+  private static final List<String> VARIANCE_REMEDIES =
+      List.of(
+          "more data (or data augmentation)",
+          "regularization (L2, dropout, early stopping)",
+          "a better-suited architecture");
+
+  /** Stores an unmodifiable copy of the remedies. */
+  public Diagnosis {
+    remedies = List.copyOf(remedies);
+  }
+
+  /**
+   * Diagnoses with the default thresholds.
+   *
+   * @param trainError train error in [0, 1]
+   * @param devError dev error in [0, 1], or NaN without a dev set
+   * @param baseError base (Bayes/human) error in [0, 1]
+   * @return the diagnosis
+   */
+  public static Diagnosis of(double trainError, double devError, double baseError) {
+    return of(trainError, devError, baseError, DEFAULT_BIAS_THRESHOLD, DEFAULT_VARIANCE_THRESHOLD);
+  }
+
+  /**
+   * Diagnoses with explicit thresholds.
+   *
+   * @param trainError train error in [0, 1]
+   * @param devError dev error in [0, 1], or NaN without a dev set
+   * @param baseError base error in [0, 1]
+   * @param biasThreshold avoidable bias (train − base) above this is high bias
+   * @param varianceThreshold variance (dev − train) above this is high variance
+   * @return the diagnosis
+   */
+  public static Diagnosis of(
+      double trainError,
+      double devError,
+      double baseError,
+      double biasThreshold,
+      double varianceThreshold) {
+    checkRate(trainError, "train error");
+    if (!Double.isNaN(devError)) {
+      checkRate(devError, "dev error");
+    }
+    checkRate(baseError, "--base-error");
+    checkRate(biasThreshold, "bias threshold");
+    checkRate(varianceThreshold, "variance threshold");
+    boolean bias = trainError - baseError > biasThreshold;
+    boolean variance = !Double.isNaN(devError) && devError - trainError > varianceThreshold;
+    Verdict v =
+        bias && variance
+            ? Verdict.HIGH_BIAS_AND_VARIANCE
+            : bias ? Verdict.HIGH_BIAS : variance ? Verdict.HIGH_VARIANCE : Verdict.FINE;
+    List<String> remedies = new ArrayList<>();
+    if (bias) {
+      remedies.addAll(BIAS_REMEDIES);
+    }
+    if (variance) {
+      for (String r : VARIANCE_REMEDIES) {
+        if (!remedies.contains(r)) {
+          remedies.add(r);
+        }
+      }
+    }
+    if (Double.isNaN(devError)) {
+      remedies.add("no dev set: variance not judged (hold out a dev set to check it)");
+    }
+    return new Diagnosis(trainError, devError, baseError, v, remedies);
+  }
+
+  private static void checkRate(double v, String name) {
+    if (!(v >= 0 && v <= 1)) {
+      throw new AugregException(name + " must be in [0, 1], got " + v);
+    }
+  }
+
+  /** Avoidable bias: train error − base error. */
+  public double avoidableBias() {
+    return trainError - baseError;
+  }
+
+  /** Variance: dev error − train error (NaN without a dev set). */
+  public double variance() {
+    return devError - trainError;
+  }
+
+  /** One or two lines for the CLI, e.g. "high variance (train error 5.2%, dev error 8.5%) ...". */
+  public String summary() {
+    String verdictText =
+        switch (verdict) {
+          case HIGH_BIAS -> "high bias (underfitting)";
+          case HIGH_VARIANCE -> "high variance (overfitting)";
+          case HIGH_BIAS_AND_VARIANCE -> "high bias and high variance";
+          case FINE -> "fine (low bias, low variance)";
+        };
+    String errors =
+        Double.isNaN(devError)
+            ? String.format(Locale.ROOT, "train error %.1f%%, no dev set", 100 * trainError)
+            : String.format(
+                Locale.ROOT,
+                "train error %.1f%%, dev error %.1f%%, base error %.1f%%",
+                100 * trainError,
+                100 * devError,
+                100 * baseError);
+    String text = verdictText + " — " + errors;
+    if (!remedies.isEmpty()) {
+      text += "\n  try: " + String.join("; ", remedies);
+    }
+    return text;
+  }
+}

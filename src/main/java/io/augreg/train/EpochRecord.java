@@ -1,0 +1,15 @@
+package io.augreg.train;
+
+/**
+ * Metrics recorded after one epoch (every {@code evalEvery} epochs and the last one).
+ *
+ * @param epoch 1-based epoch (for GD, the iteration)
+ * @param trainCost the training cost seen by the epoch's training passes, including regularization
+ *     (for GD, the lesson's "cost after iteration i": forward pass before the update, with dropout)
+ * @param devCost dev cross-entropy of the weights after the epoch (no regularization); NaN without
+ *     a dev set
+ * @param trainAccuracy training accuracy of the weights after the epoch (inference, no dropout)
+ * @param devAccuracy dev accuracy of the weights after the epoch; NaN without a dev set
+ */
+public record EpochRecord(
+    int epoch, double trainCost, double devCost, double trainAccuracy, double devAccuracy) {}

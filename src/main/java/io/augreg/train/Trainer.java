@@ -1,0 +1,389 @@
+package io.augreg.train;
+
+import io.augreg.core.AugregException;
+import io.augreg.core.Seeds;
+import io.augreg.data.Dataset;
+import io.augreg.nn.Loss;
+import io.augreg.nn.Network;
+import io.augreg.nn.NumpyRandom;
+import io.augreg.nn.linalg.Gemm;
+import io.augreg.nn.linalg.JavaGemm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Trains a {@link Network} with gradient descent (full batch, the lesson's), mini-batch SGD,
+ * momentum or Adam; L2 and L1 penalties; inverted dropout; early stopping on the dev set; and
+ * ends with a bias/variance {@link Diagnosis}.
+ *
+ * <p>Per mini-batch of m examples: forward pass (dropout masks drawn first), backward pass, then
+ * the update with {@code g_W = (1/m)·(dW + λ2·W + λ1·sign(W))} and {@code g_b = (1/m)·db} (biases
+ * never penalized). All buffers are sized before the first epoch; the iteration loop allocates
+ * nothing. Products go through the {@link Gemm} given to the constructor ({@link JavaGemm} by
+ * default). A trainer may be reused, but not from two threads at once.
+ */
+public final class Trainer {
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
+  private static final long DROPOUT_KEY = 0x4452_4F50L; // "DROP"
+
+  private final TrainConfig config;
+  private final Gemm gemm;
+
+  /**
+   * A trainer with the plain-Java product kernel.
+   *
+   * @param config the training configuration
+   */
+  public Trainer(TrainConfig config) {
+    this(config, new JavaGemm());
+  }
+
+  /**
+   * A trainer with an explicit product kernel (e.g. a BLAS for wide layers).
+   *
+   * @param config the training configuration
+   * @param gemm the matrix-product kernel
+   */
+  public Trainer(TrainConfig config, Gemm gemm) {
+    if (config == null || gemm == null) {
+      throw new IllegalArgumentException("config and gemm are required");
+    }
+    this.config = config;
+    this.gemm = gemm;
+  }
+
+  /** The configuration. */
+  public TrainConfig config() {
+    return config;
+  }
+
+  /**
+   * Trains from {@code initial} (never modified).
+   *
+   * @param initial the starting network
+   * @param train training set
+   * @param dev dev set for early stopping, history and diagnosis; may be null
+   * @param listener called after each recorded epoch; may be null
+   * @return the result (model = best weights seen, see {@link TrainResult})
+   * @throws AugregException on mismatched data, bad labels, early stopping without a dev set, or a
+   *     divergence before any finite cost was recorded
+   */
+  public TrainResult train(
+      Network initial, Dataset train, Dataset dev, TrainingListener listener) {
+    long start = System.nanoTime();
+    int[] sizes = initial.sizes();
+    int layers = sizes.length - 1;
+    int k = sizes[layers];
+    checkData(initial, train, "training set");
+    if (dev != null) {
+      checkData(initial, dev, "dev set");
+    }
+    EarlyStopping early = config.earlyStopping();
+    if (early != null && dev == null) {
+      throw new AugregException("early stopping needs a dev set");
+    }
+    if (config.keepProb().length != 1 && config.keepProb().length != layers - 1) {
+      throw new AugregException(
+          "--keep-prob needs one value or one per hidden layer ("
+              + (layers - 1)
+              + "), got "
+              + config.keepProb().length);
+    }
+    int m = train.size();
+    boolean fullBatch =
+        config.optimizer() == Optimizer.GD || config.batchSize() == 0 || config.batchSize() >= m;
+    int batch = fullBatch ? m : config.batchSize();
+    double[] keep = new double[layers + 1];
+    for (int l = 0; l <= layers; l++) {
+      keep[l] = l >= 1 && l < layers ? config.keepProb(l) : 1.0;
+    }
+    double[] noKeep = new double[layers + 1];
+    java.util.Arrays.fill(noKeep, 1.0);
+
+    // Parameters, updated in place; gradients live in the propagation buffers.
+    double[][] w = initial.weightArrays();
+    double[][] b = initial.biasArrays();
+    Propagation prop = new Propagation(initial, w, b, keep, batch, gemm);
+    Propagation trainEval =
+        fullBatch && !config.dropout() ? prop : new Propagation(initial, w, b, noKeep, m, gemm);
+    Propagation devEval =
+        dev == null ? null : new Propagation(initial, w, b, noKeep, dev.size(), gemm);
+    Updater updater = new Updater(config, w, b);
+
+    // Mini-batch buffers.
+    DMatrixRMaj xb = fullBatch ? train.x() : new DMatrixRMaj(sizes[0], batch);
+    double[] yb = fullBatch ? train.y().data : new double[batch];
+    int[] perm = new int[m];
+    for (int j = 0; j < m; j++) {
+      perm[j] = j;
+    }
+    NumpyRandom reference =
+        config.dropout() && config.dropoutMasks() == DropoutMasks.REFERENCE
+            ? new NumpyRandom(1)
+            : null;
+    int referenceMasksFor = -1;
+
+    double[][] bestW = copy(w);
+    double[][] bestB = copy(b);
+    boolean haveBest = false;
+    double bestScore = Double.NaN;
+    int bestEpoch = 0;
+    int wait = 0;
+    List<EpochRecord> records = new ArrayList<>();
+    StopReason reason = StopReason.MAX_EPOCHS;
+    int epoch = 0;
+    double lastCost = Double.NaN;
+
+    for (epoch = 1; epoch <= config.epochs(); epoch++) {
+      boolean record = epoch % config.evalEvery() == 0 || epoch == config.epochs();
+      double regCost = record ? regularizationCost(w, m) : 0;
+      double dataCost = 0;
+      boolean diverged = false;
+      if (!fullBatch) {
+        shuffle(perm, Seeds.generator(config.seed(), SHUFFLE_KEY, epoch));
+      }
+      int batches = fullBatch ? 1 : (m + batch - 1) / batch;
+      for (int bi = 0; bi < batches; bi++) {
+        int from = bi * batch;
+        int mb = Math.min(batch, m - from);
+        if (!fullBatch) {
+          gather(train, perm, from, mb, xb, yb);
+        }
+        prop.columns(mb);
+        if (config.dropout()) {
+          if (reference != null) {
+            if (referenceMasksFor != mb) {
+              referenceMasks(prop, reference, mb);
+              referenceMasksFor = mb;
+            }
+          } else {
+            freshMasks(prop, Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), mb);
+          }
+        }
+        prop.forward(xb, true);
+        if (record) {
+          dataCost += prop.dataCost(yb) * mb;
+        }
+        double check = prop.backward(yb);
+        if (!Double.isFinite(check)) {
+          diverged = true;
+          break;
+        }
+        updater.step(prop, mb);
+      }
+      if (diverged) {
+        reason = StopReason.DIVERGED;
+        records.add(new EpochRecord(epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        lastCost = Double.NaN;
+        break;
+      }
+      if (!record) {
+        continue;
+      }
+      double trainCost = dataCost / m + regCost;
+      trainEval.forward(train.x(), false);
+      double trainAcc = trainEval.accuracy(train.y().data);
+      double devCost = Double.NaN;
+      double devAcc = Double.NaN;
+      if (devEval != null) {
+        devEval.forward(dev.x(), false);
+        devCost = devEval.dataCost(dev.y().data);
+        devAcc = devEval.accuracy(dev.y().data);
+      }
+      EpochRecord r = new EpochRecord(epoch, trainCost, devCost, trainAcc, devAcc);
+      records.add(r);
+      lastCost = trainCost;
+      if (listener != null) {
+        listener.onEpoch(r);
+      }
+      if (!Double.isFinite(trainCost) || (devEval != null && !Double.isFinite(devCost))) {
+        reason = StopReason.DIVERGED;
+        break;
+      }
+      if (early != null) {
+        double score = early.monitor() == EarlyStopping.Monitor.DEV_LOSS ? devCost : devAcc;
+        if (early.improves(score, bestScore)) {
+          bestScore = score;
+          bestEpoch = epoch;
+          copyInto(w, bestW);
+          copyInto(b, bestB);
+          haveBest = true;
+          wait = 0;
+        } else if (++wait >= early.patience()) {
+          reason = StopReason.PATIENCE;
+          break;
+        }
+      } else {
+        bestEpoch = epoch;
+        copyInto(w, bestW);
+        copyInto(b, bestB);
+        haveBest = true;
+      }
+    }
+    int stopEpoch = Math.min(epoch, config.epochs());
+    Network model;
+    if (reason == StopReason.MAX_EPOCHS && early == null) {
+      model = initial.withParameters(w, b);
+      bestEpoch = stopEpoch;
+    } else {
+      if (!haveBest) {
+        throw new AugregException(
+            "training diverged at epoch "
+                + stopEpoch
+                + " before any finite cost was recorded (try a smaller --lr, or a smaller"
+                + " --eval-every so that a finite point is kept)");
+      }
+      model = initial.withParameters(bestW, bestB);
+    }
+    double trainError = 1 - model.accuracy(train);
+    double devError = dev == null ? Double.NaN : 1 - model.accuracy(dev);
+    Diagnosis diagnosis =
+        Diagnosis.of(
+            trainError,
+            devError,
+            config.baseError(),
+            config.biasThreshold(),
+            config.varianceThreshold());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new TrainResult(
+        model,
+        new History(records),
+        bestEpoch,
+        stopEpoch,
+        reason,
+        lastCost,
+        seconds,
+        diagnosis);
+  }
+
+  private static void checkData(Network net, Dataset d, String what) {
+    if (d.features() != net.sizes()[0]) {
+      throw new AugregException(
+          what + " has " + d.features() + " features, the network expects " + net.sizes()[0]);
+    }
+    if (d.size() < 1) {
+      throw new AugregException(what + " is empty");
+    }
+    int k = net.sizes()[net.layers()];
+    try {
+      Loss.checkLabels(net.output(), d.y().data, d.size(), k);
+    } catch (AugregException e) {
+      throw new AugregException(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| (the lesson's order: (1/m)·(λ/2)·Σ). */
+  double regularizationCost(double[][] w, int m) {
+    double cost = 0;
+    if (config.l2() > 0) {
+      double sq = 0;
+      for (double[] wl : w) {
+        double s = 0;
+        for (double v : wl) {
+          s += v * v;
+        }
+        sq += s;
+      }
+      cost += (1.0 / m) * (config.l2() / 2) * sq;
+    }
+    if (config.l1() > 0) {
+      double abs = 0;
+      for (double[] wl : w) {
+        for (double v : wl) {
+          abs += Math.abs(v);
+        }
+      }
+      cost += (1.0 / m) * config.l1() * abs;
+    }
+    return cost;
+  }
+
+  /**
+   * The reference's masks: numpy re-seeded with 1, then {@code rand(n_l, m) < keep_prob} for
+   * every hidden layer in order (layers with keep 1 still consume their draws, as numpy would).
+   */
+  static void referenceMasks(Propagation prop, NumpyRandom rng, int m) {
+    rng.seed(1);
+    for (int l = 1; l < prop.layers; l++) {
+      int count = prop.sizes[l] * m;
+      double kp = prop.keep(l);
+      double[] d = prop.mask[l];
+      for (int i = 0; i < count; i++) {
+        double u = rng.rand();
+        if (d != null) {
+          d[i] = u < kp ? 1.0 : 0.0;
+        }
+      }
+    }
+  }
+
+  /** Fresh masks: D = (U[0,1) &lt; keep_prob) from a SplitMix64 stream seeded with {@code state}. */
+  static void freshMasks(Propagation prop, long state, int m) {
+    long s = state;
+    for (int l = 1; l < prop.layers; l++) {
+      double[] d = prop.mask[l];
+      if (d == null) {
+        continue;
+      }
+      double kp = prop.keep(l);
+      int count = prop.sizes[l] * m;
+      for (int i = 0; i < count; i++) {
+        s += GOLDEN;
+        double u = (mix64(s) >>> 11) * 0x1.0p-53;
+        d[i] = u < kp ? 1.0 : 0.0;
+      }
+    }
+  }
+
+  private static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private static void shuffle(int[] perm, SplittableRandom rng) {
+    for (int i = perm.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+  }
+
+  /** Copies the examples perm[from..from+mb) into the batch buffers (reshaped to mb columns). */
+  private static void gather(
+      Dataset d, int[] perm, int from, int mb, DMatrixRMaj xb, double[] yb) {
+    int n = d.features();
+    int m = d.size();
+    xb.reshape(n, mb);
+    double[] x = d.x().data;
+    double[] y = d.y().data;
+    for (int i = 0; i < n; i++) {
+      int src = i * m;
+      int dst = i * mb;
+      for (int c = 0; c < mb; c++) {
+        xb.data[dst + c] = x[src + perm[from + c]];
+      }
+    }
+    for (int c = 0; c < mb; c++) {
+      yb[c] = y[perm[from + c]];
+    }
+  }
+
+  private static double[][] copy(double[][] src) {
+    double[][] out = new double[src.length][];
+    for (int i = 0; i < src.length; i++) {
+      out[i] = src[i].clone();
+    }
+    return out;
+  }
+
+  private static void copyInto(double[][] src, double[][] dst) {
+    for (int i = 0; i < src.length; i++) {
+      System.arraycopy(src[i], 0, dst[i], 0, src[i].length);
+    }
+  }
+}
