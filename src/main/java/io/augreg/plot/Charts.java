@@ -74,6 +74,15 @@ final class Charts {
    * @throws AugregException if the file cannot be written
    */
   static void savePng(XYChart chart, Path file) {
+    savePng(BitmapEncoder.getBufferedImage(chart), file);
+  }
+
+  /**
+   * Writes {@code image} as a PNG: to a temporary name in the same folder first, then renamed.
+   *
+   * @throws AugregException if the file cannot be written
+   */
+  static void savePng(java.awt.image.BufferedImage image, Path file) {
     Path abs = file.toAbsolutePath();
     Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     try {
@@ -81,7 +90,9 @@ final class Charts {
         Files.createDirectories(abs.getParent());
       }
       try (OutputStream out = Files.newOutputStream(tmp)) {
-        BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+        if (!javax.imageio.ImageIO.write(image, "png", out)) {
+          throw new IOException("no PNG writer available");
+        }
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

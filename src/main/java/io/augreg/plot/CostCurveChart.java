@@ -56,6 +56,7 @@ public final class CostCurveChart {
     Charts.style(chart);
     chart.getStyler().setXAxisDecimalPattern("#,##0.#");
     chart.getStyler().setXAxisMin(0.0);
+    chart.getStyler().setYAxisDecimalPattern("0.0##");
     int drawn = 0;
     for (int c = 0; c < curves.size(); c++) {
       Curve curve = curves.get(c);

@@ -1,28 +1,35 @@
 package io.augreg.plot;
 
 import io.augreg.core.AugregException;
-import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.knowm.xchart.style.Styler;
 
 /**
  * A classifier's decision regions over 2-D points, like the lesson's figures: the box spanned by
- * the points (plus a small margin) is cut into a fine grid, every grid cell is filled with the
- * light colour of the class predicted at its centre, and the points are drawn on top in the
+ * the points (plus a small margin) is filled with the light colour of the class predicted at
+ * each pixel, and the points are drawn on top in the
  * strong colour of their true label.
  *
- * <p>XChart has no contour plot, so each grid row's runs of equal prediction are drawn as filled
- * rectangles ({@code PolygonArea} series); with a few hundred rows the region edges look smooth.
+ * <p>XChart has no contour plot, so the chart (axes, points, legend) is drawn with transparent
+ * backgrounds over an image whose plot-area pixels were coloured by the classifier, one
+ * prediction per pixel: the regions are exact at screen resolution and cost one batch call.
  */
 public final class DecisionBoundaryChart {
-  /** Grid cells along each axis. */
-  static final int GRID = 300;
+  /** Picture width in pixels. */
+  static final int WIDTH = 760;
+
+  /** Picture height in pixels. */
+  static final int HEIGHT = 720;
+
+  private static final Color TRANSPARENT = new Color(255, 255, 255, 0);
 
   /** Extra room around the points, as a fraction of their range on each axis. */
   private static final double MARGIN = 0.05;
@@ -63,24 +70,7 @@ public final class DecisionBoundaryChart {
     double[] xr = range(xs);
     double[] yr = range(ys);
 
-    // Grid centres: x_j = x0 + (j + 1/2)·dx, y_i = y0 + (i + 1/2)·dy, row by row.
-    double dx = (xr[1] - xr[0]) / GRID;
-    double dy = (yr[1] - yr[0]) / GRID;
-    double[] gx = new double[GRID * GRID];
-    double[] gy = new double[GRID * GRID];
-    for (int i = 0; i < GRID; i++) {
-      for (int j = 0; j < GRID; j++) {
-        gx[i * GRID + j] = xr[0] + (j + 0.5) * dx;
-        gy[i * GRID + j] = yr[0] + (i + 0.5) * dy;
-      }
-    }
-    int[] predicted = classifier.classify(gx, gy);
-    if (predicted.length != gx.length) {
-      throw new IllegalArgumentException(
-          "classifier returned " + predicted.length + " labels for " + gx.length + " points");
-    }
-
-    XYChart chart = new XYChart(760, 680);
+    XYChart chart = new XYChart(WIDTH, HEIGHT);
     chart.setTitle(title);
     chart.setXAxisTitle("x1");
     chart.setYAxisTitle("x2");
@@ -94,57 +84,86 @@ public final class DecisionBoundaryChart {
     styler.setPlotContentSize(1.0);
     styler.setXAxisDecimalPattern("0.0#");
     styler.setYAxisDecimalPattern("0.0#");
-
-    addRegions(chart, predicted, xr[0], yr[0], dx, dy);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    // Transparent backgrounds: the regions are painted into the image first, the chart on top.
+    styler.setChartBackgroundColor(TRANSPARENT);
+    styler.setPlotBackgroundColor(TRANSPARENT);
     addPoints(chart, xs, ys, labels, classNames);
-    Charts.savePng(chart, file);
+
+    // A first paint lays the chart out, so screen pixels can be mapped to data coordinates.
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      chart.paint(g, WIDTH, HEIGHT);
+      paintRegions(image, chart, xr, yr, classifier);
+      chart.paint(g, WIDTH, HEIGHT);
+    } finally {
+      g.dispose();
+    }
+    Charts.savePng(image, file);
   }
 
   /**
-   * Each band of identical grid rows has its maximal runs of one predicted class drawn as filled
-   * rectangles. Bands overlap the next by half a row so antialiasing leaves no seams.
+   * Fills the plot area pixel by pixel with the light colour of the class predicted at the
+   * pixel's centre (one batch call to the classifier); everything else white.
    */
-  private static void addRegions(
-      XYChart chart, int[] predicted, double x0, double y0, double dx, double dy) {
-    int series = 0;
-    BasicStroke none = new BasicStroke(0f);
-    int i = 0;
-    while (i < GRID) {
-      int end = i + 1;
-      while (end < GRID && sameRow(predicted, i, end)) {
-        end++;
+  private static void paintRegions(
+      BufferedImage image, XYChart chart, double[] xr, double[] yr, PointClassifier classifier) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    // Pixel column px shows data x = chart.getChartXFromCoordinate(px); rows likewise for y.
+    double[] colX = new double[w];
+    double[] rowY = new double[h];
+    int x0 = w;
+    int x1 = -1;
+    int y0 = h;
+    int y1 = -1;
+    for (int px = 0; px < w; px++) {
+      colX[px] = chart.getChartXFromCoordinate(px);
+      if (colX[px] >= xr[0] && colX[px] <= xr[1]) {
+        x0 = Math.min(x0, px);
+        x1 = Math.max(x1, px);
       }
-      int start = 0;
-      for (int j = 1; j <= GRID; j++) {
-        if (j < GRID && predicted[i * GRID + j] == predicted[i * GRID + start]) {
-          continue;
-        }
-        // The run covers cells start..j-1 of rows i..end-1.
-        double left = x0 + start * dx;
-        double right = x0 + j * dx;
-        double bottom = y0 + i * dy;
-        double top = y0 + Math.min(GRID, end + 0.5) * dy;
-        XYSeries s =
-            chart.addSeries(
-                "region " + series++,
-                new double[] {left, right, right, left},
-                new double[] {bottom, bottom, top, top});
-        Color fill = Charts.lighter(Charts.classColor(predicted[i * GRID + start]), REGION_LIGHTEN);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        s.setFillColor(fill);
-        s.setLineColor(fill);
-        s.setLineStyle(none);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setShowInLegend(false);
-        start = j;
-      }
-      i = end;
     }
+    for (int py = 0; py < h; py++) {
+      rowY[py] = chart.getChartYFromCoordinate(py);
+      if (rowY[py] >= yr[0] && rowY[py] <= yr[1]) {
+        y0 = Math.min(y0, py);
+        y1 = Math.max(y1, py);
+      }
+    }
+    int[] white = new int[w * h];
+    java.util.Arrays.fill(white, 0xFFFFFF);
+    image.setRGB(0, 0, w, h, white, 0, w);
+    if (x1 < x0 || y1 < y0) {
+      return;
+    }
+    int pw = x1 - x0 + 1;
+    int ph = y1 - y0 + 1;
+    double[] gx = new double[pw * ph];
+    double[] gy = new double[pw * ph];
+    for (int r = 0; r < ph; r++) {
+      for (int c = 0; c < pw; c++) {
+        gx[r * pw + c] = colX[x0 + c];
+        gy[r * pw + c] = rowY[y0 + r];
+      }
+    }
+    int[] predicted = classifier.classify(gx, gy);
+    if (predicted.length != gx.length) {
+      throw new IllegalArgumentException(
+          "classifier returned " + predicted.length + " labels for " + gx.length + " points");
+    }
+    int[] rgb = new int[pw * ph];
+    for (int i = 0; i < rgb.length; i++) {
+      rgb[i] = regionColor(predicted[i]).getRGB();
+    }
+    image.setRGB(x0, y0, pw, ph, rgb, 0, pw);
   }
 
-  private static boolean sameRow(int[] predicted, int a, int b) {
-    return java.util.Arrays.equals(
-        predicted, a * GRID, (a + 1) * GRID, predicted, b * GRID, (b + 1) * GRID);
+  /** The light colour of a predicted class. */
+  static Color regionColor(int label) {
+    return Charts.lighter(Charts.classColor(label), REGION_LIGHTEN);
   }
 
   /** The points, one series per class, in the class colour with a dark ring. */
