@@ -1,6 +1,5 @@
 package io.augreg.train;
 
-import com.jmatio.io.MatFileFilter;
 import com.jmatio.io.MatFileReader;
 import com.jmatio.types.MLDouble;
 import io.augreg.TestData;
@@ -19,10 +18,9 @@ final class Football {
   }
 
   static Football load() throws IOException {
-    MatFileReader r = new MatFileReader(
-            TestData.path("football/data.mat").toFile(),
-            new MatFileFilter(),
-            MatFileReader.HEAP_BYTE_BUFFER);
+    MatFileReader r = new MatFileReader();
+    // heap buffer: the default memory-mapped mode prints a reflective-access stack trace
+    r.read(TestData.path("football/data.mat").toFile(), MatFileReader.HEAP_BYTE_BUFFER);
     return new Football(
         new Dataset(columns(r, "X"), columns(r, "y")),
         new Dataset(columns(r, "Xval"), columns(r, "yval")));
