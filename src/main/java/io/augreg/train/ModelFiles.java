@@ -61,13 +61,19 @@ public final class ModelFiles {
    * A model read back.
    *
    * @param network the network, weights as saved
+   * @param config the training configuration recorded (null if absent)
    * @param seed the training seed recorded (null if absent)
    * @param metrics the metrics recorded, in file order
    * @param version the augreg version that wrote it
    * @param description the whole JSON document (architecture, config, ...)
    */
   public record Loaded(
-      Network network, Long seed, Map<String, Double> metrics, String version, JsonNode description) {}
+      Network network,
+      TrainConfig config,
+      Long seed,
+      Map<String, Double> metrics,
+      String version,
+      JsonNode description) {}
 
   /**
    * Saves as {@code dir/model.mat} and {@code dir/model.json}.
@@ -208,7 +214,16 @@ public final class ModelFiles {
         .forEachRemaining(
             e -> metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
     Long seed = root.path("seed").isIntegralNumber() ? root.path("seed").asLong() : null;
-    return new Loaded(network, seed, metrics, root.path("augreg_version").asText("unknown"), root);
+    TrainConfig config = null;
+    JsonNode configNode = root.path("config");
+    if (configNode.isObject()) {
+      try {
+        config = JSON.treeToValue(configNode, TrainConfig.class);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new AugregException(json + ": config is not a valid training configuration (" + e.getMessage() + ")", e);
+      }
+    }
+    return new Loaded(network, config, seed, metrics, root.path("augreg_version").asText("unknown"), root);
   }
 
   /** The augreg version from the jar manifest, or {@code "dev"} when running from classes. */
