@@ -31,13 +31,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    description = {
-      "Runs the regularization lesson's worked example: where should the goalkeeper kick so",
-      "that a French player heads the ball? A 2-20-3-1 network is trained without",
-      "regularization, with L2 and with dropout; the table shows train/test accuracy, final",
-      "cost, time and the bias/variance diagnosis of each run. Pictures (decision boundaries,",
-      "cost curves) and model files (.mat + .json) go to --out.",
-    })
+    description =
+        "Runs the regularization lesson's worked example: where should the goalkeeper kick so"
+            + " that a French player heads the ball? A 2-20-3-1 network is trained without"
+            + " regularization, with L2 and with dropout; the table shows train/test accuracy,"
+            + " final cost, time and the bias/variance diagnosis of each run. Pictures (decision"
+            + " boundaries, cost curves) and model files (.mat + .json) go to --out.")
 public final class FootballCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
