@@ -58,7 +58,7 @@ public final class MatFile {
     if (!Files.isRegularFile(file)) {
       throw new AugregException(file + ": not a regular file");
     }
-    requireNotHdf5(file);
+    requireHeader(file);
     Map<String, MLArray> content;
     try {
       content = new MatFileReader().read(file.toFile(), MatFileReader.HEAP_BYTE_BUFFER);
@@ -247,18 +247,33 @@ public final class MatFile {
     }
   }
 
-  /** MATLAB's {@code -v7.3} files are HDF5 inside; jmatio cannot read them, so say how to fix it. */
-  private static void requireNotHdf5(Path file) {
-    byte[] head = new byte[19];
+  /**
+   * Checks the 128-byte MAT v5 header before jmatio sees the file, so the common mistakes get a
+   * precise message: too short, no endian indicator ("IM"/"MI" at bytes 126–127), or a MATLAB
+   * {@code -v7.3} (HDF5) file, which jmatio cannot read.
+   */
+  private static void requireHeader(Path file) {
+    byte[] head = new byte[128];
+    int n;
     try (var in = Files.newInputStream(file)) {
-      int n = in.readNBytes(head, 0, head.length);
-      String text = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
-      if (text.startsWith("MATLAB 7.3 MAT-file")) {
-        throw new AugregException(
-            file + ": MATLAB v7.3 (HDF5) files are not supported; save it with save(..., '-v7')");
-      }
+      n = in.readNBytes(head, 0, head.length);
     } catch (IOException e) {
       throw new AugregException(file + ": cannot read (" + describe(e) + ")", e);
+    }
+    String text = new String(head, 0, Math.min(n, 19), java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (text.startsWith("MATLAB 7.3 MAT-file")) {
+      throw new AugregException(
+          file + ": MATLAB v7.3 (HDF5) files are not supported; save it with save(..., '-v7')");
+    }
+    if (n < head.length) {
+      throw new AugregException(
+          file + ": not a MATLAB v5 .mat file (" + n + " bytes, shorter than the 128-byte header)");
+    }
+    boolean endian =
+        (head[126] == 'I' && head[127] == 'M') || (head[126] == 'M' && head[127] == 'I');
+    if (!endian) {
+      throw new AugregException(
+          file + ": not a MATLAB v5 .mat file (no MAT-file header; expected 'MATLAB 5.0 MAT-file')");
     }
   }
 

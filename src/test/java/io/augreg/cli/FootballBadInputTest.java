@@ -100,7 +100,7 @@ class FootballBadInputTest {
   void corruptFile() throws IOException {
     Path p = dir.resolve("corrupt.mat");
     Files.writeString(p, "this is not a MAT file at all ".repeat(20));
-    says(fails("--data", p.toString()), "corrupt.mat", "not a readable MATLAB v5 .mat file");
+    says(fails("--data", p.toString()), "corrupt.mat", "not a MATLAB v5 .mat file");
   }
 
   @Test

@@ -84,21 +84,22 @@ class MatFileTest {
     Files.writeString(p, "hello, this is certainly not a MAT file\n".repeat(10));
     AugregException e = assertThrows(AugregException.class, () -> MatFile.read(p));
     assertTrue(e.getMessage().startsWith(p.toString()), e.getMessage());
-    assertTrue(e.getMessage().contains("not a readable MATLAB v5 .mat file"), e.getMessage());
+    assertTrue(e.getMessage().contains("no MAT-file header"), e.getMessage());
   }
 
   @Test
   void emptyAndTruncatedFilesAreReported() throws IOException {
     Path empty = dir.resolve("empty.mat");
     Files.write(empty, new byte[0]);
-    assertThrows(AugregException.class, () -> MatFile.read(empty));
+    AugregException short0 = assertThrows(AugregException.class, () -> MatFile.read(empty));
+    assertTrue(short0.getMessage().contains("0 bytes"), short0.getMessage());
 
     byte[] full = Files.readAllBytes(TestData.path("football/data.mat"));
     Path cut = dir.resolve("cut.mat");
     Files.write(cut, java.util.Arrays.copyOf(full, full.length / 2));
     AugregException e =
         assertThrows(AugregException.class, () -> MatFile.read(cut, "X", "y", "Xval", "yval"));
-    assertTrue(e.getMessage().contains("cut.mat"), e.getMessage());
+    assertTrue(e.getMessage().contains("cut.mat: not a readable MATLAB v5"), e.getMessage());
   }
 
   @Test
