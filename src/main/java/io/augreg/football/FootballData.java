@@ -25,6 +25,17 @@ public record FootballData(Dataset train, Dataset test) {
   /** The variables the file must contain. */
   static final String[] VARIABLES = {"X", "y", "Xval", "yval"};
 
+  /** The message for a missing file; for the default path it says where the build links it from. */
+  static String notFoundMessage(Path file) {
+    String hint =
+        file.normalize().equals(DEFAULT_PATH)
+            ? " (expected at data/football/data.mat, which the build links from"
+                + " ../shared/datasets/football; put ../shared beside the checkout and run mvn,"
+                + " or pass --data PATH)"
+            : " (pass --data PATH to the goalkeeper data.mat)";
+    return file + ": football data set not found" + hint;
+  }
+
   /**
    * Reads and validates the file.
    *
@@ -36,13 +47,7 @@ public record FootballData(Dataset train, Dataset test) {
    */
   public static FootballData load(Path file) {
     if (!Files.exists(file)) {
-      String hint =
-          file.normalize().equals(DEFAULT_PATH)
-              ? " (expected at data/football/data.mat, which the build links from"
-                  + " ../shared/datasets/football; put ../shared beside the checkout and run mvn,"
-                  + " or pass --data PATH)"
-              : " (pass --data PATH to the goalkeeper data.mat)";
-      throw new AugregException(file + ": football data set not found" + hint);
+      throw new AugregException(notFoundMessage(file));
     }
     MatFile mat = MatFile.read(file, VARIABLES);
     DMatrixRMaj x = mat.matrix("X", -1, 2);

@@ -97,7 +97,9 @@ public final class FootballReport {
     sb.append('\n');
     sb.append("Diagnosis (train error vs test error, base error 0):\n");
     for (FootballRun r : runs) {
-      String summary = r.diagnosis().summary().strip().replace("\n", "\n    ");
+      // The lesson's held-out set is its test set; the diagnosis calls it "dev".
+      String summary =
+          r.diagnosis().summary().strip().replace("dev error", "test error").replaceAll("\n\\s*", "\n    ");
       sb.append("  ").append(runName(r)).append(": ").append(summary).append('\n');
       if (config.earlyStopping()) {
         sb.append(
