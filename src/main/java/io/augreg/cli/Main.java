@@ -28,6 +28,7 @@ public final class Main implements Runnable {
   static final Object[] SUBCOMMANDS = {
     // SUBCOMMANDS: one line per command, keep sorted by workflow
     AugmentCommand.class,
+    PreviewCommand.class,
   };
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

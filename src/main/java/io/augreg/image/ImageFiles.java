@@ -52,16 +52,19 @@ public final class ImageFiles {
     }
     List<SourceFile> files = new ArrayList<>();
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      // a root that is itself a link to a folder is followed; links below it are not
+      Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          return !dir.equals(root) && skipped(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          return !dir.equals(start) && skipped(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (!skipped(file) && Files.isRegularFile(file)) {
-            files.add(new SourceFile(file, relative(root, file)));
+            String rel = relative(start, file);
+            files.add(new SourceFile(root.resolve(rel), rel));
           }
           return FileVisitResult.CONTINUE;
         }
