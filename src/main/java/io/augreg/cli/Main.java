@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     // SUBCOMMANDS: one line per command, keep sorted by workflow
     AugmentCommand.class,
     PreviewCommand.class,
+    BenchCommand.class,
   };
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
