@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "augment",
     mixinStandardHelpOptions = true,
+    header = "Augment an image folder on disk, keeping its class sub-folders; replayable manifest.",
     description = {
       "Augment every image under INPUT (recursively) into OUTPUT, keeping the sub-folder"
           + " (class) structure: IN/cat/img001.png gives OUT/cat/img001_aug0.png, _aug1, ..."

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "augment",
     mixinStandardHelpOptions = true,
+    header = "Augmentation throughput per case and image size (compare with bench/augment.sh).",
     description = {
       "Measure augmentation throughput (images per second) per case and image size. The images"
           + " are decoded and resized to SIZE x SIZE (area interpolation) first; then each case"
@@ -41,7 +42,7 @@ public final class BenchAugmentCommand implements Callable<Integer> {
       description = "Folder of images to use (default: ${DEFAULT-VALUE}).")
   Path images;
 
-  @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", defaultValue = "64,256,512",
+  @Option(names = "--sizes", paramLabel = "N", split = ",", defaultValue = "64,256,512",
       description = "Square image sides (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
@@ -53,7 +54,7 @@ public final class BenchAugmentCommand implements Callable<Integer> {
       description = "Measured seconds per case and size (default: ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(names = "--cases", paramLabel = "NAME,...", split = ",",
+  @Option(names = "--cases", paramLabel = "NAME", split = ",",
       description = "Cases to run (default: all: hflip,vflip,rotate,crop,contrast,noise,pipeline).")
   List<String> cases;
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "preview",
     mixinStandardHelpOptions = true,
+    header = "Contact sheet of augmented variants, labelled with their parameters.",
     description = {
       "Write a contact-sheet PNG: one row per image, the original (framed) followed by N"
           + " augmented variants, each labelled with the parameters it was made with.",
