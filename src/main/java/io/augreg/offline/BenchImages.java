@@ -41,7 +41,9 @@ public final class BenchImages {
           src = bgr;
         }
         Mat r = new Mat();
-        opencv_imgproc.resize(src, r, new Size(size, size), 0, 0, opencv_imgproc.INTER_AREA);
+        try (Size s = new Size(size, size)) {
+          opencv_imgproc.resize(src, r, s, 0, 0, opencv_imgproc.INTER_AREA);
+        }
         out.add(r);
       } catch (BadImageException e) {
         // the peer skips unreadable files too (cv2.imread returns None)

@@ -28,8 +28,10 @@ final class Renderer {
       return writer.encode(image, ext);
     }
     boolean shrink = width <= image.cols() && height <= image.rows();
-    opencv_imgproc.resize(image, scratch, new org.bytedeco.opencv.opencv_core.Size(width, height), 0, 0,
-        shrink ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR);
+    try (org.bytedeco.opencv.opencv_core.Size size = new org.bytedeco.opencv.opencv_core.Size(width, height)) {
+      opencv_imgproc.resize(image, scratch, size, 0, 0,
+          shrink ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR);
+    }
     return writer.encode(scratch, ext);
   }
 
