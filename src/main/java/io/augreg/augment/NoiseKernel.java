@@ -15,13 +15,13 @@ final class NoiseKernel {
   static final int TABLE_SIZE = 1 << 16;
 
   /** {@code Q[i] = Φ⁻¹((i + 0.5) / 65536)}, antisymmetric: {@code Q[65535 - i] = -Q[i]}. */
-  private static final double[] Q = new double[TABLE_SIZE];
+  private static final float[] Q = new float[TABLE_SIZE];
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   static {
     for (int i = 0; i < TABLE_SIZE / 2; i++) {
-      double q = inverseNormalCdf((i + 0.5) / TABLE_SIZE);
+      float q = (float) inverseNormalCdf((i + 0.5) / TABLE_SIZE);
       Q[i] = q;
       Q[TABLE_SIZE - 1 - i] = -q;
     }
@@ -53,8 +53,9 @@ final class NoiseKernel {
     return z ^ (z >>> 31);
   }
 
+  /** saturate to [0, 255] with branch-free min/max (noise often crosses 0 on dark pixels). */
   private static int clamp(int v) {
-    return v < 0 ? 0 : (v > 255 ? 255 : v);
+    return Math.min(255, Math.max(0, v));
   }
 
   /**
@@ -74,36 +75,59 @@ final class NoiseKernel {
   static void apply(
       byte[] src, byte[] dst, int n, int channels, double sigma, boolean perChannel, long seed,
       short[] table) {
-    long state = seed;
     if (perChannel && channels != 4) {
-      // every byte gets its own index: 4 indices per 64-bit draw
-      int i = 0;
       if (table != null) {
-        for (; i + 4 <= n; i += 4) {
-          long z = mix(state += GOLDEN);
-          dst[i] = (byte) clamp((src[i] & 0xFF) + table[(int) z & 0xFFFF]);
-          dst[i + 1] = (byte) clamp((src[i + 1] & 0xFF) + table[(int) (z >>> 16) & 0xFFFF]);
-          dst[i + 2] = (byte) clamp((src[i + 2] & 0xFF) + table[(int) (z >>> 32) & 0xFFFF]);
-          dst[i + 3] = (byte) clamp((src[i + 3] & 0xFF) + table[(int) (z >>> 48)]);
-        }
+        everyByteTable(src, dst, n, seed, table);
       } else {
-        for (; i + 4 <= n; i += 4) {
-          long z = mix(state += GOLDEN);
-          dst[i] = (byte) clamp((src[i] & 0xFF) + (int) Math.rint(sigma * Q[(int) z & 0xFFFF]));
-          dst[i + 1] =
-              (byte) clamp((src[i + 1] & 0xFF) + (int) Math.rint(sigma * Q[(int) (z >>> 16) & 0xFFFF]));
-          dst[i + 2] =
-              (byte) clamp((src[i + 2] & 0xFF) + (int) Math.rint(sigma * Q[(int) (z >>> 32) & 0xFFFF]));
-          dst[i + 3] = (byte) clamp((src[i + 3] & 0xFF) + (int) Math.rint(sigma * Q[(int) (z >>> 48)]));
-        }
+        everyByteDirect(src, dst, n, seed, sigma);
       }
-      long z = mix(state += GOLDEN);
-      for (; i < n; i++, z >>>= 16) {
-        dst[i] = (byte) clamp((src[i] & 0xFF) + noise(table, sigma, (int) z & 0xFFFF));
-      }
-      return;
+    } else {
+      general(src, dst, n, channels, sigma, perChannel, seed, table);
     }
-    // general case: alpha copied, or one index per pixel shared by its colour channels
+  }
+
+  /** Index k of the stream uses bits 16(k mod 4).. of the ((k div 4) + 1)-th SplitMix64 output. */
+  private static void everyByteTable(byte[] src, byte[] dst, int n, long seed, short[] table) {
+    long state = seed;
+    int i = 0;
+    // out = saturate(in + table[16-bit index]), four indices per 64-bit draw
+    for (; i + 4 <= n; i += 4) {
+      long z = mix(state += GOLDEN);
+      dst[i] = (byte) clamp((src[i] & 0xFF) + table[(int) z & 0xFFFF]);
+      dst[i + 1] = (byte) clamp((src[i + 1] & 0xFF) + table[(int) (z >>> 16) & 0xFFFF]);
+      dst[i + 2] = (byte) clamp((src[i + 2] & 0xFF) + table[(int) (z >>> 32) & 0xFFFF]);
+      dst[i + 3] = (byte) clamp((src[i + 3] & 0xFF) + table[(int) (z >>> 48)]);
+    }
+    long z = mix(state += GOLDEN);
+    for (; i < n; i++, z >>>= 16) {
+      dst[i] = (byte) clamp((src[i] & 0xFF) + table[(int) z & 0xFFFF]);
+    }
+  }
+
+  private static void everyByteDirect(byte[] src, byte[] dst, int n, long seed, double sigma) {
+    long state = seed;
+    int i = 0;
+    // out = saturate(in + round(σ·Q[16-bit index])), four indices per 64-bit draw
+    for (; i + 4 <= n; i += 4) {
+      long z = mix(state += GOLDEN);
+      dst[i] = (byte) clamp((src[i] & 0xFF) + (int) Math.rint(sigma * Q[(int) z & 0xFFFF]));
+      dst[i + 1] =
+          (byte) clamp((src[i + 1] & 0xFF) + (int) Math.rint(sigma * Q[(int) (z >>> 16) & 0xFFFF]));
+      dst[i + 2] =
+          (byte) clamp((src[i + 2] & 0xFF) + (int) Math.rint(sigma * Q[(int) (z >>> 32) & 0xFFFF]));
+      dst[i + 3] = (byte) clamp((src[i + 3] & 0xFF) + (int) Math.rint(sigma * Q[(int) (z >>> 48)]));
+    }
+    long z = mix(state += GOLDEN);
+    for (; i < n; i++, z >>>= 16) {
+      dst[i] = (byte) clamp((src[i] & 0xFF) + (int) Math.rint(sigma * Q[(int) z & 0xFFFF]));
+    }
+  }
+
+  /** Alpha copied, or one index per pixel shared by its colour channels. */
+  private static void general(
+      byte[] src, byte[] dst, int n, int channels, double sigma, boolean perChannel, long seed,
+      short[] table) {
+    long state = seed;
     int colour = channels == 4 ? 3 : channels;
     long z = 0;
     int left = 0;

@@ -21,6 +21,7 @@ final class Scratch implements AutoCloseable {
   /** A 2x3 CV_64F affine matrix and a view of its 6 doubles. */
   final Mat affine = new Mat(2, 3, opencv_core.CV_64F);
   final DoublePointer affineData = new DoublePointer(affine.data());
+  private final double[] affineValues = new double[6];
   /** A reusable size argument. */
   final Size size = new Size();
   /** A reusable rectangle (region of interest). */
@@ -32,6 +33,12 @@ final class Scratch implements AutoCloseable {
   byte[] bytesB = new byte[0];
   /** Per-call noise table (sigma times the normal quantiles, rounded). */
   final short[] noiseTable = new short[NoiseKernel.TABLE_SIZE];
+  /** The sigma {@link #noiseTable} was filled for (NaN: none). */
+  double noiseTableSigma = Double.NaN;
+  /** The sigma of the previous noise call on this thread (NaN: none). */
+  double lastNoiseSigma = Double.NaN;
+  /** A 256-entry lookup table. */
+  final byte[] lut = new byte[256];
 
   private Scratch() {}
 
@@ -60,7 +67,14 @@ final class Scratch implements AutoCloseable {
 
   /** Sets the affine matrix to {@code [[a, b, c], [d, e, f]]}. */
   Mat affine(double a, double b, double c, double d, double e, double f) {
-    affineData.put(0, a).put(1, b).put(2, c).put(3, d).put(4, e).put(5, f);
+    double[] m = affineValues;
+    m[0] = a;
+    m[1] = b;
+    m[2] = c;
+    m[3] = d;
+    m[4] = e;
+    m[5] = f;
+    affineData.put(m, 0, 6);
     return affine;
   }
 

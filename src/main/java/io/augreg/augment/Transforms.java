@@ -22,6 +22,12 @@ public final class Transforms {
     register("vflip", VFlip::fromOptions);
     register("rotate", Rotate::fromOptions);
     register("crop", Crop::fromOptions);
+    register("resize", Resize::fromOptions, new Resize(1, 1, Interp.AREA));
+    register("translate", Translate::fromOptions);
+    register("zoom", Zoom::fromOptions);
+    register("contrast", Contrast::fromOptions);
+    register("brightness", Brightness::fromOptions);
+    register("noise", Noise::fromOptions);
   }
 
   private Transforms() {}
