@@ -234,6 +234,11 @@ public final class Trainer {
         haveBest = true;
       }
     }
+    prop.release();
+    trainEval.release();
+    if (devEval != null) {
+      devEval.release();
+    }
     int stopEpoch = Math.min(epoch, config.epochs());
     Network model;
     if (reason == StopReason.MAX_EPOCHS && early == null) {
