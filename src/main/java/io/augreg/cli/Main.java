@@ -27,6 +27,10 @@ public final class Main implements Runnable {
   /** The subcommands, in the order `--help` lists them. */
   static final Object[] SUBCOMMANDS = {
     // SUBCOMMANDS: one line per command, keep sorted by workflow
+    AugmentCommand.class,
+    PreviewCommand.class,
+    FootballCommand.class,
+    BenchCommand.class,
   };
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

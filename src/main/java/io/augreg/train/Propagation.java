@@ -5,6 +5,7 @@ import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.nn.linalg.ResidentMatrix;
 import io.augreg.nn.linalg.RowKernels;
 import org.ejml.data.DMatrixRMaj;
 
@@ -56,6 +57,9 @@ final class Propagation {
   private final DMatrixRMaj flatIn;
   private final DMatrixRMaj flatOut;
   private final DMatrixRMaj flatDw;
+  // non-Java Gemm: the inputs as one flat (n_0 × m) matrix, read directly by layer 1's products
+  private final DMatrixRMaj flatX;
+  private ResidentMatrix resident = ResidentMatrix.NONE;
 
   /**
    * Buffers for a network.
@@ -85,11 +89,12 @@ final class Propagation {
     mask = new double[layers + 1][][];
     dw = new double[layers + 1][];
     db = new double[layers + 1][];
-    a[0] = new double[sizes[0]][maxM];
+    // with a non-Java Gemm the inputs live only in flatX (a[0] rows stay unallocated)
+    a[0] = gemm instanceof JavaGemm ? new double[sizes[0]][maxM] : new double[sizes[0]][];
     int widest = 0;
     for (int l = 1; l <= layers; l++) {
       int n = sizes[l];
-      widest = Math.max(widest, Math.max(n, sizes[l - 1]));
+      widest = Math.max(widest, n); // layer 1 reads its inputs from flatX, not flatIn
       z[l] = new double[n][maxM];
       g[l] = l < layers ? z[l] : new double[n][maxM];
       a[l] = dropout(l) ? new double[n][maxM] : g[l];
@@ -115,6 +120,7 @@ final class Propagation {
       flatIn = null;
       flatOut = null;
       flatDw = null;
+      flatX = null;
     } else {
       flatW = new DMatrixRMaj[layers + 1];
       int maxW = 0;
@@ -125,6 +131,7 @@ final class Propagation {
       flatIn = new DMatrixRMaj(widest, maxM);
       flatOut = new DMatrixRMaj(widest, maxM);
       flatDw = new DMatrixRMaj(1, maxW);
+      flatX = new DMatrixRMaj(sizes[0], maxM);
     }
     m = maxM;
   }
@@ -144,10 +151,21 @@ final class Propagation {
     return m;
   }
 
-  /** Copies all of x (n_0 × m) into the input rows. */
+  /**
+   * Copies all of x (n_0 × m) into the input rows. With a non-Java Gemm the inputs are also
+   * declared resident to it ({@link Gemm#keepResident}), so that a BLAS keeps its own copy for
+   * the many products of full-batch training; {@link #release()} frees it.
+   */
   void input(DMatrixRMaj x) {
     setColumns(x.numCols);
     int cols = x.numCols;
+    if (!rowKernels) {
+      flatX.reshape(sizes[0], cols);
+      System.arraycopy(x.data, 0, flatX.data, 0, sizes[0] * cols);
+      resident.close();
+      resident = gemm.keepResident(flatX);
+      return;
+    }
     for (int i = 0; i < sizes[0]; i++) {
       System.arraycopy(x.data, i * cols, a[0][i], 0, cols);
     }
@@ -157,6 +175,20 @@ final class Propagation {
   void input(DMatrixRMaj x, int[] perm, int from, int mb) {
     setColumns(mb);
     int cols = x.numCols;
+    if (!rowKernels) {
+      resident.close();
+      resident = ResidentMatrix.NONE;
+      flatX.reshape(sizes[0], mb);
+      double[] dst = flatX.data;
+      for (int i = 0; i < sizes[0]; i++) {
+        int src = i * cols;
+        int row = i * mb;
+        for (int c = 0; c < mb; c++) {
+          dst[row + c] = x.data[src + perm[from + c]];
+        }
+      }
+      return;
+    }
     for (int i = 0; i < sizes[0]; i++) {
       double[] row = a[0][i];
       int src = i * cols;
@@ -164,6 +196,36 @@ final class Propagation {
         row[c] = x.data[src + perm[from + c]];
       }
     }
+  }
+
+  /**
+   * Copies a batch already laid out as (n_0 × mb), e.g. augmented images, into the inputs
+   * without declaring it resident (it changes every batch).
+   *
+   * @param batch inputs, (n_0 × cols) with {@code cols >= mb}, examples in columns 0..mb-1
+   * @param mb the number of examples
+   */
+  void inputBatch(DMatrixRMaj batch, int mb) {
+    setColumns(mb);
+    int cols = batch.numCols;
+    if (!rowKernels) {
+      resident.close();
+      resident = ResidentMatrix.NONE;
+      flatX.reshape(sizes[0], mb);
+      for (int i = 0; i < sizes[0]; i++) {
+        System.arraycopy(batch.data, i * cols, flatX.data, i * mb, mb);
+      }
+      return;
+    }
+    for (int i = 0; i < sizes[0]; i++) {
+      System.arraycopy(batch.data, i * cols, a[0][i], 0, mb);
+    }
+  }
+
+  /** Releases the Gemm's resident copy of the inputs, if any. */
+  void release() {
+    resident.close();
+    resident = ResidentMatrix.NONE;
   }
 
   private void setColumns(int cols) {
@@ -447,15 +509,20 @@ final class Propagation {
       }
       return;
     }
-    toFlat(in, p, flatIn);
+    DMatrixRMaj input = flatIn;
+    if (l == 1) {
+      input = flatX; // already flat (and possibly resident in the Gemm)
+    } else {
+      toFlat(in, p, flatIn);
+    }
     if (gradient) {
       toFlat(dz[l], n, flatOut);
       flatDw.reshape(n, p);
-      gemm.gemm(false, true, 1.0, flatOut, flatIn, 0.0, flatDw);
+      gemm.gemm(false, true, 1.0, flatOut, input, 0.0, flatDw);
       System.arraycopy(flatDw.data, 0, dw[l], 0, n * p);
     } else {
       flatOut.reshape(n, m);
-      gemm.gemm(false, false, 1.0, flatW[l], flatIn, 0.0, flatOut);
+      gemm.gemm(false, false, 1.0, flatW[l], input, 0.0, flatOut);
       fromFlat(flatOut, n, out);
     }
   }

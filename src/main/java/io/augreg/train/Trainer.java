@@ -235,6 +235,11 @@ public final class Trainer {
         haveBest = true;
       }
     }
+    prop.release();
+    trainEval.release();
+    if (devEval != null) {
+      devEval.release();
+    }
     int stopEpoch = Math.min(epoch, config.epochs());
     if (reason == StopReason.MAX_EPOCHS && early == null) {
       bestEpoch = stopEpoch;

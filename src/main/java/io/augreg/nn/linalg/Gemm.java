@@ -32,6 +32,20 @@ public interface Gemm {
       double beta,
       DMatrixRMaj c);
 
+  /**
+   * Declares that {@code constant} will not change until the returned handle is closed, so an
+   * implementation may keep its own copy of it where it computes (OpenBLAS: in native memory,
+   * saving a 20 MB copy per product for the cat network's training input). Products that use
+   * {@code constant} as A or B then read that copy; if the caller changes the matrix's values in
+   * place it must call {@link ResidentMatrix#refresh()}. The default keeps nothing.
+   *
+   * @param constant a matrix that is read by many products and not written between them
+   * @return a handle that releases the copy when closed (closing twice is harmless)
+   */
+  default ResidentMatrix keepResident(DMatrixRMaj constant) {
+    return ResidentMatrix.NONE;
+  }
+
   /** A short name for logs and benchmarks, e.g. {@code "java"}, {@code "openblas"}. */
   String name();
 }

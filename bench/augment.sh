@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Augmentation throughput: augreg (1 and 2 threads) against OpenCV-Python (1 thread), measured in
+# the same run on the same images (../shared/datasets/photos, resized to 64/256/512 px).
+# Usage: bench/augment.sh [SECONDS_PER_CASE]   (default 2)
+# Prints a Markdown table: images/s per case and size, the augreg/OpenCV-Python ratio on one
+# thread, and the 2-thread/1-thread speed-up of the pipeline case.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+secs="${1:-2}"
+photos="../shared/datasets/photos"
+peer="../shared/reference/peers/aug_peers.py"
+[[ -d "$photos" && -f "$peer" ]] || { echo "bench/augment.sh: needs $photos and $peer" >&2; exit 2; }
+
+if ! /usr/bin/python3 -c "import cv2, torch, torchvision" 2>/dev/null; then
+  echo "bench/augment.sh: installing python3-opencv python3-torchvision (the peer needs them) ..." >&2
+  sudo_cmd=""; [[ "$(id -u)" == 0 ]] || sudo_cmd="sudo"
+  $sudo_cmd apt-get install -y -q python3-opencv python3-torchvision >&2
+fi
+
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+echo "bench/augment.sh: augreg, 1 thread ..." >&2
+./augreg bench augment --images "$photos" --seconds "$secs" --threads 1 --json > "$tmp/t1.json"
+echo "bench/augment.sh: augreg, 2 threads ..." >&2
+./augreg bench augment --images "$photos" --seconds "$secs" --threads 2 --json > "$tmp/t2.json"
+echo "bench/augment.sh: OpenCV-Python peer, 1 thread ..." >&2
+/usr/bin/python3 "$peer" "$photos" "$secs" opencv > "$tmp/peer.txt"
+
+cpu="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
+/usr/bin/python3 - "$tmp" "$secs" "$cpu" "$(nproc)" <<'PY'
+import json, sys, datetime
+tmp, secs, cpu, cores = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+t1 = {(r["name"], r["size"]): r["images_per_second"] for r in json.load(open(tmp + "/t1.json"))["results"]}
+t2 = {(r["name"], r["size"]): r["images_per_second"] for r in json.load(open(tmp + "/t2.json"))["results"]}
+peer = {}
+for line in open(tmp + "/peer.txt"):
+    parts = line.split()
+    if len(parts) == 4 and parts[0] == "opencv-python":
+        peer[(parts[1], int(parts[2]))] = float(parts[3])
+cases = ["hflip", "vflip", "rotate", "crop", "contrast", "noise", "pipeline"]
+sizes = sorted({s for (_, s) in t1})
+print(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cpu} ({cores} cores), {secs} s per case.")
+print()
+print("| case | size | augreg 1 thread (img/s) | OpenCV-Python 1 thread (img/s) | ratio | target | augreg 2 threads (img/s) |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+misses = []
+for size in sizes:
+    for c in cases:
+        a, p, b = t1.get((c, size)), peer.get((c, size)), t2.get((c, size))
+        if a is None:
+            continue
+        target = 2.0 if c == "noise" else 1.0
+        ratio = a / p if p else float("nan")
+        ok = "ok" if ratio >= target else "MISS"
+        if ratio < target:
+            misses.append(f"{c}@{size}")
+        print(f"| {c} | {size} | {a:,.0f} | {p:,.0f} | {ratio:.2f}x | >= {target:.1f}x {ok} | {b:,.0f} |" if p else
+              f"| {c} | {size} | {a:,.0f} | - | - | - | {b:,.0f} |")
+print()
+print("| pipeline | size | 1 thread | 2 threads | speed-up (target >= 1.8x) |")
+print("| --- | ---: | ---: | ---: | ---: |")
+for size in sizes:
+    a, b = t1.get(("pipeline", size)), t2.get(("pipeline", size))
+    if a and b:
+        print(f"| pipeline | {size} | {a:,.0f} | {b:,.0f} | {b / a:.2f}x |")
+print()
+print("Targets missed: " + (", ".join(misses) if misses else "none"))
+PY

@@ -1,0 +1,104 @@
+package io.augreg.augment;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Point operations on 8-bit images through a 256-entry lookup table, in Java on packed bytes: one
+ * pass to read, one to map. Alpha (the 4th channel) is never summed nor mapped.
+ */
+final class LutKernel {
+  private LutKernel() {}
+
+  /**
+   * Sum of the colour values: Σ over pixels and colour channels (alpha excluded).
+   *
+   * @param b packed pixels
+   * @param n number of bytes
+   * @param channels channels per pixel
+   * @return the sum
+   */
+  static long colourSum(byte[] b, int n, int channels) {
+    long total = 0;
+    if (channels != 4) {
+      // chunks of at most 2^23 bytes keep the int partial sum exact
+      for (int start = 0; start < n; start += 1 << 23) {
+        int end = Math.min(n, start + (1 << 23));
+        int s = 0;
+        for (int i = start; i < end; i++) {
+          s += b[i] & 0xFF;
+        }
+        total += s;
+      }
+      return total;
+    }
+    for (int i = 0; i < n; i += 4) {
+      total += (b[i] & 0xFF) + (b[i + 1] & 0xFF) + (b[i + 2] & 0xFF);
+    }
+    return total;
+  }
+
+  /**
+   * Maps every colour value through {@code lut}; alpha is copied.
+   *
+   * @param src packed input
+   * @param dst packed output (may be {@code src})
+   * @param n number of bytes
+   * @param channels channels per pixel
+   * @param lut 256 entries
+   */
+  static void map(byte[] src, byte[] dst, int n, int channels, byte[] lut) {
+    if (channels != 4) {
+      for (int i = 0; i < n; i++) {
+        dst[i] = lut[src[i] & 0xFF];
+      }
+      return;
+    }
+    for (int i = 0; i < n; i += 4) {
+      dst[i] = lut[src[i] & 0xFF];
+      dst[i + 1] = lut[src[i + 1] & 0xFF];
+      dst[i + 2] = lut[src[i + 2] & 0xFF];
+      dst[i + 3] = src[i + 3];
+    }
+  }
+
+  /**
+   * Fills {@code lut[v] = saturate(round(a·v + b))} for v = 0..255 (round half to even).
+   *
+   * @param a the gain
+   * @param b the offset
+   * @param lut 256 entries
+   */
+  static void linear(double a, double b, byte[] lut) {
+    for (int v = 0; v < 256; v++) {
+      double y = Math.rint(a * v + b);
+      lut[v] = (byte) (y < 0 ? 0 : (y > 255 ? 255 : (int) y));
+    }
+  }
+
+  /**
+   * Reads {@code src}, lets {@code op} transform the packed bytes, writes them to {@code dst}
+   * (allocated like {@code src}).
+   */
+  static void run(Mat src, Mat dst, Op op) {
+    Scratch s = Scratch.get();
+    int n = Pixels.byteCount(src);
+    byte[] in = s.bytesA(n);
+    Pixels.read(src, in);
+    op.apply(in, n, src.channels(), s);
+    dst.create(src.rows(), src.cols(), src.type());
+    Pixels.write(in, dst);
+  }
+
+  /** An in-place operation on packed bytes. */
+  interface Op {
+    /**
+     * Transforms {@code b[0..n)} in place.
+     *
+     * @param b packed pixels
+     * @param n number of bytes
+     * @param channels channels per pixel
+     * @param s the thread's scratch
+     */
+    void apply(byte[] b, int n, int channels, Scratch s);
+  }
+}

@@ -1,0 +1,56 @@
+package io.augreg.augment;
+
+import java.util.SplittableRandom;
+
+/**
+ * A closed interval {@code [lo, hi]} of a transform option, written {@code lo..hi} in a spec; a
+ * single number is the fixed range {@code [x, x]}.
+ *
+ * @param lo the lower end
+ * @param hi the upper end, {@code >= lo}
+ */
+public record Range(double lo, double hi) {
+
+  /** Validates {@code lo <= hi} and that both ends are finite. */
+  public Range {
+    if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
+      throw new IllegalArgumentException("bad range " + lo + ".." + hi);
+    }
+  }
+
+  /**
+   * A fixed value.
+   *
+   * @param x the value
+   * @return the range {@code [x, x]}
+   */
+  public static Range of(double x) {
+    return new Range(x, x);
+  }
+
+  /** Whether the range holds a single value. */
+  public boolean isFixed() {
+    return lo == hi;
+  }
+
+  /**
+   * Draws uniformly from {@code [lo, hi)}: {@code lo + (hi - lo) * u}, u ~ U[0, 1). A fixed range
+   * returns its value without drawing.
+   *
+   * @param rng the generator
+   * @return the drawn value
+   */
+  public double sample(SplittableRandom rng) {
+    return isFixed() ? lo : lo + (hi - lo) * rng.nextDouble();
+  }
+
+  /** The spec text: {@code "lo..hi"}, or the single number when fixed. */
+  public String toSpec() {
+    return isFixed() ? Num.fmt(lo) : Num.fmt(lo) + ".." + Num.fmt(hi);
+  }
+
+  @Override
+  public String toString() {
+    return toSpec();
+  }
+}

@@ -1,0 +1,114 @@
+package io.augreg.augment;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * Per-thread temporaries of the transforms and the pipeline, sized once and reused so the hot path
+ * allocates no native memory: two ping-pong images, an affine matrix, a size, a rectangle, a zero
+ * scalar and Java byte buffers. {@link #release()} frees the current thread's native memory
+ * deterministically (batch workers call it when they finish).
+ */
+final class Scratch implements AutoCloseable {
+  private static final ThreadLocal<Scratch> LOCAL = new ThreadLocal<>();
+
+  /** Ping-pong intermediates of a pipeline. */
+  final Mat[] ping = {new Mat(), new Mat()};
+  /** A 2x3 CV_64F affine matrix and a view of its 6 doubles. */
+  final Mat affine = new Mat(2, 3, opencv_core.CV_64F);
+  final DoublePointer affineData = new DoublePointer(affine.data());
+  private final double[] affineValues = new double[6];
+  /** A reusable size argument. */
+  final Size size = new Size();
+  /** A reusable rectangle (region of interest). */
+  final Rect rect = new Rect();
+  /** Border value: all channels 0. */
+  final Scalar zero = new Scalar(0.0);
+  /** Java-side pixel buffers, grown on demand. */
+  byte[] bytesA = new byte[0];
+  byte[] bytesB = new byte[0];
+  /** Per-call noise table (sigma times the normal quantiles, rounded). */
+  final short[] noiseTable = new short[NoiseKernel.TABLE_SIZE];
+  /** The sigma {@link #noiseTable} was filled for (NaN: none). */
+  double noiseTableSigma = Double.NaN;
+  /** The sigma of the previous noise call on this thread (NaN: none). */
+  double lastNoiseSigma = Double.NaN;
+  /** A 256-entry lookup table. */
+  final byte[] lut = new byte[256];
+
+  private Scratch() {}
+
+  /**
+   * The current thread's scratch, created on first use.
+   *
+   * @return the scratch of this thread
+   */
+  static Scratch get() {
+    Scratch s = LOCAL.get();
+    if (s == null) {
+      s = new Scratch();
+      LOCAL.set(s);
+    }
+    return s;
+  }
+
+  /** Frees the current thread's scratch (a later {@link #get()} makes a new one). */
+  static void release() {
+    Scratch s = LOCAL.get();
+    if (s != null) {
+      LOCAL.remove();
+      s.close();
+    }
+  }
+
+  /** Sets the affine matrix to {@code [[a, b, c], [d, e, f]]}. */
+  Mat affine(double a, double b, double c, double d, double e, double f) {
+    double[] m = affineValues;
+    m[0] = a;
+    m[1] = b;
+    m[2] = c;
+    m[3] = d;
+    m[4] = e;
+    m[5] = f;
+    affineData.put(m, 0, 6);
+    return affine;
+  }
+
+  /** Sets and returns the reusable size. */
+  Size size(int width, int height) {
+    size.width(width);
+    size.height(height);
+    return size;
+  }
+
+  /** A Java buffer of at least {@code n} bytes (first slot). */
+  byte[] bytesA(int n) {
+    if (bytesA.length < n) {
+      bytesA = new byte[n];
+    }
+    return bytesA;
+  }
+
+  /** A Java buffer of at least {@code n} bytes (second slot). */
+  byte[] bytesB(int n) {
+    if (bytesB.length < n) {
+      bytesB = new byte[n];
+    }
+    return bytesB;
+  }
+
+  @Override
+  public void close() {
+    ping[0].close();
+    ping[1].close();
+    affineData.close();
+    affine.close();
+    size.close();
+    rect.close();
+    zero.close();
+  }
+}

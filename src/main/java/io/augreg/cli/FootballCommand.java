@@ -1,0 +1,225 @@
+package io.augreg.cli;
+
+import io.augreg.core.AugregException;
+import io.augreg.football.FootballConfig;
+import io.augreg.football.FootballData;
+import io.augreg.football.FootballExperiment;
+import io.augreg.football.FootballFigures;
+import io.augreg.football.FootballMode;
+import io.augreg.football.FootballReport;
+import io.augreg.football.FootballRun;
+import io.augreg.train.ModelFiles;
+import io.augreg.train.TrainingListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLongArray;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code augreg football}: the lesson's goalkeeper example, end to end. */
+@Command(
+    name = "football",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description =
+        "Runs the regularization lesson's worked example: where should the goalkeeper kick so"
+            + " that a French player heads the ball? A 2-20-3-1 network is trained without"
+            + " regularization, with L2 and with dropout; the table shows train/test accuracy,"
+            + " final cost, time and the bias/variance diagnosis of each run. Pictures (decision"
+            + " boundaries, cost curves) and model files (.mat + .json) go to --out.")
+public final class FootballCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data",
+      paramLabel = "PATH",
+      description = "The goalkeeper data (.mat with X, y, Xval, yval) (default: ${DEFAULT-VALUE}).")
+  Path data = FootballData.DEFAULT_PATH;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description =
+          "Runs: none, l2, dropout, l2+dropout, all, or a comma list (default: ${DEFAULT-VALUE}).")
+  String mode = "none,l2,dropout";
+
+  @Option(
+      names = "--lambda",
+      paramLabel = "λ",
+      description = "L2 strength for l2 runs, >= 0 (default: ${DEFAULT-VALUE}).")
+  double lambda = FootballConfig.LESSON_LAMBDA;
+
+  @Option(
+      names = "--keep-prob",
+      paramLabel = "P",
+      description = "Dropout keep probability for dropout runs, in (0, 1] (default: ${DEFAULT-VALUE}).")
+  double keepProb = FootballConfig.LESSON_KEEP_PROB;
+
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "Full-batch gradient-descent iterations, > 0 (default: ${DEFAULT-VALUE}).")
+  int iterations = FootballConfig.LESSON_ITERATIONS;
+
+  @Option(
+      names = "--lr",
+      paramLabel = "RATE",
+      description = "Learning rate, > 0 (default: ${DEFAULT-VALUE}).")
+  double learningRate = FootballConfig.LESSON_LEARNING_RATE;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      description =
+          "Seed of the initialization and the dropout masks; ignored with --reference"
+              + " (default: ${DEFAULT-VALUE}).")
+  long seed = FootballConfig.LESSON_SEED;
+
+  @Option(
+      names = "--reference",
+      description =
+          "Reproduce the lesson exactly: numpy initialization (seed 3) and the reference's"
+              + " dropout masks (re-seeded with 1 before every forward pass) (default: ${DEFAULT-VALUE}).")
+  boolean reference;
+
+  @Option(
+      names = "--early-stopping",
+      description =
+          "Stop when the dev loss stops improving and keep the best weights; the dev set is the"
+              + " lesson's test set Xval (default: ${DEFAULT-VALUE}).")
+  boolean earlyStopping;
+
+  @Option(
+      names = "--patience",
+      paramLabel = "N",
+      description = "Early-stopping patience in iterations, > 0 (default: ${DEFAULT-VALUE}).")
+  int patience = 1_000;
+
+  @Option(
+      names = "--eval-every",
+      paramLabel = "N",
+      description = "Record the cost every N iterations, > 0 (default: ${DEFAULT-VALUE}).")
+  int evalEvery = 100;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Runs trained at once, > 0 (default: the number of cores, ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Folder for pictures and model files (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("out", "football");
+
+  @Option(
+      names = "--json",
+      description =
+          "Print only {\"runs\":[{\"mode\",\"train_accuracy\",\"test_accuracy\",\"final_cost\","
+              + "\"seconds\"}, ...]} on stdout (default: ${DEFAULT-VALUE}).")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if (threads <= 0) {
+      throw new AugregException("--threads must be > 0, got " + threads);
+    }
+    FootballConfig config =
+        new FootballConfig(
+            FootballMode.parse(mode),
+            lambda,
+            keepProb,
+            iterations,
+            learningRate,
+            seed,
+            reference,
+            earlyStopping,
+            patience,
+            evalEvery);
+    FootballData footballData = FootballData.load(data);
+    FootballExperiment experiment = new FootballExperiment(config);
+    int runs = config.modes().size();
+
+    PrintWriter stdout = spec.commandLine().getOut();
+    ProgressBar bar = null;
+    if (System.console() != null) {
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName("football")
+              .setInitialMax((long) runs * iterations)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+              .setUpdateIntervalMillis(200)
+              .clearDisplayOnFinish()
+              .build();
+    }
+    AtomicLongArray done = new AtomicLongArray(runs);
+    ProgressBar progress = bar;
+    List<FootballRun> results;
+    try {
+      results =
+          experiment.runAll(
+              footballData,
+              threads,
+              (m, index) -> progress == null ? null : progressListener(progress, done, index),
+              run -> writeRunFiles(run, footballData));
+    } finally {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+    FootballFigures.writeCostCurves(out, results);
+
+    if (json) {
+      stdout.println(FootballReport.json(results));
+    } else {
+      String description =
+          data + " (" + footballData.train().size() + " train, " + footballData.test().size() + " test)";
+      stdout.print(FootballReport.table(config, description, results));
+      stdout.println();
+      stdout.println(
+          "Pictures and models in "
+              + out
+              + "/: "
+              + FootballFigures.COST_FILE
+              + ", boundary-MODE.png, model-MODE.mat + .json");
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  private static TrainingListener progressListener(ProgressBar bar, AtomicLongArray done, int index) {
+    return r -> {
+      long previous = done.getAndSet(index, r.epoch());
+      if (r.epoch() > previous) {
+        bar.stepBy(r.epoch() - previous);
+      }
+    };
+  }
+
+  /** The run's decision boundary and model files, written on the worker thread. */
+  private void writeRunFiles(FootballRun run, FootballData footballData) {
+    FootballFigures.writeBoundary(out, run, footballData.train());
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    metrics.put("train_accuracy", run.trainAccuracy());
+    metrics.put("test_accuracy", run.testAccuracy());
+    metrics.put("final_cost", run.finalCost());
+    metrics.put("seconds", run.seconds());
+    metrics.put("best_epoch", (double) run.result().bestEpoch());
+    metrics.put("stop_epoch", (double) run.result().stopEpoch());
+    ModelFiles.save(
+        out, "model-" + FootballFigures.fileLabel(run.mode()), run.result().model(), run.config(), metrics);
+  }
+}

@@ -1,0 +1,158 @@
+package io.augreg.football;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+
+/** Formats football results: the human table and the {@code --json} document. */
+public final class FootballReport {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FootballReport() {}
+
+  /**
+   * An accuracy as the lesson prints it: four decimals, one trailing zero dropped ({@code
+   * 0.9479}, {@code 0.915}, {@code 0.930}).
+   */
+  public static String accuracy(double a) {
+    String s = String.format(Locale.ROOT, "%.4f", a);
+    return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** A run's name in the table and legends, e.g. {@code "L2 (λ = 0.7)"}. */
+  public static String runName(FootballRun run) {
+    double lambda = run.config().l2();
+    double keep = keepProb(run);
+    return switch (run.mode()) {
+      case NONE -> "none";
+      case L2 -> "L2 (λ = " + num(lambda) + ")";
+      case DROPOUT -> "dropout (keep " + num(keep) + ")";
+      case L2_DROPOUT -> "L2 (λ = " + num(lambda) + ") + dropout (keep " + num(keep) + ")";
+    };
+  }
+
+  private static double keepProb(FootballRun run) {
+    double[] k = run.config().keepProb();
+    return k.length == 0 ? 1.0 : k[0];
+  }
+
+  /**
+   * The table: header lines, one row per run, then each run's diagnosis.
+   *
+   * @param config the experiment's settings
+   * @param dataDescription e.g. {@code "data/football/data.mat (211 train, 200 test)"}
+   * @param runs the runs in mode order
+   * @return the text, lines separated by {@code \n}, ending with a newline
+   */
+  public static String table(FootballConfig config, String dataDescription, List<FootballRun> runs) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Football (the lesson's goalkeeper problem): network 2-20-3-1, ReLU/ReLU/sigmoid,%n"
+                + "full-batch gradient descent, learning rate %s, %,d iterations%s.%n",
+            num(config.learningRate()),
+            config.iterations(),
+            config.earlyStopping()
+                ? ", early stopping on the dev loss (dev = the test set Xval, patience "
+                    + config.patience() + ")"
+                : ""));
+    sb.append("Data: ").append(dataDescription).append('\n');
+    if (config.reference()) {
+      sb.append(
+          "Reference mode: numpy initialization (seed 3); dropout uses the reference's masks\n"
+              + "(numpy re-seeded with 1 before every forward pass, so the same two masks every\n"
+              + "iteration: the lesson's quirk, not real dropout).\n");
+    } else {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "Initialization: standard normal / sqrt(fan_in), seed %d. Dropout is real dropout:%n"
+                  + "fresh masks every iteration (--reference reproduces the lesson's exact numbers).%n",
+              config.seed()));
+    }
+    sb.append('\n');
+    int nameWidth = "run".length();
+    for (FootballRun r : runs) {
+      nameWidth = Math.max(nameWidth, runName(r).length());
+    }
+    String rowFormat = "%-" + nameWidth + "s  %-17s  %-17s  %10s  %7s%n";
+    sb.append(
+        String.format(Locale.ROOT, rowFormat, "run", "train accuracy", "test accuracy", "final cost", "seconds"));
+    sb.append("-".repeat(nameWidth + 2 + 17 + 2 + 17 + 2 + 10 + 2 + 7)).append('\n');
+    for (FootballRun r : runs) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              rowFormat,
+              runName(r),
+              accuracy(r.trainAccuracy()) + " (" + r.trainCorrect() + "/" + r.trainSize() + ")",
+              accuracy(r.testAccuracy()) + " (" + r.testCorrect() + "/" + r.testSize() + ")",
+              String.format(Locale.ROOT, "%.6f", r.finalCost()),
+              String.format(Locale.ROOT, "%.2f", r.seconds())));
+    }
+    sb.append('\n');
+    sb.append("Diagnosis (train error vs test error, base error 0):\n");
+    for (FootballRun r : runs) {
+      // The lesson's held-out set is its test set; the diagnosis calls it "dev".
+      String summary =
+          r.diagnosis().summary().strip().replace("dev error", "test error").replaceAll("\n\\s*", "\n    ");
+      sb.append("  ").append(runName(r)).append(": ").append(summary).append('\n');
+      if (config.earlyStopping()) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "    stopped at iteration %d (%s), best iteration %d%n",
+                r.result().stopEpoch(),
+                r.result().stopReason().label(),
+                r.result().bestEpoch()));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The {@code --json} document: {@code {"runs":[{"mode":…,"train_accuracy":…,
+   * "test_accuracy":…,"final_cost":…,"seconds":…},…]}}.
+   *
+   * @param runs the runs in mode order
+   * @return one line of JSON
+   */
+  public static String json(List<FootballRun> runs) {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode arr = root.putArray("runs");
+    for (FootballRun r : runs) {
+      ObjectNode o = arr.addObject();
+      o.put("mode", r.mode().label());
+      o.put("train_accuracy", r.trainAccuracy());
+      o.put("test_accuracy", r.testAccuracy());
+      putFinite(o, "final_cost", r.finalCost());
+      putFinite(o, "seconds", r.seconds());
+    }
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize football results", e);
+    }
+  }
+
+  /** JSON has no NaN or infinity: those become null. */
+  private static void putFinite(ObjectNode o, String key, double v) {
+    if (Double.isFinite(v)) {
+      o.put(key, v);
+    } else {
+      o.putNull(key);
+    }
+  }
+
+  /** A number without needless zeros: 0.7, 0.86, 30000. */
+  static String num(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return String.format(Locale.ROOT, "%s", v);
+  }
+}

@@ -1,0 +1,37 @@
+package io.augreg.imagetrain;
+
+import io.augreg.nn.Network;
+import io.augreg.nn.OutputKind;
+import org.ejml.data.DMatrixRMaj;
+
+/** Labels from output probabilities, as {@link Network#predictLabels} but for given probabilities. */
+public final class Predictions {
+  private Predictions() {}
+
+  /**
+   * Binary: 1 iff p &gt; 0.5; softmax: the arg max (first on ties).
+   *
+   * @param net the network (its output kind)
+   * @param p probabilities from {@link Network#predictProbabilities}
+   * @return one label per column
+   */
+  public static int[] labels(Network net, DMatrixRMaj p) {
+    int m = p.numCols;
+    int k = p.numRows;
+    int[] out = new int[m];
+    for (int j = 0; j < m; j++) {
+      if (net.output() == OutputKind.SIGMOID_BINARY) {
+        out[j] = p.data[j] > 0.5 ? 1 : 0;
+      } else {
+        int best = 0;
+        for (int i = 1; i < k; i++) {
+          if (p.data[i * m + j] > p.data[best * m + j]) {
+            best = i;
+          }
+        }
+        out[j] = best;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,98 @@
+package io.augreg.nn.linalg;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerScope;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Native (off-heap) memory that holds one BLAS operand, in double or float. It grows when a larger
+ * matrix is loaded and is otherwise reused, so repeated products of the same shapes allocate
+ * nothing. Released by {@link #close()}, never left to the garbage collector, and never attached
+ * to a {@link PointerScope} the caller may have open. Not thread-safe.
+ */
+final class NativeBuffer implements AutoCloseable {
+  private final Precision precision;
+  private Pointer pointer;
+  private long capacity;
+  /** Float precision: heap staging for the conversion, then one bulk copy (faster than a view). */
+  private float[] staging = new float[0];
+
+  NativeBuffer(Precision precision) {
+    this.precision = precision;
+  }
+
+  /** Ensures room for {@code elements} values (contents undefined) and returns the memory. */
+  Pointer reserve(long elements) {
+    if (elements > capacity) {
+      close();
+      // Own scope: the memory must not join a PointerScope the caller has open (closing that
+      // would free it under us). The extra reference is ours and released by close().
+      PointerScope guard = new PointerScope();
+      try {
+        Pointer p = precision == Precision.DOUBLE
+            ? new DoublePointer(elements)
+            : new FloatPointer(elements);
+        pointer = p.retainReference();
+      } finally {
+        guard.close();
+      }
+      if (precision == Precision.FLOAT) {
+        staging = new float[Math.toIntExact(elements)];
+      }
+      capacity = elements;
+    }
+    return pointer;
+  }
+
+  /** Copies {@code m}'s values (row-major) to native memory, rounding to float if so configured. */
+  Pointer load(DMatrixRMaj m) {
+    int size = m.getNumElements();
+    reserve(size);
+    if (precision == Precision.DOUBLE) {
+      ((DoublePointer) pointer).put(m.data, 0, size);
+    } else {
+      double[] d = m.data;
+      float[] f = staging;
+      // f[i] = (float) m[i]
+      for (int i = 0; i < size; i++) {
+        f[i] = (float) d[i];
+      }
+      ((FloatPointer) pointer).put(f, 0, size);
+    }
+    return pointer;
+  }
+
+  /** Copies the first {@code m.getNumElements()} native values back into {@code m}. */
+  void store(DMatrixRMaj m) {
+    int size = m.getNumElements();
+    if (precision == Precision.DOUBLE) {
+      ((DoublePointer) pointer).get(m.data, 0, size);
+    } else {
+      double[] d = m.data;
+      float[] f = staging;
+      ((FloatPointer) pointer).get(f, 0, size);
+      // m[i] = (double) f[i]
+      for (int i = 0; i < size; i++) {
+        d[i] = f[i];
+      }
+    }
+  }
+
+  /** Native bytes currently held. */
+  long bytes() {
+    return capacity * (precision == Precision.DOUBLE ? Double.BYTES : Float.BYTES);
+  }
+
+  /** Frees the native memory now; the buffer may be reused (it allocates again on demand). */
+  @Override
+  public void close() {
+    if (pointer != null) {
+      pointer.releaseReference();
+      pointer = null;
+      staging = new float[0];
+      capacity = 0;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.augreg.offline;
+
+import io.augreg.augment.AppliedStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Short human-readable text for applied steps, one line per applied step (skipped steps are
+ * left out): {@code rotate +12.3°}, {@code crop 410x300 at 12,40}; any other transform as its
+ * name followed by its numeric parameters ({@code contrast factor=1.12}) and its true booleans.
+ * Text-valued settings (interpolation, border) are configuration, not sampled, and are omitted.
+ */
+public final class StepLabels {
+  private StepLabels() {}
+
+  /**
+   * The label lines of one sample.
+   *
+   * @param steps the applied steps of the sample
+   * @return one line per applied step, or {@code ["(unchanged)"]} when none applied
+   */
+  public static List<String> lines(List<AppliedStep> steps) {
+    List<String> out = new ArrayList<>();
+    for (AppliedStep s : steps) {
+      if (s.applied()) {
+        out.add(line(s.name(), s.params().toMap()));
+      }
+    }
+    if (out.isEmpty()) {
+      out.add("(unchanged)");
+    }
+    return out;
+  }
+
+  /**
+   * One step's text.
+   *
+   * @param name the transform name
+   * @param params its parameter map
+   * @return e.g. {@code "rotate -12.3°"}
+   */
+  public static String line(String name, Map<String, Object> params) {
+    if (name.equals("rotate") && params.get("angle") instanceof Number a) {
+      return String.format(Locale.ROOT, "rotate %+.1f°", a.doubleValue());
+    }
+    if (name.equals("crop") && params.get("w") instanceof Number w && params.get("h") instanceof Number h
+        && params.get("x") instanceof Number x && params.get("y") instanceof Number y) {
+      return "crop " + w + "x" + h + " at " + x + "," + y;
+    }
+    StringBuilder sb = new StringBuilder(name);
+    for (Map.Entry<String, Object> e : params.entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof Number n) {
+        sb.append(' ').append(e.getKey()).append('=').append(number(n));
+      } else if (Boolean.TRUE.equals(v)) {
+        sb.append(' ').append(e.getKey());
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Integers as they are; other numbers with 3 significant digits, trailing zeros dropped. */
+  static String number(Number n) {
+    if (n instanceof Integer || n instanceof Long) {
+      return n.toString();
+    }
+    double d = n.doubleValue();
+    if (d == Math.rint(d) && Math.abs(d) < 1e6) {
+      return Long.toString((long) d);
+    }
+    String s = new java.math.BigDecimal(d).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    return s;
+  }
+}

@@ -1,0 +1,216 @@
+package io.augreg.plot;
+
+import io.augreg.core.AugregException;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * A classifier's decision regions over 2-D points, like the lesson's figures: the box spanned by
+ * the points (plus a small margin) is filled with the light colour of the class predicted at
+ * each pixel, and the points are drawn on top in the
+ * strong colour of their true label.
+ *
+ * <p>XChart has no contour plot, so the chart (axes, points, legend) is drawn with transparent
+ * backgrounds over an image whose plot-area pixels were coloured by the classifier, one
+ * prediction per pixel: the regions are exact at screen resolution and cost one batch call.
+ */
+public final class DecisionBoundaryChart {
+  /** Picture width in pixels. */
+  static final int WIDTH = 760;
+
+  /** Picture height in pixels. */
+  static final int HEIGHT = 720;
+
+  private static final Color TRANSPARENT = new Color(255, 255, 255, 0);
+
+  /** Extra room around the points, as a fraction of their range on each axis. */
+  private static final double MARGIN = 0.05;
+
+  /** How far region colours are mixed towards white (0 = the points' colour, 1 = white). */
+  static final double REGION_LIGHTEN = 0.62;
+
+  private DecisionBoundaryChart() {}
+
+  /**
+   * Writes the chart.
+   *
+   * @param file destination PNG (written to a temporary name, then renamed)
+   * @param title chart title
+   * @param xs first coordinates of the points
+   * @param ys second coordinates of the points
+   * @param labels true class of every point
+   * @param classNames legend name of class k at index k (labels beyond the list are shown as
+   *     {@code "class k"})
+   * @param classifier the model, called once with every grid centre
+   * @throws AugregException if the file cannot be written
+   * @throws IllegalArgumentException if the arrays differ in length or are empty
+   */
+  public static void write(
+      Path file,
+      String title,
+      double[] xs,
+      double[] ys,
+      int[] labels,
+      List<String> classNames,
+      PointClassifier classifier) {
+    if (xs.length == 0 || xs.length != ys.length || xs.length != labels.length) {
+      throw new IllegalArgumentException(
+          "need as many x, y and labels (got " + xs.length + ", " + ys.length + ", "
+              + labels.length + "), at least one");
+    }
+    Charts.headless();
+    double[] xr = range(xs);
+    double[] yr = range(ys);
+
+    XYChart chart = new XYChart(WIDTH, HEIGHT);
+    chart.setTitle(title);
+    chart.setXAxisTitle("x1");
+    chart.setYAxisTitle("x2");
+    Charts.style(chart);
+    var styler = chart.getStyler();
+    styler.setXAxisMin(xr[0]);
+    styler.setXAxisMax(xr[1]);
+    styler.setYAxisMin(yr[0]);
+    styler.setYAxisMax(yr[1]);
+    styler.setPlotGridLinesVisible(false);
+    styler.setPlotContentSize(1.0);
+    styler.setXAxisDecimalPattern("0.0#");
+    styler.setYAxisDecimalPattern("0.0#");
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+    // Transparent backgrounds: the regions are painted into the image first, the chart on top.
+    styler.setChartBackgroundColor(TRANSPARENT);
+    styler.setPlotBackgroundColor(TRANSPARENT);
+    addPoints(chart, xs, ys, labels, classNames);
+
+    // A first paint lays the chart out, so screen pixels can be mapped to data coordinates.
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      chart.paint(g, WIDTH, HEIGHT);
+      paintRegions(image, chart, xr, yr, classifier);
+      chart.paint(g, WIDTH, HEIGHT);
+    } finally {
+      g.dispose();
+    }
+    Charts.savePng(image, file);
+  }
+
+  /**
+   * Fills the plot area pixel by pixel with the light colour of the class predicted at the
+   * pixel's centre (one batch call to the classifier); everything else white.
+   */
+  private static void paintRegions(
+      BufferedImage image, XYChart chart, double[] xr, double[] yr, PointClassifier classifier) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    // Pixel column px shows data x = chart.getChartXFromCoordinate(px); rows likewise for y.
+    double[] colX = new double[w];
+    double[] rowY = new double[h];
+    int x0 = w;
+    int x1 = -1;
+    int y0 = h;
+    int y1 = -1;
+    for (int px = 0; px < w; px++) {
+      colX[px] = chart.getChartXFromCoordinate(px);
+      if (colX[px] >= xr[0] && colX[px] <= xr[1]) {
+        x0 = Math.min(x0, px);
+        x1 = Math.max(x1, px);
+      }
+    }
+    for (int py = 0; py < h; py++) {
+      rowY[py] = chart.getChartYFromCoordinate(py);
+      if (rowY[py] >= yr[0] && rowY[py] <= yr[1]) {
+        y0 = Math.min(y0, py);
+        y1 = Math.max(y1, py);
+      }
+    }
+    int[] white = new int[w * h];
+    java.util.Arrays.fill(white, 0xFFFFFF);
+    image.setRGB(0, 0, w, h, white, 0, w);
+    if (x1 < x0 || y1 < y0) {
+      return;
+    }
+    int pw = x1 - x0 + 1;
+    int ph = y1 - y0 + 1;
+    double[] gx = new double[pw * ph];
+    double[] gy = new double[pw * ph];
+    for (int r = 0; r < ph; r++) {
+      for (int c = 0; c < pw; c++) {
+        gx[r * pw + c] = colX[x0 + c];
+        gy[r * pw + c] = rowY[y0 + r];
+      }
+    }
+    int[] predicted = classifier.classify(gx, gy);
+    if (predicted.length != gx.length) {
+      throw new IllegalArgumentException(
+          "classifier returned " + predicted.length + " labels for " + gx.length + " points");
+    }
+    int[] rgb = new int[pw * ph];
+    for (int i = 0; i < rgb.length; i++) {
+      rgb[i] = regionColor(predicted[i]).getRGB();
+    }
+    image.setRGB(x0, y0, pw, ph, rgb, 0, pw);
+  }
+
+  /** The light colour of a predicted class. */
+  static Color regionColor(int label) {
+    return Charts.lighter(Charts.classColor(label), REGION_LIGHTEN);
+  }
+
+  /** The points, one series per class, in the class colour with a dark ring. */
+  private static void addPoints(
+      XYChart chart, double[] xs, double[] ys, int[] labels, List<String> classNames) {
+    TreeSet<Integer> classes = new TreeSet<>();
+    for (int l : labels) {
+      classes.add(l);
+    }
+    for (int cls : classes) {
+      int n = 0;
+      for (int l : labels) {
+        if (l == cls) {
+          n++;
+        }
+      }
+      double[] px = new double[n];
+      double[] py = new double[n];
+      for (int i = 0, k = 0; i < labels.length; i++) {
+        if (labels[i] == cls) {
+          px[k] = xs[i];
+          py[k] = ys[i];
+          k++;
+        }
+      }
+      String name = cls < classNames.size() ? classNames.get(cls) : "class " + cls;
+      XYSeries s = chart.addSeries(name, px, py);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      s.setMarker(new OutlinedCircle());
+      s.setMarkerColor(Charts.classColor(cls));
+      s.setLineStyle(SeriesLines.NONE);
+    }
+    chart.getStyler().setMarkerSize(9);
+  }
+
+  /** [min − margin, max + margin] of {@code v}; a zero range is widened to ±0.5. */
+  private static double[] range(double[] v) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double d : v) {
+      lo = Math.min(lo, d);
+      hi = Math.max(hi, d);
+    }
+    if (!(hi > lo)) {
+      return new double[] {lo - 0.5, hi + 0.5};
+    }
+    double pad = (hi - lo) * MARGIN;
+    return new double[] {lo - pad, hi + pad};
+  }
+}

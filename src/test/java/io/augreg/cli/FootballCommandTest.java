@@ -1,0 +1,127 @@
+package io.augreg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.augreg.TestData;
+import io.augreg.train.ModelFiles;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The football command end to end: the lesson's exact numbers, output formats, files written. */
+class FootballCommandTest {
+  @TempDir Path dir;
+
+  private static String data() {
+    return TestData.path("football/data.mat").toString();
+  }
+
+  private static String four(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  /** The lesson's table, exactly, and everything the run writes. One full run (3 × 30 000). */
+  @Test
+  void referenceJsonReproducesTheLessonAndWritesPicturesAndModels() throws IOException {
+    Path out = dir.resolve("out");
+    CliHarness.Result r =
+        CliHarness.run("football", "--reference", "--json", "--data", data(), "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode root = new ObjectMapper().readTree(r.out()); // the whole of stdout is one JSON document
+    assertEquals(1, root.size(), "only 'runs' at the top level");
+    JsonNode runs = root.get("runs");
+    assertEquals(3, runs.size());
+    String[][] expected = {
+      {"none", "0.9479", "0.9150"}, {"l2", "0.9384", "0.9300"}, {"dropout", "0.9289", "0.9500"}
+    };
+    for (int i = 0; i < 3; i++) {
+      JsonNode run = runs.get(i);
+      assertEquals(expected[i][0], run.get("mode").asText());
+      assertEquals(expected[i][1], four(run.get("train_accuracy").asDouble()), expected[i][0]);
+      assertEquals(expected[i][2], four(run.get("test_accuracy").asDouble()), expected[i][0]);
+      assertTrue(run.get("final_cost").asDouble() > 0, run.toString());
+      assertTrue(run.get("seconds").asDouble() > 0, run.toString());
+      assertEquals(5, run.size(), run.toString());
+    }
+    assertEquals(r.out().strip(), r.out().strip().lines().findFirst().orElseThrow());
+
+    for (String name :
+        new String[] {"boundary-none.png", "boundary-l2.png", "boundary-dropout.png", "cost.png"}) {
+      Path png = out.resolve(name);
+      assertTrue(Files.size(png) > 20_000, name + " is " + Files.size(png) + " bytes");
+      BufferedImage img = ImageIO.read(png.toFile());
+      assertNotNull(img, name + " decodes");
+      assertTrue(img.getWidth() >= 700 && img.getHeight() >= 500, name);
+    }
+    ModelFiles.Loaded l2 = ModelFiles.load(out, "model-l2");
+    assertEquals(0.7, l2.config().l2());
+    assertEquals("0.9384", four(l2.metrics().get("train_accuracy")));
+    assertEquals(3, l2.network().layers());
+    try (var files = Files.list(out)) {
+      assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files");
+    }
+  }
+
+  @Test
+  void tableSaysDropoutIsRealAndShowsEveryRunWithDiagnosis() {
+    CliHarness.Result r =
+        CliHarness.run(
+            "football", "--iterations", "300", "--mode", "all", "--data", data(),
+            "--out", dir.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    String out = r.out();
+    assertTrue(out.contains("Dropout is real dropout"), out);
+    assertTrue(out.contains("fresh masks every iteration"), out);
+    assertTrue(out.contains("train accuracy"), out);
+    for (String run : new String[] {"none", "L2 (λ = 0.7)", "dropout (keep 0.86)", "+ dropout"}) {
+      assertTrue(out.contains(run), run + " in\n" + out);
+    }
+    assertTrue(out.contains("Diagnosis"), out);
+    assertTrue(out.contains("(183/200)") || out.contains("/211)"), out);
+    assertTrue(Files.exists(dir.resolve("boundary-l2-dropout.png")));
+    assertTrue(Files.exists(dir.resolve("model-l2-dropout.mat")));
+  }
+
+  @Test
+  void earlyStoppingReportsWhereItStopped() {
+    CliHarness.Result r =
+        CliHarness.run(
+            "football", "--mode", "none", "--iterations", "400", "--early-stopping",
+            "--patience", "100", "--eval-every", "50", "--data", data(), "--out", dir.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("early stopping on the dev loss"), r.out());
+    assertTrue(r.out().contains("stopped at iteration"), r.out());
+  }
+
+  @Test
+  void modeSelectsRunsInModeOrder() throws IOException {
+    CliHarness.Result r =
+        CliHarness.run(
+            "football", "--json", "--mode", "dropout,none", "--iterations", "50", "--data", data(),
+            "--out", dir.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode runs = new ObjectMapper().readTree(r.out()).get("runs");
+    assertEquals(2, runs.size());
+    assertEquals("none", runs.get(0).get("mode").asText());
+    assertEquals("dropout", runs.get(1).get("mode").asText());
+  }
+
+  @Test
+  void missingDefaultDatasetSaysWhereItIsExpected() {
+    CliHarness.Result r =
+        CliHarness.run("football", "--data", "data/football/data.mat.absent", "--out", dir.toString());
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("not found"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+}

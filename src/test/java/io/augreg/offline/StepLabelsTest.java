@@ -1,0 +1,35 @@
+package io.augreg.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.augreg.augment.AppliedStep;
+import io.augreg.augment.Pipeline;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StepLabelsTest {
+  @Test
+  void knownAndGenericSteps() {
+    assertEquals("rotate -12.3°", StepLabels.line("rotate", Map.of("angle", -12.34, "border", "reflect")));
+    assertEquals("crop 40x30 at 3,4", StepLabels.line("crop", Map.of("x", 3, "y", 4, "w", 40, "h", 30)));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("factor", 1.23456);
+    m.put("shared", true);
+    m.put("mode", "x");
+    m.put("n", 7);
+    m.put("off", false);
+    m.put("whole", 3.0);
+    assertEquals("contrast factor=1.23 shared n=7 whole=3", StepLabels.line("contrast", m));
+    assertEquals("0.000123", StepLabels.number(0.00012345));
+  }
+
+  @Test
+  void skippedStepsAreLeftOut() {
+    assertEquals(List.of("(unchanged)"), StepLabels.lines(List.of(new AppliedStep("hflip", false, null))));
+    Pipeline p = Pipeline.parse("vflip | hflip p=0");
+    List<AppliedStep> steps = p.sample(new java.util.SplittableRandom(1), 10, 10, 3);
+    assertEquals(List.of("vflip"), StepLabels.lines(steps));
+  }
+}

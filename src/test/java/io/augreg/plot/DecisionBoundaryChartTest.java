@@ -1,0 +1,94 @@
+package io.augreg.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecisionBoundaryChartTest {
+  @TempDir Path dir;
+
+  /** Points on a ring (label 1 outside radius 0.5); the classifier is that same rule. */
+  @Test
+  void drawsBothRegionsAndThePoints() throws IOException {
+    int n = 120;
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      double r = 0.2 + 0.6 * (i % 7) / 6.0;
+      double a = i * 2.399;
+      xs[i] = r * Math.cos(a);
+      ys[i] = r * Math.sin(a);
+      labels[i] = r > 0.5 ? 1 : 0;
+    }
+    int[] calls = {0};
+    PointClassifier ring =
+        (px, py) -> {
+          calls[0]++;
+          int[] out = new int[px.length];
+          for (int i = 0; i < px.length; i++) {
+            out[i] = Math.hypot(px[i], py[i]) > 0.5 ? 1 : 0;
+          }
+          return out;
+        };
+    Path png = dir.resolve("out/boundary.png");
+    DecisionBoundaryChart.write(png, "ring", xs, ys, labels, List.of("inside", "outside"), ring);
+    assertEquals(1, calls[0], "the classifier is called once, with the whole grid");
+    assertTrue(Files.size(png) > 10_000, "size " + Files.size(png));
+    BufferedImage img = ImageIO.read(png.toFile());
+    assertNotNull(img);
+    assertEquals(760, img.getWidth());
+    // Both light region colours occur in quantity.
+    Color red = Charts.lighter(Charts.classColor(0), DecisionBoundaryChart.REGION_LIGHTEN);
+    Color blue = Charts.lighter(Charts.classColor(1), DecisionBoundaryChart.REGION_LIGHTEN);
+    int redCount = 0;
+    int blueCount = 0;
+    for (int y = 0; y < img.getHeight(); y += 2) {
+      for (int x = 0; x < img.getWidth(); x += 2) {
+        int rgb = img.getRGB(x, y) & 0xFFFFFF;
+        redCount += rgb == (red.getRGB() & 0xFFFFFF) ? 1 : 0;
+        blueCount += rgb == (blue.getRGB() & 0xFFFFFF) ? 1 : 0;
+      }
+    }
+    assertTrue(redCount > 5_000, "red region pixels " + redCount);
+    assertTrue(blueCount > 5_000, "blue region pixels " + blueCount);
+    try (var files = Files.list(png.getParent())) {
+      assertEquals(1, files.count(), "no temporary file left");
+    }
+  }
+
+  @Test
+  void singlePointClassifierAdapterWorks() {
+    PointClassifier c = PointClassifier.of(p -> p[0] > p[1] ? 1 : 0);
+    int[] out = c.classify(new double[] {1, 0, 2}, new double[] {0, 1, 2});
+    assertEquals(1, out[0]);
+    assertEquals(0, out[1]);
+    assertEquals(0, out[2]);
+  }
+
+  @Test
+  void mismatchedArraysAreRejected() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            DecisionBoundaryChart.write(
+                dir.resolve("x.png"),
+                "t",
+                new double[] {1, 2},
+                new double[] {1},
+                new int[] {0, 1},
+                List.of(),
+                (a, b) -> new int[a.length]));
+  }
+}
