@@ -1,0 +1,87 @@
+package io.augreg.nn.conv;
+
+import java.util.Arrays;
+
+/**
+ * Max pooling over {@code k × k} windows with a stride (default k), per channel, no padding:
+ * {@code y[s][oy][ox][c] = max over the window of x}. Backward routes each output gradient to the
+ * input position that held the maximum (the first one on ties), remembered in the forward pass.
+ */
+public final class MaxPool2d extends Layer {
+  private final int k;
+  private final int stride;
+  private double[] y;
+  private int[] argmax;
+  private double[] dx;
+
+  /**
+   * @param in input shape
+   * @param k window size
+   * @param stride step between windows
+   */
+  public MaxPool2d(Shape in, int k, int stride) {
+    super(in, outShape(in, k, stride));
+    this.k = k;
+    this.stride = stride;
+  }
+
+  /** {@code Ho = (H − k) / stride + 1}, likewise Wo; channels unchanged. */
+  public static Shape outShape(Shape in, int k, int stride) {
+    if (in.height() < k || in.width() < k) {
+      throw new IllegalArgumentException("pool: window " + k + " is larger than the input " + in);
+    }
+    return new Shape((in.height() - k) / stride + 1, (in.width() - k) / stride + 1, in.channels());
+  }
+
+  @Override
+  public double[] forward(double[] x, int n, Pass pass) {
+    int h = in.height();
+    int w = in.width();
+    int c = in.channels();
+    int ho = out.height();
+    int wo = out.width();
+    y = ensure(y, (long) n * out.size());
+    if (argmax == null || argmax.length < n * out.size()) {
+      argmax = new int[n * out.size()];
+    }
+    int o = 0;
+    for (int s = 0; s < n; s++) {
+      int base = s * h * w * c;
+      for (int oy = 0; oy < ho; oy++) {
+        for (int ox = 0; ox < wo; ox++) {
+          int corner = base + (oy * stride * w + ox * stride) * c;
+          for (int ch = 0; ch < c; ch++, o++) {
+            // y = max_{ky,kx} x[oy·stride+ky][ox·stride+kx][ch]
+            int best = corner + ch;
+            double bv = x[best];
+            for (int ky = 0; ky < k; ky++) {
+              int row = corner + ky * w * c + ch;
+              for (int kx = 0; kx < k; kx++) {
+                int idx = row + kx * c;
+                if (x[idx] > bv) {
+                  bv = x[idx];
+                  best = idx;
+                }
+              }
+            }
+            y[o] = bv;
+            argmax[o] = best;
+          }
+        }
+      }
+    }
+    return y;
+  }
+
+  @Override
+  public double[] backward(double[] dy, int n) {
+    dx = ensure(dx, (long) n * in.size());
+    Arrays.fill(dx, 0, n * in.size(), 0.0);
+    int total = n * out.size();
+    // dx[argmax[o]] += dy[o]
+    for (int o = 0; o < total; o++) {
+      dx[argmax[o]] += dy[o];
+    }
+    return dx;
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Convolutional networks: layers with their forward and backward passes side by side ({@link
+ * io.augreg.nn.conv.Conv2d}, {@link io.augreg.nn.conv.MaxPool2d}, {@link io.augreg.nn.conv.Dense},
+ * {@link io.augreg.nn.conv.Relu}, {@link io.augreg.nn.conv.Dropout}, {@link
+ * io.augreg.nn.conv.Flatten}), the architecture spec ({@link io.augreg.nn.conv.Architecture}), the
+ * model ({@link io.augreg.nn.conv.ConvNet}) and its mini-batch trainer ({@link
+ * io.augreg.nn.conv.ConvTrainer}).
+ *
+ * <p>Activations are row-major {@code double[]} in NHWC order (sample, row, column, channel): the
+ * order in which images enter the dense networks too, and the one in which im2col copies whole
+ * runs of {@code k·C} values. Large products go through the {@link io.augreg.nn.linalg.Gemm} seam.
+ * Knows nothing of files, images or the command line.
+ */
+package io.augreg.nn.conv;
