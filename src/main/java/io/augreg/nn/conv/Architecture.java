@@ -1,0 +1,277 @@
+package io.augreg.nn.conv;
+
+import io.augreg.core.AugregException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A convolutional architecture: the hidden steps of {@code augreg train --arch SPEC}, in the
+ * pipeline grammar ({@code |}-separated steps, {@code key=value} options separated by blanks).
+ * The output layer is not part of the spec: it follows from the classes (one sigmoid unit for a
+ * binary problem, k softmax units otherwise).
+ *
+ * <pre>
+ * conv    filters=N  k=3  stride=1  pad=same|N  act=relu|none   (pad=same: (k−1)/2, odd k)
+ * pool    k=2  stride=k                                          (max pooling)
+ * dropout keep=0.5  spatial=false                                (spatial: whole channels)
+ * dense   units=N  act=relu|none                                 (flattens its input)
+ * flatten
+ * </pre>
+ *
+ * @param steps the steps in order
+ */
+public record Architecture(List<Step> steps) {
+
+  /** The step names of the grammar. */
+  public static final List<String> STEP_NAMES = List.of("conv", "pool", "dropout", "dense", "flatten");
+
+  /** The network of issue 5 and {@code peers/torch_cats_cnn.py}. */
+  public static final String SMALL_CNN = "conv filters=16 k=3 | pool k=2 | conv filters=32 k=3 | pool k=2"
+      + " | conv filters=64 k=3 | pool k=2 | dropout keep=0.5 | dense units=64 | dropout keep=0.5";
+
+  /** Copies the list and checks it is not empty. */
+  public Architecture {
+    steps = List.copyOf(steps);
+    if (steps.isEmpty()) {
+      throw new AugregException("--arch needs at least one step (" + String.join(", ", STEP_NAMES) + ")");
+    }
+  }
+
+  /** One step of the spec. */
+  public sealed interface Step permits Conv, Pool, DropoutStep, DenseStep, FlattenStep {
+    /** The step in spec form, e.g. {@code "conv filters=16 k=3 stride=1 pad=1 act=relu"}. */
+    String toSpec();
+  }
+
+  /**
+   * Convolution followed by its activation.
+   *
+   * @param filters output channels
+   * @param k kernel size
+   * @param stride stride
+   * @param pad zero padding per side
+   * @param relu true for a ReLU after it
+   */
+  public record Conv(int filters, int k, int stride, int pad, boolean relu) implements Step {
+    @Override
+    public String toSpec() {
+      return "conv filters=" + filters + " k=" + k + " stride=" + stride + " pad=" + pad
+          + " act=" + (relu ? "relu" : "none");
+    }
+  }
+
+  /**
+   * Max pooling.
+   *
+   * @param k window
+   * @param stride stride
+   */
+  public record Pool(int k, int stride) implements Step {
+    @Override
+    public String toSpec() {
+      return "pool k=" + k + " stride=" + stride;
+    }
+  }
+
+  /**
+   * Inverted dropout.
+   *
+   * @param keep keep probability in (0, 1]
+   * @param spatial drop whole channels
+   */
+  public record DropoutStep(double keep, boolean spatial) implements Step {
+    @Override
+    public String toSpec() {
+      return "dropout keep=" + keep + " spatial=" + spatial;
+    }
+  }
+
+  /**
+   * Fully connected layer followed by its activation.
+   *
+   * @param units output units
+   * @param relu true for a ReLU after it
+   */
+  public record DenseStep(int units, boolean relu) implements Step {
+    @Override
+    public String toSpec() {
+      return "dense units=" + units + " act=" + (relu ? "relu" : "none");
+    }
+  }
+
+  /** Explicit flattening (dense flattens by itself). */
+  public record FlattenStep() implements Step {
+    @Override
+    public String toSpec() {
+      return "flatten";
+    }
+  }
+
+  /** The canonical spec: every option written out; {@code parse(toSpec())} gives an equal value. */
+  public String toSpec() {
+    return steps.stream().map(Step::toSpec).collect(Collectors.joining(" | "));
+  }
+
+  /**
+   * Parses a spec.
+   *
+   * @param spec e.g. {@code "conv filters=16 k=3 | pool k=2 | dense units=64"}
+   * @return the architecture
+   * @throws AugregException naming the bad token and listing the valid names or keys
+   */
+  public static Architecture parse(String spec) {
+    if (spec == null || spec.isBlank()) {
+      throw new AugregException("--arch is empty (expected steps like '" + SMALL_CNN
+          + "'; steps: " + String.join(", ", STEP_NAMES) + ")");
+    }
+    List<Step> steps = new ArrayList<>();
+    for (String part : spec.split("\\|", -1)) {
+      String[] tokens = part.strip().split("\\s+");
+      if (tokens.length == 0 || tokens[0].isEmpty()) {
+        throw new AugregException("--arch has an empty step in '" + spec + "' (steps: "
+            + String.join(", ", STEP_NAMES) + ")");
+      }
+      String name = tokens[0].toLowerCase(Locale.ROOT);
+      Options o = new Options(name, tokens);
+      Step step = switch (name) {
+        case "conv" -> {
+          o.allow("filters", "k", "stride", "pad", "act");
+          int k = o.integer("k", 3);
+          int stride = o.integer("stride", 1);
+          String padText = o.text("pad", "same");
+          int pad;
+          if (padText.equals("same")) {
+            if (k % 2 == 0) {
+              throw new AugregException("--arch: conv pad=same needs an odd k, got k=" + k + " (give pad=N)");
+            }
+            pad = (k - 1) / 2;
+          } else {
+            pad = o.parseInt("pad", padText, 0);
+          }
+          yield new Conv(o.required("filters"), k, stride, pad, o.activation());
+        }
+        case "pool" -> {
+          o.allow("k", "stride");
+          int k = o.integer("k", 2);
+          yield new Pool(k, o.integer("stride", k));
+        }
+        case "dropout" -> {
+          o.allow("keep", "spatial");
+          double keep = o.number("keep", 0.5);
+          if (!(keep > 0 && keep <= 1)) {
+            throw new AugregException("--arch: dropout keep must be in (0, 1], got " + keep);
+          }
+          yield new DropoutStep(keep, o.bool("spatial", false));
+        }
+        case "dense" -> {
+          o.allow("units", "act");
+          yield new DenseStep(o.required("units"), o.activation());
+        }
+        case "flatten" -> {
+          o.allow();
+          yield new FlattenStep();
+        }
+        default -> throw new AugregException("--arch: unknown step '" + tokens[0] + "' (valid steps: "
+            + String.join(", ", STEP_NAMES) + ")");
+      };
+      steps.add(step);
+    }
+    return new Architecture(steps);
+  }
+
+  /** The {@code key=value} options of one step. */
+  private static final class Options {
+    private final String step;
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    Options(String step, String[] tokens) {
+      this.step = step;
+      for (int i = 1; i < tokens.length; i++) {
+        String t = tokens[i];
+        int eq = t.indexOf('=');
+        if (eq <= 0 || eq == t.length() - 1) {
+          throw new AugregException("--arch: bad option '" + t + "' in step " + step
+              + " (expected key=value)");
+        }
+        String key = t.substring(0, eq).toLowerCase(Locale.ROOT);
+        if (values.put(key, t.substring(eq + 1)) != null) {
+          throw new AugregException("--arch: option '" + key + "' given twice in step " + step);
+        }
+      }
+    }
+
+    void allow(String... keys) {
+      List<String> ok = List.of(keys);
+      for (String key : values.keySet()) {
+        if (!ok.contains(key)) {
+          throw new AugregException("--arch: unknown option '" + key + "' for " + step + " (valid keys: "
+              + (ok.isEmpty() ? "none" : String.join(", ", ok)) + ")");
+        }
+      }
+    }
+
+    String text(String key, String def) {
+      return values.getOrDefault(key, def).toLowerCase(Locale.ROOT);
+    }
+
+    int required(String key) {
+      if (!values.containsKey(key)) {
+        throw new AugregException("--arch: " + step + " needs " + key + "=N");
+      }
+      return integer(key, 0);
+    }
+
+    int integer(String key, int def) {
+      return values.containsKey(key) ? parseInt(key, values.get(key), 1) : def;
+    }
+
+    int parseInt(String key, String v, int min) {
+      try {
+        int x = Integer.parseInt(v);
+        if (x >= min) {
+          return x;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new AugregException("--arch: " + step + " " + key + " must be an integer >= " + min
+          + ", got '" + v + "'");
+    }
+
+    double number(String key, double def) {
+      if (!values.containsKey(key)) {
+        return def;
+      }
+      try {
+        return Double.parseDouble(values.get(key));
+      } catch (NumberFormatException e) {
+        throw new AugregException("--arch: " + step + " " + key + " must be a number, got '"
+            + values.get(key) + "'");
+      }
+    }
+
+    boolean bool(String key, boolean def) {
+      String v = text(key, Boolean.toString(def));
+      return switch (v) {
+        case "true", "yes", "1" -> true;
+        case "false", "no", "0" -> false;
+        default -> throw new AugregException("--arch: " + step + " " + key
+            + " must be true or false, got '" + v + "'");
+      };
+    }
+
+    boolean activation() {
+      String v = text("act", "relu");
+      return switch (v) {
+        case "relu" -> true;
+        case "none" -> false;
+        default -> throw new AugregException("--arch: " + step + " act must be relu or none, got '"
+            + v + "'");
+      };
+    }
+  }
+}

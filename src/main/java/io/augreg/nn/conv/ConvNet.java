@@ -1,0 +1,289 @@
+package io.augreg.nn.conv;
+
+import io.augreg.core.AugregException;
+import io.augreg.core.Seeds;
+import io.augreg.data.Dataset;
+import io.augreg.nn.Loss;
+import io.augreg.nn.OutputKind;
+import io.augreg.nn.linalg.Gemm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An immutable convolutional network: architecture, input shape, output kind and parameter
+ * values. Examples enter as columns of {@code features × m} (the layout of {@link Dataset} and of
+ * the image data: row, column, channel), and are turned into NHWC rows internally.
+ */
+public final class ConvNet {
+  private static final long INIT_KEY = 0x494E_4954L; // "INIT"
+  private static final int EVAL_BATCH = 64;
+
+  private final Architecture architecture;
+  private final Shape input;
+  private final OutputKind output;
+  private final int outputs;
+  private final List<double[]> values;
+
+  private ConvNet(Architecture architecture, Shape input, OutputKind output, int outputs,
+      List<double[]> values, boolean copy) {
+    this.architecture = architecture;
+    this.input = input;
+    this.output = output;
+    this.outputs = outputs;
+    List<double[]> v = new ArrayList<>(values.size());
+    for (double[] a : values) {
+      v.add(copy ? a.clone() : a);
+    }
+    this.values = List.copyOf(v);
+    // validates the shapes and the array lengths
+    build(architecture, input, output, outputs, this.values, null);
+  }
+
+  /**
+   * A new network with PyTorch's default initialization: every kernel, weight and bias drawn
+   * from {@code U(−1/√fan_in, 1/√fan_in)} (fan_in = k·k·C for a convolution, the input units for
+   * a dense layer), from a generator derived from {@code seed}.
+   *
+   * @param arch the hidden steps
+   * @param input one example's shape
+   * @param output sigmoid (binary, 1 output) or softmax
+   * @param outputs output units: 1 for binary, k classes for softmax
+   * @param seed initialization seed
+   * @return the network
+   * @throws AugregException if the architecture does not fit the input (e.g. too many pools)
+   */
+  public static ConvNet initialize(Architecture arch, Shape input, OutputKind output, int outputs,
+      long seed) {
+    checkOutputs(output, outputs);
+    ConvStack sizing = build(arch, input, output, outputs, null, null);
+    SplittableRandom r = Seeds.generator(seed, INIT_KEY);
+    List<double[]> values = new ArrayList<>();
+    for (Layer l : sizing.layers()) {
+      if (l.params().isEmpty()) {
+        continue;
+      }
+      int fanIn = l.params().get(0).value().length / l.out().channels();
+      double bound = 1 / Math.sqrt(fanIn);
+      for (Param p : l.params()) {
+        double[] v = p.value();
+        // v ~ U(−1/√fan_in, 1/√fan_in)
+        for (int i = 0; i < v.length; i++) {
+          v[i] = (2 * r.nextDouble() - 1) * bound;
+        }
+        values.add(v);
+      }
+    }
+    return new ConvNet(arch, input, output, outputs, values, false);
+  }
+
+  /**
+   * A network with given parameter values (copied), e.g. loaded from a file.
+   *
+   * @param arch the hidden steps
+   * @param input one example's shape
+   * @param output output kind
+   * @param outputs output units
+   * @param values kernel and bias of every conv/dense layer in order, the output layer last
+   * @return the network
+   * @throws AugregException if the values do not fit the architecture
+   */
+  public static ConvNet of(Architecture arch, Shape input, OutputKind output, int outputs,
+      List<double[]> values) {
+    checkOutputs(output, outputs);
+    return new ConvNet(arch, input, output, outputs, values, true);
+  }
+
+  private static void checkOutputs(OutputKind output, int outputs) {
+    if (output == OutputKind.SIGMOID_BINARY ? outputs != 1 : outputs < 2) {
+      throw new AugregException("a " + output + " output needs " + (output == OutputKind.SIGMOID_BINARY
+          ? "1 unit" : "at least 2 units") + ", got " + outputs);
+    }
+  }
+
+  private static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
+      List<double[]> values, Gemm gemm) {
+    try {
+      return ConvStack.build(arch, input, output, outputs, values, gemm);
+    } catch (IllegalArgumentException e) {
+      throw new AugregException("--arch '" + arch.toSpec() + "' does not fit the input " + input
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The hidden steps. */
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  /** One example's input shape. */
+  public Shape input() {
+    return input;
+  }
+
+  /** Sigmoid (binary) or softmax. */
+  public OutputKind output() {
+    return output;
+  }
+
+  /** Output units. */
+  public int outputs() {
+    return outputs;
+  }
+
+  /** Copies of the parameter arrays (kernel, bias of each conv/dense layer; output layer last). */
+  public List<double[]> parameters() {
+    List<double[]> out = new ArrayList<>(values.size());
+    for (double[] v : values) {
+      out.add(v.clone());
+    }
+    return out;
+  }
+
+  /** The number of parameters. */
+  public long parameterCount() {
+    long n = 0;
+    for (double[] v : values) {
+      n += v.length;
+    }
+    return n;
+  }
+
+  /**
+   * Layers bound to {@code live} parameter arrays (shared, not copied), for training.
+   *
+   * @param live arrays shaped like {@link #parameters()}
+   * @param gemm this stack's product kernel
+   * @return a new stack
+   */
+  public ConvStack stack(List<double[]> live, Gemm gemm) {
+    return build(architecture, input, output, outputs, live, gemm);
+  }
+
+  /** A network of the same architecture with other parameter values (copied). */
+  public ConvNet withParameters(List<double[]> newValues) {
+    return new ConvNet(architecture, input, output, outputs, newValues, true);
+  }
+
+  /**
+   * Output probabilities, as {@code io.augreg.nn.Network}: binary {@code (1 × m)} P(y = 1),
+   * softmax {@code (k × m)}.
+   *
+   * @param x examples as columns, {@code features × m}
+   * @param gemm the product kernel
+   * @return probabilities
+   */
+  public DMatrixRMaj predictProbabilities(DMatrixRMaj x, Gemm gemm) {
+    checkFeatures(x.numRows);
+    int m = x.numCols;
+    DMatrixRMaj p = new DMatrixRMaj(outputs, m);
+    ConvStack stack = build(architecture, input, output, outputs, values, gemm);
+    int f = input.size();
+    double[] rows = new double[Math.min(EVAL_BATCH, Math.max(m, 1)) * f];
+    double[] part = new double[outputs * EVAL_BATCH];
+    for (int from = 0; from < m; from += EVAL_BATCH) {
+      int n = Math.min(EVAL_BATCH, m - from);
+      columnsToRows(x.data, m, from, n, f, rows);
+      stack.forward(rows, n, Pass.INFERENCE);
+      stack.probabilities(n, part);
+      for (int i = 0; i < outputs; i++) {
+        System.arraycopy(part, i * n, p.data, i * m + from, n);
+      }
+    }
+    return p;
+  }
+
+  /** Binary: 1 iff p &gt; 0.5; softmax: the arg max. */
+  public int[] predictLabels(DMatrixRMaj x, Gemm gemm) {
+    DMatrixRMaj p = predictProbabilities(x, gemm);
+    int m = p.numCols;
+    int[] out = new int[m];
+    for (int j = 0; j < m; j++) {
+      if (output == OutputKind.SIGMOID_BINARY) {
+        out[j] = p.data[j] > 0.5 ? 1 : 0;
+      } else {
+        int best = 0;
+        for (int i = 1; i < outputs; i++) {
+          if (p.data[i * m + j] > p.data[best * m + j]) {
+            best = i;
+          }
+        }
+        out[j] = best;
+      }
+    }
+    return out;
+  }
+
+  /** Fraction of examples whose predicted label equals the label. */
+  public double accuracy(Dataset d, Gemm gemm) {
+    int[] pred = predictLabels(d.x(), gemm);
+    double[] y = d.y().data;
+    int correct = 0;
+    for (int j = 0; j < pred.length; j++) {
+      if (pred[j] == (int) y[j]) {
+        correct++;
+      }
+    }
+    return pred.length == 0 ? Double.NaN : (double) correct / pred.length;
+  }
+
+  /** Mean cross-entropy (from logits, no penalty) over the examples. */
+  public double cost(Dataset d, Gemm gemm) {
+    DMatrixRMaj x = d.x();
+    checkFeatures(x.numRows);
+    double[] y = d.y().data;
+    Loss.checkLabels(output, y, y.length, outputs);
+    int m = x.numCols;
+    ConvStack stack = build(architecture, input, output, outputs, values, gemm);
+    int f = input.size();
+    double[] rows = new double[Math.min(EVAL_BATCH, Math.max(m, 1)) * f];
+    double total = 0;
+    for (int from = 0; from < m; from += EVAL_BATCH) {
+      int n = Math.min(EVAL_BATCH, m - from);
+      columnsToRows(x.data, m, from, n, f, rows);
+      stack.forward(rows, n, Pass.INFERENCE);
+      total += stack.loss(y, from, n, n);
+    }
+    return total / m;
+  }
+
+  private void checkFeatures(int features) {
+    if (features != input.size()) {
+      throw new AugregException("the inputs have " + features + " features, the network expects "
+          + input.size() + " (" + input + ")");
+    }
+  }
+
+  /**
+   * NHWC rows from columns: {@code dst[j·f + i] = x[i][from + j]} for j &lt; n, where x is
+   * {@code f × cols} row-major.
+   *
+   * @param x column data
+   * @param cols columns of x
+   * @param from first column
+   * @param n columns to take
+   * @param f features (rows of x)
+   * @param dst at least {@code n · f} values
+   */
+  public static void columnsToRows(double[] x, int cols, int from, int n, int f, double[] dst) {
+    // blocked transpose: dst[j][i] = x[i][from + j]
+    final int block = 64;
+    for (int i0 = 0; i0 < f; i0 += block) {
+      int i1 = Math.min(f, i0 + block);
+      for (int j = 0; j < n; j++) {
+        int d = j * f;
+        int s = from + j;
+        for (int i = i0; i < i1; i++) {
+          dst[d + i] = x[i * cols + s];
+        }
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ConvNet[" + input + " → " + architecture.toSpec() + " → " + outputs + " " + output
+        + ", " + parameterCount() + " parameters]";
+  }
+}

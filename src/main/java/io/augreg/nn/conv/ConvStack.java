@@ -1,0 +1,205 @@
+package io.augreg.nn.conv;
+
+import io.augreg.nn.Loss;
+import io.augreg.nn.OutputKind;
+import io.augreg.nn.linalg.Gemm;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The layers of a {@link ConvNet} instantiated for one thread: bound to a set of parameter value
+ * arrays (shared with other stacks) with their own buffers and gradient sums. Runs a batch forward
+ * to the logits, the loss and its gradient, and the batch backward.
+ */
+public final class ConvStack {
+  private final List<Layer> layers;
+  private final List<Param> params;
+  private final OutputKind output;
+  private final int outputs;
+  private double[] logits;
+  private double[] zT;
+  private double[] dz;
+
+  ConvStack(List<Layer> layers, OutputKind output, int outputs) {
+    this.layers = List.copyOf(layers);
+    List<Param> ps = new ArrayList<>();
+    for (Layer l : layers) {
+      ps.addAll(l.params());
+    }
+    this.params = Collections.unmodifiableList(ps);
+    this.output = output;
+    this.outputs = outputs;
+  }
+
+  /** The layers in order, the output layer last. */
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  /** Every parameter, in the order of {@link ConvNet#parameters()}. */
+  public List<Param> params() {
+    return params;
+  }
+
+  /** Sets every gradient sum to 0. */
+  public void zeroGrads() {
+    for (Param p : params) {
+      java.util.Arrays.fill(p.grad(), 0.0);
+    }
+  }
+
+  /**
+   * Runs {@code n} examples (NHWC rows) to the logits.
+   *
+   * @param x inputs, {@code n · input size} values
+   * @param n examples
+   * @param pass training or inference
+   * @return the logits, {@code n × outputs} row-major (a buffer of the last layer)
+   */
+  public double[] forward(double[] x, int n, Pass pass) {
+    double[] a = x;
+    for (Layer l : layers) {
+      a = l.forward(a, n, pass);
+    }
+    logits = a;
+    return a;
+  }
+
+  /**
+   * After {@link #forward}: the summed cross-entropy of the n examples, and the gradient {@code dZ
+   * = (A − Y) / total} stored for {@link #backward()}, so that stacks working on slices of one
+   * batch of {@code total} examples produce gradients that add up to the batch mean's.
+   *
+   * @param y labels of the n examples (0/1 or class indices), from {@code y[from]}
+   * @param from index of the first label
+   * @param n examples
+   * @param total examples of the whole batch
+   * @return the summed (not mean) loss over the n examples
+   */
+  public double loss(double[] y, int from, int n, int total) {
+    int k = outputs;
+    zT = Layer.ensure(zT, (long) k * n);
+    double[] labels = new double[n];
+    System.arraycopy(y, from, labels, 0, n);
+    // Loss works on (k × n), one column per example: zT = logitsᵀ
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < k; i++) {
+        zT[i * n + j] = logits[j * k + i];
+      }
+    }
+    double cost = Loss.cost(output, zT, labels, k, n) * n;
+    Loss.probabilities(output, zT, zT, k, n);
+    Loss.gradient(output, zT, labels, zT, k, n);
+    dz = Layer.ensure(dz, (long) n * k);
+    double inv = 1.0 / total;
+    // dZ = (A − Y) / total, back to (n × k)
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < k; i++) {
+        dz[j * k + i] = zT[i * n + j] * inv;
+      }
+    }
+    return cost;
+  }
+
+  /**
+   * Back-propagates the gradient of {@link #loss}, adding to every parameter's gradient sum.
+   *
+   * @param n examples of the last forward pass
+   */
+  public void backward(int n) {
+    double[] g = dz;
+    for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
+      g = layers.get(i).backward(g, n);
+    }
+  }
+
+  /** Output probabilities of the last forward pass: {@code (outputs × n)} row-major into dst. */
+  void probabilities(int n, double[] dst) {
+    int k = outputs;
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < k; i++) {
+        dst[i * n + j] = logits[j * k + i];
+      }
+    }
+    Loss.probabilities(output, dst, dst, k, n);
+  }
+
+  /**
+   * Instantiates the layers of {@code arch} on {@code input}, bound to {@code values} (kernel and
+   * bias of every conv/dense layer in order, the output layer last), or to new zero arrays when
+   * {@code values} is null.
+   *
+   * @throws IllegalArgumentException if a shape does not fit (e.g. a window larger than its input)
+   */
+  static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
+      List<double[]> values, Gemm gemm) {
+    List<Layer> layers = new ArrayList<>();
+    Shape s = input;
+    int v = 0;
+    boolean before = false;
+    int index = 0;
+    for (Architecture.Step step : arch.steps()) {
+      index++;
+      if (step instanceof Architecture.Conv c) {
+        int rows = c.k() * c.k() * s.channels();
+        Conv2d conv = new Conv2d(s, c.filters(), c.k(), c.stride(), c.pad(),
+            take(values, v, rows * c.filters()), take(values, v + 1, c.filters()), before, gemm);
+        v += 2;
+        before = true;
+        layers.add(conv);
+        s = conv.out();
+        if (c.relu()) {
+          layers.add(new Relu(s));
+        }
+      } else if (step instanceof Architecture.Pool p) {
+        MaxPool2d pool = new MaxPool2d(s, p.k(), p.stride());
+        layers.add(pool);
+        s = pool.out();
+      } else if (step instanceof Architecture.DropoutStep d) {
+        layers.add(new Dropout(s, d.keep(), d.spatial(), index));
+      } else if (step instanceof Architecture.DenseStep d) {
+        if (s.height() != 1 || s.width() != 1) {
+          layers.add(new Flatten(s));
+          s = Shape.flat(s.size());
+        }
+        Dense dense = new Dense(s, d.units(), take(values, v, s.size() * d.units()),
+            take(values, v + 1, d.units()), before, gemm);
+        v += 2;
+        before = true;
+        layers.add(dense);
+        s = dense.out();
+        if (d.relu()) {
+          layers.add(new Relu(s));
+        }
+      } else {
+        Flatten flat = new Flatten(s);
+        layers.add(flat);
+        s = flat.out();
+      }
+    }
+    if (s.height() != 1 || s.width() != 1) {
+      layers.add(new Flatten(s));
+      s = Shape.flat(s.size());
+    }
+    layers.add(new Dense(s, outputs, take(values, v, s.size() * outputs),
+        take(values, v + 1, outputs), before, gemm));
+    if (values != null && values.size() != v + 2) {
+      throw new IllegalArgumentException(
+          "the architecture has " + (v + 2) + " parameter arrays, got " + values.size());
+    }
+    return new ConvStack(layers, output, outputs);
+  }
+
+  /** values[i], or a new zero array of {@code size} when values is null (sizing a new model). */
+  private static double[] take(List<double[]> values, int i, int size) {
+    if (values == null) {
+      return new double[size];
+    }
+    if (i >= values.size()) {
+      throw new IllegalArgumentException("the architecture needs more parameter arrays than "
+          + values.size());
+    }
+    return values.get(i);
+  }
+}

@@ -1,0 +1,78 @@
+package io.augreg.nn.conv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class DropoutTest {
+
+  @Test
+  void inferenceIsIdentity() {
+    Dropout d = new Dropout(Shape.flat(4), 0.5, false, 1);
+    double[] x = {1, 2, 3, 4};
+    assertSame(x, d.forward(x, 1, Pass.INFERENCE));
+  }
+
+  @Test
+  void survivorsAreScaledAndTheKeptFractionIsKeep() {
+    Shape s = Shape.flat(10_000);
+    Dropout d = new Dropout(s, 0.8, false, 1);
+    double[] x = new double[s.size()];
+    Arrays.fill(x, 1);
+    double[] y = d.forward(x, 1, Pass.training(42));
+    int kept = 0;
+    for (double v : y) {
+      assertTrue(v == 0 || Math.abs(v - 1.25) < 1e-15);
+      kept += v > 0 ? 1 : 0;
+    }
+    assertEquals(0.8, kept / 10_000.0, 0.02);
+  }
+
+  @Test
+  void spatialDropsWholeChannels() {
+    Shape s = new Shape(4, 4, 50);
+    Dropout d = new Dropout(s, 0.5, true, 2);
+    double[] x = new double[s.size()];
+    Arrays.fill(x, 1);
+    double[] y = d.forward(x, 1, Pass.training(7));
+    int dropped = 0;
+    for (int ch = 0; ch < 50; ch++) {
+      double first = y[ch];
+      for (int p = ch; p < s.size(); p += 50) {
+        assertEquals(first, y[p]);
+      }
+      dropped += first == 0 ? 1 : 0;
+    }
+    assertTrue(dropped > 10 && dropped < 40, "dropped " + dropped);
+  }
+
+  @Test
+  void masksDependOnTheExampleIndexNotOnTheSlice() {
+    Shape s = Shape.flat(20);
+    double[] x = LayerCheck.random(40, 3, 1);
+    double[] whole = new Dropout(s, 0.5, false, 3).forward(x, 2, Pass.training(9)).clone();
+    double[] second = Arrays.copyOfRange(x, 20, 40);
+    double[] part = new Dropout(s, 0.5, false, 3).forward(second, 1, Pass.training(9).slice(1));
+    assertArrayEquals(Arrays.copyOfRange(whole, 20, 40), Arrays.copyOf(part, 20));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferencesWithFixedMasks() {
+    Dropout d = new Dropout(new Shape(3, 3, 4), 0.6, false, 1);
+    double[] x = LayerCheck.random(2 * 36, 5, 1);
+    assertTrue(LayerCheck.relativeError(d, x, 2, Pass.training(3), true) < 1e-7);
+    Dropout sp = new Dropout(new Shape(3, 3, 4), 0.6, true, 1);
+    assertTrue(LayerCheck.relativeError(sp, x, 2, Pass.training(3), true) < 1e-7);
+  }
+
+  @Test
+  void rejectsKeepOutsideRange() {
+    assertThrows(IllegalArgumentException.class, () -> new Dropout(Shape.flat(2), 0, false, 1));
+    assertThrows(IllegalArgumentException.class, () -> new Dropout(Shape.flat(2), 1.5, false, 1));
+  }
+}

@@ -1,0 +1,76 @@
+package io.augreg.nn.conv;
+
+import java.util.SplittableRandom;
+
+/**
+ * Two-sided finite-difference check of one layer: with J = Σ g ⊙ layer(x) for fixed random
+ * weights g, compares the backward pass's dJ/dx and dJ/dθ with (J(·+ε) − J(·−ε)) / 2ε. Returns the
+ * relative error ‖a − n‖ / (‖a‖ + ‖n‖) over all inputs and parameters.
+ */
+final class LayerCheck {
+  private LayerCheck() {}
+
+  static double[] random(int size, long seed, double scale) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] a = new double[size];
+    for (int i = 0; i < size; i++) {
+      a[i] = (2 * r.nextDouble() - 1) * scale;
+    }
+    return a;
+  }
+
+  static double relativeError(Layer layer, double[] x, int n, Pass pass, boolean checkInput) {
+    double eps = 1e-6;
+    int outSize = n * layer.out().size();
+    double[] g = random(outSize, 99, 1);
+    for (Param p : layer.params()) {
+      java.util.Arrays.fill(p.grad(), 0);
+    }
+    layer.forward(x, n, pass);
+    double[] dx = layer.backward(g.clone(), n);
+    dx = dx == null ? null : dx.clone();
+    double diff = 0;
+    double na = 0;
+    double nn = 0;
+    if (checkInput) {
+      for (int i = 0; i < n * layer.in().size(); i++) {
+        double saved = x[i];
+        x[i] = saved + eps;
+        double plus = j(layer, x, n, pass, g);
+        x[i] = saved - eps;
+        double minus = j(layer, x, n, pass, g);
+        x[i] = saved;
+        double num = (plus - minus) / (2 * eps);
+        diff += (dx[i] - num) * (dx[i] - num);
+        na += dx[i] * dx[i];
+        nn += num * num;
+      }
+    }
+    for (Param p : layer.params()) {
+      double[] v = p.value();
+      double[] an = p.grad().clone();
+      for (int i = 0; i < v.length; i++) {
+        double saved = v[i];
+        v[i] = saved + eps;
+        double plus = j(layer, x, n, pass, g);
+        v[i] = saved - eps;
+        double minus = j(layer, x, n, pass, g);
+        v[i] = saved;
+        double num = (plus - minus) / (2 * eps);
+        diff += (an[i] - num) * (an[i] - num);
+        na += an[i] * an[i];
+        nn += num * num;
+      }
+    }
+    return Math.sqrt(diff) / (Math.sqrt(na) + Math.sqrt(nn));
+  }
+
+  private static double j(Layer layer, double[] x, int n, Pass pass, double[] g) {
+    double[] y = layer.forward(x, n, pass);
+    double s = 0;
+    for (int i = 0; i < g.length; i++) {
+      s += g[i] * y[i];
+    }
+    return s;
+  }
+}
