@@ -1,0 +1,463 @@
+package io.augreg.train;
+
+import io.augreg.core.AugregException;
+import io.augreg.core.Seeds;
+import io.augreg.data.Dataset;
+import io.augreg.nn.Loss;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.conv.ConvStack;
+import io.augreg.nn.conv.Param;
+import io.augreg.nn.conv.Pass;
+import io.augreg.nn.linalg.AdaptiveGemm;
+import io.augreg.nn.linalg.Gemm;
+import io.augreg.nn.linalg.Gemms;
+import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.nn.linalg.OpenBlasGemm;
+import io.augreg.nn.linalg.Precision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Mini-batch training of a {@link ConvNet} from a {@link BatchSource} (in memory or augmented on
+ * the fly), with the engine's optimizers, penalties, early stopping and diagnosis.
+ *
+ * <p>Each mini-batch of m examples is split into {@code threads} contiguous slices; every thread
+ * runs its slice forward and backward on its own layer instances and product kernel, bound to the
+ * shared weights; the gradient sums are then added and one optimizer step is taken: {@code g =
+ * (1/m)·(ΣdW + λ2·W + λ1·sign W)} for kernels and dense weights, {@code g = (1/m)·Σdb} for biases
+ * (never penalized), i.e. PyTorch's {@code Adam(weight_decay = λ2/m)}. Dropout masks depend on
+ * (seed, epoch, batch, layer, example) only, so the result does not depend on the thread count
+ * beyond floating-point summation order.
+ *
+ * <p>Every recorded epoch measures train cost/accuracy on the un-augmented examples and dev
+ * cost/accuracy (inference mode); that time is not counted in {@link
+ * ConvTrainResult#samplesPerSecond()}.
+ */
+public final class ConvTrainer {
+  private static final long DROPOUT_KEY = 0x4452_4F50L; // "DROP"
+
+  private final TrainConfig config;
+  private final int threads;
+  private final Precision precision;
+
+  /**
+   * @param config optimizer, learning rate, epochs, l2/l1, early stopping, seed (keepProb is not
+   *     used: dropout is part of the architecture)
+   * @param threads worker threads, &gt;= 1
+   * @param precision of the large products (OpenBLAS); small ones stay in double Java
+   */
+  public ConvTrainer(TrainConfig config, int threads, Precision precision) {
+    if (config == null || precision == null) {
+      throw new IllegalArgumentException("config and precision are required");
+    }
+    if (threads < 1) {
+      throw new AugregException("--threads must be >= 1, got " + threads);
+    }
+    this.config = config;
+    this.threads = threads;
+    this.precision = precision;
+  }
+
+  /** The product kernel of one worker: Java below the measured threshold, OpenBLAS above. */
+  private Gemm newGemm() {
+    if (!Gemms.openBlasAvailable()) {
+      return new JavaGemm();
+    }
+    return new AdaptiveGemm(new JavaGemm(), new OpenBlasGemm(1, precision), Gemms.DEFAULT_THRESHOLD);
+  }
+
+  private static void close(Gemm g) {
+    if (g instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Per-thread state: layers, product kernel, NHWC rows of its slice. */
+  private static final class Worker {
+    final Gemm gemm;
+    final ConvStack stack;
+    double[] rows = new double[0];
+
+    Worker(Gemm gemm, ConvStack stack) {
+      this.gemm = gemm;
+      this.stack = stack;
+    }
+  }
+
+  /**
+   * Trains from {@code initial} (never modified).
+   *
+   * @param initial the starting network
+   * @param source training batches (not closed here)
+   * @param dev dev set, may be null
+   * @param listener called after each recorded epoch, may be null
+   * @return the result
+   */
+  public ConvTrainResult train(ConvNet initial, BatchSource source, Dataset dev,
+      TrainingListener listener) {
+    long start = System.nanoTime();
+    int features = initial.input().size();
+    if (source.features() != features) {
+      throw new AugregException("training inputs have " + source.features()
+          + " features, the network expects " + features + " (" + initial.input() + ")");
+    }
+    if (dev != null) {
+      if (dev.features() != features) {
+        throw new AugregException("dev set has " + dev.features() + " features, the network expects " + features);
+      }
+      Loss.checkLabels(initial.output(), dev.y().data, dev.size(), initial.outputs());
+    }
+    EarlyStopping early = config.earlyStopping();
+    if (early != null && dev == null) {
+      throw new AugregException("early stopping needs a dev set");
+    }
+    List<double[]> live = initial.parameters();
+    List<Worker> workers = new ArrayList<>();
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, daemon()) : null;
+    try {
+      for (int t = 0; t < threads; t++) {
+        Gemm g = newGemm();
+        workers.add(new Worker(g, initial.stack(live, g)));
+      }
+      return run(initial, source, dev, listener, live, workers, pool, start);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+      for (Worker w : workers) {
+        close(w.gemm);
+      }
+    }
+  }
+
+  private ConvTrainResult run(ConvNet initial, BatchSource source, Dataset dev,
+      TrainingListener listener, List<double[]> live, List<Worker> workers, ExecutorService pool,
+      long start) {
+    EarlyStopping early = config.earlyStopping();
+    List<Param> params = workers.get(0).stack.params();
+    Adam adam = new Adam(params);
+    List<double[]> best = copy(live);
+    boolean haveBest = false;
+    double bestScore = Double.NaN;
+    int bestEpoch = 0;
+    int wait = 0;
+    List<EpochRecord> records = new ArrayList<>();
+    StopReason reason = StopReason.MAX_EPOCHS;
+    double lastCost = Double.NaN;
+    long trainNanos = 0;
+    long samples = 0;
+    int m = source.size();
+    int epoch;
+    for (epoch = 1; epoch <= config.epochs(); epoch++) {
+      boolean diverged = false;
+      long t0 = System.nanoTime();
+      try (BatchSource.Epoch batches = source.epoch(epoch)) {
+        int bi = 0;
+        for (BatchSource.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
+          Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi));
+          double loss = step(bt, pass, workers, pool);
+          if (!Double.isFinite(loss)) {
+            diverged = true;
+            break;
+          }
+          adam.step(bt.size());
+          samples += bt.size();
+        }
+      }
+      trainNanos += System.nanoTime() - t0;
+      if (diverged) {
+        reason = StopReason.DIVERGED;
+        records.add(new EpochRecord(epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        break;
+      }
+      boolean record = epoch % config.evalEvery() == 0 || epoch == config.epochs();
+      if (!record) {
+        continue;
+      }
+      double[] train = evaluate(source.clean(), workers, pool);
+      // J_train = clean mean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w|
+      double trainCost = train[0] + penalty(params, m);
+      double devCost = Double.NaN;
+      double devAcc = Double.NaN;
+      if (dev != null) {
+        double[] d = evaluate(new DatasetBatches(dev, 64, 0).clean(), workers, pool);
+        devCost = d[0];
+        devAcc = d[1];
+      }
+      EpochRecord r = new EpochRecord(epoch, trainCost, devCost, train[1], devAcc);
+      records.add(r);
+      lastCost = trainCost;
+      if (listener != null) {
+        listener.onEpoch(r);
+      }
+      if (!Double.isFinite(trainCost) || (dev != null && !Double.isFinite(devCost))) {
+        reason = StopReason.DIVERGED;
+        break;
+      }
+      if (early != null) {
+        double score = early.monitor() == EarlyStopping.Monitor.DEV_LOSS ? devCost : devAcc;
+        if (early.improves(score, bestScore)) {
+          bestScore = score;
+          bestEpoch = epoch;
+          copyInto(live, best);
+          haveBest = true;
+          wait = 0;
+        } else if (++wait >= early.patience()) {
+          reason = StopReason.PATIENCE;
+          break;
+        }
+      } else {
+        bestEpoch = epoch;
+        copyInto(live, best);
+        haveBest = true;
+      }
+    }
+    int stopEpoch = Math.min(epoch, config.epochs());
+    ConvNet model;
+    if (reason == StopReason.MAX_EPOCHS && early == null) {
+      model = initial.withParameters(live);
+      bestEpoch = stopEpoch;
+    } else {
+      if (!haveBest) {
+        throw new AugregException("training diverged at epoch " + stopEpoch
+            + " before any finite cost was recorded (try a smaller --lr)");
+      }
+      model = initial.withParameters(best);
+      copyInto(best, live);
+    }
+    double trainError = 1 - evaluate(source.clean(), workers, pool)[1];
+    double devError = Double.NaN;
+    if (dev != null) {
+      devError = 1 - evaluate(new DatasetBatches(dev, 64, 0).clean(), workers, pool)[1];
+    }
+    Diagnosis diagnosis = Diagnosis.of(trainError, devError, config.baseError(),
+        config.biasThreshold(), config.varianceThreshold());
+    double trainSeconds = trainNanos / 1e9;
+    return new ConvTrainResult(model, new History(records), bestEpoch, stopEpoch, reason, lastCost,
+        (System.nanoTime() - start) / 1e9, trainSeconds, samples / trainSeconds, diagnosis);
+  }
+
+  /** Forward and backward of one batch, split across the workers; gradients summed into worker 0. */
+  private double step(BatchSource.Batch bt, Pass pass, List<Worker> workers, ExecutorService pool) {
+    int total = bt.size();
+    int parts = Math.min(workers.size(), total);
+    double[] losses = new double[parts];
+    runSlices(parts, total, pool, (w, from, n) -> {
+      Worker wk = workers.get(w);
+      wk.stack.zeroGrads();
+      wk.rows = rows(bt, from, n, wk.rows);
+      wk.stack.forward(wk.rows, n, pass.slice(from));
+      losses[w] = wk.stack.loss(bt.y(), from, n, total);
+      wk.stack.backward(n);
+    });
+    List<Param> sum = workers.get(0).stack.params();
+    for (int w = 1; w < parts; w++) {
+      List<Param> other = workers.get(w).stack.params();
+      for (int p = 0; p < sum.size(); p++) {
+        double[] a = sum.get(p).grad();
+        double[] b = other.get(p).grad();
+        // g_0 += g_w
+        for (int i = 0; i < a.length; i++) {
+          a[i] += b[i];
+        }
+      }
+    }
+    double loss = 0;
+    for (double l : losses) {
+      loss += l;
+    }
+    return loss / total;
+  }
+
+  /** {mean cross-entropy, accuracy} of inference over all batches of a pass. */
+  private double[] evaluate(BatchSource.Epoch all, List<Worker> workers, ExecutorService pool) {
+    ConvStack first = workers.get(0).stack;
+    int outputs = first.layers().get(first.layers().size() - 1).out().channels();
+    double cost = 0;
+    double correct = 0;
+    int n = 0;
+    try (all) {
+      for (BatchSource.Batch next = all.next(); next != null; next = all.next()) {
+        BatchSource.Batch bt = next;
+        int total = bt.size();
+        int parts = Math.min(workers.size(), total);
+        double[][] part = new double[parts][2];
+        runSlices(parts, total, pool, (w, from, count) -> {
+          Worker wk = workers.get(w);
+          wk.rows = rows(bt, from, count, wk.rows);
+          double[] z = wk.stack.forward(wk.rows, count, Pass.INFERENCE);
+          part[w][1] = correct(z, bt.y(), from, count, outputs);
+          part[w][0] = wk.stack.loss(bt.y(), from, count, total);
+        });
+        for (double[] p : part) {
+          cost += p[0];
+          correct += p[1];
+        }
+        n += total;
+      }
+    }
+    return new double[] {cost / n, correct / n};
+  }
+
+  /** Correct predictions among logits (n × k): binary z &gt; 0 (p &gt; 0.5), else arg max. */
+  private static int correct(double[] z, double[] y, int from, int n, int k) {
+    int c = 0;
+    for (int j = 0; j < n; j++) {
+      int label;
+      if (k == 1) {
+        label = z[j] > 0 ? 1 : 0;
+      } else {
+        label = 0;
+        for (int i = 1; i < k; i++) {
+          if (z[j * k + i] > z[j * k + label]) {
+            label = i;
+          }
+        }
+      }
+      if (label == (int) y[from + j]) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /** NHWC rows of batch columns [from, from + n). */
+  private static double[] rows(BatchSource.Batch bt, int from, int n, double[] buf) {
+    int f = bt.x().numRows;
+    double[] out = buf.length >= n * f ? buf : new double[n * f];
+    ConvNet.columnsToRows(bt.x().data, bt.x().numCols, from, n, f, out);
+    return out;
+  }
+
+  private interface Slice {
+    void run(int worker, int from, int n);
+  }
+
+  /** Runs slice w of [0, total) on worker w: slice 0 on the calling thread, the others in the pool. */
+  private static void runSlices(int parts, int total, ExecutorService pool, Slice body) {
+    List<Future<?>> fs = new ArrayList<>(parts);
+    for (int w = 1; w < parts; w++) {
+      int from = (int) ((long) total * w / parts);
+      int to = (int) ((long) total * (w + 1) / parts);
+      int id = w;
+      fs.add(pool.submit(() -> body.run(id, from, to - from)));
+    }
+    body.run(0, 0, (int) ((long) total / parts));
+    try {
+      for (Future<?> f : fs) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AugregException("training interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private double penalty(List<Param> params, int m) {
+    double sq = 0;
+    double abs = 0;
+    for (Param p : params) {
+      if (!p.penalized()) {
+        continue;
+      }
+      for (double v : p.value()) {
+        sq += v * v;
+        abs += Math.abs(v);
+      }
+    }
+    return (config.l2() / (2.0 * m)) * sq + (config.l1() / m) * abs;
+  }
+
+  /** The optimizer step on the summed gradients of worker 0 (which are the batch mean's). */
+  private final class Adam {
+    private final List<Param> params;
+    private final double[][] v;
+    private final double[][] s;
+    private long t;
+
+    Adam(List<Param> params) {
+      this.params = params;
+      v = new double[params.size()][];
+      s = new double[params.size()][];
+      for (int i = 0; i < params.size(); i++) {
+        v[i] = new double[params.get(i).value().length];
+        s[i] = new double[params.get(i).value().length];
+      }
+    }
+
+    void step(int m) {
+      t++;
+      double lr = config.learningRate();
+      double b1 = config.beta1();
+      double b2 = config.beta2();
+      double eps = config.epsilon();
+      double c1 = 1 - Math.pow(b1, t);
+      double c2 = 1 - Math.pow(b2, t);
+      double l2 = config.l2() / m;
+      double l1 = config.l1() / m;
+      Optimizer opt = config.optimizer();
+      for (int p = 0; p < params.size(); p++) {
+        Param par = params.get(p);
+        double[] w = par.value();
+        double[] g = par.grad();
+        double[] vp = v[p];
+        double[] sp = s[p];
+        double wl2 = par.penalized() ? l2 : 0;
+        double wl1 = par.penalized() ? l1 : 0;
+        for (int i = 0; i < w.length; i++) {
+          // g = mean gradient + (λ2/m)·W + (λ1/m)·sign(W)   (kernels and weights only)
+          double gi = g[i] + wl2 * w[i] + wl1 * Math.signum(w[i]);
+          switch (opt) {
+            case GD, SGD -> w[i] -= lr * gi;
+            case MOMENTUM -> {
+              // v = β·v + (1−β)·g; W −= α·v
+              vp[i] = config.momentum() * vp[i] + (1 - config.momentum()) * gi;
+              w[i] -= lr * vp[i];
+            }
+            case ADAM -> {
+              // v = β1·v + (1−β1)·g; s = β2·s + (1−β2)·g²; W −= α·(v/c1)/(√(s/c2) + ε)
+              vp[i] = b1 * vp[i] + (1 - b1) * gi;
+              sp[i] = b2 * sp[i] + (1 - b2) * gi * gi;
+              w[i] -= lr * (vp[i] / c1) / (Math.sqrt(sp[i] / c2) + eps);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "augreg-cnn-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static List<double[]> copy(List<double[]> src) {
+    List<double[]> out = new ArrayList<>(src.size());
+    for (double[] a : src) {
+      out.add(a.clone());
+    }
+    return out;
+  }
+
+  private static void copyInto(List<double[]> src, List<double[]> dst) {
+    for (int i = 0; i < src.size(); i++) {
+      System.arraycopy(src.get(i), 0, dst.get(i), 0, src.get(i).length);
+    }
+  }
+}

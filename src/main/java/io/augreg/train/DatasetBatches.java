@@ -1,0 +1,120 @@
+package io.augreg.train;
+
+import io.augreg.core.AugregException;
+import io.augreg.core.Seeds;
+import io.augreg.data.Dataset;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * An in-memory {@link BatchSource} without augmentation: every epoch visits the examples in a new
+ * order (Fisher–Yates with the generator {@code Seeds.generator(seed, "SHUF", epoch)}), copied
+ * batch by batch into one reused buffer.
+ */
+public final class DatasetBatches implements BatchSource {
+  private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
+
+  private final DMatrixRMaj x;
+  private final double[] y;
+  private final int batchSize;
+  private final long seed;
+  private final DMatrixRMaj bx;
+  private final double[] by;
+
+  /**
+   * @param data the examples (columns)
+   * @param batchSize examples per batch, &gt;= 1 (0 = all)
+   * @param seed shuffling seed
+   */
+  public DatasetBatches(Dataset data, int batchSize, long seed) {
+    if (batchSize < 0) {
+      throw new AugregException("--batch must be >= 1, got " + batchSize);
+    }
+    this.x = data.x();
+    this.y = data.y().data.clone();
+    int m = data.size();
+    this.batchSize = batchSize == 0 ? m : Math.min(batchSize, m);
+    this.seed = seed;
+    this.bx = new DMatrixRMaj(x.numRows, this.batchSize);
+    this.by = new double[this.batchSize];
+  }
+
+  @Override
+  public int size() {
+    return y.length;
+  }
+
+  @Override
+  public int features() {
+    return x.numRows;
+  }
+
+  @Override
+  public int batchSize() {
+    return batchSize;
+  }
+
+  @Override
+  public Epoch epoch(int epoch) {
+    int m = y.length;
+    int[] order = new int[m];
+    for (int i = 0; i < m; i++) {
+      order[i] = i;
+    }
+    SplittableRandom r = Seeds.generator(seed, SHUFFLE_KEY, epoch);
+    // Fisher–Yates: swap order[i] with a uniform order[j], j ≤ i
+    for (int i = m - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return batches(order);
+  }
+
+  @Override
+  public Epoch clean() {
+    int[] order = new int[y.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    return batches(order);
+  }
+
+  private Epoch batches(int[] order) {
+    return new Epoch() {
+      private int next;
+
+      @Override
+      public Batch next() {
+        if (next >= order.length) {
+          return null;
+        }
+        int n = Math.min(batchSize, order.length - next);
+        int f = x.numRows;
+        int m = x.numCols;
+        // bx[:, j] = x[:, order[next + j]]
+        for (int i = 0; i < f; i++) {
+          int src = i * m;
+          int dst = i * batchSize;
+          for (int j = 0; j < n; j++) {
+            bx.data[dst + j] = x.data[src + order[next + j]];
+          }
+        }
+        for (int j = 0; j < n; j++) {
+          by[j] = y[order[next + j]];
+        }
+        next += n;
+        return new Batch(bx, by, n);
+      }
+
+      @Override
+      public void close() {
+        next = order.length;
+      }
+    };
+  }
+
+  @Override
+  public void close() {}
+}
