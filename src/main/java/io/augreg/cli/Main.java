@@ -30,6 +30,7 @@ public final class Main implements Runnable {
     AugmentCommand.class,
     PreviewCommand.class,
     FootballCommand.class,
+    TrainCommand.class,
     BenchCommand.class,
   };
 
