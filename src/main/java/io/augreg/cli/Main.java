@@ -31,6 +31,8 @@ public final class Main implements Runnable {
     PreviewCommand.class,
     FootballCommand.class,
     TrainCommand.class,
+    EvaluateCommand.class,
+    PredictCommand.class,
     BenchCommand.class,
   };
 
