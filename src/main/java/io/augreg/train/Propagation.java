@@ -54,6 +54,7 @@ final class Propagation {
   // flat scratch for a non-Java Gemm (null with row kernels)
   private final DMatrixRMaj[] flatW;
   private final DMatrixRMaj flatIn;
+  private final DMatrixRMaj flatX; // the inputs, kept flat so the widest product copies nothing
   private final DMatrixRMaj flatOut;
   private final DMatrixRMaj flatDw;
 
@@ -85,11 +86,10 @@ final class Propagation {
     mask = new double[layers + 1][][];
     dw = new double[layers + 1][];
     db = new double[layers + 1][];
-    a[0] = new double[sizes[0]][maxM];
-    int widest = 0;
+    // with row kernels the inputs live in rows; otherwise only flat (a[0] unused)
+    a[0] = rowKernels ? new double[sizes[0]][maxM] : new double[sizes[0]][0];
     for (int l = 1; l <= layers; l++) {
       int n = sizes[l];
-      widest = Math.max(widest, Math.max(n, sizes[l - 1]));
       z[l] = new double[n][maxM];
       g[l] = l < layers ? z[l] : new double[n][maxM];
       a[l] = dropout(l) ? new double[n][maxM] : g[l];
@@ -113,6 +113,7 @@ final class Propagation {
       }
       flatW = null;
       flatIn = null;
+      flatX = null;
       flatOut = null;
       flatDw = null;
     } else {
@@ -122,8 +123,13 @@ final class Propagation {
         flatW[l] = DMatrixRMaj.wrap(sizes[l], sizes[l - 1], w[l - 1]);
         maxW = Math.max(maxW, sizes[l] * sizes[l - 1]);
       }
-      flatIn = new DMatrixRMaj(widest, maxM);
-      flatOut = new DMatrixRMaj(widest, maxM);
+      int hiddenWidest = 1;
+      for (int l = 1; l <= layers; l++) {
+        hiddenWidest = Math.max(hiddenWidest, sizes[l]);
+      }
+      flatIn = new DMatrixRMaj(hiddenWidest, maxM);
+      flatX = new DMatrixRMaj(sizes[0], maxM);
+      flatOut = new DMatrixRMaj(hiddenWidest, maxM);
       flatDw = new DMatrixRMaj(1, maxW);
     }
     m = maxM;
@@ -148,6 +154,11 @@ final class Propagation {
   void input(DMatrixRMaj x) {
     setColumns(x.numCols);
     int cols = x.numCols;
+    if (!rowKernels) {
+      flatX.reshape(sizes[0], cols);
+      System.arraycopy(x.data, 0, flatX.data, 0, sizes[0] * cols);
+      return;
+    }
     for (int i = 0; i < sizes[0]; i++) {
       System.arraycopy(x.data, i * cols, a[0][i], 0, cols);
     }
@@ -157,11 +168,15 @@ final class Propagation {
   void input(DMatrixRMaj x, int[] perm, int from, int mb) {
     setColumns(mb);
     int cols = x.numCols;
+    if (!rowKernels) {
+      flatX.reshape(sizes[0], mb);
+    }
     for (int i = 0; i < sizes[0]; i++) {
-      double[] row = a[0][i];
+      double[] row = rowKernels ? a[0][i] : flatX.data;
+      int dst = rowKernels ? 0 : i * mb;
       int src = i * cols;
       for (int c = 0; c < mb; c++) {
-        row[c] = x.data[src + perm[from + c]];
+        row[dst + c] = x.data[src + perm[from + c]];
       }
     }
   }
@@ -447,15 +462,19 @@ final class Propagation {
       }
       return;
     }
-    toFlat(in, p, flatIn);
+    DMatrixRMaj input = flatX;
+    if (l > 1) {
+      toFlat(in, p, flatIn);
+      input = flatIn;
+    }
     if (gradient) {
       toFlat(dz[l], n, flatOut);
       flatDw.reshape(n, p);
-      gemm.gemm(false, true, 1.0, flatOut, flatIn, 0.0, flatDw);
+      gemm.gemm(false, true, 1.0, flatOut, input, 0.0, flatDw);
       System.arraycopy(flatDw.data, 0, dw[l], 0, n * p);
     } else {
       flatOut.reshape(n, m);
-      gemm.gemm(false, false, 1.0, flatW[l], flatIn, 0.0, flatOut);
+      gemm.gemm(false, false, 1.0, flatW[l], input, 0.0, flatOut);
       fromFlat(flatOut, n, out);
     }
   }
