@@ -103,8 +103,8 @@ public final class RowKernels {
 
   /**
    * {@code W = G · Aᵀ}: {@code w[i·p + k] = Σ_j g[i][j]·a[k][j]} (the weight gradient {@code
-   * dZ·A_prevᵀ}). Register blocks of 3 rows of G × 4 rows of A (or 4 × 2 when A has fewer than 4
-   * rows) share their loads across 8 to 12 independent accumulators.
+   * dZ·A_prevᵀ}). Register blocks of 3 rows of G × 4 rows of A (3 × 3 when A has 3 rows, 4 × 2
+   * when it has fewer) share their loads across 8 to 12 independent accumulators.
    *
    * @param g rows of G (n of them)
    * @param n rows of G
@@ -132,6 +132,15 @@ public final class RowKernels {
         }
         for (; k < p; k++) {
           w[i * p + k] = dot(g[i], a[k], m);
+        }
+      }
+    } else if (p == 3) {
+      for (; i + 3 <= n; i += 3) {
+        block33(g[i], g[i + 1], g[i + 2], a[0], a[1], a[2], m, w, i * 3);
+      }
+      for (; i < n; i++) {
+        for (int k = 0; k < 3; k++) {
+          w[i * 3 + k] = dot(g[i], a[k], m);
         }
       }
     } else {
@@ -201,6 +210,46 @@ public final class RowKernels {
     w[o + 2 * p + 1] = s21;
     w[o + 2 * p + 2] = s22;
     w[o + 2 * p + 3] = s23;
+  }
+
+  /** 3 × 3 block (p = 3), written at w[o + 3r + c]. */
+  private static void block33(
+      double[] g0,
+      double[] g1,
+      double[] g2,
+      double[] a0,
+      double[] a1,
+      double[] a2,
+      int m,
+      double[] w,
+      int o) {
+    double s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
+    for (int j = 0; j < m; j++) {
+      double y0 = a0[j];
+      double y1 = a1[j];
+      double y2 = a2[j];
+      double x0 = g0[j];
+      double x1 = g1[j];
+      double x2 = g2[j];
+      s00 += x0 * y0;
+      s01 += x0 * y1;
+      s02 += x0 * y2;
+      s10 += x1 * y0;
+      s11 += x1 * y1;
+      s12 += x1 * y2;
+      s20 += x2 * y0;
+      s21 += x2 * y1;
+      s22 += x2 * y2;
+    }
+    w[o] = s00;
+    w[o + 1] = s01;
+    w[o + 2] = s02;
+    w[o + 3] = s10;
+    w[o + 4] = s11;
+    w[o + 5] = s12;
+    w[o + 6] = s20;
+    w[o + 7] = s21;
+    w[o + 8] = s22;
   }
 
   /** 3 × 1 block. */
