@@ -83,6 +83,7 @@ public record Rotate(Range deg, boolean step90, Interp interp, Border border)
   }
 
   static Rotate fromOptions(Options o) {
+    o.has("deg"); // list deg first among the valid keys
     boolean step90 = o.bool("step90", false);
     Range deg = o.range("deg", step90 ? new Range(0, 270) : new Range(-30, 30), -3600, 3600);
     Interp interp = o.interp("interp", Interp.LINEAR, Interp.NEAREST, Interp.LINEAR, Interp.CUBIC);

@@ -18,6 +18,10 @@ final class Scratch implements AutoCloseable {
 
   /** Ping-pong intermediates of a pipeline. */
   final Mat[] ping = {new Mat(), new Mat()};
+  /** Two 4-channel temporaries (horizontal flip of 3-channel images). */
+  final Mat[] wide = {new Mat(), new Mat()};
+  /** An empty Mat standing for "no mask". */
+  final Mat noMask = new Mat();
   /** A 2x3 CV_64F affine matrix and a view of its 6 doubles. */
   final Mat affine = new Mat(2, 3, opencv_core.CV_64F);
   final DoublePointer affineData = new DoublePointer(affine.data());
@@ -31,12 +35,8 @@ final class Scratch implements AutoCloseable {
   /** Java-side pixel buffers, grown on demand. */
   byte[] bytesA = new byte[0];
   byte[] bytesB = new byte[0];
-  /** Per-call noise table (sigma times the normal quantiles, rounded). */
-  final short[] noiseTable = new short[NoiseKernel.TABLE_SIZE];
-  /** The sigma {@link #noiseTable} was filled for (NaN: none). */
-  double noiseTableSigma = Double.NaN;
-  /** The sigma of the previous noise call on this thread (NaN: none). */
-  double lastNoiseSigma = Double.NaN;
+  /** The noise sampler of this thread (rebuilt when sigma changes). */
+  final NoiseKernel.Sampler noise = new NoiseKernel.Sampler();
   /** A 256-entry lookup table. */
   final byte[] lut = new byte[256];
 
@@ -105,6 +105,9 @@ final class Scratch implements AutoCloseable {
   public void close() {
     ping[0].close();
     ping[1].close();
+    wide[0].close();
+    wide[1].close();
+    noMask.close();
     affineData.close();
     affine.close();
     size.close();
