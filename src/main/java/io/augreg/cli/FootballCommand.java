@@ -8,14 +8,20 @@ import io.augreg.football.FootballFigures;
 import io.augreg.football.FootballMode;
 import io.augreg.football.FootballReport;
 import io.augreg.football.FootballRun;
+import io.augreg.plot.Plots;
 import io.augreg.train.ModelFiles;
 import io.augreg.train.TrainingListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -167,20 +173,42 @@ public final class FootballCommand implements Callable<Integer> {
     }
     AtomicLongArray done = new AtomicLongArray(runs);
     ProgressBar progress = bar;
+    // Pictures and model files are made on one extra thread while training goes on: it first
+    // loads AWT and the fonts (about a second of CPU), then draws each run as it finishes.
+    ExecutorService figures =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "football-figures");
+              t.setDaemon(true);
+              return t;
+            });
+    List<Future<?>> pending = new ArrayList<>(); // appended to by the training threads too
     List<FootballRun> results;
     try {
+      pending.add(figures.submit(Plots::warmUp));
       results =
           experiment.runAll(
               footballData,
               threads,
               (m, index) -> progress == null ? null : progressListener(progress, done, index),
-              run -> writeRunFiles(run, footballData));
+              run -> {
+                synchronized (pending) {
+                  pending.add(figures.submit(() -> writeRunFiles(run, footballData)));
+                }
+              });
+      List<FootballRun> finished = results;
+      synchronized (pending) {
+        pending.add(figures.submit(() -> FootballFigures.writeCostCurves(out, finished)));
+      }
+      for (Future<?> f : List.copyOf(pending)) {
+        await(f);
+      }
     } finally {
+      figures.shutdownNow();
       if (bar != null) {
         bar.close();
       }
     }
-    FootballFigures.writeCostCurves(out, results);
 
     if (json) {
       stdout.println(FootballReport.json(results));
@@ -198,6 +226,20 @@ public final class FootballCommand implements Callable<Integer> {
     }
     stdout.flush();
     return 0;
+  }
+
+  private static void await(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AugregException("football: interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static TrainingListener progressListener(ProgressBar bar, AtomicLongArray done, int index) {

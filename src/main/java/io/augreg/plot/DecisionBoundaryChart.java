@@ -20,7 +20,7 @@ import org.knowm.xchart.style.Styler;
  *
  * <p>XChart has no contour plot, so the chart (axes, points, legend) is drawn with transparent
  * backgrounds over an image whose plot-area pixels were coloured by the classifier, one
- * prediction per pixel: the regions are exact at screen resolution and cost one batch call.
+ * prediction per pixel: the regions are exact at screen resolution.
  */
 public final class DecisionBoundaryChart {
   /** Picture width in pixels. */
@@ -28,6 +28,9 @@ public final class DecisionBoundaryChart {
 
   /** Picture height in pixels. */
   static final int HEIGHT = 720;
+
+  /** About how many points one classifier call gets. */
+  private static final int BAND_POINTS = 8192;
 
   private static final Color TRANSPARENT = new Color(255, 255, 255, 0);
 
@@ -106,7 +109,7 @@ public final class DecisionBoundaryChart {
 
   /**
    * Fills the plot area pixel by pixel with the light colour of the class predicted at the
-   * pixel's centre (one batch call to the classifier); everything else white.
+   * pixel's centre (a few batch calls to the classifier); everything else white.
    */
   private static void paintRegions(
       BufferedImage image, XYChart chart, double[] xr, double[] yr, PointClassifier classifier) {
@@ -141,24 +144,37 @@ public final class DecisionBoundaryChart {
     }
     int pw = x1 - x0 + 1;
     int ph = y1 - y0 + 1;
-    double[] gx = new double[pw * ph];
-    double[] gy = new double[pw * ph];
-    for (int r = 0; r < ph; r++) {
-      for (int c = 0; c < pw; c++) {
-        gx[r * pw + c] = colX[x0 + c];
-        gy[r * pw + c] = rowY[y0 + r];
+    // Classify a band of rows at a time: a few thousand points per call keeps the model's
+    // temporaries small (one call for the whole plot would allocate hundreds of megabytes).
+    int band = Math.max(1, BAND_POINTS / pw);
+    double[] gx = new double[pw * band];
+    double[] gy = new double[pw * band];
+    int[] rgb = new int[pw * band];
+    int[] palette = new int[Charts.CLASS_COLORS.length];
+    for (int k = 0; k < palette.length; k++) {
+      palette[k] = regionColor(k).getRGB();
+    }
+    for (int r0 = 0; r0 < ph; r0 += band) {
+      int rows = Math.min(band, ph - r0);
+      int n = rows * pw;
+      double[] bx = n == gx.length ? gx : new double[n];
+      double[] by = n == gy.length ? gy : new double[n];
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < pw; c++) {
+          bx[r * pw + c] = colX[x0 + c];
+          by[r * pw + c] = rowY[y0 + r0 + r];
+        }
       }
+      int[] predicted = classifier.classify(bx, by);
+      if (predicted.length != n) {
+        throw new IllegalArgumentException(
+            "classifier returned " + predicted.length + " labels for " + n + " points");
+      }
+      for (int i = 0; i < n; i++) {
+        rgb[i] = palette[Math.floorMod(predicted[i], palette.length)];
+      }
+      image.setRGB(x0, y0 + r0, pw, rows, rgb, 0, pw);
     }
-    int[] predicted = classifier.classify(gx, gy);
-    if (predicted.length != gx.length) {
-      throw new IllegalArgumentException(
-          "classifier returned " + predicted.length + " labels for " + gx.length + " points");
-    }
-    int[] rgb = new int[pw * ph];
-    for (int i = 0; i < rgb.length; i++) {
-      rgb[i] = regionColor(predicted[i]).getRGB();
-    }
-    image.setRGB(x0, y0, pw, ph, rgb, 0, pw);
   }
 
   /** The light colour of a predicted class. */
