@@ -1,10 +1,11 @@
 package io.augreg.train;
 
 import io.augreg.nn.Activation;
-import io.augreg.nn.Loss;
 import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.linalg.Gemm;
+import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.nn.linalg.RowKernels;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -17,6 +18,11 @@ import org.ejml.data.DMatrixRMaj;
  * Backward: {@code dZ_L = A_L − Y}; {@code dW_l = dZ_l·A_{l−1}ᵀ} and {@code db_l = Σ_j dZ_l}
  * (sums, not yet divided by m); {@code dA_{l−1} = W_lᵀ·dZ_l}, times {@code D_{l−1}/keep} with
  * dropout, then {@code dZ_{l−1} = dA_{l−1} ⊙ g'(Z_{l−1})}.
+ *
+ * <p>Activations are stored one array per unit (see {@link RowKernels} for why). With a {@link
+ * JavaGemm} the products run on {@link RowKernels} directly; with any other {@link Gemm} (a BLAS
+ * for wide layers) each product copies its operands into flat matrices, calls the Gemm, and
+ * copies the result back — a cost of 1/n of the product's work.
  */
 final class Propagation {
   final int layers;
@@ -24,18 +30,26 @@ final class Propagation {
   final Activation hidden;
   final OutputKind output;
   private final Gemm gemm;
+  private final boolean rowKernels;
   private final double[] keep; // keep[l], l = 1..L-1; 1 = no dropout
   final double[][] w; // live W_l arrays, index l-1
   final double[][] b; // live b_l arrays, index l-1
-  private final DMatrixRMaj[] wView; // index l
-  final DMatrixRMaj[] z; // index l
-  final DMatrixRMaj[] g; // index l: activations before dropout (same object as a[l] without)
-  final DMatrixRMaj[] a; // index l: activations after dropout; a[0] set per pass
-  final DMatrixRMaj[] dz; // index l
-  final DMatrixRMaj[] dw; // index l
-  final double[][] db; // index l
-  final double[][] mask; // index l (hidden layers with dropout): 0 or 1
-  private int m = -1;
+  final double[][][] z; // [l][unit][example]; hidden layers: z and g share arrays (in place)
+  final double[][][] a; // [l]: activations after dropout (= g without dropout); a[0] = inputs
+  final double[][][] dz; // [l]
+  final double[][][] mask; // [l] for hidden layers with dropout: 0 or 1
+  final double[][] dw; // [l]: flat n_l x n_{l-1}
+  final double[][] db; // [l]
+  private final double[][][] g; // [l]: activations before dropout
+  private final double[][][] aOnes; // [l]: rows of a[l-1] plus a row of ones (row kernels)
+  private final double[][] dwb; // [l]: n_l x (n_{l-1} + 1): [dW_l | db_l] (row kernels)
+  private final int maxM;
+  private int m;
+  // flat scratch for a non-Java Gemm (null with row kernels)
+  private final DMatrixRMaj[] flatW;
+  private final DMatrixRMaj flatIn;
+  private final DMatrixRMaj flatOut;
+  private final DMatrixRMaj flatDw;
 
   /**
    * Buffers for a network.
@@ -43,7 +57,7 @@ final class Propagation {
    * @param net architecture (sizes, activations)
    * @param w live weight arrays (index l−1 holds W_l), read at every pass
    * @param b live bias arrays
-   * @param keep keep probability per layer index 1..L−1 (length L; index 0 and L unused)
+   * @param keep keep probability per layer index 1..L−1 (length L+1; index 0 and L unused)
    * @param maxM the largest batch
    * @param gemm product kernel
    */
@@ -53,38 +67,65 @@ final class Propagation {
     this.hidden = net.hidden();
     this.output = net.output();
     this.gemm = gemm;
+    this.rowKernels = gemm instanceof JavaGemm;
     this.keep = keep.clone();
     this.w = w;
     this.b = b;
-    wView = new DMatrixRMaj[layers + 1];
-    z = new DMatrixRMaj[layers + 1];
-    g = new DMatrixRMaj[layers + 1];
-    a = new DMatrixRMaj[layers + 1];
-    dz = new DMatrixRMaj[layers + 1];
-    dw = new DMatrixRMaj[layers + 1];
+    this.maxM = maxM;
+    z = new double[layers + 1][][];
+    g = new double[layers + 1][][];
+    a = new double[layers + 1][][];
+    dz = new double[layers + 1][][];
+    mask = new double[layers + 1][][];
+    dw = new double[layers + 1][];
     db = new double[layers + 1][];
-    mask = new double[layers + 1][];
+    a[0] = new double[sizes[0]][maxM];
+    int widest = 0;
     for (int l = 1; l <= layers; l++) {
-      wView[l] = DMatrixRMaj.wrap(sizes[l], sizes[l - 1], w[l - 1]);
-      z[l] = new DMatrixRMaj(sizes[l], maxM);
-      boolean drop = l < layers && keep[l] < 1;
-      g[l] = l < layers ? new DMatrixRMaj(sizes[l], maxM) : z[l];
-      a[l] = drop ? new DMatrixRMaj(sizes[l], maxM) : g[l];
-      if (l == layers) {
-        a[l] = new DMatrixRMaj(sizes[l], maxM);
-      }
-      dz[l] = new DMatrixRMaj(sizes[l], maxM);
-      dw[l] = new DMatrixRMaj(sizes[l], sizes[l - 1]);
-      db[l] = new double[sizes[l]];
-      if (drop) {
-        mask[l] = new double[sizes[l] * maxM];
+      int n = sizes[l];
+      widest = Math.max(widest, Math.max(n, sizes[l - 1]));
+      z[l] = new double[n][maxM];
+      g[l] = l < layers ? z[l] : new double[n][maxM];
+      a[l] = dropout(l) ? new double[n][maxM] : g[l];
+      dz[l] = new double[n][maxM];
+      dw[l] = new double[n * sizes[l - 1]];
+      db[l] = new double[n];
+      if (dropout(l)) {
+        mask[l] = new double[n][maxM];
       }
     }
+    aOnes = new double[layers + 1][][];
+    dwb = new double[layers + 1][];
+    if (rowKernels) {
+      double[] ones = new double[maxM];
+      java.util.Arrays.fill(ones, 1.0);
+      for (int l = 1; l <= layers; l++) {
+        int p = sizes[l - 1];
+        aOnes[l] = java.util.Arrays.copyOf(a[l - 1], p + 1);
+        aOnes[l][p] = ones;
+        dwb[l] = new double[sizes[l] * (p + 1)];
+      }
+      flatW = null;
+      flatIn = null;
+      flatOut = null;
+      flatDw = null;
+    } else {
+      flatW = new DMatrixRMaj[layers + 1];
+      int maxW = 0;
+      for (int l = 1; l <= layers; l++) {
+        flatW[l] = DMatrixRMaj.wrap(sizes[l], sizes[l - 1], w[l - 1]);
+        maxW = Math.max(maxW, sizes[l] * sizes[l - 1]);
+      }
+      flatIn = new DMatrixRMaj(widest, maxM);
+      flatOut = new DMatrixRMaj(widest, maxM);
+      flatDw = new DMatrixRMaj(1, maxW);
+    }
+    m = maxM;
   }
 
   /** Whether hidden layer l uses dropout. */
   boolean dropout(int l) {
-    return l < layers && keep[l] < 1;
+    return l >= 1 && l < layers && keep[l] < 1;
   }
 
   /** The keep probability of layer l. */
@@ -92,64 +133,153 @@ final class Propagation {
     return keep[l];
   }
 
-  /** Sizes every buffer for m examples (no allocation when m ≤ maxM). */
-  void columns(int m) {
-    if (m == this.m) {
-      return;
-    }
-    for (int l = 1; l <= layers; l++) {
-      z[l].reshape(sizes[l], m);
-      g[l].reshape(sizes[l], m);
-      a[l].reshape(sizes[l], m);
-      dz[l].reshape(sizes[l], m);
-    }
-    this.m = m;
-  }
-
   /** The current batch size. */
   int m() {
     return m;
   }
 
+  /** Copies all of x (n_0 × m) into the input rows. */
+  void input(DMatrixRMaj x) {
+    setColumns(x.numCols);
+    int cols = x.numCols;
+    for (int i = 0; i < sizes[0]; i++) {
+      System.arraycopy(x.data, i * cols, a[0][i], 0, cols);
+    }
+  }
+
+  /** Copies the examples perm[from..from+mb) of x into the input rows. */
+  void input(DMatrixRMaj x, int[] perm, int from, int mb) {
+    setColumns(mb);
+    int cols = x.numCols;
+    for (int i = 0; i < sizes[0]; i++) {
+      double[] row = a[0][i];
+      int src = i * cols;
+      for (int c = 0; c < mb; c++) {
+        row[c] = x.data[src + perm[from + c]];
+      }
+    }
+  }
+
+  private void setColumns(int cols) {
+    if (cols < 1 || cols > maxM) {
+      throw new IllegalArgumentException("batch of " + cols + " examples, buffers hold " + maxM);
+    }
+    m = cols;
+  }
+
   /**
-   * Forward pass on x (n_0 × m); with {@code training}, hidden layers with dropout use the masks
-   * currently in {@link #mask}.
+   * Forward pass on the current input rows; with {@code training}, hidden layers with dropout use
+   * the masks currently in {@link #mask}, otherwise dropout is off.
    */
-  void forward(DMatrixRMaj x, boolean training) {
-    columns(x.numCols);
-    int m = x.numCols;
-    a[0] = x;
+  void forward(boolean training) {
     for (int l = 1; l <= layers; l++) {
       int n = sizes[l];
-      // Z_l = W_l · A_{l-1} + b_l
-      gemm.gemm(false, false, 1.0, wView[l], a[l - 1], 0.0, z[l]);
-      Network.addBias(z[l].data, b[l - 1], n, m);
+      // Z_l = W_l · A_{l-1}   (A_{l-1} without dropout when not training)
+      double[][] in = training || l == 1 ? a[l - 1] : g[l - 1];
+      product(false, l, in, z[l]);
+      double[] bl = b[l - 1];
       if (l == layers) {
-        Loss.probabilities(output, z[l].data, a[l].data, n, m);
+        for (int i = 0; i < n; i++) {
+          addScalar(z[l][i], bl[i], m);
+        }
+        probabilities(z[l], g[l], n);
         break;
       }
-      hidden.forward(z[l].data, g[l].data, n * m);
-      if (dropout(l)) {
-        double[] gd = g[l].data;
-        double[] ad = a[l].data;
-        double[] d = mask[l];
-        int count = n * m;
-        if (training) {
-          double kp = keep[l];
-          // A_l = G_l * D_l / keep_prob (as the lesson: multiply by the 0/1 mask, then divide)
-          for (int i = 0; i < count; i++) {
-            ad[i] = gd[i] * d[i] / kp;
+      for (int i = 0; i < n; i++) {
+        double[] zi = z[l][i];
+        if (hidden == Activation.RELU) {
+          // G = max(Z + b, 0), in place (branch-free, vectorized)
+          double bi = bl[i];
+          for (int j = 0; j < m; j++) {
+            zi[j] = Math.max(zi[j] + bi, 0.0);
           }
         } else {
-          System.arraycopy(gd, 0, ad, 0, count);
+          // G = g(Z + b), in place
+          addScalar(zi, bl[i], m);
+          hidden.forward(zi, zi, m);
+        }
+        if (training && dropout(l)) {
+          double[] gi = zi;
+          double[] ai = a[l][i];
+          double[] d = mask[l][i];
+          double kp = keep[l];
+          // A = G * D / keep_prob (as the lesson: multiply by the 0/1 mask, then divide)
+          for (int j = 0; j < m; j++) {
+            ai[j] = gi[j] * d[j] / kp;
+          }
         }
       }
     }
   }
 
+  private static void addScalar(double[] x, double c, int m) {
+    for (int j = 0; j < m; j++) {
+      x[j] += c;
+    }
+  }
+
+  /** Output probabilities A_L from the logits Z_L (row layout). */
+  private void probabilities(double[][] zl, double[][] al, int k) {
+    if (output == OutputKind.SIGMOID_BINARY) {
+      double[] zr = zl[0];
+      double[] ar = al[0];
+      // A = 1 / (1 + exp(-Z))
+      for (int j = 0; j < m; j++) {
+        ar[j] = 1.0 / (1.0 + Math.exp(-zr[j]));
+      }
+      return;
+    }
+    for (int j = 0; j < m; j++) {
+      // A[:,j] = exp(Z[:,j] - max) / sum(exp(Z[:,j] - max))
+      double mx = zl[0][j];
+      for (int i = 1; i < k; i++) {
+        mx = Math.max(mx, zl[i][j]);
+      }
+      double sum = 0;
+      for (int i = 0; i < k; i++) {
+        double e = Math.exp(zl[i][j] - mx);
+        al[i][j] = e;
+        sum += e;
+      }
+      double inv = 1.0 / sum;
+      for (int i = 0; i < k; i++) {
+        al[i][j] *= inv;
+      }
+    }
+  }
+
+  /** The output probabilities A_L of the last forward pass (rows, first m entries valid). */
+  double[][] outputs() {
+    return g[layers];
+  }
+
   /** The mean data cost (cross-entropy from the logits) of the last forward pass. */
   double dataCost(double[] y) {
-    return Loss.cost(output, z[layers].data, y, sizes[layers], m);
+    int k = sizes[layers];
+    double[][] zl = z[layers];
+    double total = 0;
+    if (output == OutputKind.SIGMOID_BINARY) {
+      double[] zr = zl[0];
+      for (int j = 0; j < m; j++) {
+        // max(z,0) - z*y + log1p(exp(-|z|))
+        double v = zr[j];
+        total += Math.max(v, 0.0) - v * y[j] + Math.log1p(Math.exp(-Math.abs(v)));
+      }
+    } else {
+      for (int j = 0; j < m; j++) {
+        // logsumexp(z[:,j]) - z[y_j, j]
+        double mx = zl[0][j];
+        for (int i = 1; i < k; i++) {
+          mx = Math.max(mx, zl[i][j]);
+        }
+        double sum = 0;
+        for (int i = 0; i < k; i++) {
+          sum += Math.exp(zl[i][j] - mx);
+        }
+        total += mx + Math.log(sum) - zl[(int) y[j]][j];
+      }
+    }
+    return total / m;
   }
 
   /**
@@ -161,24 +291,31 @@ final class Propagation {
    */
   double backward(double[] y) {
     int L = layers;
-    // dZ_L = A_L - Y
-    Loss.gradient(output, a[L].data, y, dz[L].data, sizes[L], m);
+    int k = sizes[L];
+    double[][] al = g[L];
+    if (output == OutputKind.SIGMOID_BINARY) {
+      double[] ar = al[0];
+      double[] dr = dz[L][0];
+      // dZ_L = A_L - Y
+      for (int j = 0; j < m; j++) {
+        dr[j] = ar[j] - y[j];
+      }
+    } else {
+      // dZ_L = A_L - onehot(Y)
+      for (int i = 0; i < k; i++) {
+        double[] ar = al[i];
+        double[] dr = dz[L][i];
+        for (int j = 0; j < m; j++) {
+          dr[j] = ar[j] - (y[j] == i ? 1.0 : 0.0);
+        }
+      }
+    }
     double check = 0;
     for (int l = L; l >= 1; l--) {
       int n = sizes[l];
-      double[] dzl = dz[l].data;
-      // dW_l = dZ_l · A_{l-1}^T
-      gemm.gemm(false, true, 1.0, dz[l], a[l - 1], 0.0, dw[l]);
-      // db_l = sum_j dZ_l[:, j]
+      // dW_l = dZ_l · A_{l-1}^T; db_l = sum_j dZ_l[:, j]
+      gradients(l);
       double[] dbl = db[l];
-      for (int i = 0; i < n; i++) {
-        double s = 0;
-        int row = i * m;
-        for (int j = 0; j < m; j++) {
-          s += dzl[row + j];
-        }
-        dbl[i] = s;
-      }
       if (l == L) {
         for (int i = 0; i < n; i++) {
           check += dbl[i];
@@ -188,23 +325,121 @@ final class Propagation {
         break;
       }
       int np = sizes[l - 1];
-      DMatrixRMaj dPrev = dz[l - 1];
       // dA_{l-1} = W_l^T · dZ_l
-      gemm.gemm(true, false, 1.0, wView[l], dz[l], 0.0, dPrev);
-      double[] da = dPrev.data;
-      int count = np * m;
-      if (dropout(l - 1)) {
-        double[] d = mask[l - 1];
-        double kp = keep[l - 1];
-        // dA_{l-1} = dA_{l-1} * D_{l-1} / keep_prob
-        for (int i = 0; i < count; i++) {
-          da[i] = da[i] * d[i] / kp;
+      transProduct(l);
+      double[][] dPrev = dz[l - 1];
+      boolean drop = dropout(l - 1);
+      double kp = keep[l - 1];
+      for (int i = 0; i < np; i++) {
+        double[] da = dPrev[i];
+        double[] gi = g[l - 1][i];
+        if (drop) {
+          double[] d = mask[l - 1][i];
+          // dA = dA * D / keep_prob
+          for (int j = 0; j < m; j++) {
+            da[j] = da[j] * d[j] / kp;
+          }
         }
+        // dZ = dA * g'(Z)
+        hidden.backward(da, gi, da, m);
       }
-      // dZ_{l-1} = dA_{l-1} * g'(Z_{l-1})
-      hidden.backward(da, g[l - 1].data, da, count);
     }
     return check;
+  }
+
+  private static double sum(double[] x, int m) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int j = 0;
+    for (; j + 4 <= m; j += 4) {
+      s0 += x[j];
+      s1 += x[j + 1];
+      s2 += x[j + 2];
+      s3 += x[j + 3];
+    }
+    for (; j < m; j++) {
+      s0 += x[j];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * {@code dW_l = dZ_l · A_{l−1}ᵀ} and {@code db_l = Σ_j dZ_l[:, j]}. With row kernels both come
+   * from one blocked product {@code dZ_l · [A_{l−1}; 1]ᵀ}, so the bias sums share the loads of
+   * the weight gradient.
+   */
+  private void gradients(int l) {
+    int n = sizes[l];
+    int p = sizes[l - 1];
+    if (rowKernels) {
+      double[] out = dwb[l];
+      RowKernels.timesTrans(dz[l], n, aOnes[l], p + 1, m, out);
+      double[] dwl = dw[l];
+      double[] dbl = db[l];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(out, i * (p + 1), dwl, i * p, p);
+        dbl[i] = out[i * (p + 1) + p];
+      }
+      return;
+    }
+    product(true, l, a[l - 1], null);
+    for (int i = 0; i < n; i++) {
+      db[l][i] = sum(dz[l][i], m);
+    }
+  }
+
+  /**
+   * {@code gradient == false}: {@code out = W_l · in} (forward); {@code gradient == true}: {@code
+   * dw[l] = dZ_l · inᵀ}.
+   */
+  private void product(boolean gradient, int l, double[][] in, double[][] out) {
+    int n = sizes[l];
+    int p = sizes[l - 1];
+    if (rowKernels) {
+      if (gradient) {
+        RowKernels.timesTrans(dz[l], n, in, p, m, dw[l]);
+      } else {
+        RowKernels.times(w[l - 1], n, p, in, out, m);
+      }
+      return;
+    }
+    toFlat(in, p, flatIn);
+    if (gradient) {
+      toFlat(dz[l], n, flatOut);
+      flatDw.reshape(n, p);
+      gemm.gemm(false, true, 1.0, flatOut, flatIn, 0.0, flatDw);
+      System.arraycopy(flatDw.data, 0, dw[l], 0, n * p);
+    } else {
+      flatOut.reshape(n, m);
+      gemm.gemm(false, false, 1.0, flatW[l], flatIn, 0.0, flatOut);
+      fromFlat(flatOut, n, out);
+    }
+  }
+
+  /** {@code dz[l-1] = W_lᵀ · dz[l]}. */
+  private void transProduct(int l) {
+    int n = sizes[l];
+    int p = sizes[l - 1];
+    if (rowKernels) {
+      RowKernels.transTimes(w[l - 1], n, p, dz[l], dz[l - 1], m);
+      return;
+    }
+    toFlat(dz[l], n, flatIn);
+    flatOut.reshape(p, m);
+    gemm.gemm(true, false, 1.0, flatW[l], flatIn, 0.0, flatOut);
+    fromFlat(flatOut, p, dz[l - 1]);
+  }
+
+  private void toFlat(double[][] rows, int n, DMatrixRMaj dst) {
+    dst.reshape(n, m);
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(rows[i], 0, dst.data, i * m, m);
+    }
+  }
+
+  private void fromFlat(DMatrixRMaj src, int n, double[][] rows) {
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(src.data, i * m, rows[i], 0, m);
+    }
   }
 
   /**
@@ -213,16 +448,16 @@ final class Propagation {
    */
   double accuracy(double[] y) {
     int k = sizes[layers];
-    double[] p = a[layers].data;
+    double[][] p = g[layers];
     int correct = 0;
     for (int j = 0; j < m; j++) {
       int label;
       if (output == OutputKind.SIGMOID_BINARY) {
-        label = p[j] > 0.5 ? 1 : 0;
+        label = p[0][j] > 0.5 ? 1 : 0;
       } else {
         label = 0;
         for (int i = 1; i < k; i++) {
-          if (p[i * m + j] > p[label * m + j]) {
+          if (p[i][j] > p[label][j]) {
             label = i;
           }
         }

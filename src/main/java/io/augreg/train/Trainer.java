@@ -113,9 +113,18 @@ public final class Trainer {
         dev == null ? null : new Propagation(initial, w, b, noKeep, dev.size(), gemm);
     Updater updater = new Updater(config, w, b);
 
-    // Mini-batch buffers.
-    DMatrixRMaj xb = fullBatch ? train.x() : new DMatrixRMaj(sizes[0], batch);
+    // Inputs: copied into the propagation's rows once (full batch) or per mini-batch.
     double[] yb = fullBatch ? train.y().data : new double[batch];
+    double[] ySource = train.y().data;
+    if (fullBatch) {
+      prop.input(train.x());
+    }
+    if (trainEval != prop) {
+      trainEval.input(train.x());
+    }
+    if (devEval != null) {
+      devEval.input(dev.x());
+    }
     int[] perm = new int[m];
     for (int j = 0; j < m; j++) {
       perm[j] = j;
@@ -150,9 +159,11 @@ public final class Trainer {
         int from = bi * batch;
         int mb = Math.min(batch, m - from);
         if (!fullBatch) {
-          gather(train, perm, from, mb, xb, yb);
+          prop.input(train.x(), perm, from, mb);
+          for (int c = 0; c < mb; c++) {
+            yb[c] = ySource[perm[from + c]];
+          }
         }
-        prop.columns(mb);
         if (config.dropout()) {
           if (reference != null) {
             if (referenceMasksFor != mb) {
@@ -163,7 +174,7 @@ public final class Trainer {
             freshMasks(prop, Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), mb);
           }
         }
-        prop.forward(xb, true);
+        prop.forward(true);
         if (record) {
           dataCost += prop.dataCost(yb) * mb;
         }
@@ -184,12 +195,12 @@ public final class Trainer {
         continue;
       }
       double trainCost = dataCost / m + regCost;
-      trainEval.forward(train.x(), false);
+      trainEval.forward(false);
       double trainAcc = trainEval.accuracy(train.y().data);
       double devCost = Double.NaN;
       double devAcc = Double.NaN;
       if (devEval != null) {
-        devEval.forward(dev.x(), false);
+        devEval.forward(false);
         devCost = devEval.dataCost(dev.y().data);
         devAcc = devEval.accuracy(dev.y().data);
       }
@@ -308,13 +319,14 @@ public final class Trainer {
   static void referenceMasks(Propagation prop, NumpyRandom rng, int m) {
     rng.seed(1);
     for (int l = 1; l < prop.layers; l++) {
-      int count = prop.sizes[l] * m;
       double kp = prop.keep(l);
-      double[] d = prop.mask[l];
-      for (int i = 0; i < count; i++) {
-        double u = rng.rand();
-        if (d != null) {
-          d[i] = u < kp ? 1.0 : 0.0;
+      double[][] d = prop.mask[l];
+      for (int i = 0; i < prop.sizes[l]; i++) {
+        for (int j = 0; j < m; j++) {
+          double u = rng.rand();
+          if (d != null) {
+            d[i][j] = u < kp ? 1.0 : 0.0;
+          }
         }
       }
     }
@@ -324,16 +336,18 @@ public final class Trainer {
   static void freshMasks(Propagation prop, long state, int m) {
     long s = state;
     for (int l = 1; l < prop.layers; l++) {
-      double[] d = prop.mask[l];
+      double[][] d = prop.mask[l];
       if (d == null) {
         continue;
       }
       double kp = prop.keep(l);
-      int count = prop.sizes[l] * m;
-      for (int i = 0; i < count; i++) {
-        s += GOLDEN;
-        double u = (mix64(s) >>> 11) * 0x1.0p-53;
-        d[i] = u < kp ? 1.0 : 0.0;
+      for (int i = 0; i < prop.sizes[l]; i++) {
+        double[] row = d[i];
+        for (int j = 0; j < m; j++) {
+          s += GOLDEN;
+          double u = (mix64(s) >>> 11) * 0x1.0p-53;
+          row[j] = u < kp ? 1.0 : 0.0;
+        }
       }
     }
   }
@@ -350,26 +364,6 @@ public final class Trainer {
       int t = perm[i];
       perm[i] = perm[j];
       perm[j] = t;
-    }
-  }
-
-  /** Copies the examples perm[from..from+mb) into the batch buffers (reshaped to mb columns). */
-  private static void gather(
-      Dataset d, int[] perm, int from, int mb, DMatrixRMaj xb, double[] yb) {
-    int n = d.features();
-    int m = d.size();
-    xb.reshape(n, mb);
-    double[] x = d.x().data;
-    double[] y = d.y().data;
-    for (int i = 0; i < n; i++) {
-      int src = i * m;
-      int dst = i * mb;
-      for (int c = 0; c < mb; c++) {
-        xb.data[dst + c] = x[src + perm[from + c]];
-      }
-    }
-    for (int c = 0; c < mb; c++) {
-      yb[c] = y[perm[from + c]];
     }
   }
 

@@ -56,7 +56,7 @@ final class Updater {
     double c2 = 1 - Math.pow(beta2, t);
     for (int l = 1; l <= prop.layers; l++) {
       double[] wl = w[l - 1];
-      double[] dw = prop.dw[l].data;
+      double[] dw = prop.dw[l];
       double[] bl = b[l - 1];
       double[] db = prop.db[l];
       switch (optimizer) {
