@@ -14,16 +14,24 @@ public final class Plots {
    */
   public static void warmUp() {
     Charts.headless();
-    XYChart chart = new XYChart(120, 90);
-    chart.setTitle("warm-up");
-    chart.setXAxisTitle("x");
-    chart.setYAxisTitle("y");
+    int w = DecisionBoundaryChart.WIDTH;
+    int h = DecisionBoundaryChart.HEIGHT;
+    XYChart chart = new XYChart(w, h);
+    chart.setTitle("Warm-up (0.9479, 0.915)");
+    chart.setXAxisTitle("x1");
+    chart.setYAxisTitle("x2");
     Charts.style(chart);
-    chart.addSeries("a", new double[] {0, 1}, new double[] {1, 0}).setMarker(new OutlinedCircle());
-    BufferedImage image = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    chart.getStyler().setXAxisDecimalPattern("0.0#");
+    chart.getStyler().setYAxisDecimalPattern("0.0#");
+    var s =
+        chart.addSeries("opponent (0)", new double[] {-0.6, 0.3, 0.1}, new double[] {-0.7, 0.6, 0});
+    s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+    s.setMarker(new OutlinedCircle());
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     var g = image.createGraphics();
     try {
-      chart.paint(g, 120, 90);
+      chart.paint(g, w, h);
     } finally {
       g.dispose();
     }
