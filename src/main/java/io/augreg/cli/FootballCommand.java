@@ -47,6 +47,9 @@ public final class FootballCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Pictures that could not be drawn (guarded by itself). */
+  private final List<String> pictureProblems = new ArrayList<>();
+
   @Option(
       names = "--data",
       paramLabel = "PATH",
@@ -131,10 +134,19 @@ public final class FootballCommand implements Callable<Integer> {
   Path out = Path.of("out", "football");
 
   @Option(
+      names = "--no-pictures",
+      negatable = true,
+      description =
+          "Draw the decision boundaries and cost curves into --out; --no-pictures skips them"
+              + " (default: draw them).")
+  boolean pictures = true;
+
+  @Option(
       names = "--json",
       description =
-          "Print only {\"runs\":[{\"mode\",\"train_accuracy\",\"test_accuracy\",\"final_cost\","
-              + "\"seconds\"}, ...]} on stdout (default: ${DEFAULT-VALUE}).")
+          "Print only JSON on stdout: one object per run with mode, train_accuracy,"
+              + " test_accuracy, final_cost and seconds, as {\"runs\": [...]}"
+              + " (default: ${DEFAULT-VALUE}).")
   boolean json;
 
   @Override
@@ -185,7 +197,9 @@ public final class FootballCommand implements Callable<Integer> {
     List<Future<?>> pending = new ArrayList<>(); // appended to by the training threads too
     List<FootballRun> results;
     try {
-      pending.add(figures.submit(Plots::warmUp));
+      if (pictures) {
+        pending.add(figures.submit(() -> picture("warm-up", Plots::warmUp)));
+      }
       results =
           experiment.runAll(
               footballData,
@@ -198,7 +212,11 @@ public final class FootballCommand implements Callable<Integer> {
               });
       List<FootballRun> finished = results;
       synchronized (pending) {
-        pending.add(figures.submit(() -> FootballFigures.writeCostCurves(out, finished)));
+        if (pictures) {
+          pending.add(
+              figures.submit(
+                  () -> picture(FootballFigures.COST_FILE, () -> FootballFigures.writeCostCurves(out, finished))));
+        }
       }
       for (Future<?> f : List.copyOf(pending)) {
         await(f);
@@ -225,7 +243,31 @@ public final class FootballCommand implements Callable<Integer> {
               + ", boundary-MODE.png, model-MODE.mat + .json");
     }
     stdout.flush();
+    if (!pictureProblems.isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "augreg football: some pictures were not drawn (results and model files are complete): "
+              + String.join("; ", pictureProblems));
+      err.flush();
+      return AugregException.PARTIAL_FAILURE;
+    }
     return 0;
+  }
+
+  /**
+   * Draws one picture; a failure of the graphics environment (for example no fonts on a
+   * minimal server) is remembered and reported at the end instead of aborting the results.
+   */
+  private void picture(String name, Runnable draw) {
+    try {
+      draw.run();
+    } catch (AugregException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+      synchronized (pictureProblems) {
+        pictureProblems.add(name + ": " + e);
+      }
+    }
   }
 
   private static void await(Future<?> f) {
@@ -253,7 +295,11 @@ public final class FootballCommand implements Callable<Integer> {
 
   /** The run's decision boundary and model files, written on the worker thread. */
   private void writeRunFiles(FootballRun run, FootballData footballData) {
-    FootballFigures.writeBoundary(out, run, footballData.train());
+    if (pictures) {
+      picture(
+          FootballFigures.boundaryFileName(run.mode()),
+          () -> FootballFigures.writeBoundary(out, run, footballData.train()));
+    }
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("train_accuracy", run.trainAccuracy());
     metrics.put("test_accuracy", run.testAccuracy());
