@@ -44,7 +44,7 @@ ratio() { awk -v n="$1" -v a="$2" 'BEGIN {printf "%.1f", n / a}'; }
 
 # bash's `time` keyword: wall, user and system seconds of everything inside the braces.
 TIMEFORMAT='%R %U %S'
-augreg_wall=() augreg_cpu=() numpy_wall=() numpy_cpu=()
+augreg_wall=() augreg_cpu=() numpy_wall=() numpy_cpu=() bare_wall=()
 for ((r = 1; r <= repeats; r++)); do
   read -r w u s < <({ time java -jar "$jar" football --reference --json --out "$out_dir/football" \
     >"$out_dir/augreg.json" 2>"$out_dir/augreg.err"; } 2>&1)
@@ -55,6 +55,11 @@ for ((r = 1; r <= repeats; r++)); do
   fi
   augreg_wall+=("$w")
   augreg_cpu+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
+
+  # The same without drawing the pictures (what the charts cost, for the record).
+  read -r w u s < <({ time java -jar "$jar" football --reference --json --no-pictures \
+    --out "$out_dir/bare" >/dev/null 2>&1; } 2>&1)
+  bare_wall+=("$w")
 
   read -r w u s < <({ time for mode in none l2 dropout; do
     "$python" "$peer" "$data" "$mode" >"$out_dir/numpy-$mode.txt" 2>&1
@@ -80,6 +85,8 @@ nc=$(median "${numpy_cpu[@]}")
 printf 'median over %d repeats: augreg %.2f s wall, %.2f s CPU; numpy %.2f s wall, %.2f s CPU\n' \
   "$repeats" "$aw" "$ac" "$nw" "$nc"
 printf 'ratio numpy / augreg, wall time: %sx  (target >= 10x)\n' "$(ratio "$nw" "$aw")"
+printf 'augreg --no-pictures: %.2f s wall, ratio %sx\n' "$(median "${bare_wall[@]}")" \
+  "$(ratio "$nw" "$(median "${bare_wall[@]}")")"
 printf 'ratio numpy / augreg, CPU time:  %sx  (less sensitive to other load on the machine)\n' \
   "$(ratio "$nc" "$ac")"
 printf 'machine: %s, %s cores, load average %s, %s\n' "$(uname -m)" "$(nproc)" \
