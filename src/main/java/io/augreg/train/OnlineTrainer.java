@@ -100,6 +100,7 @@ public final class OnlineTrainer {
       devEval.input(dev.x());
     }
     Updater updater = new Updater(config, w, b);
+    FreshMasks fresh = new FreshMasks();
     double[][] bestW = copy(w);
     double[][] bestB = copy(b);
     boolean haveBest = false;
@@ -119,7 +120,7 @@ public final class OnlineTrainer {
             int mb = bt.size();
             prop.inputBatch(bt.x(), mb);
             if (config.dropout()) {
-              Trainer.freshMasks(prop, Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), mb);
+              Trainer.freshMasks(prop, fresh, Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), mb);
             }
             prop.forward(true);
             double check = prop.backward(bt.y());
