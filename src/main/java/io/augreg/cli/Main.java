@@ -30,6 +30,9 @@ public final class Main implements Runnable {
     AugmentCommand.class,
     PreviewCommand.class,
     FootballCommand.class,
+    TrainCommand.class,
+    EvaluateCommand.class,
+    PredictCommand.class,
     BenchCommand.class,
   };
 

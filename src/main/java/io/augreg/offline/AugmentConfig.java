@@ -42,7 +42,8 @@ public record AugmentConfig(
    * label-preserving changes for photos.
    */
   public static final String DEFAULT_PIPELINE =
-      "hflip p=0.5 | rotate deg=-15..15 border=reflect p=0.5 | crop scale=0.7..1 ratio=0.75..1.333 p=0.5";
+      "hflip p=0.5 | rotate deg=-15..15 border=reflect p=0.5 | crop scale=0.7..1 ratio=0.75..1.333 p=0.5"
+          + " | contrast factor=0.8..1.2 p=0.5 | brightness delta=-20..20 p=0.5 | noise sigma=0..8 p=0.3";
 
   /** Validates ranges and combinations, naming the option at fault. */
   public AugmentConfig {

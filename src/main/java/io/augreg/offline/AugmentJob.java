@@ -2,6 +2,7 @@ package io.augreg.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.augreg.augment.AppliedStep;
+import io.augreg.augment.Pipeline;
 import io.augreg.core.AugregException;
 import io.augreg.image.BadImageException;
 import io.augreg.image.ImageFiles;
@@ -128,7 +129,13 @@ public final class AugmentJob {
     int skipped = 0;
     List<Failure> failures = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
-      Thread t = new Thread(r, "augment-worker");
+      Thread t = new Thread(() -> {
+        try {
+          r.run();
+        } finally {
+          Pipeline.releaseThreadResources(); // the worker's native scratch, freed when it ends
+        }
+      }, "augment-worker");
       t.setDaemon(true);
       return t;
     });

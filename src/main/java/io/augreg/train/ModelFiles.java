@@ -97,6 +97,28 @@ public final class ModelFiles {
    */
   public static Saved save(
       Path dir, String name, Network network, TrainConfig config, Map<String, Double> metrics) {
+    return save(dir, name, network, config, metrics, Map.of());
+  }
+
+  /**
+   * Like {@link #save(Path, String, Network, TrainConfig, Map)} with extra top-level JSON fields
+   * (for example an image model's class names, input size and normalization, pipeline).
+   *
+   * @param dir output folder (created if needed)
+   * @param name base file name
+   * @param network the trained network
+   * @param config how it was trained (may be null)
+   * @param metrics named numbers
+   * @param extra more top-level fields, any JSON-serializable values (maps, lists, strings, numbers)
+   * @return the two files
+   */
+  public static Saved save(
+      Path dir,
+      String name,
+      Network network,
+      TrainConfig config,
+      Map<String, Double> metrics,
+      Map<String, Object> extra) {
     Path mat = dir.resolve(name + ".mat");
     Path json = dir.resolve(name + ".json");
     Map<String, DMatrixRMaj> vars = new LinkedHashMap<>();
@@ -135,6 +157,7 @@ public final class ModelFiles {
             }
           });
     }
+    extra.forEach((k, v) -> root.set(k, JSON.valueToTree(v)));
     try {
       writeAtomically(json, JSON.writeValueAsString(root) + "\n");
     } catch (IOException e) {

@@ -55,11 +55,10 @@ final class Propagation {
   // flat scratch for a non-Java Gemm (null with row kernels)
   private final DMatrixRMaj[] flatW;
   private final DMatrixRMaj flatIn;
+  private final DMatrixRMaj flatX; // the inputs, kept flat so the widest product copies nothing
+  private ResidentMatrix resident = ResidentMatrix.NONE;
   private final DMatrixRMaj flatOut;
   private final DMatrixRMaj flatDw;
-  // non-Java Gemm: the inputs as one flat (n_0 × m) matrix, read directly by layer 1's products
-  private final DMatrixRMaj flatX;
-  private ResidentMatrix resident = ResidentMatrix.NONE;
 
   /**
    * Buffers for a network.
@@ -89,12 +88,10 @@ final class Propagation {
     mask = new double[layers + 1][][];
     dw = new double[layers + 1][];
     db = new double[layers + 1][];
-    // with a non-Java Gemm the inputs live only in flatX (a[0] rows stay unallocated)
-    a[0] = gemm instanceof JavaGemm ? new double[sizes[0]][maxM] : new double[sizes[0]][];
-    int widest = 0;
+    // with row kernels the inputs live in rows; otherwise only flat (a[0] unused)
+    a[0] = rowKernels ? new double[sizes[0]][maxM] : new double[sizes[0]][0];
     for (int l = 1; l <= layers; l++) {
       int n = sizes[l];
-      widest = Math.max(widest, n); // layer 1 reads its inputs from flatX, not flatIn
       z[l] = new double[n][maxM];
       g[l] = l < layers ? z[l] : new double[n][maxM];
       a[l] = dropout(l) ? new double[n][maxM] : g[l];
@@ -118,9 +115,9 @@ final class Propagation {
       }
       flatW = null;
       flatIn = null;
+      flatX = null;
       flatOut = null;
       flatDw = null;
-      flatX = null;
     } else {
       flatW = new DMatrixRMaj[layers + 1];
       int maxW = 0;
@@ -128,10 +125,14 @@ final class Propagation {
         flatW[l] = DMatrixRMaj.wrap(sizes[l], sizes[l - 1], w[l - 1]);
         maxW = Math.max(maxW, sizes[l] * sizes[l - 1]);
       }
-      flatIn = new DMatrixRMaj(widest, maxM);
-      flatOut = new DMatrixRMaj(widest, maxM);
-      flatDw = new DMatrixRMaj(1, maxW);
+      int hiddenWidest = 1;
+      for (int l = 1; l <= layers; l++) {
+        hiddenWidest = Math.max(hiddenWidest, sizes[l]);
+      }
+      flatIn = new DMatrixRMaj(hiddenWidest, maxM);
       flatX = new DMatrixRMaj(sizes[0], maxM);
+      flatOut = new DMatrixRMaj(hiddenWidest, maxM);
+      flatDw = new DMatrixRMaj(1, maxW);
     }
     m = maxM;
   }
@@ -151,17 +152,14 @@ final class Propagation {
     return m;
   }
 
-  /**
-   * Copies all of x (n_0 × m) into the input rows. With a non-Java Gemm the inputs are also
-   * declared resident to it ({@link Gemm#keepResident}), so that a BLAS keeps its own copy for
-   * the many products of full-batch training; {@link #release()} frees it.
-   */
+  /** Copies all of x (n_0 × m) into the input rows. */
   void input(DMatrixRMaj x) {
     setColumns(x.numCols);
     int cols = x.numCols;
     if (!rowKernels) {
       flatX.reshape(sizes[0], cols);
       System.arraycopy(x.data, 0, flatX.data, 0, sizes[0] * cols);
+      // the whole input set: let a BLAS keep its own copy for the many products that follow
       resident.close();
       resident = gemm.keepResident(flatX);
       return;
@@ -179,30 +177,22 @@ final class Propagation {
       resident.close();
       resident = ResidentMatrix.NONE;
       flatX.reshape(sizes[0], mb);
-      double[] dst = flatX.data;
-      for (int i = 0; i < sizes[0]; i++) {
-        int src = i * cols;
-        int row = i * mb;
-        for (int c = 0; c < mb; c++) {
-          dst[row + c] = x.data[src + perm[from + c]];
-        }
-      }
-      return;
     }
     for (int i = 0; i < sizes[0]; i++) {
-      double[] row = a[0][i];
+      double[] row = rowKernels ? a[0][i] : flatX.data;
+      int dst = rowKernels ? 0 : i * mb;
       int src = i * cols;
       for (int c = 0; c < mb; c++) {
-        row[c] = x.data[src + perm[from + c]];
+        row[dst + c] = x.data[src + perm[from + c]];
       }
     }
   }
 
   /**
-   * Copies a batch already laid out as (n_0 × mb), e.g. augmented images, into the inputs
+   * Copies a batch already laid out as (n_0 × cols), e.g. augmented images, into the inputs
    * without declaring it resident (it changes every batch).
    *
-   * @param batch inputs, (n_0 × cols) with {@code cols >= mb}, examples in columns 0..mb-1
+   * @param batch inputs with {@code cols >= mb}, examples in columns 0..mb-1
    * @param mb the number of examples
    */
   void inputBatch(DMatrixRMaj batch, int mb) {
@@ -509,11 +499,10 @@ final class Propagation {
       }
       return;
     }
-    DMatrixRMaj input = flatIn;
-    if (l == 1) {
-      input = flatX; // already flat (and possibly resident in the Gemm)
-    } else {
+    DMatrixRMaj input = flatX;
+    if (l > 1) {
       toFlat(in, p, flatIn);
+      input = flatIn;
     }
     if (gradient) {
       toFlat(dz[l], n, flatOut);

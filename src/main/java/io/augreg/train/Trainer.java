@@ -22,7 +22,9 @@ import org.ejml.data.DMatrixRMaj;
  * the update with {@code g_W = (1/m)·(dW + λ2·W + λ1·sign(W))} and {@code g_b = (1/m)·db} (biases
  * never penalized). All buffers are sized before the first epoch; the iteration loop allocates
  * nothing. Products go through the {@link Gemm} given to the constructor ({@link JavaGemm} by
- * default). A trainer may be reused, but not from two threads at once.
+ * default). A trainer holds no mutable state: every {@link #train} call sizes its own buffers, so
+ * one trainer may run several trainings at once on different threads (as long as the Gemm is
+ * thread-safe, which {@link JavaGemm} is).
  */
 public final class Trainer {
   private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"

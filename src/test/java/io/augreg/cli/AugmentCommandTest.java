@@ -135,6 +135,7 @@ class AugmentCommandTest {
     CliHarness.Result r = augment(in, in.resolve("circles/out"));
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("is inside INPUT"), r.err());
+    assertFalse(Files.exists(in.resolve("circles/out")));
     CliHarness.Result same = augment(in, in);
     assertEquals(2, same.exitCode());
     CliHarness.Result around = augment(in.resolve("circles"), in);
@@ -153,16 +154,21 @@ class AugmentCommandTest {
     Files.createFile(bad.resolve("empty.png"));
     Files.writeString(bad.resolve("notes.txt"), "a note");
     TestImages.write(bad.resolve("huge.png"), 60, 50, 3, 9); // 3000 pixels > --max-pixels 2000
+    try (org.bytedeco.opencv.opencv_core.Mat deep = new org.bytedeco.opencv.opencv_core.Mat(8, 8,
+        org.bytedeco.opencv.global.opencv_core.CV_16UC3)) {
+      org.bytedeco.opencv.global.opencv_imgcodecs.imwrite(bad.resolve("deep.png").toString(), deep);
+    }
     Map<String, String> before = hashes(in);
     Path out = dir.resolve("out");
     CliHarness.Result r = augment(in, out, "--copies", 2, "--max-pixels", 2000);
     assertEquals(1, r.exitCode(), r.err());
-    assertTrue(r.out().contains("8 written, 0 skipped, 5 failed (9 input files)"), r.out());
+    assertTrue(r.out().contains("8 written, 0 skipped, 6 failed (10 input files)"), r.out());
     assertTrue(r.err().contains(bad.resolve("garbage.png") + ": not an image"), r.err());
     assertTrue(r.err().contains(bad.resolve("truncated.png") + ": truncated PNG"), r.err());
     assertTrue(r.err().contains(bad.resolve("empty.png") + ": empty file"), r.err());
     assertTrue(r.err().contains(bad.resolve("notes.txt") + ": not an image"), r.err());
     assertTrue(r.err().contains(bad.resolve("huge.png") + ": too many pixels: 60x50"), r.err());
+    assertTrue(r.err().contains(bad.resolve("deep.png") + ": unsupported depth 16-bit"), r.err());
     assertTrue(Files.exists(out.resolve("squares/deep/d_aug1.png")));
     assertFalse(Files.exists(out.resolve("bad")), "nothing written for bad files");
     assertEquals(8, Files.readAllLines(out.resolve("manifest.jsonl")).size());

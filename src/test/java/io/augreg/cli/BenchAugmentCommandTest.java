@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augreg.image.TestImages;
-import io.augreg.offline.BenchCases;
+import io.augreg.augment.AugmentBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class BenchAugmentCommandTest {
     TestImages.write(dir.resolve("sub/b.png"), 20, 20, 1, 2);
     Files.writeString(dir.resolve("notes.txt"), "skipped");
     CliHarness.Result r = CliHarness.run("bench", "augment", "--images", dir.toString(),
-        "--sizes", "16,24", "--seconds", "0.02", "--threads", "2", "--json");
+        "--sizes", "16,24", "--seconds", "0.1", "--threads", "2", "--json");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertEquals(2, doc.path("threads").asInt());
@@ -39,7 +39,8 @@ class BenchAugmentCommandTest {
       }
     }
     assertEquals(expected, seen);
-    assertEquals(List.of("hflip", "vflip", "rotate", "crop", "contrast", "noise", "pipeline"), BenchCases.names());
+    assertEquals(List.of("hflip", "vflip", "rotate", "crop", "contrast", "noise", "pipeline"),
+        List.copyOf(AugmentBench.CASES.keySet()));
   }
 
   @Test

@@ -21,7 +21,14 @@ class StepLabelsTest {
     m.put("n", 7);
     m.put("off", false);
     m.put("whole", 3.0);
-    assertEquals("contrast factor=1.23 shared n=7 whole=3", StepLabels.line("contrast", m));
+    assertEquals("blur factor=1.23 shared n=7 whole=3", StepLabels.line("blur", m));
+    assertEquals("contrast ×1.23", StepLabels.line("contrast", Map.of("factor", 1.23456)));
+    assertEquals("brightness -8.12", StepLabels.line("brightness", Map.of("delta", -8.1234)));
+    assertEquals("brightness +8", StepLabels.line("brightness", Map.of("delta", 8.0)));
+    assertEquals("noise σ=5.01 shared",
+        StepLabels.line("noise", Map.of("sigma", 5.0101, "per_channel", false, "seed", 99L)));
+    assertEquals("translate dx=3 dy=-2",
+        StepLabels.line("translate", new java.util.TreeMap<>(Map.of("dx", 3, "dy", -2, "border", "reflect"))));
     assertEquals("0.000123", StepLabels.number(0.00012345));
   }
 

@@ -1,0 +1,1 @@
+../../src/test/java/samples/TrainWithAugmentation.java

@@ -1,0 +1,156 @@
+package io.augreg.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.augreg.core.AugregException;
+import io.augreg.image.BadImageException;
+import io.augreg.image.ImageData;
+import io.augreg.image.ImageFolder;
+import io.augreg.image.ImageReader;
+import io.augreg.imagetrain.ImageModel;
+import io.augreg.imagetrain.Predictions;
+import io.augreg.nn.linalg.AdaptiveGemm;
+import io.augreg.nn.linalg.Gemms;
+import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.offline.Size;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code augreg evaluate}: accuracy, confusion matrix and per-class scores of a trained model. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = "Evaluates a model written by 'augreg train --out DIR' on a labelled image folder:"
+        + " accuracy, confusion matrix (rows = true label, columns = predicted) and per-label"
+        + " precision, recall and F1.")
+public final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model folder.")
+  Path model;
+
+  @Option(names = "--data", required = true, paramLabel = "DIR",
+      description = "Labelled images, one sub-folder per class (classes must be the model's).")
+  Path data;
+
+  @Option(names = "--size", paramLabel = "WxH",
+      description = "Expected input size; an error if the model's differs (default: the model's).")
+  String size;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Decoding threads (default: ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--json", description = "Print a JSON object instead of a table (default: ${DEFAULT-VALUE}).")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (threads < 1) {
+      throw new AugregException("--threads must be >= 1, got " + threads);
+    }
+    ImageModel m = ImageModel.load(model);
+    if (size != null) {
+      Size s = Size.parse(size);
+      if (s.width() != m.format().width() || s.height() != m.format().height()) {
+        throw new AugregException("--size " + s + " does not match the model's input size "
+            + m.format().width() + "x" + m.format().height() + " (" + model + ")");
+      }
+    }
+    ImageFolder folder = ImageData.scanForTraining(data, "--data");
+    List<ImageFolder.Sample> samples = ImageData.relabel(folder, m.labels().classes(), "--data");
+    ImageData.Loaded loaded = ImageData.load(samples, m.format(), m.labels(), new ImageReader(), threads);
+    int[] pred;
+    try (AdaptiveGemm gemm = Gemms.adaptive(new JavaGemm())) {
+      pred = Predictions.labels(m.network(), m.network().predictProbabilities(loaded.data().x(), gemm));
+    }
+    List<String> names = m.labels().labelNames();
+    int k = names.size();
+    long[][] cm = new long[k][k];
+    double[] y = loaded.data().y().data;
+    int correct = 0;
+    for (int j = 0; j < pred.length; j++) {
+      cm[(int) y[j]][pred[j]]++;
+      if (pred[j] == (int) y[j]) {
+        correct++;
+      }
+    }
+    double acc = (double) correct / pred.length;
+    List<Map<String, Object>> perClass = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      long tp = cm[c][c];
+      long fp = 0;
+      long fn = 0;
+      for (int o = 0; o < k; o++) {
+        if (o != c) {
+          fp += cm[o][c];
+          fn += cm[c][o];
+        }
+      }
+      // precision = tp/(tp+fp); recall = tp/(tp+fn); F1 = 2pr/(p+r)
+      double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+      double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+      double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("class", names.get(c));
+      e.put("precision", p);
+      e.put("recall", r);
+      e.put("f1", f1);
+      e.put("support", tp + fn);
+      perClass.add(e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    for (BadImageException e : loaded.failures()) {
+      err.println("augreg evaluate: skipped " + e.getMessage());
+    }
+    if (json) {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("accuracy", acc);
+      o.put("images", pred.length);
+      o.put("classes", names);
+      o.put("confusion_matrix", cm);
+      o.put("per_class", perClass);
+      o.put("skipped", loaded.failures().size());
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+    } else {
+      out.printf(Locale.ROOT, "accuracy %.4f (%d/%d images)%n", acc, correct, pred.length);
+      out.println("confusion matrix (rows = true, columns = predicted):");
+      int w = 10;
+      for (String n : names) {
+        w = Math.max(w, n.length() + 2);
+      }
+      StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-" + w + "s", ""));
+      for (String n : names) {
+        head.append(String.format(Locale.ROOT, "%" + w + "s", n));
+      }
+      out.println(head);
+      for (int c = 0; c < k; c++) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + w + "s", names.get(c)));
+        for (int o = 0; o < k; o++) {
+          row.append(String.format(Locale.ROOT, "%" + w + "d", cm[c][o]));
+        }
+        out.println(row);
+      }
+      out.printf(Locale.ROOT, "%-" + w + "s %9s %9s %9s %8s%n", "label", "precision", "recall", "f1", "support");
+      for (Map<String, Object> e : perClass) {
+        out.printf(Locale.ROOT, "%-" + w + "s %9.4f %9.4f %9.4f %8d%n", e.get("class"), e.get("precision"),
+            e.get("recall"), e.get("f1"), e.get("support"));
+      }
+    }
+    out.flush();
+    err.flush();
+    return loaded.failures().isEmpty() ? 0 : 1;
+  }
+}

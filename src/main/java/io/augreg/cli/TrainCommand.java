@@ -1,0 +1,264 @@
+package io.augreg.cli;
+
+import io.augreg.augment.Pipeline;
+import io.augreg.core.AugregException;
+import io.augreg.data.SplitRatios;
+import io.augreg.image.BadImageException;
+import io.augreg.imagetrain.ImageTrainConfig;
+import io.augreg.imagetrain.ImageTraining;
+import io.augreg.imagetrain.TrainOutputs;
+import io.augreg.offline.Size;
+import io.augreg.train.EarlyStopping;
+import io.augreg.train.Optimizer;
+import io.augreg.train.TrainConfig;
+import io.augreg.train.TrainResult;
+import io.augreg.train.TrainingListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code augreg train}: trains a classifier on an image folder, with online augmentation. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description =
+        "Trains a fully connected ReLU network on an image folder (one sub-folder per class,"
+            + " classes sorted), optionally augmenting every training sample per mini-batch, with"
+            + " L2/L1, inverted dropout and early stopping; prints the stop reason, final"
+            + " train/dev/test accuracy and the bias/variance verdict, and writes the model,"
+            + " history.csv, report.json and learning curves to --out.")
+public final class TrainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--train", required = true, paramLabel = "DIR",
+      description = "Training images, one sub-folder per class.")
+  Path train;
+
+  @Option(names = "--dev", paramLabel = "DIR",
+      description = "Dev images (early stopping, diagnosis) (default: none).")
+  Path dev;
+
+  @Option(names = "--test", paramLabel = "DIR", description = "Test images (default: none).")
+  Path test;
+
+  @Option(names = "--split", paramLabel = "RATIOS",
+      description = "Split --train, stratified and seeded: TRAIN/DEV/TEST or TRAIN/TEST, e.g."
+          + " 60/20/20 or 70/30 (default: none; not with --dev/--test).")
+  String split;
+
+  @Option(names = "--size", paramLabel = "WxH",
+      description = "Input size; images are resized to it (default: ${DEFAULT-VALUE}).")
+  String size = "64x64";
+
+  @Option(names = "--gray", description = "One gray channel instead of RGB (default: ${DEFAULT-VALUE}).")
+  boolean gray;
+
+  @Option(names = "--normalize", paramLabel = "none|channel",
+      description = "After /255: none, or subtract the training set's per-channel mean and divide"
+          + " by its std (default: ${DEFAULT-VALUE}).")
+  String normalize = "none";
+
+  @Option(names = "--layers", paramLabel = "N,N,...",
+      description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
+  String layers = "20,7,5";
+
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Maximum epochs; with --batch full one epoch is one iteration (default: ${DEFAULT-VALUE}).")
+  int epochs = 100;
+
+  @Option(names = "--batch", paramLabel = "N|full",
+      description = "Mini-batch size or 'full' (default: ${DEFAULT-VALUE}).")
+  String batch = "32";
+
+  @Option(names = "--optimizer", paramLabel = "NAME",
+      description = "gd, sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
+  String optimizer = "adam";
+
+  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate > 0 (default: ${DEFAULT-VALUE}).")
+  double lr = 1e-3;
+
+  @Option(names = "--l2", paramLabel = "λ", description = "L2 strength >= 0 (default: ${DEFAULT-VALUE}).")
+  double l2 = 0;
+
+  @Option(names = "--l1", paramLabel = "λ", description = "L1 strength >= 0 (default: ${DEFAULT-VALUE}).")
+  double l1 = 0;
+
+  @Option(names = "--keep-prob", paramLabel = "P[,P...]",
+      description = "Dropout keep probability, one value or one per hidden layer, in (0, 1]"
+          + " (default: ${DEFAULT-VALUE} = off).")
+  String keepProb = "1";
+
+  @Option(names = "--patience", paramLabel = "N",
+      description = "Early stopping: stop after N recorded epochs without dev-loss improvement and"
+          + " keep the best weights; 0 = off; needs a dev set (default: ${DEFAULT-VALUE}).")
+  int patience = 0;
+
+  @Option(names = "--min-delta", paramLabel = "D",
+      description = "Early stopping: smallest dev-loss decrease that counts (default: ${DEFAULT-VALUE}).")
+  double minDelta = 0;
+
+  @Option(names = "--augment", paramLabel = "SPEC|@FILE|none",
+      description = "Online augmentation pipeline for training samples (dev/test are never"
+          + " augmented) (default: ${DEFAULT-VALUE}).")
+  String augment = "none";
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Run seed: initialization, split, order, augmentation, dropout (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(names = "--init", paramLabel = "NAME",
+      description = "lesson, he, xavier or numpy (numpy-compatible generator seeded by --seed)"
+          + " (default: ${DEFAULT-VALUE}).")
+  String init = "he";
+
+  @Option(names = "--positive-class", paramLabel = "NAME",
+      description = "Binary problem: this class is 1, every other 0 (default: binary with the second"
+          + " class positive for two classes, softmax for more).")
+  String positiveClass;
+
+  @Option(names = "--eval-every", paramLabel = "N",
+      description = "Record metrics (and check early stopping) every N epochs (default: ${DEFAULT-VALUE}).")
+  int evalEvery = 1;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Decoding and augmentation threads (default: ${DEFAULT-VALUE}).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--cache-mb", paramLabel = "MB",
+      description = "Decoded-image cache for augmentation; beyond it images are re-read (default: ${DEFAULT-VALUE}).")
+  long cacheMb = 512;
+
+  @Option(names = "--prefetch", paramLabel = "N",
+      description = "Augmented batches prepared ahead (default: ${DEFAULT-VALUE}).")
+  int prefetch = 4;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("out", "train");
+
+  /** Builds the library configuration from the options (validated on the way). */
+  ImageTrainConfig config() {
+    Size s = Size.parse(size);
+    Optimizer opt = switch (optimizer.toLowerCase(Locale.ROOT)) {
+      case "gd" -> Optimizer.GD;
+      case "sgd" -> Optimizer.SGD;
+      case "momentum" -> Optimizer.MOMENTUM;
+      case "adam" -> Optimizer.ADAM;
+      default -> throw new AugregException("--optimizer must be gd, sgd, momentum or adam, got '" + optimizer + "'");
+    };
+    int batchSize;
+    if (batch.equalsIgnoreCase("full")) {
+      batchSize = 0;
+    } else {
+      try {
+        batchSize = Integer.parseInt(batch.trim());
+      } catch (NumberFormatException e) {
+        throw new AugregException("--batch must be a positive integer or 'full', got '" + batch + "'", e);
+      }
+      if (batchSize < 1) {
+        throw new AugregException("--batch must be a positive integer or 'full', got '" + batch + "'");
+      }
+    }
+    if (opt == Optimizer.GD && batchSize != 0) {
+      throw new AugregException("--optimizer gd is full-batch gradient descent: use --batch full (or --optimizer sgd)");
+    }
+    if (patience < 0) {
+      throw new AugregException("--patience must be >= 0, got " + patience);
+    }
+    if (!normalize.equals("none") && !normalize.equals("channel")) {
+      throw new AugregException("--normalize must be none or channel, got '" + normalize + "'");
+    }
+    TrainConfig.Builder tc = TrainConfig.builder()
+        .optimizer(opt).learningRate(lr).epochs(epochs).batchSize(batchSize).l2(l2).l1(l1)
+        .keepProb(numbers(keepProb, "--keep-prob")).seed(seed).evalEvery(evalEvery);
+    if (patience > 0) {
+      tc.earlyStopping(new EarlyStopping(EarlyStopping.Monitor.DEV_LOSS, patience, minDelta));
+    }
+    Pipeline pipeline = augment.equalsIgnoreCase("none") ? null : Pipeline.parse(augment);
+    double[] hidden = numbers(layers, "--layers");
+    int[] h = new int[hidden.length];
+    for (int i = 0; i < h.length; i++) {
+      if (hidden[i] != Math.rint(hidden[i]) || hidden[i] < 1) {
+        throw new AugregException("--layers must be positive integers, got '" + layers + "'");
+      }
+      h[i] = (int) hidden[i];
+    }
+    return new ImageTrainConfig(train, dev, test, split == null ? null : SplitRatios.parse(split),
+        s.width(), s.height(), gray ? 1 : 3, normalize.equals("channel"), h, positiveClass,
+        init.toLowerCase(Locale.ROOT), pipeline, tc.build(), cacheMb << 20, threads, prefetch);
+  }
+
+  static double[] numbers(String text, String option) {
+    String[] parts = text.split(",");
+    double[] v = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        v[i] = Double.parseDouble(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new AugregException(option + " must be comma-separated numbers, got '" + text + "'", e);
+      }
+    }
+    return v;
+  }
+
+  @Override
+  public Integer call() {
+    ImageTrainConfig c = config();
+    PrintWriter outw = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar bar = null;
+    if (System.console() != null) {
+      bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(epochs)
+          .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+          .setUpdateIntervalMillis(200).build();
+    }
+    ProgressBar progress = bar;
+    TrainingListener listener = progress == null ? null : r -> {
+      progress.stepTo(r.epoch());
+      progress.setExtraMessage(String.format(Locale.ROOT, " loss %.4f acc %.3f%s", r.trainCost(),
+          r.trainAccuracy(), Double.isFinite(r.devAccuracy())
+              ? String.format(Locale.ROOT, " dev loss %.4f acc %.3f", r.devCost(), r.devAccuracy()) : ""));
+    };
+    ImageTraining.Result r;
+    try {
+      r = ImageTraining.run(c, listener);
+    } finally {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+    for (BadImageException e : r.failures()) {
+      err.println("augreg train: skipped " + e.getMessage());
+    }
+    TrainResult t = r.result();
+    outw.printf(Locale.ROOT, "classes %s, %s; images: train %d, dev %d, test %d; input %s%n",
+        r.labels().classes(), r.labels().binary()
+            ? "binary, positive '" + r.labels().classes().get(r.labels().positive()) + "'" : "softmax",
+        r.trainCount(), r.devCount(), r.testCount(), r.format());
+    outw.printf(Locale.ROOT, "stopped: %s at epoch %d (weights of epoch %d), %.1f s, %.0f samples/s%n",
+        t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), r.samplesPerSecond());
+    outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
+        pct(r.devAccuracy()), pct(r.testAccuracy()));
+    outw.println("diagnosis: " + t.diagnosis().summary());
+    TrainOutputs.write(out, c, r);
+    outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
+    outw.flush();
+    err.flush();
+    return r.failures().isEmpty() ? 0 : 1;
+  }
+
+  private static String pct(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "-";
+  }
+}

@@ -1,0 +1,88 @@
+package io.augreg.plot;
+
+import io.augreg.core.AugregException;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.nio.file.Path;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Learning curves: a training and a dev series against the epoch, with the early-stopping point
+ * (the epoch whose weights were kept) marked by a vertical line. Non-finite points are skipped.
+ */
+public final class LearningCurveChart {
+  private LearningCurveChart() {}
+
+  /**
+   * Writes the chart.
+   *
+   * @param file destination PNG (temporary name, then renamed)
+   * @param title chart title
+   * @param yLabel y axis title, e.g. {@code "loss"}
+   * @param epochs the x values
+   * @param train training values (same length)
+   * @param dev dev values, or null
+   * @param bestEpoch the epoch to mark (&lt;= 0 for none)
+   * @throws AugregException when no value is finite or the file cannot be written
+   */
+  public static void write(Path file, String title, String yLabel, double[] epochs, double[] train,
+      double[] dev, int bestEpoch) {
+    Charts.headless();
+    XYChart chart = new XYChart(900, 560);
+    chart.setTitle(title);
+    chart.setXAxisTitle("epoch");
+    chart.setYAxisTitle(yLabel);
+    Charts.style(chart);
+    chart.getStyler().setXAxisDecimalPattern("#,##0");
+    chart.getStyler().setYAxisDecimalPattern("0.0##");
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    int drawn = 0;
+    double[][] series = dev == null ? new double[][] {train} : new double[][] {train, dev};
+    String[] names = {"train", "dev"};
+    for (int s = 0; s < series.length; s++) {
+      double[] v = series[s];
+      int n = 0;
+      for (double d : v) {
+        if (Double.isFinite(d)) {
+          n++;
+        }
+      }
+      if (n == 0) {
+        continue;
+      }
+      double[] xs = new double[n];
+      double[] ys = new double[n];
+      for (int i = 0, k = 0; i < v.length; i++) {
+        if (Double.isFinite(v[i])) {
+          xs[k] = epochs[i];
+          ys[k] = v[i];
+          lo = Math.min(lo, v[i]);
+          hi = Math.max(hi, v[i]);
+          k++;
+        }
+      }
+      XYSeries xy = chart.addSeries(names[s], xs, ys);
+      xy.setMarker(n <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+      xy.setLineColor(Charts.SERIES_COLORS[s % Charts.SERIES_COLORS.length]);
+      xy.setMarkerColor(Charts.SERIES_COLORS[s % Charts.SERIES_COLORS.length]);
+      xy.setLineWidth(2f);
+      drawn++;
+    }
+    if (drawn == 0) {
+      throw new AugregException(file + ": no finite value to plot");
+    }
+    if (bestEpoch > 0) {
+      double pad = hi > lo ? 0 : 0.5;
+      XYSeries mark = chart.addSeries("kept weights (epoch " + bestEpoch + ")",
+          new double[] {bestEpoch, bestEpoch}, new double[] {lo - pad, hi + pad});
+      mark.setMarker(SeriesMarkers.NONE);
+      mark.setLineColor(new Color(90, 90, 90));
+      mark.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+          new float[] {6f, 4f}, 0f));
+    }
+    Charts.savePng(chart, file);
+  }
+}

@@ -1,0 +1,139 @@
+package io.augreg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+  @TempDir Path tmp;
+
+  /** A copy of samples/shapes (8 images, 2 classes) under tmp/NAME. */
+  private Path shapes(String name) throws Exception {
+    Path root = tmp.resolve(name);
+    try (Stream<Path> s = Files.walk(Path.of("samples", "shapes"))) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Path rel = Path.of("samples", "shapes").relativize(p);
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(root.resolve(rel.toString()));
+        } else {
+          Files.copy(p, root.resolve(rel.toString()));
+        }
+      }
+    }
+    return root;
+  }
+
+  @Test
+  void trainsWithAugmentationWritesEverythingThenEvaluatesAndPredicts() throws Exception {
+    Path data = shapes("shapes");
+    Files.writeString(data.resolve("circles/bad.png"), "truncated");
+    Path out = tmp.resolve("out");
+    CliHarness.Result r = CliHarness.run("train", "--train", data.toString(), "--dev", data.toString(),
+        "--size", "16x16", "--layers", "8,4", "--epochs", "6", "--batch", "4", "--lr", "0.01",
+        "--augment", "hflip p=0.5 | rotate deg=-10..10", "--l2", "0.1", "--keep-prob", "0.9",
+        "--patience", "3", "--threads", "2", "--seed", "3", "--out", out.toString());
+    assertEquals(1, r.exitCode(), r.err()); // a bad file was skipped, training went on
+    assertTrue(r.err().contains("bad.png"), r.err());
+    assertTrue(r.out().contains("diagnosis:"), r.out());
+    assertTrue(r.out().contains("stopped:"), r.out());
+    for (String f : List.of("model.mat", "model.json", "history.csv", "report.json", "loss.png", "accuracy.png")) {
+      assertTrue(Files.size(out.resolve(f)) > 0, f);
+    }
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    List<String> keys = new ArrayList<>();
+    report.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("train_accuracy", "dev_accuracy", "test_accuracy", "best_epoch", "stop_epoch",
+        "stop_reason", "diagnosis", "samples_per_second", "seconds"), keys);
+    JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());
+    assertEquals("circles", model.path("classes").get(0).asText());
+    assertEquals(16, model.path("input").path("width").asInt());
+    assertTrue(model.path("pipeline").asText().contains("hflip"));
+    assertEquals(3, model.path("seed").asInt());
+    List<String> history = Files.readAllLines(out.resolve("history.csv"));
+    assertEquals("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy", history.get(0));
+    assertEquals(report.path("stop_epoch").asInt(), history.size() - 1);
+
+    CliHarness.Result ev = CliHarness.run("evaluate", "--model", out.toString(), "--data", data.toString(), "--json");
+    assertEquals(1, ev.exitCode(), ev.err());
+    JsonNode e = new ObjectMapper().readTree(ev.out());
+    assertTrue(e.has("accuracy") && e.has("confusion_matrix") && e.has("classes") && e.has("per_class"));
+    long total = 0;
+    for (JsonNode row : e.path("confusion_matrix")) {
+      for (JsonNode v : row) {
+        total += v.asLong();
+      }
+    }
+    assertEquals(8, total);
+
+    CliHarness.Result p = CliHarness.run("predict", "--model", out.toString(),
+        data.resolve("squares/square0.png").toString(), "--json");
+    assertEquals(0, p.exitCode(), p.err());
+    JsonNode probs = new ObjectMapper().readTree(p.out()).get(0).path("probabilities");
+    assertEquals(1.0, probs.path("circles").asDouble() + probs.path("squares").asDouble(), 1e-12);
+
+    CliHarness.Result mismatch = CliHarness.run("evaluate", "--model", out.toString(), "--data", data.toString(), "--size", "32x32");
+    assertEquals(2, mismatch.exitCode());
+    assertTrue(mismatch.err().contains("does not match"), mismatch.err());
+  }
+
+  @Test
+  void softmaxWithFullBatchGradientDescent() throws Exception {
+    Path data = shapes("three");
+    Files.createDirectories(data.resolve("zeta"));
+    Files.copy(data.resolve("circles/circle0.png"), data.resolve("zeta/a.png"));
+    Files.copy(data.resolve("squares/square0.png"), data.resolve("zeta/b.png"));
+    Path out = tmp.resolve("soft");
+    CliHarness.Result r = CliHarness.run("train", "--train", data.toString(), "--size", "8x8", "--gray",
+        "--normalize", "channel", "--layers", "6", "--epochs", "30", "--batch", "full", "--optimizer", "gd",
+        "--lr", "0.1", "--init", "numpy", "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("softmax"), r.out());
+    JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());
+    assertEquals("SOFTMAX", model.path("architecture").path("output").asText());
+    assertEquals(3, model.path("architecture").path("sizes").get(2).asInt());
+    assertEquals(30, Files.readAllLines(out.resolve("history.csv")).size() - 1);
+  }
+
+  @Test
+  void badInputIsAClearErrorWithExitCode2() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    CliHarness.Result r = CliHarness.run("train", "--train", empty.toString(), "--out", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("empty"), r.err());
+
+    Path data = shapes("noimages");
+    Files.createDirectories(data.resolve("triangles"));
+    r = CliHarness.run("train", "--train", data.toString(), "--out", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("triangles") && r.err().contains("no images"), r.err());
+
+    Path ok = shapes("ok");
+    r = CliHarness.run("train", "--train", ok.toString(), "--optimizer", "rmsprop");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("--optimizer"), r.err());
+    r = CliHarness.run("train", "--train", ok.toString(), "--batch", "many");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("--batch"), r.err());
+    r = CliHarness.run("train", "--train", ok.toString(), "--keep-prob", "1.5");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("--keep-prob"), r.err());
+    r = CliHarness.run("train", "--train", ok.toString(), "--positive-class", "dogs");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("dogs"), r.err());
+    r = CliHarness.run("train", "--train", ok.toString(), "--augment", "spin deg=3");
+    assertEquals(2, r.exitCode());
+    r = CliHarness.run("train", "--train", ok.toString(), "--epochs", "x");
+    assertEquals(2, r.exitCode());
+    r = CliHarness.run("evaluate", "--model", tmp.resolve("nomodel").toString(), "--data", ok.toString());
+    assertEquals(2, r.exitCode());
+  }
+}
