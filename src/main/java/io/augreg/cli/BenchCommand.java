@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchAugmentCommand.class},
+    subcommands = {BenchAugmentCommand.class, BenchCnnCommand.class},
     header = "Benchmarks a user can run (bench augment).",
     description = {"Benchmarks a user can run on their own machine. See 'augreg bench augment --help'."})
 public final class BenchCommand implements Runnable {

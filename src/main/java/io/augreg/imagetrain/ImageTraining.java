@@ -199,7 +199,7 @@ public final class ImageTraining {
     return (double) correct / pred.length;
   }
 
-  private static List<ImageFolder.Sample> pick(List<ImageFolder.Sample> all, int[] idx) {
+  static List<ImageFolder.Sample> pick(List<ImageFolder.Sample> all, int[] idx) {
     List<ImageFolder.Sample> out = new ArrayList<>(idx.length);
     for (int i : idx) {
       out.add(all.get(i));
@@ -207,7 +207,7 @@ public final class ImageTraining {
     return out;
   }
 
-  private static void checkClasses(List<ImageFolder.Sample> kept, ClassLabels labels, String what) {
+  static void checkClasses(List<ImageFolder.Sample> kept, ClassLabels labels, String what) {
     boolean[] seen = new boolean[labels.classes().size()];
     for (ImageFolder.Sample s : kept) {
       seen[s.label()] = true;
@@ -220,7 +220,7 @@ public final class ImageTraining {
     }
   }
 
-  private record Validated(List<ImageFolder.Sample> kept, List<BadImageException> failures,
+  record Validated(List<ImageFolder.Sample> kept, List<BadImageException> failures,
       double[] sum, double[] sq, long count, int channels) {
     double[][] stats() {
       double[] mean = new double[channels];
@@ -235,7 +235,7 @@ public final class ImageTraining {
   }
 
   /** Reads every training image once through the cache: failures out, channel sums in. */
-  private static Validated validate(List<ImageFolder.Sample> samples, DecodedCache cache,
+  static Validated validate(List<ImageFolder.Sample> samples, DecodedCache cache,
       InputFormat plain, int threads) {
     int n = samples.size();
     BadImageException[] bad = new BadImageException[n];

@@ -1,0 +1,86 @@
+package io.augreg.cli;
+
+import io.augreg.augment.Pipeline;
+import io.augreg.imagetrain.ConvImageTraining;
+import io.augreg.imagetrain.ImageTrainConfig;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.linalg.Precision;
+import io.augreg.train.Optimizer;
+import io.augreg.train.TrainConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code augreg bench cnn}: one training run of the small CNN of {@code peers/torch_cats_cnn.py}
+ * (same architecture, Adam 1e-3, weight decay 5e-4, batch 32, same augmentation), printing one
+ * line in the peer's format so {@code bench/cnn.sh} can compare them.
+ */
+@Command(
+    name = "cnn",
+    mixinStandardHelpOptions = true,
+    header = "One run of the small CNN of peers/torch_cats_cnn.py (compare with bench/cnn.sh).",
+    description = {
+      "Trains the CNN '" + Architecture.SMALL_CNN + "' on ROOT/train (Adam lr 1e-3, L2 such that"
+          + " the weight decay is 5e-4 at batch 32, batch 32, no early stopping), with or without"
+          + " the peer's augmentation ('" + BenchCnnCommand.PEER_AUGMENT + "'), and prints"
+          + " 'augreg cnn augment=.. epochs=.. samples_per_s=.. train_acc=.. test_acc=..'.",
+      ""
+    })
+public final class BenchCnnCommand implements Callable<Integer> {
+  /** torchvision's RandomHorizontalFlip, RandomRotation(15), RandomResizedCrop(64, 0.7..1), ColorJitter(contrast 0.2), noise 0.03. */
+  static final String PEER_AUGMENT = "hflip p=0.5 | rotate deg=-15..15 border=constant"
+      + " | crop scale=0.7..1 ratio=0.75..1.333 | contrast factor=0.8..1.2 | noise sigma=7.65";
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "ROOT", defaultValue = "data/catvnoncat",
+      description = "Folder with train/ and test/ (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "40",
+      description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Compute threads (each mini-batch split across them) (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--augment", paramLabel = "0|1", defaultValue = "1",
+      description = "1 = the peer's augmentation, 0 = none (default: ${DEFAULT-VALUE}).")
+  int augment;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+      description = "Run seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--precision", paramLabel = "double|float", defaultValue = "float",
+      description = "Precision of the large products (default: ${DEFAULT-VALUE}).")
+  String precision;
+
+  @Option(names = "--aug-threads", paramLabel = "N", defaultValue = "1",
+      description = "Augmentation worker threads (default: ${DEFAULT-VALUE}).")
+  int augThreads;
+
+  @Override
+  public Integer call() {
+    Precision p = precision.equalsIgnoreCase("double") ? Precision.DOUBLE : Precision.FLOAT;
+    TrainConfig tc = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e-3)
+        .epochs(epochs).batchSize(32).l2(5e-4 * 32).seed(seed).evalEvery(epochs).build();
+    ImageTrainConfig c = ImageTrainConfig.builder(data.resolve("train")).test(data.resolve("test"))
+        .size(64, 64).pipeline(augment != 0 ? Pipeline.parse(PEER_AUGMENT) : null).trainConfig(tc)
+        .threads(augThreads).init("he").build();
+    ConvImageTraining.Result r =
+        ConvImageTraining.run(c, Architecture.parse(Architecture.SMALL_CNN), threads, p, null);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "augreg cnn augment=%s epochs=%d samples_per_s=%.0f train_acc=%.3f test_acc=%.3f%n",
+        augment != 0 ? "True" : "False", epochs, r.result().samplesPerSecond(), r.trainAccuracy(),
+        r.testAccuracy());
+    out.flush();
+    return 0;
+  }
+}

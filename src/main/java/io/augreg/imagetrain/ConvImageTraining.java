@@ -1,0 +1,172 @@
+package io.augreg.imagetrain;
+
+import io.augreg.data.Dataset;
+import io.augreg.data.Split;
+import io.augreg.image.BadImageException;
+import io.augreg.image.ClassLabels;
+import io.augreg.image.ImageData;
+import io.augreg.image.ImageFolder;
+import io.augreg.image.ImageReader;
+import io.augreg.image.InputFormat;
+import io.augreg.nn.OutputKind;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.conv.Shape;
+import io.augreg.nn.linalg.Gemm;
+import io.augreg.nn.linalg.Gemms;
+import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.nn.linalg.Precision;
+import io.augreg.train.BatchSource;
+import io.augreg.train.ConvTrainResult;
+import io.augreg.train.ConvTrainer;
+import io.augreg.train.DatasetBatches;
+import io.augreg.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link ImageTraining} for a convolutional network: the same folders, split, decoding, optional
+ * standardization and online augmentation ({@link AugmentedBatches}), trained by {@link
+ * ConvTrainer} on {@code computeThreads} threads. Without augmentation the training images are
+ * decoded once and shuffled in memory ({@link DatasetBatches}). The initializer option of the
+ * configuration is not used: a ConvNet starts from PyTorch's default initialization.
+ */
+public final class ConvImageTraining {
+  private ConvImageTraining() {}
+
+  /**
+   * What a run produced.
+   *
+   * @param result the trainer's result
+   * @param labels class mapping
+   * @param format input format (with the normalization used)
+   * @param trainAccuracy accuracy on the un-augmented training images
+   * @param devAccuracy dev accuracy (NaN without a dev set)
+   * @param testAccuracy test accuracy (NaN without a test set)
+   * @param trainCount training images used
+   * @param devCount dev images used
+   * @param testCount test images used
+   * @param failures unreadable images (skipped)
+   */
+  public record Result(
+      ConvTrainResult result,
+      ClassLabels labels,
+      InputFormat format,
+      double trainAccuracy,
+      double devAccuracy,
+      double testAccuracy,
+      int trainCount,
+      int devCount,
+      int testCount,
+      List<BadImageException> failures) {
+    /** Copies the list. */
+    public Result {
+      failures = List.copyOf(failures);
+    }
+  }
+
+  /**
+   * Runs the whole training.
+   *
+   * @param c folders, size, split, augmentation, training configuration, decoding threads
+   * @param arch the hidden steps
+   * @param computeThreads threads for forward/backward (each mini-batch is split across them)
+   * @param precision of the large products
+   * @param listener per-epoch callback, may be null
+   * @return the result
+   */
+  public static Result run(ImageTrainConfig c, Architecture arch, int computeThreads,
+      Precision precision, TrainingListener listener) {
+    long seed = c.trainConfig().seed();
+    ImageFolder trainFolder = ImageData.scanForTraining(c.train(), "--train");
+    ClassLabels labels = ClassLabels.of(trainFolder.classes(), c.positiveClass(), false);
+    List<ImageFolder.Sample> trainSamples;
+    List<ImageFolder.Sample> devSamples = List.of();
+    List<ImageFolder.Sample> testSamples = List.of();
+    if (c.split() != null) {
+      List<ImageFolder.Sample> all = trainFolder.samples();
+      int[] classOf = all.stream().mapToInt(ImageFolder.Sample::label).toArray();
+      Split s = Split.stratified(classOf, c.split(), seed);
+      trainSamples = ImageTraining.pick(all, s.train());
+      devSamples = ImageTraining.pick(all, s.dev());
+      testSamples = ImageTraining.pick(all, s.test());
+    } else {
+      trainSamples = trainFolder.samples();
+      if (c.dev() != null) {
+        devSamples = ImageData.relabel(ImageData.scanForTraining(c.dev(), "--dev"),
+            trainFolder.classes(), "--dev");
+      }
+      if (c.test() != null) {
+        testSamples = ImageData.relabel(ImageData.scanForTraining(c.test(), "--test"),
+            trainFolder.classes(), "--test");
+      }
+    }
+    ImageReader reader = new ImageReader();
+    InputFormat plain = InputFormat.scaled(c.width(), c.height(), c.channels());
+    List<BadImageException> failures = new ArrayList<>();
+    Dataset trainSet = null;
+    List<ImageFolder.Sample> kept;
+    DecodedCache cache = null;
+    double[][] stats = null;
+    if (c.pipeline() == null) {
+      ImageData.Loaded loaded = ImageData.load(trainSamples, plain, labels, reader, c.threads());
+      failures.addAll(loaded.failures());
+      kept = loaded.kept();
+      trainSet = loaded.data();
+      if (c.standardize()) {
+        stats = ImageData.channelStatistics(trainSet.x(), c.channels());
+        var x = trainSet.x().copy();
+        ImageData.standardize(x, stats[0], stats[1]);
+        trainSet = new Dataset(x, trainSet.y());
+      }
+    } else {
+      cache = new DecodedCache(reader, c.width(), c.height(), c.cacheBytes());
+      ImageTraining.Validated v = ImageTraining.validate(trainSamples, cache, plain, c.threads());
+      failures.addAll(v.failures());
+      kept = v.kept();
+      stats = c.standardize() ? v.stats() : null;
+    }
+    ImageTraining.checkClasses(kept, labels, "training");
+    InputFormat format = stats == null ? plain : plain.withNormalization(stats[0], stats[1]);
+    Dataset devSet = null;
+    Dataset testSet = null;
+    int devCount = 0;
+    int testCount = 0;
+    if (!devSamples.isEmpty()) {
+      ImageData.Loaded d = ImageData.load(devSamples, format, labels, reader, c.threads());
+      failures.addAll(d.failures());
+      devSet = d.data();
+      devCount = d.kept().size();
+    }
+    if (!testSamples.isEmpty()) {
+      ImageData.Loaded t = ImageData.load(testSamples, format, labels, reader, c.threads());
+      failures.addAll(t.failures());
+      testSet = t.data();
+      testCount = t.kept().size();
+    }
+    OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
+    ConvNet initial = ConvNet.initialize(arch, new Shape(c.height(), c.width(), c.channels()),
+        output, labels.outputs(), seed);
+    int m = kept.size();
+    int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
+    ConvTrainer trainer = new ConvTrainer(c.trainConfig(), computeThreads, precision);
+    ConvTrainResult result;
+    try (BatchSource source = c.pipeline() == null
+        ? new DatasetBatches(trainSet, batch, seed)
+        : new AugmentedBatches(kept, labels, format, c.pipeline(), cache, batch, seed, c.threads(),
+            c.prefetch())) {
+      result = trainer.train(initial, source, devSet, listener);
+    }
+    double trainAcc = 1 - result.diagnosis().trainError();
+    try (var gemm = Gemms.adaptive(new JavaGemm())) {
+      double devAcc = devSet == null ? Double.NaN : accuracy(result.model(), devSet, gemm);
+      double testAcc = testSet == null ? Double.NaN : accuracy(result.model(), testSet, gemm);
+      return new Result(result, labels, format, trainAcc, devAcc, testAcc, m, devCount, testCount,
+          failures);
+    }
+  }
+
+  private static double accuracy(ConvNet net, Dataset d, Gemm gemm) {
+    return net.accuracy(d, gemm);
+  }
+}

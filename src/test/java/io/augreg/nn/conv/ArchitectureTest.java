@@ -1,0 +1,57 @@
+package io.augreg.nn.conv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.augreg.core.AugregException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+  @Test
+  void parsesTheIssueSpecWithDefaults() {
+    Architecture a = Architecture.parse(Architecture.SMALL_CNN);
+    assertEquals(9, a.steps().size());
+    assertEquals(new Architecture.Conv(16, 3, 1, 1, true), a.steps().get(0));
+    assertEquals(new Architecture.Pool(2, 2), a.steps().get(1));
+    assertEquals(new Architecture.DropoutStep(0.5, false), a.steps().get(6));
+    assertEquals(new Architecture.DenseStep(64, true), a.steps().get(7));
+  }
+
+  @Test
+  void canonicalSpecRoundTrips() {
+    Architecture a = Architecture.parse(
+        "conv filters=8 k=5 stride=2 pad=0 act=none | pool k=3 stride=2 | dropout keep=0.8 spatial=true"
+            + " | flatten | dense units=10 act=none");
+    assertEquals(a, Architecture.parse(a.toSpec()));
+    assertEquals(List.of(new Architecture.Conv(8, 5, 2, 0, false), new Architecture.Pool(3, 2),
+        new Architecture.DropoutStep(0.8, true), new Architecture.FlattenStep(),
+        new Architecture.DenseStep(10, false)), a.steps());
+  }
+
+  @Test
+  void errorsNameTheBadTokenAndListTheValidOnes() {
+    AugregException e = assertThrows(AugregException.class, () -> Architecture.parse("conv filters=8 | poool k=2"));
+    assertTrue(e.getMessage().contains("'poool'") && e.getMessage().contains("conv, pool, dropout, dense, flatten"),
+        e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("conv filters=8 kernel=3"));
+    assertTrue(e.getMessage().contains("'kernel'") && e.getMessage().contains("filters, k, stride, pad, act"),
+        e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("conv k=3"));
+    assertTrue(e.getMessage().contains("filters=N"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("dropout keep=1.5"));
+    assertTrue(e.getMessage().contains("(0, 1]"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("conv filters=x"));
+    assertTrue(e.getMessage().contains("'x'"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("conv filters=4 k=4"));
+    assertTrue(e.getMessage().contains("odd"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("dense units=4 | | dense units=2"));
+    assertTrue(e.getMessage().contains("empty step"), e.getMessage());
+    assertThrows(AugregException.class, () -> Architecture.parse(" "));
+    assertThrows(AugregException.class, () -> Architecture.parse("dense units"));
+    assertThrows(AugregException.class, () -> Architecture.parse("dense units=3 units=4"));
+    assertThrows(AugregException.class, () -> Architecture.parse("conv filters=3 act=tanh"));
+  }
+}

@@ -1,0 +1,128 @@
+package io.augreg.nn.conv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.augreg.core.AugregException;
+import io.augreg.data.Dataset;
+import io.augreg.nn.OutputKind;
+import io.augreg.nn.linalg.JavaGemm;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class ConvNetTest {
+  private static final Architecture ARCH = Architecture.parse(
+      "conv filters=3 k=3 | pool k=2 | conv filters=2 k=3 stride=2 pad=1 | dropout keep=0.7"
+          + " | dense units=4 | dropout keep=0.8 spatial=true");
+
+  /** Full network: loss gradient through every layer, by two-sided differences. */
+  private static double check(OutputKind kind, int outputs) {
+    Shape in = new Shape(6, 6, 2);
+    ConvNet net = ConvNet.initialize(ARCH, in, kind, outputs, 3);
+    List<double[]> live = net.parameters();
+    ConvStack st = net.stack(live, new JavaGemm());
+    int n = 3;
+    double[] x = LayerCheck.random(n * in.size(), 4, 1);
+    double[] y = {0, 1, outputs > 1 ? 2 : 1};
+    Pass pass = Pass.training(5);
+    st.zeroGrads();
+    st.forward(x, n, pass);
+    st.loss(y, 0, n, n);
+    st.backward(n);
+    double eps = 1e-6;
+    double diff = 0;
+    double na = 0;
+    double nn = 0;
+    for (Param p : st.params()) {
+      double[] v = p.value();
+      for (int i = 0; i < v.length; i++) {
+        double saved = v[i];
+        v[i] = saved + eps;
+        st.forward(x, n, pass);
+        double plus = st.loss(y, 0, n, n) / n;
+        v[i] = saved - eps;
+        st.forward(x, n, pass);
+        double minus = st.loss(y, 0, n, n) / n;
+        v[i] = saved;
+        double num = (plus - minus) / (2 * eps);
+        diff += (p.grad()[i] - num) * (p.grad()[i] - num);
+        na += p.grad()[i] * p.grad()[i];
+        nn += num * num;
+      }
+    }
+    return Math.sqrt(diff) / (Math.sqrt(na) + Math.sqrt(nn));
+  }
+
+  @Test
+  void wholeNetworkGradientMatchesFiniteDifferences() {
+    double binary = check(OutputKind.SIGMOID_BINARY, 1);
+    assertTrue(binary < 1e-7, "binary " + binary);
+    double softmax = check(OutputKind.SOFTMAX, 3);
+    assertTrue(softmax < 1e-7, "softmax " + softmax);
+  }
+
+  @Test
+  void initializationIsSeededAndBoundedByFanIn() {
+    Shape in = new Shape(8, 8, 3);
+    ConvNet a = ConvNet.initialize(ARCH, in, OutputKind.SIGMOID_BINARY, 1, 7);
+    ConvNet b = ConvNet.initialize(ARCH, in, OutputKind.SIGMOID_BINARY, 1, 7);
+    assertArrayEquals(a.parameters().get(0), b.parameters().get(0));
+    double bound = 1 / Math.sqrt(27);
+    for (double v : a.parameters().get(0)) {
+      assertTrue(Math.abs(v) <= bound);
+    }
+    // conv1 27·3+3, conv2 27·2+2, dense 2·2·2·4+4, output 4+1
+    assertEquals(84 + 56 + 36 + 5, a.parameterCount());
+  }
+
+  @Test
+  void predictionsAreColumnwiseAndBatchIndependent() {
+    Shape in = new Shape(6, 6, 2);
+    ConvNet net = ConvNet.initialize(ARCH, in, OutputKind.SOFTMAX, 3, 1);
+    int m = 70;
+    DMatrixRMaj x = new DMatrixRMaj(in.size(), m);
+    System.arraycopy(LayerCheck.random(in.size() * m, 2, 1), 0, x.data, 0, in.size() * m);
+    DMatrixRMaj p = net.predictProbabilities(x, new JavaGemm());
+    assertEquals(3, p.numRows);
+    DMatrixRMaj one = new DMatrixRMaj(in.size(), 1);
+    for (int i = 0; i < in.size(); i++) {
+      one.data[i] = x.get(i, 69);
+    }
+    DMatrixRMaj q = net.predictProbabilities(one, new JavaGemm());
+    for (int k = 0; k < 3; k++) {
+      assertEquals(q.get(k, 0), p.get(k, 69), 1e-12);
+    }
+    assertEquals(1.0, p.get(0, 5) + p.get(1, 5) + p.get(2, 5), 1e-12);
+    double[] labels = new double[m];
+    int[] pred = net.predictLabels(x, new JavaGemm());
+    for (int j = 0; j < m; j++) {
+      labels[j] = pred[j];
+    }
+    DMatrixRMaj y = new DMatrixRMaj(1, m, true, labels);
+    assertEquals(1.0, net.accuracy(new Dataset(x, y), new JavaGemm()));
+    assertTrue(net.cost(new Dataset(x, y), new JavaGemm()) > 0);
+  }
+
+  @Test
+  void rejectsMismatchedInputsAndArchitectures() {
+    Shape in = new Shape(6, 6, 2);
+    ConvNet net = ConvNet.initialize(ARCH, in, OutputKind.SIGMOID_BINARY, 1, 1);
+    assertThrows(AugregException.class, () -> net.predictProbabilities(new DMatrixRMaj(10, 2), new JavaGemm()));
+    AugregException e = assertThrows(AugregException.class, () -> ConvNet.initialize(
+        Architecture.parse("pool k=4 | pool k=4"), in, OutputKind.SIGMOID_BINARY, 1, 1));
+    assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
+    assertThrows(AugregException.class, () -> ConvNet.initialize(ARCH, in, OutputKind.SIGMOID_BINARY, 2, 1));
+    assertThrows(AugregException.class, () -> ConvNet.of(ARCH, in, OutputKind.SIGMOID_BINARY, 1, List.of(new double[3])));
+  }
+
+  @Test
+  void columnsToRowsTransposes() {
+    double[] x = {1, 2, 3, 4, 5, 6}; // 2 features × 3 columns
+    double[] dst = new double[4];
+    ConvNet.columnsToRows(x, 3, 1, 2, 2, dst);
+    assertArrayEquals(new double[] {2, 5, 3, 6}, dst);
+  }
+}
