@@ -1,0 +1,134 @@
+package io.augreg.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.augreg.core.AugregException;
+import io.augreg.data.Dataset;
+import io.augreg.nn.OutputKind;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.conv.Shape;
+import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.nn.linalg.Precision;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class ConvTrainerTest {
+
+  /** Bars: class 1 has a bright vertical bar at a random column, class 0 a horizontal one. */
+  static Dataset bars(int m, int side, int channels, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int f = side * side * channels;
+    DMatrixRMaj x = new DMatrixRMaj(f, m);
+    DMatrixRMaj y = new DMatrixRMaj(1, m);
+    for (int j = 0; j < m; j++) {
+      int label = j % 2;
+      int pos = r.nextInt(side);
+      for (int yy = 0; yy < side; yy++) {
+        for (int xx = 0; xx < side; xx++) {
+          boolean on = label == 1 ? xx == pos : yy == pos;
+          for (int c = 0; c < channels; c++) {
+            x.set((yy * side + xx) * channels + c, j, (on ? 0.8 : 0.1) + 0.1 * r.nextDouble());
+          }
+        }
+      }
+      y.set(0, j, label);
+    }
+    return new Dataset(x, y);
+  }
+
+  private static final Architecture ARCH =
+      Architecture.parse("conv filters=4 k=3 | pool k=2 | dropout keep=0.9 | dense units=8");
+
+  private static TrainConfig config(int epochs, double l2) {
+    return TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(0.01).epochs(epochs)
+        .batchSize(16).l2(l2).seed(3).build();
+  }
+
+  @Test
+  void learnsBarsAndRecordsHistory() {
+    Dataset train = bars(96, 8, 1, 1);
+    Dataset dev = bars(40, 8, 1, 2);
+    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    ConvTrainResult r = new ConvTrainer(config(15, 0.01), 1, Precision.DOUBLE)
+        .train(net, new DatasetBatches(train, 16, 3), dev, null);
+    assertEquals(15, r.history().epochs().size());
+    assertEquals(StopReason.MAX_EPOCHS, r.stopReason());
+    assertTrue(r.model().accuracy(dev, new JavaGemm()) >= 0.95, "dev accuracy");
+    double first = r.history().epochs().get(0).trainCost();
+    assertTrue(r.finalCost() < first, "cost falls");
+    assertTrue(r.samplesPerSecond() > 0);
+  }
+
+  @Test
+  void twoThreadsGiveTheSameWeightsAsOne() {
+    Dataset train = bars(48, 8, 1, 1);
+    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    ConvNet one = new ConvTrainer(config(3, 0.05), 1, Precision.DOUBLE)
+        .train(net, new DatasetBatches(train, 16, 3), null, null).model();
+    ConvNet two = new ConvTrainer(config(3, 0.05), 2, Precision.DOUBLE)
+        .train(net, new DatasetBatches(train, 16, 3), null, null).model();
+    List<double[]> a = one.parameters();
+    List<double[]> b = two.parameters();
+    for (int p = 0; p < a.size(); p++) {
+      for (int i = 0; i < a.get(p).length; i++) {
+        assertEquals(a.get(p)[i], b.get(p)[i], 1e-9);
+      }
+    }
+  }
+
+  @Test
+  void floatProductsStayWithinToleranceOfTheDoubleReference() {
+    // 16×16×3 with 8 filters: the conv products exceed the OpenBLAS threshold
+    Dataset train = bars(32, 16, 3, 5);
+    Architecture arch = Architecture.parse("conv filters=8 k=3 | pool k=2 | dense units=8");
+    ConvNet net = ConvNet.initialize(arch, new Shape(16, 16, 3), OutputKind.SIGMOID_BINARY, 1, 2);
+    TrainConfig c = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e-3).epochs(2)
+        .batchSize(16).seed(1).build();
+    ConvTrainResult d = new ConvTrainer(c, 1, Precision.DOUBLE).train(net, new DatasetBatches(train, 16, 1), null, null);
+    ConvTrainResult f = new ConvTrainer(c, 1, Precision.FLOAT).train(net, new DatasetBatches(train, 16, 1), null, null);
+    assertEquals(d.finalCost(), f.finalCost(), 1e-4 * d.finalCost());
+    double[] wd = d.model().parameters().get(0);
+    double[] wf = f.model().parameters().get(0);
+    for (int i = 0; i < wd.length; i++) {
+      assertEquals(wd[i], wf[i], 1e-4);
+    }
+  }
+
+  @Test
+  void l2ShrinksKernelsButNotBiases() {
+    Dataset train = bars(16, 8, 1, 1);
+    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    TrainConfig plain = TrainConfig.builder().optimizer(Optimizer.SGD).learningRate(0.1).epochs(1)
+        .batchSize(16).seed(3).build();
+    TrainConfig l2 = plain.toBuilder().l2(16).build(); // λ/m = 1: g += W
+    List<double[]> a = new ConvTrainer(plain, 1, Precision.DOUBLE).train(net, new DatasetBatches(train, 16, 3), null, null).model().parameters();
+    List<double[]> b = new ConvTrainer(l2, 1, Precision.DOUBLE).train(net, new DatasetBatches(train, 16, 3), null, null).model().parameters();
+    double[] w0 = net.parameters().get(0);
+    // one SGD step: W_l2 = W_plain − α·(λ/m)·W0 = W_plain − 0.1·W0
+    for (int i = 0; i < w0.length; i++) {
+      assertEquals(a.get(0)[i] - 0.1 * w0[i], b.get(0)[i], 1e-12);
+    }
+    for (int i = 0; i < a.get(1).length; i++) {
+      assertEquals(a.get(1)[i], b.get(1)[i], 1e-12); // conv bias untouched by λ
+    }
+  }
+
+  @Test
+  void rejectsMismatchesAndEarlyStoppingWithoutDev() {
+    Dataset train = bars(16, 8, 1, 1);
+    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 2), OutputKind.SIGMOID_BINARY, 1, 1);
+    assertThrows(AugregException.class, () -> new ConvTrainer(config(1, 0), 1, Precision.DOUBLE)
+        .train(net, new DatasetBatches(train, 16, 1), null, null));
+    ConvNet ok = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    TrainConfig es = config(3, 0).toBuilder()
+        .earlyStopping(new EarlyStopping(EarlyStopping.Monitor.DEV_LOSS, 2, 0)).build();
+    assertThrows(AugregException.class, () -> new ConvTrainer(es, 1, Precision.DOUBLE)
+        .train(ok, new DatasetBatches(train, 16, 1), null, null));
+    assertThrows(AugregException.class, () -> new ConvTrainer(es, 0, Precision.DOUBLE));
+  }
+}
