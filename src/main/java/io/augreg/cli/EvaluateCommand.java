@@ -8,7 +8,6 @@ import io.augreg.image.ImageData;
 import io.augreg.image.ImageFolder;
 import io.augreg.image.ImageReader;
 import io.augreg.imagetrain.ImageModel;
-import io.augreg.imagetrain.Predictions;
 import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
@@ -73,7 +72,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     ImageData.Loaded loaded = ImageData.load(samples, m.format(), m.labels(), new ImageReader(), threads);
     int[] pred;
     try (AdaptiveGemm gemm = Gemms.adaptive(new JavaGemm())) {
-      pred = Predictions.labels(m.network(), m.network().predictProbabilities(loaded.data().x(), gemm));
+      pred = m.labelsOf(m.probabilities(loaded.data().x(), gemm));
     }
     List<String> names = m.labels().labelNames();
     int k = names.size();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.augreg.image.BadImageException;
 import io.augreg.image.ImageReader;
 import io.augreg.imagetrain.ImageModel;
-import io.augreg.imagetrain.Predictions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,8 +60,8 @@ public final class PredictCommand implements Callable<Integer> {
         failed++;
         continue;
       }
-      DMatrixRMaj prob = m.network().predictProbabilities(x);
-      int label = Predictions.labels(m.network(), prob)[0];
+      DMatrixRMaj prob = m.probabilities(x, new io.augreg.nn.linalg.JavaGemm());
+      int label = m.labelsOf(prob)[0];
       Map<String, Object> probs = new LinkedHashMap<>();
       if (m.labels().binary()) {
         probs.put(names.get(0), 1 - prob.data[0]);

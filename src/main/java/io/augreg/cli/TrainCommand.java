@@ -4,10 +4,15 @@ import io.augreg.augment.Pipeline;
 import io.augreg.core.AugregException;
 import io.augreg.data.SplitRatios;
 import io.augreg.image.BadImageException;
+import io.augreg.imagetrain.ConvImageTraining;
+import io.augreg.imagetrain.ConvTrainOutputs;
 import io.augreg.imagetrain.ImageTrainConfig;
 import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.TrainOutputs;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.linalg.Precision;
 import io.augreg.offline.Size;
+import io.augreg.train.ConvTrainResult;
 import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;
 import io.augreg.train.TrainConfig;
@@ -73,6 +78,17 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--layers", paramLabel = "N,N,...",
       description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
   String layers = "20,7,5";
+
+  @Option(names = "--arch", paramLabel = "SPEC",
+      description = "Convolutional network instead of --layers: '|'-separated steps conv, pool,"
+          + " dropout, dense, flatten with key=value options, e.g. 'conv filters=16 k=3 | pool k=2"
+          + " | dense units=64 | dropout keep=0.5'; the output layer follows from the classes"
+          + " (default: none = the --layers MLP).")
+  String arch;
+
+  @Option(names = "--precision", paramLabel = "double|float",
+      description = "With --arch: precision of the large (OpenBLAS) products (default: ${DEFAULT-VALUE}).")
+  String precision = "double";
 
   @Option(names = "--epochs", paramLabel = "N",
       description = "Maximum epochs; with --batch full one epoch is one iteration (default: ${DEFAULT-VALUE}).")
@@ -230,6 +246,15 @@ public final class TrainCommand implements Callable<Integer> {
           r.trainAccuracy(), Double.isFinite(r.devAccuracy())
               ? String.format(Locale.ROOT, " dev loss %.4f acc %.3f", r.devCost(), r.devAccuracy()) : ""));
     };
+    if (arch != null) {
+      try {
+        return callConv(c, listener, outw, err);
+      } finally {
+        if (bar != null) {
+          bar.close();
+        }
+      }
+    }
     ImageTraining.Result r;
     try {
       r = ImageTraining.run(c, listener);
@@ -252,6 +277,40 @@ public final class TrainCommand implements Callable<Integer> {
         pct(r.devAccuracy()), pct(r.testAccuracy()));
     outw.println("diagnosis: " + t.diagnosis().summary());
     TrainOutputs.write(out, c, r);
+    outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
+    outw.flush();
+    err.flush();
+    return r.failures().isEmpty() ? 0 : 1;
+  }
+
+  /** {@code --arch}: the convolutional path (same printout and output files). */
+  private int callConv(ImageTrainConfig c, TrainingListener listener, PrintWriter outw, PrintWriter err) {
+    Architecture a = Architecture.parse(arch);
+    Precision p = switch (precision.toLowerCase(Locale.ROOT)) {
+      case "double" -> Precision.DOUBLE;
+      case "float" -> Precision.FLOAT;
+      default -> throw new AugregException("--precision must be double or float, got '" + precision + "'");
+    };
+    if (c.trainConfig().dropout()) {
+      throw new AugregException("--keep-prob applies to --layers; with --arch put 'dropout keep=P' steps in the spec");
+    }
+    ConvImageTraining.Result r = ConvImageTraining.run(c, a, threads, p, listener);
+    for (BadImageException e : r.failures()) {
+      err.println("augreg train: skipped " + e.getMessage());
+    }
+    ConvTrainResult t = r.result();
+    outw.printf(Locale.ROOT, "classes %s, %s; images: train %d, dev %d, test %d; input %s%n",
+        r.labels().classes(), r.labels().binary()
+            ? "binary, positive '" + r.labels().classes().get(r.labels().positive()) + "'" : "softmax",
+        r.trainCount(), r.devCount(), r.testCount(), r.format());
+    outw.printf(Locale.ROOT, "network: %s (%d parameters)%n", t.model().architecture().toSpec(),
+        t.model().parameterCount());
+    outw.printf(Locale.ROOT, "stopped: %s at epoch %d (weights of epoch %d), %.1f s, %.0f samples/s%n",
+        t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), t.samplesPerSecond());
+    outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
+        pct(r.devAccuracy()), pct(r.testAccuracy()));
+    outw.println("diagnosis: " + t.diagnosis().summary());
+    ConvTrainOutputs.write(out, c, r);
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();
     err.flush();

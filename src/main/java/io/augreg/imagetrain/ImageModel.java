@@ -8,7 +8,11 @@ import io.augreg.image.ClassLabels;
 import io.augreg.image.InputFormat;
 import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.linalg.Gemm;
+import io.augreg.train.ConvModelFiles;
 import io.augreg.train.ModelFiles;
+import org.ejml.data.DMatrixRMaj;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +22,34 @@ import java.util.Map;
  * An image classifier read back from a {@code train --out} folder: the network, its class
  * mapping and its input format.
  *
- * @param network the trained network
+ * @param network the trained dense network (null for a convolutional model)
  * @param labels class names and positive class
  * @param format input size, channels, normalization
+ * @param conv the trained convolutional network ({@code train --arch}), or null
  */
-public record ImageModel(Network network, ClassLabels labels, InputFormat format) {
+public record ImageModel(Network network, ClassLabels labels, InputFormat format, ConvNet conv) {
+
+  /** A dense model. */
+  public ImageModel(Network network, ClassLabels labels, InputFormat format) {
+    this(network, labels, format, null);
+  }
+
+  /**
+   * Output probabilities of whichever network this model holds: binary {@code (1 × m)}
+   * P(positive), softmax {@code (k × m)}.
+   *
+   * @param x examples as columns (features × m)
+   * @param gemm the product kernel
+   * @return probabilities
+   */
+  public DMatrixRMaj probabilities(DMatrixRMaj x, Gemm gemm) {
+    return conv != null ? conv.predictProbabilities(x, gemm) : network.predictProbabilities(x, gemm);
+  }
+
+  /** Labels from {@link #probabilities}: binary p &gt; 0.5, softmax arg max. */
+  public int[] labelsOf(DMatrixRMaj p) {
+    return Predictions.labels(conv != null ? conv.output() : network.output(), p);
+  }
 
   /**
    * Loads {@code dir/model.json} + {@code dir/model.mat}.
@@ -32,9 +59,13 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
    * @throws AugregException when files are missing, malformed or inconsistent
    */
   public static ImageModel load(Path dir) {
+    Path json = dir.resolve("model.json");
+    JsonNode peek = peek(json);
+    if (peek != null && ConvModelFiles.isConv(peek)) {
+      return loadConv(dir, peek, json);
+    }
     ModelFiles.Loaded l = ModelFiles.load(dir);
     JsonNode root = l.description();
-    Path json = dir.resolve("model.json");
     if (!root.path("classes").isArray() || !root.path("input").isObject()) {
       throw new AugregException(json + ": not an image model (no classes/input); was it written by augreg train?");
     }
@@ -57,5 +88,41 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
       throw new AugregException(json + ": " + outputs + " output(s) do not match classes " + classes);
     }
     return new ImageModel(net, labels, format);
+  }
+
+  /** The JSON document, or null when it is missing or unreadable (ModelFiles then reports it). */
+  private static JsonNode peek(Path json) {
+    try {
+      return java.nio.file.Files.isRegularFile(json) ? new ObjectMapper().readTree(json.toFile()) : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private static ImageModel loadConv(Path dir, JsonNode root, Path json) {
+    if (!"augreg-model".equals(root.path("format").asText())) {
+      throw new AugregException(json + ": not an augreg model description");
+    }
+    if (!root.path("classes").isArray() || !root.path("input").isObject()) {
+      throw new AugregException(json + ": not an image model (no classes/input); was it written by augreg train?");
+    }
+    List<String> classes = new ArrayList<>();
+    root.path("classes").forEach(n -> classes.add(n.asText()));
+    String positive = root.path("positive_class").isTextual() ? root.path("positive_class").asText() : null;
+    ClassLabels labels = positive == null ? new ClassLabels(classes, -1) : new ClassLabels(classes, classes.indexOf(positive));
+    Map<String, Object> input =
+        new ObjectMapper().convertValue(root.path("input"), new TypeReference<Map<String, Object>>() {});
+    InputFormat format = InputFormat.fromMap(input);
+    ConvNet net = ConvModelFiles.load(dir, root, json);
+    if (net.input().size() != format.features() || net.input().width() != format.width()
+        || net.input().height() != format.height()) {
+      throw new AugregException(json + ": input " + format.width() + "x" + format.height() + "x"
+          + format.channels() + " does not match the network's " + net.input());
+    }
+    boolean binary = net.output() == OutputKind.SIGMOID_BINARY;
+    if (binary != labels.binary() || net.outputs() != labels.outputs()) {
+      throw new AugregException(json + ": " + net.outputs() + " output(s) do not match classes " + classes);
+    }
+    return new ImageModel(null, labels, format, net);
   }
 }

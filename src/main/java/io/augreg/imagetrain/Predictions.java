@@ -16,11 +16,22 @@ public final class Predictions {
    * @return one label per column
    */
   public static int[] labels(Network net, DMatrixRMaj p) {
+    return labels(net.output(), p);
+  }
+
+  /**
+   * Binary: 1 iff p &gt; 0.5; softmax: the arg max (first on ties).
+   *
+   * @param output the output kind
+   * @param p probabilities, one column per example
+   * @return one label per column
+   */
+  public static int[] labels(OutputKind output, DMatrixRMaj p) {
     int m = p.numCols;
     int k = p.numRows;
     int[] out = new int[m];
     for (int j = 0; j < m; j++) {
-      if (net.output() == OutputKind.SIGMOID_BINARY) {
+      if (output == OutputKind.SIGMOID_BINARY) {
         out[j] = p.data[j] > 0.5 ? 1 : 0;
       } else {
         int best = 0;

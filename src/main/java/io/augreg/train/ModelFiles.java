@@ -265,7 +265,7 @@ public final class ModelFiles {
     }
   }
 
-  private static void writeAtomically(Path file, String text) throws IOException {
+  static void writeAtomically(Path file, String text) throws IOException {
     Path abs = file.toAbsolutePath();
     Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     if (abs.getParent() != null) {

@@ -1,0 +1,147 @@
+package io.augreg.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.augreg.core.AugregException;
+import io.augreg.data.MatFile;
+import io.augreg.nn.OutputKind;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.conv.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Saves and loads a {@link ConvNet} in the layout of {@link ModelFiles}: {@code NAME.mat} holds
+ * the parameters as {@code P1, P2, ...} (kernel {@code (k·k·C) × F}, bias {@code F × 1}, dense
+ * weights {@code in × units}, the output layer last) and {@code NAME.json} the same fields as a
+ * dense model, with {@code architecture = {"kind": "conv", "spec": "...", "input": [H, W, C],
+ * "output": ..., "outputs": k, "weights_file": ...}}.
+ */
+public final class ConvModelFiles {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ConvModelFiles() {}
+
+  /** True if the model description {@code root} describes a convolutional network. */
+  public static boolean isConv(JsonNode root) {
+    return "conv".equals(root.path("architecture").path("kind").asText());
+  }
+
+  /**
+   * Saves {@code net} as {@code dir/NAME.mat} + {@code dir/NAME.json}.
+   *
+   * @param dir output folder (created)
+   * @param name base name
+   * @param net the network
+   * @param config how it was trained (may be null)
+   * @param metrics named numbers (non-finite become null)
+   * @param extra more top-level JSON fields
+   * @return the two files
+   */
+  public static ModelFiles.Saved save(Path dir, String name, ConvNet net, TrainConfig config,
+      Map<String, Double> metrics, Map<String, Object> extra) {
+    Path mat = dir.resolve(name + ".mat");
+    Path json = dir.resolve(name + ".json");
+    Map<String, DMatrixRMaj> vars = new LinkedHashMap<>();
+    List<double[]> ps = net.parameters();
+    for (int i = 0; i < ps.size(); i++) {
+      vars.put("P" + (i + 1), new DMatrixRMaj(ps.get(i).length, 1, true, ps.get(i)));
+    }
+    MatFile.write(mat, vars);
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", ModelFiles.FORMAT);
+    root.put("format_version", ModelFiles.FORMAT_VERSION);
+    root.put("augreg_version", ModelFiles.version());
+    root.put("created", Instant.now().toString());
+    ObjectNode arch = root.putObject("architecture");
+    arch.put("kind", "conv");
+    arch.put("spec", net.architecture().toSpec());
+    arch.putArray("input").add(net.input().height()).add(net.input().width()).add(net.input().channels());
+    arch.put("output", net.output().name());
+    arch.put("outputs", net.outputs());
+    arch.put("parameters", ps.size());
+    arch.put("weights_file", mat.getFileName().toString());
+    arch.put("layout", "activations NHWC; P1, P2, ... = kernel (k*k*C x F) and bias of each conv/dense"
+        + " layer in order, flattened row-major into columns; output layer last");
+    if (config != null) {
+      root.set("config", JSON.valueToTree(config));
+      root.put("seed", config.seed());
+    }
+    ObjectNode m = root.putObject("metrics");
+    if (metrics != null) {
+      metrics.forEach((k, v) -> {
+        if (v != null && Double.isFinite(v)) {
+          m.put(k, v);
+        } else {
+          m.putNull(k);
+        }
+      });
+    }
+    extra.forEach((k, v) -> root.set(k, JSON.valueToTree(v)));
+    try {
+      ModelFiles.writeAtomically(json, JSON.writeValueAsString(root) + "\n");
+    } catch (IOException e) {
+      throw new AugregException(json + ": cannot write model description (" + e.getMessage() + ")", e);
+    }
+    return new ModelFiles.Saved(mat, json);
+  }
+
+  /**
+   * Loads the network described by {@code root} (read from {@code dir/NAME.json}).
+   *
+   * @param dir the folder
+   * @param root the JSON document
+   * @param json the JSON file (for messages)
+   * @return the network
+   * @throws AugregException if the spec, shapes or weights are missing or inconsistent
+   */
+  public static ConvNet load(Path dir, JsonNode root, Path json) {
+    JsonNode arch = root.path("architecture");
+    Architecture a = Architecture.parse(arch.path("spec").asText(""));
+    JsonNode in = arch.path("input");
+    if (!in.isArray() || in.size() != 3) {
+      throw new AugregException(json + ": architecture.input must be [height, width, channels]");
+    }
+    Shape shape;
+    try {
+      shape = new Shape(in.get(0).asInt(-1), in.get(1).asInt(-1), in.get(2).asInt(-1));
+    } catch (IllegalArgumentException e) {
+      throw new AugregException(json + ": " + e.getMessage(), e);
+    }
+    OutputKind output;
+    try {
+      output = OutputKind.valueOf(arch.path("output").asText());
+    } catch (IllegalArgumentException e) {
+      throw new AugregException(json + ": architecture.output must be one of SIGMOID_BINARY, SOFTMAX", e);
+    }
+    int outputs = arch.path("outputs").asInt(-1);
+    int count = arch.path("parameters").asInt(-1);
+    if (count < 2) {
+      throw new AugregException(json + ": architecture.parameters must be >= 2");
+    }
+    Path mat = dir.resolve(arch.path("weights_file").asText("model.mat"));
+    if (!Files.isRegularFile(mat)) {
+      throw new AugregException(mat + ": weights file not found");
+    }
+    String[] names = new String[count];
+    for (int i = 0; i < count; i++) {
+      names[i] = "P" + (i + 1);
+    }
+    MatFile file = MatFile.read(mat, names);
+    List<double[]> values = new ArrayList<>();
+    for (String n : names) {
+      values.add(file.matrix(n).data.clone());
+    }
+    return ConvNet.of(a, shape, output, outputs, values);
+  }
+}
