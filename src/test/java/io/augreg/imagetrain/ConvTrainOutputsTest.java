@@ -1,0 +1,83 @@
+package io.augreg.imagetrain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.augreg.cli.CliHarness;
+import io.augreg.nn.linalg.JavaGemm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code augreg train --arch} end to end: outputs, model reload, evaluate and predict. */
+class ConvTrainOutputsTest {
+  @TempDir Path tmp;
+
+  @Test
+  void trainsAConvNetWithAugmentationThenEvaluatesAndPredicts() throws Exception {
+    Path data = Path.of("samples", "shapes");
+    Path out = tmp.resolve("out");
+    String arch = "conv filters=4 k=3 | pool k=2 | dropout keep=0.8 spatial=true | dense units=8";
+    CliHarness.Result r = CliHarness.run("train", "--train", data.toString(), "--dev", data.toString(),
+        "--size", "16x16", "--arch", arch, "--epochs", "4", "--batch", "4", "--lr", "0.01",
+        "--augment", "hflip p=0.5", "--l2", "0.01", "--threads", "2", "--seed", "3",
+        "--precision", "float", "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("network: conv filters=4"), r.out());
+    for (String f : List.of("model.mat", "model.json", "history.csv", "report.json", "loss.png", "accuracy.png")) {
+      assertTrue(Files.size(out.resolve(f)) > 0, f);
+    }
+    JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());
+    assertEquals("conv", model.path("architecture").path("kind").asText());
+    assertTrue(model.path("architecture").path("spec").asText().startsWith("conv filters=4 k=3 stride=1 pad=1"));
+    assertEquals(5, Files.readAllLines(out.resolve("history.csv")).size());
+
+    ImageModel loaded = ImageModel.load(out);
+    assertNull(loaded.network());
+    assertNotNull(loaded.conv());
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    // the reloaded model reproduces the reported dev accuracy (dev = the 8 training images)
+    io.augreg.image.ImageData.Loaded d = io.augreg.image.ImageData.load(
+        io.augreg.image.ImageData.scanForTraining(data, "--data").samples(), loaded.format(),
+        loaded.labels(), new io.augreg.image.ImageReader(), 1);
+    int[] pred = loaded.labelsOf(loaded.probabilities(d.data().x(), new JavaGemm()));
+    int correct = 0;
+    for (int j = 0; j < pred.length; j++) {
+      correct += pred[j] == (int) d.data().y().data[j] ? 1 : 0;
+    }
+    assertEquals(report.path("dev_accuracy").asDouble(), correct / (double) pred.length, 1e-12);
+
+    CliHarness.Result ev = CliHarness.run("evaluate", "--model", out.toString(), "--data", data.toString(), "--json");
+    assertEquals(0, ev.exitCode(), ev.err());
+    assertEquals(report.path("dev_accuracy").asDouble(),
+        new ObjectMapper().readTree(ev.out()).path("accuracy").asDouble(), 1e-12);
+    CliHarness.Result p = CliHarness.run("predict", "--model", out.toString(),
+        data.resolve("squares/square0.png").toString(), "--json");
+    assertEquals(0, p.exitCode(), p.err());
+    JsonNode probs = new ObjectMapper().readTree(p.out()).get(0).path("probabilities");
+    assertEquals(1.0, probs.path("circles").asDouble() + probs.path("squares").asDouble(), 1e-12);
+  }
+
+  @Test
+  void badArchitecturesAreUsageErrors() {
+    Path data = Path.of("samples", "shapes");
+    CliHarness.Result r = CliHarness.run("train", "--train", data.toString(), "--size", "16x16",
+        "--arch", "conv filters=4 | pooling k=2", "--out", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("'pooling'") && r.err().contains("valid steps"), r.err());
+    r = CliHarness.run("train", "--train", data.toString(), "--size", "16x16",
+        "--arch", "pool k=8 | pool k=8", "--out", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("does not fit"), r.err());
+    r = CliHarness.run("train", "--train", data.toString(), "--size", "16x16",
+        "--arch", "dense units=4", "--keep-prob", "0.5", "--out", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("dropout keep=P"), r.err());
+  }
+}
