@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The small CNN of issue 5 on cat/non-cat: augreg against the PyTorch peer
+# (../shared/reference/peers/torch_cats_cnn.py: same architecture, Adam 1e-3, weight decay 5e-4,
+# batch 32, same augmentation), in the same run.
+# Usage: bench/cnn.sh [SEEDS] [EPOCHS] [SPEED_EPOCHS]   (defaults: 5 seeds, 40 epochs, 3 epochs)
+#   Accuracy: for each seed 0..SEEDS-1, with and without augmentation, both tools train EPOCHS
+#   epochs on 2 threads; prints mean (min-max) test and train accuracy.
+#   Speed: both tools train SPEED_EPOCHS epochs with and without augmentation on 1 and 2 threads;
+#   samples/s of the training loop (augreg: optimization steps incl. waiting for augmented
+#   batches; PyTorch: its loop incl. the DataLoader), and the augreg/PyTorch ratio.
+# augreg runs with float32 products (bench cnn --precision float; within 1e-4 of double in tests).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+seeds="${1:-5}"
+epochs="${2:-40}"
+speed_epochs="${3:-3}"
+data="../shared/datasets/catvnoncat"
+peer="../shared/reference/peers/torch_cats_cnn.py"
+[[ -d "$data" && -f "$peer" ]] || { echo "bench/cnn.sh: needs $data and $peer" >&2; exit 2; }
+if ! /usr/bin/python3 -c "import torch, torchvision" 2>/dev/null; then
+  echo "bench/cnn.sh: installing python3-torchvision (the peer needs it) ..." >&2
+  sudo_cmd=""; [[ "$(id -u)" == 0 ]] || sudo_cmd="sudo"
+  $sudo_cmd apt-get install -y -q python3-torchvision >&2
+fi
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+./augreg --version >/dev/null   # builds target/augreg.jar if needed, before any timing
+cp target/augreg.jar "$tmp/augreg.jar"   # later rebuilds do not disturb a running benchmark
+augreg() { java ${AUGREG_JAVA_OPTS:-} -jar "$tmp/augreg.jar" "$@"; }
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+for s in $(seq 0 $((seeds - 1))); do
+  for a in 0 1; do
+    echo "bench/cnn.sh: seed $s augment $a: PyTorch, augreg ($epochs epochs, 2 threads) ..." >&2
+    /usr/bin/python3 "$peer" "$data" "$epochs" 2 "$a" "$s" > "$tmp/torch.$a.$s"
+    augreg bench cnn --data "$data" --epochs "$epochs" --threads 2 --augment "$a" --seed "$s" > "$tmp/augreg.$a.$s"
+    cat "$tmp/torch.$a.$s" "$tmp/augreg.$a.$s" >&2
+  done
+done
+for t in 1 2; do
+  for a in 0 1; do
+    echo "bench/cnn.sh: speed, $t thread(s), augment $a ..." >&2
+    /usr/bin/python3 "$peer" "$data" "$speed_epochs" "$t" "$a" 0 > "$tmp/speed.torch.$a.$t"
+    augreg bench cnn --data "$data" --epochs "$speed_epochs" --threads "$t" --aug-threads 1 --augment "$a" > "$tmp/speed.augreg.$a.$t"
+    cat "$tmp/speed.torch.$a.$t" "$tmp/speed.augreg.$a.$t" >&2
+  done
+done
+
+stats() { # mean (min-max) of the numbers on stdin
+  awk '{s+=$1; if(NR==1||$1<lo)lo=$1; if(NR==1||$1>hi)hi=$1} END {printf "%.3f (%.2f-%.2f)", s/NR, lo, hi}'
+}
+echo "CNN on cat/non-cat, $seeds seed(s) x $epochs epochs; load before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| tool | augmentation | mean test acc (min-max) | mean train acc (min-max) |"
+echo "| --- | --- | --- | --- |"
+for tool in torch augreg; do
+  for a in 0 1; do
+    te="$(cat "$tmp"/$tool.$a.* | field test_acc | stats)"
+    tr="$(cat "$tmp"/$tool.$a.* | field train_acc | stats)"
+    name=$([[ $tool == torch ]] && echo PyTorch || echo augreg)
+    echo "| $name | $([[ $a == 1 ]] && echo yes || echo no) | $te | $tr |"
+  done
+done
+gain="$(awk -v a="$(cat "$tmp"/augreg.1.* | field test_acc | awk '{s+=$1} END {print s/NR}')" \
+  -v b="$(cat "$tmp"/augreg.0.* | field test_acc | awk '{s+=$1} END {print s/NR}')" 'BEGIN {printf "%+.3f", a-b}')"
+echo
+echo "augreg: augmentation changes the mean test accuracy by $gain"
+echo
+echo "| threads | augmentation | PyTorch samples/s | augreg samples/s | augreg / PyTorch |"
+echo "| --- | --- | --- | --- | --- |"
+for t in 1 2; do
+  for a in 0 1; do
+    p="$(field samples_per_s < "$tmp/speed.torch.$a.$t")"
+    g="$(field samples_per_s < "$tmp/speed.augreg.$a.$t")"
+    echo "| $t | $([[ $a == 1 ]] && echo yes || echo no) | $p | $g | $(awk -v g="$g" -v p="$p" 'BEGIN {printf "%.2f", g/p}') |"
+  done
+done
