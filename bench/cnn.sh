@@ -30,14 +30,6 @@ augreg() { java ${AUGREG_JAVA_OPTS:-} -jar "$tmp/augreg.jar" "$@"; }
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-for s in $(seq 0 $((seeds - 1))); do
-  for a in 0 1; do
-    echo "bench/cnn.sh: seed $s augment $a: PyTorch, augreg ($epochs epochs, 2 threads) ..." >&2
-    /usr/bin/python3 "$peer" "$data" "$epochs" 2 "$a" "$s" > "$tmp/torch.$a.$s"
-    augreg bench cnn --data "$data" --epochs "$epochs" --threads 2 --augment "$a" --seed "$s" > "$tmp/augreg.$a.$s"
-    cat "$tmp/torch.$a.$s" "$tmp/augreg.$a.$s" >&2
-  done
-done
 for t in 1 2; do
   for a in 0 1; do
     echo "bench/cnn.sh: speed, $t thread(s), augment $a ..." >&2
@@ -47,6 +39,14 @@ for t in 1 2; do
   done
 done
 
+for s in $(seq 0 $((seeds - 1))); do
+  for a in 0 1; do
+    echo "bench/cnn.sh: seed $s augment $a: PyTorch, augreg ($epochs epochs, 2 threads) ..." >&2
+    /usr/bin/python3 "$peer" "$data" "$epochs" 2 "$a" "$s" > "$tmp/torch.$a.$s"
+    augreg bench cnn --data "$data" --epochs "$epochs" --threads 2 --augment "$a" --seed "$s" > "$tmp/augreg.$a.$s"
+    cat "$tmp/torch.$a.$s" "$tmp/augreg.$a.$s" >&2
+  done
+done
 stats() { # mean (min-max) of the numbers on stdin
   awk '{s+=$1; if(NR==1||$1<lo)lo=$1; if(NR==1||$1>hi)hi=$1} END {printf "%.3f (%.2f-%.2f)", s/NR, lo, hi}'
 }
