@@ -55,7 +55,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--split", paramLabel = "RATIOS",
       description = "Split --train, stratified and seeded: TRAIN/DEV/TEST or TRAIN/TEST, e.g."
-          + " 60/20/20 or 70/30 (default: none; not with --dev/--test).")
+          + " 60/20/20 or 70/30; with --test FOLDER it is TRAIN/DEV, e.g. 80/20 (default: none;"
+          + " not with --dev).")
   String split;
 
   @Option(names = "--size", paramLabel = "WxH",

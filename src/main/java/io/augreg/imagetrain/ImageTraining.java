@@ -95,8 +95,14 @@ public final class ImageTraining {
       int[] classOf = all.stream().mapToInt(ImageFolder.Sample::label).toArray();
       Split s = Split.stratified(classOf, c.split(), seed);
       trainSamples = pick(all, s.train());
-      devSamples = pick(all, s.dev());
-      testSamples = pick(all, s.test());
+      if (c.test() != null) {
+        // TRAIN/DEV split of --train (its second part is the dev set); test from its folder
+        devSamples = pick(all, s.test());
+        testSamples = ImageData.relabel(ImageData.scanForTraining(c.test(), "--test"), trainFolder.classes(), "--test");
+      } else {
+        devSamples = pick(all, s.dev());
+        testSamples = pick(all, s.test());
+      }
     } else {
       trainSamples = trainFolder.samples();
       if (c.dev() != null) {
