@@ -137,6 +137,8 @@ public final class Trainer {
             : null;
     int referenceMasksFor = -1;
     FreshMasks fresh = new FreshMasks();
+    // Seeds.mix(seed, DROPOUT_KEY, epoch, batch), extended per batch without allocating
+    long dropoutBase = Seeds.mix(config.seed(), DROPOUT_KEY);
 
     double[][] bestW = copy(w);
     double[][] bestB = copy(b);
@@ -174,7 +176,7 @@ public final class Trainer {
               referenceMasksFor = mb;
             }
           } else {
-            freshMasks(prop, fresh, Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), mb);
+            freshMasks(prop, fresh, FreshMasks.extend(dropoutBase, epoch, bi), mb);
           }
         }
         prop.forward(true);
