@@ -11,7 +11,8 @@ package io.augreg.nn.linalg;
  *
  * <p>Weights stay flat row-major ({@code W[i·p + k]}), read as scalars. Output rows are
  * overwritten (not accumulated). Reductions over examples ({@code dZ·Aᵀ}) cannot be vectorized by
- * the JIT; they run as register blocks of dot products with independent accumulators.
+ * the JIT; they run as register blocks of dot products with independent accumulators, each step a
+ * fused multiply-add ({@link Math#fma}, one instruction on FMA hardware).
  */
 public final class RowKernels {
   private RowKernels() {}
@@ -185,18 +186,18 @@ public final class RowKernels {
       double y1 = a1[j];
       double y2 = a2[j];
       double y3 = a3[j];
-      s00 += x0 * y0;
-      s01 += x0 * y1;
-      s02 += x0 * y2;
-      s03 += x0 * y3;
-      s10 += x1 * y0;
-      s11 += x1 * y1;
-      s12 += x1 * y2;
-      s13 += x1 * y3;
-      s20 += x2 * y0;
-      s21 += x2 * y1;
-      s22 += x2 * y2;
-      s23 += x2 * y3;
+      s00 = Math.fma(x0, y0, s00);
+      s01 = Math.fma(x0, y1, s01);
+      s02 = Math.fma(x0, y2, s02);
+      s03 = Math.fma(x0, y3, s03);
+      s10 = Math.fma(x1, y0, s10);
+      s11 = Math.fma(x1, y1, s11);
+      s12 = Math.fma(x1, y2, s12);
+      s13 = Math.fma(x1, y3, s13);
+      s20 = Math.fma(x2, y0, s20);
+      s21 = Math.fma(x2, y1, s21);
+      s22 = Math.fma(x2, y2, s22);
+      s23 = Math.fma(x2, y3, s23);
     }
     w[o] = s00;
     w[o + 1] = s01;
@@ -231,15 +232,15 @@ public final class RowKernels {
       double x0 = g0[j];
       double x1 = g1[j];
       double x2 = g2[j];
-      s00 += x0 * y0;
-      s01 += x0 * y1;
-      s02 += x0 * y2;
-      s10 += x1 * y0;
-      s11 += x1 * y1;
-      s12 += x1 * y2;
-      s20 += x2 * y0;
-      s21 += x2 * y1;
-      s22 += x2 * y2;
+      s00 = Math.fma(x0, y0, s00);
+      s01 = Math.fma(x0, y1, s01);
+      s02 = Math.fma(x0, y2, s02);
+      s10 = Math.fma(x1, y0, s10);
+      s11 = Math.fma(x1, y1, s11);
+      s12 = Math.fma(x1, y2, s12);
+      s20 = Math.fma(x2, y0, s20);
+      s21 = Math.fma(x2, y1, s21);
+      s22 = Math.fma(x2, y2, s22);
     }
     w[o] = s00;
     w[o + 1] = s01;
@@ -258,9 +259,9 @@ public final class RowKernels {
     double s0 = 0, s1 = 0, s2 = 0;
     for (int j = 0; j < m; j++) {
       double y = a0[j];
-      s0 += g0[j] * y;
-      s1 += g1[j] * y;
-      s2 += g2[j] * y;
+      s0 = Math.fma(g0[j], y, s0);
+      s1 = Math.fma(g1[j], y, s1);
+      s2 = Math.fma(g2[j], y, s2);
     }
     w[o] = s0;
     w[o + p] = s1;
@@ -273,10 +274,10 @@ public final class RowKernels {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (int j = 0; j < m; j++) {
       double x = g0[j];
-      s0 += x * a0[j];
-      s1 += x * a1[j];
-      s2 += x * a2[j];
-      s3 += x * a3[j];
+      s0 = Math.fma(x, a0[j], s0);
+      s1 = Math.fma(x, a1[j], s1);
+      s2 = Math.fma(x, a2[j], s2);
+      s3 = Math.fma(x, a3[j], s3);
     }
     w[o] = s0;
     w[o + 1] = s1;
@@ -304,14 +305,14 @@ public final class RowKernels {
       double x1 = g1[j];
       double x2 = g2[j];
       double x3 = g3[j];
-      s00 += x0 * y0;
-      s01 += x0 * y1;
-      s10 += x1 * y0;
-      s11 += x1 * y1;
-      s20 += x2 * y0;
-      s21 += x2 * y1;
-      s30 += x3 * y0;
-      s31 += x3 * y1;
+      s00 = Math.fma(x0, y0, s00);
+      s01 = Math.fma(x0, y1, s01);
+      s10 = Math.fma(x1, y0, s10);
+      s11 = Math.fma(x1, y1, s11);
+      s20 = Math.fma(x2, y0, s20);
+      s21 = Math.fma(x2, y1, s21);
+      s30 = Math.fma(x3, y0, s30);
+      s31 = Math.fma(x3, y1, s31);
     }
     w[o] = s00;
     w[o + 1] = s01;
@@ -330,10 +331,10 @@ public final class RowKernels {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (int j = 0; j < m; j++) {
       double y = a0[j];
-      s0 += g0[j] * y;
-      s1 += g1[j] * y;
-      s2 += g2[j] * y;
-      s3 += g3[j] * y;
+      s0 = Math.fma(g0[j], y, s0);
+      s1 = Math.fma(g1[j], y, s1);
+      s2 = Math.fma(g2[j], y, s2);
+      s3 = Math.fma(g3[j], y, s3);
     }
     w[o] = s0;
     w[o + p] = s1;
@@ -346,13 +347,13 @@ public final class RowKernels {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     int j = 0;
     for (; j + 4 <= m; j += 4) {
-      s0 += x[j] * y[j];
-      s1 += x[j + 1] * y[j + 1];
-      s2 += x[j + 2] * y[j + 2];
-      s3 += x[j + 3] * y[j + 3];
+      s0 = Math.fma(x[j], y[j], s0);
+      s1 = Math.fma(x[j + 1], y[j + 1], s1);
+      s2 = Math.fma(x[j + 2], y[j + 2], s2);
+      s3 = Math.fma(x[j + 3], y[j + 3], s3);
     }
     for (; j < m; j++) {
-      s0 += x[j] * y[j];
+      s0 = Math.fma(x[j], y[j], s0);
     }
     return (s0 + s1) + (s2 + s3);
   }
