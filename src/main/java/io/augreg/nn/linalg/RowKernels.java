@@ -18,6 +18,12 @@ public final class RowKernels {
   private RowKernels() {}
 
   /**
+   * Output rows processed together: their m entries (at most this many doubles in all) stay in
+   * cache while the inputs stream past, so wide layers read their inputs once per chunk.
+   */
+  private static final int CHUNK_DOUBLES = 1 << 16;
+
+  /**
    * {@code Z = W · A}: {@code z[i][j] = Σ_k W[i,k]·a[k][j]}, four k per pass over j.
    *
    * @param w W, row-major n × p
@@ -28,37 +34,7 @@ public final class RowKernels {
    * @param m examples
    */
   public static void times(double[] w, int n, int p, double[][] a, double[][] z, int m) {
-    for (int i = 0; i < n; i++) {
-      double[] zi = z[i];
-      int wi = i * p;
-      int k = 0;
-      // first pass assigns: z_i = W[i,0..3] · a_{0..3} (fewer when p < 4)
-      if (p >= 4) {
-        assign4(zi, w[wi], a[0], w[wi + 1], a[1], w[wi + 2], a[2], w[wi + 3], a[3], m);
-        k = 4;
-      } else if (p == 3) {
-        assign3(zi, w[wi], a[0], w[wi + 1], a[1], w[wi + 2], a[2], m);
-        k = 3;
-      } else if (p == 2) {
-        assign2(zi, w[wi], a[0], w[wi + 1], a[1], m);
-        k = 2;
-      } else {
-        assign1(zi, w[wi], a[0], m);
-        k = 1;
-      }
-      // z_i += W[i,k..k+3] · a_{k..k+3}
-      for (; k + 4 <= p; k += 4) {
-        add4(zi, w[wi + k], a[k], w[wi + k + 1], a[k + 1], w[wi + k + 2], a[k + 2], w[wi + k + 3],
-            a[k + 3], m);
-      }
-      if (k + 3 == p) {
-        add3(zi, w[wi + k], a[k], w[wi + k + 1], a[k + 1], w[wi + k + 2], a[k + 2], m);
-      } else if (k + 2 == p) {
-        add2(zi, w[wi + k], a[k], w[wi + k + 1], a[k + 1], m);
-      } else if (k + 1 == p) {
-        add1(zi, w[wi + k], a[k], m);
-      }
-    }
+    axpyProduct(w, p, 1, n, p, a, z, m);
   }
 
   /**
@@ -72,32 +48,53 @@ public final class RowKernels {
    * @param m examples
    */
   public static void transTimes(double[] w, int n, int p, double[][] g, double[][] d, int m) {
-    for (int k = 0; k < p; k++) {
-      double[] dk = d[k];
-      int i = 0;
-      if (n >= 4) {
-        assign4(dk, w[k], g[0], w[p + k], g[1], w[2 * p + k], g[2], w[3 * p + k], g[3], m);
-        i = 4;
-      } else if (n == 3) {
-        assign3(dk, w[k], g[0], w[p + k], g[1], w[2 * p + k], g[2], m);
-        i = 3;
-      } else if (n == 2) {
-        assign2(dk, w[k], g[0], w[p + k], g[1], m);
-        i = 2;
-      } else {
-        assign1(dk, w[k], g[0], m);
-        i = 1;
+    axpyProduct(w, 1, p, p, n, g, d, m);
+  }
+
+  /**
+   * {@code out[o][j] = Σ_q c(o, q)·in[q][j]} with coefficients {@code c(o, q) = w[o·so + q·sq]}.
+   * Each output row sums its inputs in order q = 0, 1, 2, ... (first four assigned, then four at a
+   * time, then the rest), so results do not depend on the chunking. Outputs go in chunks that fit
+   * in cache; within a chunk the loop runs over groups of four inputs, all outputs inside, so each
+   * group of input rows is read from memory once per chunk.
+   */
+  private static void axpyProduct(
+      double[] w, int so, int sq, int nOut, int nIn, double[][] in, double[][] out, int m) {
+    int chunk = Math.max(4, CHUNK_DOUBLES / Math.max(m, 1));
+    int first = Math.min(nIn, 4);
+    for (int o0 = 0; o0 < nOut; o0 += chunk) {
+      int o1 = Math.min(nOut, o0 + chunk);
+      // out_o = c(o,0..3) · in_{0..3}   (fewer when there are fewer inputs)
+      for (int o = o0; o < o1; o++) {
+        int c = o * so;
+        switch (first) {
+          case 4 -> assign4(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2],
+              w[c + 3 * sq], in[3], m);
+          case 3 -> assign3(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2], m);
+          case 2 -> assign2(out[o], w[c], in[0], w[c + sq], in[1], m);
+          default -> assign1(out[o], w[c], in[0], m);
+        }
       }
-      for (; i + 4 <= n; i += 4) {
-        add4(dk, w[i * p + k], g[i], w[(i + 1) * p + k], g[i + 1], w[(i + 2) * p + k], g[i + 2],
-            w[(i + 3) * p + k], g[i + 3], m);
+      int q = first;
+      // out_o += c(o,q..q+3) · in_{q..q+3}
+      for (; q + 4 <= nIn; q += 4) {
+        double[] a0 = in[q];
+        double[] a1 = in[q + 1];
+        double[] a2 = in[q + 2];
+        double[] a3 = in[q + 3];
+        for (int o = o0; o < o1; o++) {
+          int c = o * so + q * sq;
+          add4(out[o], w[c], a0, w[c + sq], a1, w[c + 2 * sq], a2, w[c + 3 * sq], a3, m);
+        }
       }
-      if (i + 3 == n) {
-        add3(dk, w[i * p + k], g[i], w[(i + 1) * p + k], g[i + 1], w[(i + 2) * p + k], g[i + 2], m);
-      } else if (i + 2 == n) {
-        add2(dk, w[i * p + k], g[i], w[(i + 1) * p + k], g[i + 1], m);
-      } else if (i + 1 == n) {
-        add1(dk, w[i * p + k], g[i], m);
+      int rest = nIn - q;
+      for (int o = o0; o < o1 && rest > 0; o++) {
+        int c = o * so + q * sq;
+        switch (rest) {
+          case 3 -> add3(out[o], w[c], in[q], w[c + sq], in[q + 1], w[c + 2 * sq], in[q + 2], m);
+          case 2 -> add2(out[o], w[c], in[q], w[c + sq], in[q + 1], m);
+          default -> add1(out[o], w[c], in[q], m);
+        }
       }
     }
   }
@@ -117,16 +114,25 @@ public final class RowKernels {
   public static void timesTrans(double[][] g, int n, double[][] a, int p, int m, double[] w) {
     int i = 0;
     if (p >= 4) {
-      for (; i + 3 <= n; i += 3) {
+      // chunks of rows of G (a multiple of 3) that stay in cache while A streams past once
+      int chunk = Math.max(3, CHUNK_DOUBLES / Math.max(m, 1) / 3 * 3);
+      int full = n / 3 * 3;
+      for (int i0 = 0; i0 < full; i0 += chunk) {
+        int i1 = Math.min(full, i0 + chunk);
         int k = 0;
         for (; k + 4 <= p; k += 4) {
-          block34(g[i], g[i + 1], g[i + 2], a[k], a[k + 1], a[k + 2], a[k + 3], m, w, i * p + k, p);
+          for (int r = i0; r < i1; r += 3) {
+            block34(g[r], g[r + 1], g[r + 2], a[k], a[k + 1], a[k + 2], a[k + 3], m, w, r * p + k,
+                p);
+          }
         }
         for (; k < p; k++) {
-          block31(g[i], g[i + 1], g[i + 2], a[k], m, w, i * p + k, p);
+          for (int r = i0; r < i1; r += 3) {
+            block31(g[r], g[r + 1], g[r + 2], a[k], m, w, r * p + k, p);
+          }
         }
       }
-      for (; i < n; i++) {
+      for (i = full; i < n; i++) {
         int k = 0;
         for (; k + 4 <= p; k += 4) {
           block14(g[i], a[k], a[k + 1], a[k + 2], a[k + 3], m, w, i * p + k);
