@@ -12,7 +12,7 @@ import io.augreg.image.ImageData;
 import io.augreg.image.ImageFolder;
 import io.augreg.image.ImageReader;
 import io.augreg.image.InputFormat;
-import io.augreg.train.BatchSource;
+import io.augreg.train.BatchStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,9 +32,9 @@ class AugmentedBatchesTest {
   }
 
   /** Every batch of an epoch: x data (first size columns) followed by y. */
-  private static List<double[]> collect(BatchSource.Epoch e) {
+  private static List<double[]> collect(BatchStream.Epoch e) {
     List<double[]> out = new ArrayList<>();
-    for (BatchSource.Batch b = e.next(); b != null; b = e.next()) {
+    for (BatchStream.Batch b = e.next(); b != null; b = e.next()) {
       double[] x = Arrays.copyOf(b.x().data, b.x().numRows * b.size());
       double[] row = Arrays.copyOf(x, x.length + b.size());
       System.arraycopy(b.y(), 0, row, x.length, b.size());
@@ -69,10 +69,10 @@ class AugmentedBatchesTest {
     ClassLabels labels = ClassLabels.of(f.classes(), null, false);
     ImageData.Loaded loaded = ImageData.load(f.samples(), InputFormat.scaled(16, 16, 3), labels, new ImageReader(), 2);
     try (AugmentedBatches s = source(2, 1 << 20)) {
-      BatchSource.Epoch clean = s.clean();
+      BatchStream.Epoch clean = s.clean();
       int col = 0;
       int m = loaded.data().size();
-      for (BatchSource.Batch b = clean.next(); b != null; b = clean.next()) {
+      for (BatchStream.Batch b = clean.next(); b != null; b = clean.next()) {
         for (int c = 0; c < b.size(); c++, col++) {
           for (int feature = 0; feature < s.features(); feature++) {
             assertEquals(loaded.data().x().data[feature * m + col], b.x().data[feature * b.size() + c], 0.0);
@@ -105,11 +105,11 @@ class AugmentedBatchesTest {
   void earlyCloseReturnsBuffers() {
     try (AugmentedBatches s = source(2, 1 << 20)) {
       for (int e = 1; e <= 6; e++) {
-        BatchSource.Epoch ep = s.epoch(e);
+        BatchStream.Epoch ep = s.epoch(e);
         ep.next();
         ep.close(); // stop after one batch; the next epochs must not starve
       }
-      BatchSource.Epoch ep = s.epoch(7);
+      BatchStream.Epoch ep = s.epoch(7);
       int n = 0;
       while (ep.next() != null) {
         n++;

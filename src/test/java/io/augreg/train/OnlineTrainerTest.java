@@ -33,19 +33,19 @@ class OnlineTrainerTest {
   }
 
   /** The whole data set as one batch per epoch (full batch, like Trainer's GD). */
-  private static BatchSource fullBatch(Dataset d) {
-    return new BatchSource() {
-      private BatchSource.Epoch once() {
-        return new BatchSource.Epoch() {
+  private static BatchStream fullBatch(Dataset d) {
+    return new BatchStream() {
+      private BatchStream.Epoch once() {
+        return new BatchStream.Epoch() {
           boolean done;
 
           @Override
-          public BatchSource.Batch next() {
+          public BatchStream.Batch next() {
             if (done) {
               return null;
             }
             done = true;
-            return new BatchSource.Batch(d.x(), d.y().data, d.size());
+            return new BatchStream.Batch(d.x(), d.y().data, d.size());
           }
 
           @Override
@@ -69,12 +69,12 @@ class OnlineTrainerTest {
       }
 
       @Override
-      public BatchSource.Epoch epoch(int epoch) {
+      public BatchStream.Epoch epoch(int epoch) {
         return once();
       }
 
       @Override
-      public BatchSource.Epoch clean() {
+      public BatchStream.Epoch clean() {
         return once();
       }
 
