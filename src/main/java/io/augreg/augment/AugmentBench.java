@@ -145,6 +145,47 @@ public final class AugmentBench {
   }
 
   /**
+   * Like {@link #imagesPerSecond} on one thread, but measured in the thread's CPU time rather than
+   * wall time, so that other processes competing for the cores do not count (used to compare with
+   * the peer on a busy machine). The clock is read about every millisecond.
+   *
+   * @param caseName one of {@link #CASES}
+   * @param images 8-bit images (not modified)
+   * @param cpuSeconds measuring CPU time (after a warm-up of a fifth of that)
+   * @return images per CPU second
+   */
+  public static double imagesPerCpuSecond(String caseName, List<Mat> images, double cpuSeconds) {
+    Pipeline p = pipeline(caseName);
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    int n = images.size();
+    try (Mat dst = new Mat()) {
+      long index = 0;
+      long t0 = mx.getCurrentThreadCpuTime();
+      long warm = (long) (cpuSeconds * 0.2e9);
+      while (mx.getCurrentThreadCpuTime() - t0 < warm) {
+        p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
+        index++;
+      }
+      // images per ~1 ms of CPU, from the warm-up rate
+      long batch = Math.max(1, index * 1_000_000L / Math.max(1, warm));
+      long count = 0;
+      long start = mx.getCurrentThreadCpuTime();
+      long limit = (long) (cpuSeconds * 1e9);
+      while (true) {
+        for (long k = 0; k < batch; k++) {
+          p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
+          index++;
+        }
+        count += batch;
+        long dt = mx.getCurrentThreadCpuTime() - start;
+        if (dt >= limit) {
+          return count / (dt / 1e9);
+        }
+      }
+    }
+  }
+
+  /**
    * Decodes every image under {@code dir} (recursively, in sorted order) and resizes it to
    * size×size with area interpolation, like the peer script.
    *
@@ -179,7 +220,7 @@ public final class AugmentBench {
   }
 
   /**
-   * Answers {@code CASE SIZE SECONDS THREADS} lines on stdin with one images/s line each (used by
+   * Answers {@code CASE SIZE SECONDS THREADS [cpu]} lines on stdin with one images/s line each (used by
    * {@code bench/compare_peers.py} to alternate with the peer).
    */
   private static void serve(Path dir) {
@@ -192,7 +233,9 @@ public final class AugmentBench {
         String[] f = line.trim().split("\\s+");
         List<Mat> ims = bySize.computeIfAbsent(Integer.parseInt(f[1]), s -> loadImages(dir, s));
         double rate =
-            imagesPerSecond(f[0], ims, Double.parseDouble(f[2]), Integer.parseInt(f[3]));
+            f.length > 4 && f[4].equals("cpu")
+                ? imagesPerCpuSecond(f[0], ims, Double.parseDouble(f[2]))
+                : imagesPerSecond(f[0], ims, Double.parseDouble(f[2]), Integer.parseInt(f[3]));
         System.out.printf("%.1f%n", rate);
         System.out.flush();
       }

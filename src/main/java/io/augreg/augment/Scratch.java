@@ -3,7 +3,6 @@ package io.augreg.augment;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -20,6 +19,8 @@ final class Scratch implements AutoCloseable {
   final Mat[] ping = {new Mat(), new Mat()};
   /** Two 4-channel temporaries (horizontal flip of 3-channel images). */
   final Mat[] wide = {new Mat(), new Mat()};
+  /** A border-padded copy of the source (warps). */
+  final Mat padded = new Mat();
   /** An empty Mat standing for "no mask". */
   final Mat noMask = new Mat();
   /** A 2x3 CV_64F affine matrix and a view of its 6 doubles. */
@@ -28,8 +29,8 @@ final class Scratch implements AutoCloseable {
   private final double[] affineValues = new double[6];
   /** A reusable size argument. */
   final Size size = new Size();
-  /** A reusable rectangle (region of interest). */
-  final Rect rect = new Rect();
+  /** A reusable region-of-interest header. */
+  final RoiView roi = new RoiView();
   /** Border value: all channels 0. */
   final Scalar zero = new Scalar(0.0);
   /** Java-side pixel buffers, grown on demand. */
@@ -108,10 +109,11 @@ final class Scratch implements AutoCloseable {
     wide[0].close();
     wide[1].close();
     noMask.close();
+    padded.close();
     affineData.close();
     affine.close();
     size.close();
-    rect.close();
+    roi.close();
     zero.close();
   }
 }
