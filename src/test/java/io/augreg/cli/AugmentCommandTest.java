@@ -205,4 +205,14 @@ class AugmentCommandTest {
     assertTrue(augment("--help").out().contains("--max-pixels"));
     assertTrue(ImageWriter.EXTENSIONS.contains("png"));
   }
+
+  @Test
+  void theShippedSamplesWorkOutOfTheBox() throws Exception {
+    Path out = dir.resolve("samples-out");
+    CliHarness.Result r = augment(Path.of("samples/shapes"), out, "--copies", 1);
+    assertEquals(0, r.exitCode(), r.err());
+    Map<String, String> h = hashes(out);
+    assertEquals(9, h.size(), h.keySet().toString());
+    assertTrue(h.containsKey("circles/circle0_aug0.png") && h.containsKey("squares/square3_aug0.png"));
+  }
 }

@@ -45,4 +45,13 @@ class PreviewCommandTest {
     assertTrue(r.err().contains("not an image"), r.err());
     assertEquals(2, CliHarness.run("preview", bad.toString(), "--variants", "0").exitCode());
   }
+
+  @Test
+  void theShippedPhotosPreview() throws Exception {
+    Path out = dir.resolve("photos.png");
+    CliHarness.Result r = CliHarness.run("preview", "samples/photos", "--out", out.toString(),
+        "--variants", "2", "--tile", "64");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(3 * (64 + ContactSheet.GAP) + ContactSheet.GAP, ImageIO.read(out.toFile()).getWidth());
+  }
 }
