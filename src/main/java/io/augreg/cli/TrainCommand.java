@@ -251,7 +251,8 @@ public final class TrainCommand implements Callable<Integer> {
         t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), r.samplesPerSecond());
     outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
         pct(r.devAccuracy()), pct(r.testAccuracy()));
-    outw.println("diagnosis: " + t.diagnosis().summary());
+    outw.println("diagnosis" + (r.devCount() == 0 && r.testCount() > 0 ? " (no dev set: the test set is the hold-out)" : "")
+        + ": " + t.diagnosis().summary());
     TrainOutputs.write(out, c, r);
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();
