@@ -89,6 +89,38 @@ class AugmentedBatchesTest {
   }
 
   @Test
+  void augmentedColumnIsTheMirroredCleanColumnOfTheSameSample() {
+    ImageFolder f = ImageFolder.scan(SHAPES);
+    ClassLabels labels = ClassLabels.of(f.classes(), null, false);
+    InputFormat format = InputFormat.scaled(16, 16, 3);
+    ImageData.Loaded clean = ImageData.load(f.samples(), format, labels, new ImageReader(), 1);
+    int m = clean.data().size();
+    try (AugmentedBatches s = new AugmentedBatches(f.samples(), labels, format, Pipeline.parse("hflip p=1"),
+        new DecodedCache(new ImageReader(), 16, 16, 1 << 20), 3, 9, 2, 2)) {
+      int[] order = s.order(1);
+      BatchStream.Epoch e = s.epoch(1);
+      int k = 0;
+      for (BatchStream.Batch b = e.next(); b != null; b = e.next()) {
+        for (int c = 0; c < b.size(); c++, k++) {
+          int id = order[k];
+          assertEquals(clean.data().y().data[id], b.y()[c]);
+          for (int r = 0; r < 16; r++) {
+            for (int col = 0; col < 16; col++) {
+              for (int ch = 0; ch < 3; ch++) {
+                int fa = (r * 16 + col) * 3 + ch;
+                int fb = (r * 16 + (15 - col)) * 3 + ch;
+                assertEquals(clean.data().x().data[fb * m + id], b.x().data[fa * b.size() + c], 0.0);
+              }
+            }
+          }
+        }
+      }
+      e.close();
+      assertEquals(m, k);
+    }
+  }
+
+  @Test
   void cacheRespectsItsBudgetAndRereadsBeyondIt() {
     int imageBytes = 16 * 16 * 3;
     try (AugmentedBatches s = source(2, 3L * imageBytes + 10)) {
