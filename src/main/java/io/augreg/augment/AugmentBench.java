@@ -84,12 +84,12 @@ public final class AugmentBench {
       throw new AugregException("benchmark needs threads >= 1 and seconds > 0");
     }
     long[] counts = new long[threads];
+    long[] elapsed = new long[threads];
     Thread[] pool = new Thread[threads];
     long warmNanos = (long) (seconds * 0.2e9);
     long runNanos = (long) (seconds * 1e9);
-    // all threads start measuring at the same instant after their warm-up
-    long start = System.nanoTime() + warmNanos + 50_000_000L;
-    long end = start + runNanos;
+    // every thread warms up, then all start measuring together
+    java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(threads);
     Throwable[] failure = new Throwable[1];
     for (int t = 0; t < threads; t++) {
       final int id = t;
@@ -99,20 +99,33 @@ public final class AugmentBench {
                 try (Mat dst = new Mat()) {
                   long index = id;
                   int n = images.size();
-                  while (System.nanoTime() < start) {
+                  long w0 = System.nanoTime();
+                  while (System.nanoTime() - w0 < warmNanos) {
                     p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
                     index += threads;
                   }
+                  ready.await();
                   long count = 0;
-                  while (System.nanoTime() < end) {
+                  long t0 = System.nanoTime();
+                  long dt;
+                  do {
                     p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
                     index += threads;
                     count++;
-                  }
+                    dt = System.nanoTime() - t0;
+                  } while (dt < runNanos);
                   counts[id] = count;
+                  elapsed[id] = dt;
                 } catch (RuntimeException | Error e) {
                   synchronized (failure) {
                     failure[0] = e;
+                  }
+                  ready.reset(); // releases threads waiting for this one
+                } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+                  synchronized (failure) {
+                    if (failure[0] == null) {
+                      failure[0] = new AugregException("benchmark interrupted", e);
+                    }
                   }
                 } finally {
                   Pipeline.releaseThreadResources();
@@ -138,10 +151,12 @@ public final class AugmentBench {
       }
     }
     long total = 0;
-    for (long c : counts) {
-      total += c;
+    long longest = 1;
+    for (int t = 0; t < threads; t++) {
+      total += counts[t];
+      longest = Math.max(longest, elapsed[t]);
     }
-    return total / (runNanos / 1e9);
+    return total / (longest / 1e9);
   }
 
   /**
