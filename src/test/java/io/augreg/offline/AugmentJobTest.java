@@ -119,4 +119,28 @@ class AugmentJobTest {
     Pipeline p = Pipeline.parse(AugmentConfig.DEFAULT_PIPELINE);
     assertEquals(p, Pipeline.parse(p.toSpec()));
   }
+
+  @Test
+  void copyKIsThePipelineWithTheDocumentedSeedDerivation() throws Exception {
+    Path in = dir.resolve("in");
+    TestImages.write(in.resolve("cls/a.png"), 24, 16, 3, 7);
+    Pipeline p = Pipeline.parse("rotate deg=-30..30 | noise sigma=0..9 p=0.5");
+    Path out = dir.resolve("out");
+    new AugmentJob(
+            new AugmentConfig(
+                in, out, 3, false, p, 99, 2, OutputFormat.PNG, 95, null, false, false, 1_000_000))
+        .run(new AugmentJob.Listener() {});
+    long key = OutputPlan.sampleKey("cls/a.png");
+    try (org.bytedeco.opencv.opencv_core.Mat src =
+            new io.augreg.image.ImageReader().read(in.resolve("cls/a.png"));
+        org.bytedeco.opencv.opencv_core.Mat dst = new org.bytedeco.opencv.opencv_core.Mat()) {
+      for (int k = 0; k < 3; k++) {
+        p.apply(src, dst, 99, 0, key, k);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+            new io.augreg.image.ImageWriter().encode(dst, "png"),
+            Files.readAllBytes(out.resolve("cls/a_aug" + k + ".png")),
+            "copy " + k);
+      }
+    }
+  }
 }
