@@ -306,15 +306,8 @@ public final class Network {
     return a;
   }
 
-  /**
-   * {@code z[i,:] += b[i]} for a row-major (n × m) block.
-   *
-   * @param z pre-activations (n × m)
-   * @param b biases (n)
-   * @param n rows
-   * @param m columns
-   */
-  public static void addBias(double[] z, double[] b, int n, int m) {
+  /** {@code z[i,:] += b[i]} for a row-major (n × m) block. */
+  private static void addBias(double[] z, double[] b, int n, int m) {
     for (int i = 0; i < n; i++) {
       double bi = b[i];
       int row = i * m;

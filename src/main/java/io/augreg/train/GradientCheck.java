@@ -59,7 +59,8 @@ public final class GradientCheck {
     double[][] b = net.biasArrays();
     Propagation prop = new Propagation(net, w, b, keep, m, new JavaGemm());
     prop.input(data.x());
-    Trainer.freshMasks(prop, maskSeed, m);
+    prop.scaledMasks = true;
+    Trainer.freshMasks(prop, new FreshMasks(), maskSeed, m);
     Trainer trainer = new Trainer(config);
     double[] y = data.y().data;
 

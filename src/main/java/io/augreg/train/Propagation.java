@@ -37,7 +37,13 @@ final class Propagation {
   final double[][][] z; // [l][unit][example]; hidden layers: z and g share arrays (in place)
   final double[][][] a; // [l]: activations after dropout (= g without dropout); a[0] = inputs
   final double[][][] dz; // [l]
-  final double[][][] mask; // [l] for hidden layers with dropout: 0 or 1
+  /**
+   * [l] for hidden layers with dropout: 0 or 1 (then {@code A = G·D/keep}, the lesson's exact
+   * order), or with {@link #scaledMasks} 0 or 1/keep (then {@code A = G·D}, one multiply).
+   */
+  final double[][][] mask;
+  /** Whether {@link #mask} holds 0 or 1/keep instead of 0 or 1. */
+  boolean scaledMasks;
   final double[][] dw; // [l]: flat n_l x n_{l-1}
   final double[][] db; // [l]
   private final double[][][] g; // [l]: activations before dropout
@@ -48,6 +54,7 @@ final class Propagation {
   // flat scratch for a non-Java Gemm (null with row kernels)
   private final DMatrixRMaj[] flatW;
   private final DMatrixRMaj flatIn;
+  private final DMatrixRMaj flatX; // the inputs, kept flat so the widest product copies nothing
   private final DMatrixRMaj flatOut;
   private final DMatrixRMaj flatDw;
 
@@ -79,11 +86,10 @@ final class Propagation {
     mask = new double[layers + 1][][];
     dw = new double[layers + 1][];
     db = new double[layers + 1][];
-    a[0] = new double[sizes[0]][maxM];
-    int widest = 0;
+    // with row kernels the inputs live in rows; otherwise only flat (a[0] unused)
+    a[0] = rowKernels ? new double[sizes[0]][maxM] : new double[sizes[0]][0];
     for (int l = 1; l <= layers; l++) {
       int n = sizes[l];
-      widest = Math.max(widest, Math.max(n, sizes[l - 1]));
       z[l] = new double[n][maxM];
       g[l] = l < layers ? z[l] : new double[n][maxM];
       a[l] = dropout(l) ? new double[n][maxM] : g[l];
@@ -107,6 +113,7 @@ final class Propagation {
       }
       flatW = null;
       flatIn = null;
+      flatX = null;
       flatOut = null;
       flatDw = null;
     } else {
@@ -116,8 +123,13 @@ final class Propagation {
         flatW[l] = DMatrixRMaj.wrap(sizes[l], sizes[l - 1], w[l - 1]);
         maxW = Math.max(maxW, sizes[l] * sizes[l - 1]);
       }
-      flatIn = new DMatrixRMaj(widest, maxM);
-      flatOut = new DMatrixRMaj(widest, maxM);
+      int hiddenWidest = 1;
+      for (int l = 1; l <= layers; l++) {
+        hiddenWidest = Math.max(hiddenWidest, sizes[l]);
+      }
+      flatIn = new DMatrixRMaj(hiddenWidest, maxM);
+      flatX = new DMatrixRMaj(sizes[0], maxM);
+      flatOut = new DMatrixRMaj(hiddenWidest, maxM);
       flatDw = new DMatrixRMaj(1, maxW);
     }
     m = maxM;
@@ -142,6 +154,11 @@ final class Propagation {
   void input(DMatrixRMaj x) {
     setColumns(x.numCols);
     int cols = x.numCols;
+    if (!rowKernels) {
+      flatX.reshape(sizes[0], cols);
+      System.arraycopy(x.data, 0, flatX.data, 0, sizes[0] * cols);
+      return;
+    }
     for (int i = 0; i < sizes[0]; i++) {
       System.arraycopy(x.data, i * cols, a[0][i], 0, cols);
     }
@@ -151,11 +168,15 @@ final class Propagation {
   void input(DMatrixRMaj x, int[] perm, int from, int mb) {
     setColumns(mb);
     int cols = x.numCols;
+    if (!rowKernels) {
+      flatX.reshape(sizes[0], mb);
+    }
     for (int i = 0; i < sizes[0]; i++) {
-      double[] row = a[0][i];
+      double[] row = rowKernels ? a[0][i] : flatX.data;
+      int dst = rowKernels ? 0 : i * mb;
       int src = i * cols;
       for (int c = 0; c < mb; c++) {
-        row[c] = x.data[src + perm[from + c]];
+        row[dst + c] = x.data[src + perm[from + c]];
       }
     }
   }
@@ -188,10 +209,11 @@ final class Propagation {
       for (int i = 0; i < n; i++) {
         double[] zi = z[l][i];
         if (hidden == Activation.RELU) {
-          // G = max(Z + b, 0), in place (branch-free, vectorized)
+          // G = max(Z + b, 0) = (v + |v|)/2 with v = Z + b, in place (see Activation.RELU)
           double bi = bl[i];
           for (int j = 0; j < m; j++) {
-            zi[j] = Math.max(zi[j] + bi, 0.0);
+            double v = zi[j] + bi;
+            zi[j] = (v + Math.abs(v)) * 0.5;
           }
         } else {
           // G = g(Z + b), in place
@@ -203,9 +225,16 @@ final class Propagation {
           double[] ai = a[l][i];
           double[] d = mask[l][i];
           double kp = keep[l];
-          // A = G * D / keep_prob (as the lesson: multiply by the 0/1 mask, then divide)
-          for (int j = 0; j < m; j++) {
-            ai[j] = gi[j] * d[j] / kp;
+          if (scaledMasks) {
+            // A = G * (D / keep_prob)
+            for (int j = 0; j < m; j++) {
+              ai[j] = gi[j] * d[j];
+            }
+          } else {
+            // A = G * D / keep_prob (as the lesson: multiply by the 0/1 mask, then divide)
+            for (int j = 0; j < m; j++) {
+              ai[j] = gi[j] * d[j] / kp;
+            }
           }
         }
       }
@@ -333,11 +362,22 @@ final class Propagation {
       for (int i = 0; i < np; i++) {
         double[] da = dPrev[i];
         double[] gi = g[l - 1][i];
+        double[] d = drop ? mask[l - 1][i] : null;
+        if (hidden == Activation.RELU) {
+          reluBackward(da, gi, d, kp, m);
+          continue;
+        }
         if (drop) {
-          double[] d = mask[l - 1][i];
-          // dA = dA * D / keep_prob
-          for (int j = 0; j < m; j++) {
-            da[j] = da[j] * d[j] / kp;
+          if (scaledMasks) {
+            // dA = dA * (D / keep_prob)
+            for (int j = 0; j < m; j++) {
+              da[j] = da[j] * d[j];
+            }
+          } else {
+            // dA = dA * D / keep_prob
+            for (int j = 0; j < m; j++) {
+              da[j] = da[j] * d[j] / kp;
+            }
           }
         }
         // dZ = dA * g'(Z)
@@ -345,6 +385,26 @@ final class Propagation {
       }
     }
     return check;
+  }
+
+  /**
+   * The ReLU backward step in one pass: {@code dZ = dA [· D / keep] · (G > 0)}, the step
+   * computed branch-free as {@code min(1, G·2^1200)} (see {@link Activation#backward}).
+   */
+  private void reluBackward(double[] da, double[] gi, double[] d, double kp, int m) {
+    if (d == null) {
+      for (int j = 0; j < m; j++) {
+        da[j] = da[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
+      }
+    } else if (scaledMasks) {
+      for (int j = 0; j < m; j++) {
+        da[j] = da[j] * d[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
+      }
+    } else {
+      for (int j = 0; j < m; j++) {
+        da[j] = da[j] * d[j] / kp * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
+      }
+    }
   }
 
   private static double sum(double[] x, int m) {
@@ -402,15 +462,19 @@ final class Propagation {
       }
       return;
     }
-    toFlat(in, p, flatIn);
+    DMatrixRMaj input = flatX;
+    if (l > 1) {
+      toFlat(in, p, flatIn);
+      input = flatIn;
+    }
     if (gradient) {
       toFlat(dz[l], n, flatOut);
       flatDw.reshape(n, p);
-      gemm.gemm(false, true, 1.0, flatOut, flatIn, 0.0, flatDw);
+      gemm.gemm(false, true, 1.0, flatOut, input, 0.0, flatDw);
       System.arraycopy(flatDw.data, 0, dw[l], 0, n * p);
     } else {
       flatOut.reshape(n, m);
-      gemm.gemm(false, false, 1.0, flatW[l], flatIn, 0.0, flatOut);
+      gemm.gemm(false, false, 1.0, flatW[l], input, 0.0, flatOut);
       fromFlat(flatOut, n, out);
     }
   }

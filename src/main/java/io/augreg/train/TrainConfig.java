@@ -19,7 +19,8 @@ import java.util.Arrays;
  * @param dropoutMasks FRESH (real dropout) or REFERENCE (the lesson's re-seeded numpy masks)
  * @param earlyStopping early stopping on the dev set, or null for none
  * @param seed run seed for shuffling and fresh dropout masks
- * @param evalEvery record (and early-stop check) every k epochs; the last epoch is always recorded
+ * @param evalEvery record (and early-stop check) every k epochs; the first and the last epoch are
+ *     always recorded
  * @param momentum β of MOMENTUM in [0, 1)
  * @param beta1 Adam's β1 in [0, 1)
  * @param beta2 Adam's β2 in [0, 1)

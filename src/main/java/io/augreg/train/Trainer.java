@@ -22,10 +22,11 @@ import org.ejml.data.DMatrixRMaj;
  * the update with {@code g_W = (1/m)·(dW + λ2·W + λ1·sign(W))} and {@code g_b = (1/m)·db} (biases
  * never penalized). All buffers are sized before the first epoch; the iteration loop allocates
  * nothing. Products go through the {@link Gemm} given to the constructor ({@link JavaGemm} by
- * default). A trainer may be reused, but not from two threads at once.
+ * default). A trainer holds no mutable state: every {@link #train} call sizes its own buffers, so
+ * one trainer may run several trainings at once on different threads (as long as the Gemm is
+ * thread-safe, which {@link JavaGemm} is).
  */
 public final class Trainer {
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
   private static final long DROPOUT_KEY = 0x4452_4F50L; // "DROP"
 
@@ -73,10 +74,29 @@ public final class Trainer {
    */
   public TrainResult train(
       Network initial, Dataset train, Dataset dev, TrainingListener listener) {
+    return train(initial, train, dev, listener, null);
+  }
+
+  /**
+   * Trains with the examples of every batch supplied by {@code source} (online augmentation);
+   * {@code train} still defines the examples, their number and the un-augmented evaluation.
+   *
+   * @param initial the starting network
+   * @param train training set (its size and order drive the batches; evaluated un-augmented)
+   * @param dev dev set; may be null
+   * @param listener called after each recorded epoch; may be null
+   * @param source fills each batch; null trains on {@code train} itself
+   * @return the result
+   */
+  public TrainResult train(
+      Network initial,
+      Dataset train,
+      Dataset dev,
+      TrainingListener listener,
+      BatchSource source) {
     long start = System.nanoTime();
     int[] sizes = initial.sizes();
     int layers = sizes.length - 1;
-    int k = sizes[layers];
     checkData(initial, train, "training set");
     if (dev != null) {
       checkData(initial, dev, "dev set");
@@ -107,6 +127,8 @@ public final class Trainer {
     double[][] w = initial.weightArrays();
     double[][] b = initial.biasArrays();
     Propagation prop = new Propagation(initial, w, b, keep, batch, gemm);
+    // fresh masks hold 0 or 1/keep (one multiply); the reference's hold 0/1 and divide, as numpy
+    prop.scaledMasks = config.dropoutMasks() == DropoutMasks.FRESH;
     Propagation trainEval =
         fullBatch && !config.dropout() ? prop : new Propagation(initial, w, b, noKeep, m, gemm);
     Propagation devEval =
@@ -116,7 +138,9 @@ public final class Trainer {
     // Inputs: copied into the propagation's rows once (full batch) or per mini-batch.
     double[] yb = fullBatch ? train.y().data : new double[batch];
     double[] ySource = train.y().data;
-    if (fullBatch) {
+    DMatrixRMaj xs = source == null ? null : new DMatrixRMaj(sizes[0], batch);
+    double[] ys = source == null ? null : new double[batch];
+    if (fullBatch && source == null) {
       prop.input(train.x());
     }
     if (trainEval != prop) {
@@ -134,6 +158,9 @@ public final class Trainer {
             ? new NumpyRandom(1)
             : null;
     int referenceMasksFor = -1;
+    FreshMasks fresh = new FreshMasks();
+    // Seeds.mix(seed, DROPOUT_KEY, epoch, batch), extended per batch without allocating
+    long dropoutBase = Seeds.mix(config.seed(), DROPOUT_KEY);
 
     double[][] bestW = copy(w);
     double[][] bestB = copy(b);
@@ -147,18 +174,27 @@ public final class Trainer {
     double lastCost = Double.NaN;
 
     for (epoch = 1; epoch <= config.epochs(); epoch++) {
-      boolean record = epoch % config.evalEvery() == 0 || epoch == config.epochs();
+      boolean record = epoch % config.evalEvery() == 0 || epoch == 1 || epoch == config.epochs();
       double regCost = record ? regularizationCost(w, m) : 0;
       double dataCost = 0;
       boolean diverged = false;
       if (!fullBatch) {
         shuffle(perm, Seeds.generator(config.seed(), SHUFFLE_KEY, epoch));
       }
+      if (source != null) {
+        source.startEpoch(epoch, perm);
+      }
       int batches = fullBatch ? 1 : (m + batch - 1) / batch;
       for (int bi = 0; bi < batches; bi++) {
         int from = bi * batch;
         int mb = Math.min(batch, m - from);
-        if (!fullBatch) {
+        if (source != null) {
+          xs.reshape(sizes[0], mb);
+          source.fill(epoch, perm, from, mb, xs, ys);
+          Loss.checkLabels(initial.output(), ys, mb, sizes[layers]);
+          prop.input(xs);
+          yb = ys;
+        } else if (!fullBatch) {
           prop.input(train.x(), perm, from, mb);
           for (int c = 0; c < mb; c++) {
             yb[c] = ySource[perm[from + c]];
@@ -171,7 +207,7 @@ public final class Trainer {
               referenceMasksFor = mb;
             }
           } else {
-            freshMasks(prop, Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), mb);
+            freshMasks(prop, fresh, FreshMasks.extend(dropoutBase, epoch, bi), mb);
           }
         }
         prop.forward(true);
@@ -235,22 +271,35 @@ public final class Trainer {
       }
     }
     int stopEpoch = Math.min(epoch, config.epochs());
-    Network model;
     if (reason == StopReason.MAX_EPOCHS && early == null) {
-      model = initial.withParameters(w, b);
       bestEpoch = stopEpoch;
     } else {
       if (!haveBest) {
-        throw new AugregException(
-            "training diverged at epoch "
-                + stopEpoch
-                + " before any finite cost was recorded (try a smaller --lr, or a smaller"
-                + " --eval-every so that a finite point is kept)");
+        // nothing finite was recorded during training: fall back to the initial weights if
+        // they at least have a finite cost
+        double initialCost = initial.cost(train);
+        if (!Double.isFinite(initialCost)) {
+          throw new AugregException(
+              "training diverged at epoch "
+                  + stopEpoch
+                  + " and no finite cost was ever seen, not even for the initial weights"
+                  + " (check the inputs' scale; try a smaller --lr)");
+        }
+        copyInto(initial.weightArrays(), bestW);
+        copyInto(initial.biasArrays(), bestB);
+        bestEpoch = 0;
       }
-      model = initial.withParameters(bestW, bestB);
+      copyInto(bestW, w);
+      copyInto(bestB, b);
     }
-    double trainError = 1 - model.accuracy(train);
-    double devError = dev == null ? Double.NaN : 1 - model.accuracy(dev);
+    Network model = initial.withParameters(w, b);
+    trainEval.forward(false);
+    double trainError = 1 - trainEval.accuracy(train.y().data);
+    double devError = Double.NaN;
+    if (devEval != null) {
+      devEval.forward(false);
+      devError = 1 - devEval.accuracy(dev.y().data);
+    }
     Diagnosis diagnosis =
         Diagnosis.of(
             trainError,
@@ -332,30 +381,23 @@ public final class Trainer {
     }
   }
 
-  /** Fresh masks: D = (U[0,1) &lt; keep_prob) from a SplitMix64 stream seeded with {@code state}. */
-  static void freshMasks(Propagation prop, long state, int m) {
-    long s = state;
+  /**
+   * Fresh masks: D = (U[0,1) &lt; keep_prob) for every hidden layer with dropout, from a stream
+   * seeded with {@code seed} (derived from (run seed, epoch, batch) by the caller).
+   */
+  static void freshMasks(Propagation prop, FreshMasks gen, long seed, int m) {
+    gen.reseed(seed);
     for (int l = 1; l < prop.layers; l++) {
       double[][] d = prop.mask[l];
       if (d == null) {
         continue;
       }
-      double kp = prop.keep(l);
+      long threshold = FreshMasks.threshold(prop.keep(l));
+      double scale = prop.scaledMasks ? 1.0 / prop.keep(l) : 1.0;
       for (int i = 0; i < prop.sizes[l]; i++) {
-        double[] row = d[i];
-        for (int j = 0; j < m; j++) {
-          s += GOLDEN;
-          double u = (mix64(s) >>> 11) * 0x1.0p-53;
-          row[j] = u < kp ? 1.0 : 0.0;
-        }
+        gen.fill(d[i], m, threshold, scale);
       }
     }
-  }
-
-  private static long mix64(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   private static void shuffle(int[] perm, SplittableRandom rng) {

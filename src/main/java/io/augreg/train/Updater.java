@@ -52,8 +52,8 @@ final class Updater {
   void step(Propagation prop, int m) {
     double invM = 1.0 / m;
     t++;
-    double c1 = 1 - Math.pow(beta1, t);
-    double c2 = 1 - Math.pow(beta2, t);
+    double c1 = optimizer == Optimizer.ADAM ? 1 - Math.pow(beta1, t) : 1;
+    double c2 = optimizer == Optimizer.ADAM ? 1 - Math.pow(beta2, t) : 1;
     for (int l = 1; l <= prop.layers; l++) {
       double[] wl = w[l - 1];
       double[] dw = prop.dw[l];

@@ -1,0 +1,57 @@
+package io.augreg.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.augreg.core.AugregException;
+import org.junit.jupiter.api.Test;
+
+/** The lesson's four canonical cases, base error, custom thresholds, no dev set. */
+class DiagnosisTest {
+  @Test
+  void lessonCases() {
+    assertEquals(Diagnosis.Verdict.HIGH_VARIANCE, Diagnosis.of(0.01, 0.11, 0).verdict());
+    assertEquals(Diagnosis.Verdict.HIGH_BIAS, Diagnosis.of(0.15, 0.16, 0).verdict());
+    assertEquals(Diagnosis.Verdict.HIGH_BIAS_AND_VARIANCE, Diagnosis.of(0.15, 0.30, 0).verdict());
+    assertEquals(Diagnosis.Verdict.FINE, Diagnosis.of(0.005, 0.01, 0).verdict());
+  }
+
+  @Test
+  void remediesFollowTheVerdict() {
+    Diagnosis v = Diagnosis.of(0.01, 0.11, 0);
+    assertTrue(v.remedies().contains("more data (or data augmentation)"));
+    assertTrue(v.remedies().contains("regularization (L2, dropout, early stopping)"));
+    assertTrue(v.remedies().stream().noneMatch(s -> s.startsWith("bigger network")));
+    Diagnosis b = Diagnosis.of(0.15, 0.16, 0);
+    assertTrue(b.remedies().contains("bigger network (more layers or units)"));
+    assertTrue(Diagnosis.of(0.005, 0.01, 0).remedies().isEmpty());
+    assertTrue(b.summary().startsWith("high bias"), b.summary());
+    assertTrue(b.summary().contains("train error 15.0%, dev error 16.0%"), b.summary());
+  }
+
+  @Test
+  void baseErrorAndThresholds() {
+    // 15% train error is fine when humans get 14%
+    assertEquals(Diagnosis.Verdict.FINE, Diagnosis.of(0.15, 0.16, 0.14).verdict());
+    assertEquals(0.01, Diagnosis.of(0.15, 0.16, 0.14).avoidableBias(), 1e-12);
+    assertEquals(Diagnosis.Verdict.HIGH_VARIANCE, Diagnosis.of(0.15, 0.16, 0.14, 0.05, 0.005).verdict());
+    assertEquals(Diagnosis.Verdict.FINE, Diagnosis.of(0.01, 0.11, 0, 0.05, 0.2).verdict());
+  }
+
+  @Test
+  void withoutADevSetOnlyBiasIsJudged() {
+    Diagnosis d = Diagnosis.of(0.01, Double.NaN, 0);
+    assertEquals(Diagnosis.Verdict.FINE, d.verdict());
+    assertTrue(Double.isNaN(d.variance()));
+    assertTrue(d.summary().contains("no dev set"), d.summary());
+    assertTrue(d.remedies().get(0).startsWith("no dev set"));
+  }
+
+  @Test
+  void ratesOutsideZeroOneAreRejected() {
+    assertThrows(AugregException.class, () -> Diagnosis.of(-0.1, 0.1, 0));
+    assertThrows(AugregException.class, () -> Diagnosis.of(0.1, 1.5, 0));
+    assertThrows(AugregException.class, () -> Diagnosis.of(0.1, 0.1, Double.NaN));
+  }
+}
