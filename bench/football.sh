@@ -8,7 +8,9 @@
 # augreg:  java -jar target/augreg.jar football --reference --json   (three runs, both cores)
 # numpy:   python3 ../shared/reference/peers/numpy_football.py DATA none|l2|dropout
 #          (three processes one after the other, as the reference is run)
-# Prints the median wall time of each side and the ratio numpy / augreg.
+# Prints the median wall and CPU time of each side and the ratios numpy / augreg. Wall time is the
+# target (augreg may use both cores: the runs are independent); CPU time is printed as well because
+# it is less disturbed by other work on the machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -37,24 +39,35 @@ fi
 out_dir="$(mktemp -d)"
 trap 'rm -rf "$out_dir"' EXIT
 
-now() { date +%s.%N; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { awk -v n="$1" -v a="$2" 'BEGIN {printf "%.1f", n / a}'; }
 
-augreg_times=()
-numpy_times=()
+# bash's `time` keyword: wall, user and system seconds of everything inside the braces.
+TIMEFORMAT='%R %U %S'
+augreg_wall=() augreg_cpu=() numpy_wall=() numpy_cpu=() bare_wall=()
 for ((r = 1; r <= repeats; r++)); do
-  t0=$(now)
-  java -jar "$jar" football --reference --json --out "$out_dir/football" >"$out_dir/augreg.json"
-  t1=$(now)
-  augreg_times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
+  read -r w u s < <({ time java -jar "$jar" football --reference --json --out "$out_dir/football" \
+    >"$out_dir/augreg.json" 2>"$out_dir/augreg.err"; } 2>&1)
+  if ! grep -q '"runs"' "$out_dir/augreg.json"; then
+    echo "bench/football.sh: augreg failed:" >&2
+    cat "$out_dir/augreg.err" >&2
+    exit 1
+  fi
+  augreg_wall+=("$w")
+  augreg_cpu+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
 
-  t0=$(now)
-  for mode in none l2 dropout; do
-    "$python" "$peer" "$data" "$mode" >"$out_dir/numpy-$mode.txt"
-  done
-  t1=$(now)
-  numpy_times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')")
-  printf 'repeat %d: augreg %.2f s, numpy %.2f s\n' "$r" "${augreg_times[-1]}" "${numpy_times[-1]}"
+  # The same without drawing the pictures (what the charts cost, for the record).
+  read -r w u s < <({ time java -jar "$jar" football --reference --json --no-pictures \
+    --out "$out_dir/bare" >/dev/null 2>&1; } 2>&1)
+  bare_wall+=("$w")
+
+  read -r w u s < <({ time for mode in none l2 dropout; do
+    "$python" "$peer" "$data" "$mode" >"$out_dir/numpy-$mode.txt" 2>&1
+  done; } 2>&1)
+  numpy_wall+=("$w")
+  numpy_cpu+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
+  printf 'repeat %d: augreg %.2f s wall (%.2f s CPU), numpy %.2f s wall (%.2f s CPU)\n' "$r" \
+    "${augreg_wall[-1]}" "${augreg_cpu[-1]}" "${numpy_wall[-1]}" "${numpy_cpu[-1]}"
 done
 
 echo
@@ -65,8 +78,16 @@ echo "numpy reference (three runs):"
 grep -h '^mode=' "$out_dir"/numpy-*.txt
 echo
 
-a=$(median "${augreg_times[@]}")
-n=$(median "${numpy_times[@]}")
-printf 'median wall time over %d repeats: augreg %.2f s, numpy %.2f s\n' "$repeats" "$a" "$n"
-printf 'ratio numpy / augreg: %.1fx  (target >= 10x; %s, %s cores, %s)\n' \
-  "$(awk -v n="$n" -v a="$a" 'BEGIN {print n / a}')" "$(uname -m)" "$(nproc)" "$(date -u +%Y-%m-%d)"
+aw=$(median "${augreg_wall[@]}")
+nw=$(median "${numpy_wall[@]}")
+ac=$(median "${augreg_cpu[@]}")
+nc=$(median "${numpy_cpu[@]}")
+printf 'median over %d repeats: augreg %.2f s wall, %.2f s CPU; numpy %.2f s wall, %.2f s CPU\n' \
+  "$repeats" "$aw" "$ac" "$nw" "$nc"
+printf 'ratio numpy / augreg, wall time: %sx  (target >= 10x)\n' "$(ratio "$nw" "$aw")"
+printf 'augreg --no-pictures: %.2f s wall, ratio %sx\n' "$(median "${bare_wall[@]}")" \
+  "$(ratio "$nw" "$(median "${bare_wall[@]}")")"
+printf 'ratio numpy / augreg, CPU time:  %sx  (less sensitive to other load on the machine)\n' \
+  "$(ratio "$nc" "$ac")"
+printf 'machine: %s, %s cores, load average %s, %s\n' "$(uname -m)" "$(nproc)" \
+  "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" "$(date -u +%Y-%m-%dT%H:%MZ)"

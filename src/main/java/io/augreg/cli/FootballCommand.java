@@ -8,14 +8,20 @@ import io.augreg.football.FootballFigures;
 import io.augreg.football.FootballMode;
 import io.augreg.football.FootballReport;
 import io.augreg.football.FootballRun;
+import io.augreg.plot.Plots;
 import io.augreg.train.ModelFiles;
 import io.augreg.train.TrainingListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -40,6 +46,9 @@ import picocli.CommandLine.Spec;
 public final class FootballCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  /** Pictures that could not be drawn (guarded by itself). */
+  private final List<String> pictureProblems = new ArrayList<>();
 
   @Option(
       names = "--data",
@@ -84,7 +93,7 @@ public final class FootballCommand implements Callable<Integer> {
       description =
           "Seed of the initialization and the dropout masks; ignored with --reference"
               + " (default: ${DEFAULT-VALUE}).")
-  long seed = FootballConfig.LESSON_SEED;
+  long seed = FootballConfig.DEFAULT_SEED;
 
   @Option(
       names = "--reference",
@@ -125,10 +134,19 @@ public final class FootballCommand implements Callable<Integer> {
   Path out = Path.of("out", "football");
 
   @Option(
+      names = "--no-pictures",
+      negatable = true,
+      description =
+          "Draw the decision boundaries and cost curves into --out; --no-pictures skips them"
+              + " (default: draw them).")
+  boolean pictures = true;
+
+  @Option(
       names = "--json",
       description =
-          "Print only {\"runs\":[{\"mode\",\"train_accuracy\",\"test_accuracy\",\"final_cost\","
-              + "\"seconds\"}, ...]} on stdout (default: ${DEFAULT-VALUE}).")
+          "Print only JSON on stdout: one object per run with mode, train_accuracy,"
+              + " test_accuracy, final_cost and seconds, as {\"runs\": [...]}"
+              + " (default: ${DEFAULT-VALUE}).")
   boolean json;
 
   @Override
@@ -167,20 +185,48 @@ public final class FootballCommand implements Callable<Integer> {
     }
     AtomicLongArray done = new AtomicLongArray(runs);
     ProgressBar progress = bar;
+    // Pictures and model files are made on one extra thread while training goes on: it first
+    // loads AWT and the fonts (about a second of CPU), then draws each run as it finishes.
+    ExecutorService figures =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "football-figures");
+              t.setDaemon(true);
+              return t;
+            });
+    List<Future<?>> pending = new ArrayList<>(); // appended to by the training threads too
     List<FootballRun> results;
     try {
+      if (pictures) {
+        pending.add(figures.submit(() -> picture("warm-up", Plots::warmUp)));
+      }
       results =
           experiment.runAll(
               footballData,
               threads,
               (m, index) -> progress == null ? null : progressListener(progress, done, index),
-              run -> writeRunFiles(run, footballData));
+              run -> {
+                synchronized (pending) {
+                  pending.add(figures.submit(() -> writeRunFiles(run, footballData)));
+                }
+              });
+      List<FootballRun> finished = results;
+      synchronized (pending) {
+        if (pictures) {
+          pending.add(
+              figures.submit(
+                  () -> picture(FootballFigures.COST_FILE, () -> FootballFigures.writeCostCurves(out, finished))));
+        }
+      }
+      for (Future<?> f : List.copyOf(pending)) {
+        await(f);
+      }
     } finally {
+      figures.shutdownNow();
       if (bar != null) {
         bar.close();
       }
     }
-    FootballFigures.writeCostCurves(out, results);
 
     if (json) {
       stdout.println(FootballReport.json(results));
@@ -197,7 +243,45 @@ public final class FootballCommand implements Callable<Integer> {
               + ", boundary-MODE.png, model-MODE.mat + .json");
     }
     stdout.flush();
+    if (!pictureProblems.isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "augreg football: some pictures were not drawn (results and model files are complete): "
+              + String.join("; ", pictureProblems));
+      err.flush();
+      return AugregException.PARTIAL_FAILURE;
+    }
     return 0;
+  }
+
+  /**
+   * Draws one picture; a failure of the graphics environment (for example no fonts on a
+   * minimal server) is remembered and reported at the end instead of aborting the results.
+   */
+  private void picture(String name, Runnable draw) {
+    try {
+      draw.run();
+    } catch (AugregException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+      synchronized (pictureProblems) {
+        pictureProblems.add(name + ": " + e);
+      }
+    }
+  }
+
+  private static void await(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AugregException("football: interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static TrainingListener progressListener(ProgressBar bar, AtomicLongArray done, int index) {
@@ -211,7 +295,11 @@ public final class FootballCommand implements Callable<Integer> {
 
   /** The run's decision boundary and model files, written on the worker thread. */
   private void writeRunFiles(FootballRun run, FootballData footballData) {
-    FootballFigures.writeBoundary(out, run, footballData.train());
+    if (pictures) {
+      picture(
+          FootballFigures.boundaryFileName(run.mode()),
+          () -> FootballFigures.writeBoundary(out, run, footballData.train()));
+    }
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("train_accuracy", run.trainAccuracy());
     metrics.put("test_accuracy", run.testAccuracy());

@@ -98,9 +98,12 @@ public final class FootballReport {
     sb.append("Diagnosis (train error vs test error, base error 0):\n");
     for (FootballRun r : runs) {
       // The lesson's held-out set is its test set; the diagnosis calls it "dev".
-      String summary =
-          r.diagnosis().summary().strip().replace("dev error", "test error").replaceAll("\n\\s*", "\n    ");
-      sb.append("  ").append(runName(r)).append(": ").append(summary).append('\n');
+      String summary = r.diagnosis().summary().strip().replace("dev error", "test error");
+      String[] lines = summary.split("\n");
+      sb.append(wrap(runName(r) + ": " + lines[0].strip(), "  ", "    ", WIDTH));
+      for (int i = 1; i < lines.length; i++) {
+        sb.append(wrap(lines[i].strip(), "    ", "         ", WIDTH));
+      }
       if (config.earlyStopping()) {
         sb.append(
             String.format(
@@ -137,6 +140,32 @@ public final class FootballReport {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialize football results", e);
     }
+  }
+
+  /** Width the table's text lines are wrapped to. */
+  static final int WIDTH = 96;
+
+  /**
+   * Word-wraps {@code text} to {@code width} columns: the first line starts with {@code first},
+   * the others with {@code rest}; every line ends with a newline.
+   */
+  static String wrap(String text, String first, String rest, int width) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder line = new StringBuilder(first);
+    boolean empty = true;
+    for (String word : text.split(" ")) {
+      if (!empty && line.length() + 1 + word.length() > width) {
+        out.append(line).append('\n');
+        line = new StringBuilder(rest);
+        empty = true;
+      }
+      if (!empty) {
+        line.append(' ');
+      }
+      line.append(word);
+      empty = false;
+    }
+    return out.append(line).append('\n').toString();
   }
 
   /** JSON has no NaN or infinity: those become null. */

@@ -117,6 +117,35 @@ class FootballCommandTest {
   }
 
   @Test
+  void noPicturesWritesOnlyTheModels() {
+    CliHarness.Result r =
+        CliHarness.run(
+            "football", "--no-pictures", "--mode", "l2", "--iterations", "20", "--data", data(),
+            "--out", dir.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertFalse(Files.exists(dir.resolve("boundary-l2.png")));
+    assertFalse(Files.exists(dir.resolve("cost.png")));
+    assertTrue(Files.exists(dir.resolve("model-l2.mat")));
+    assertTrue(Files.exists(dir.resolve("model-l2.json")));
+  }
+
+  @Test
+  void helpDescribesEveryOptionWithItsDefault() {
+    CliHarness.Result r = CliHarness.run("football", "--help");
+    assertEquals(0, r.exitCode());
+    for (String option :
+        new String[] {
+          "--data", "--mode", "--lambda", "--keep-prob", "--iterations", "--lr", "--seed",
+          "--reference", "--early-stopping", "--out", "--json", "--[no-]pictures"
+        }) {
+      assertTrue(r.out().contains(option), option + " in\n" + r.out());
+    }
+    String flat = r.out().replaceAll("\\s+", " ");
+    assertTrue(flat.contains("(default: 0.86)"), flat);
+    assertTrue(flat.contains("(default: 30000)"), flat);
+  }
+
+  @Test
   void missingDefaultDatasetSaysWhereItIsExpected() {
     CliHarness.Result r =
         CliHarness.run("football", "--data", "data/football/data.mat.absent", "--out", dir.toString());

@@ -20,6 +20,12 @@ class FootballReportTest {
   }
 
   @Test
+  void wrapKeepsLinesShortAndWordsWhole() {
+    String w = FootballReport.wrap("try: aaa bbb ccc ddd", "  ", "    ", 12);
+    assertEquals("  try: aaa\n    bbb ccc\n    ddd\n", w);
+  }
+
+  @Test
   void tableAndJsonDescribeTheRuns() throws Exception {
     FootballConfig config = FootballConfig.lessonReference().withIterations(200);
     List<FootballRun> runs =
@@ -32,6 +38,9 @@ class FootballReportTest {
     assertTrue(table.contains("L2 (λ = 0.7)"), table);
     assertTrue(table.contains("dropout (keep 0.86)"), table);
     assertTrue(table.contains("test error"), table);
+    for (String line : table.split("\n")) {
+      assertTrue(line.length() <= FootballReport.WIDTH, "too long: " + line);
+    }
     assertTrue(table.contains(" (" + runs.get(0).trainCorrect() + "/211)"), table);
 
     JsonNode json = new ObjectMapper().readTree(FootballReport.json(runs));
