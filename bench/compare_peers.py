@@ -59,7 +59,7 @@ def main():
                              a.images], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
     def ours(case, size):
-        cpu = a.clock == "cpu" and a.threads == 1
+        cpu = a.clock == "cpu"
         java.stdin.write("%s %d %g %d%s\n" % (case, size, a.seconds, a.threads, " cpu" if cpu else ""))
         java.stdin.flush()
         return float(java.stdout.readline())

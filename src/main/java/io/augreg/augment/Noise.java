@@ -12,7 +12,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * per_channel=false}) one z per pixel shared by its colour channels; alpha is copied. The noise
  * field comes from a 64-bit seed drawn at sampling time, so the parameter record is tiny and
  * replays exactly. z is a 65 536-level inverse-CDF discretization of the normal (tails truncated
- * at ±4.33σ), sampled through an alias table (see {@code NoiseKernel}).
+ * at ±4.33σ), read from a per-σ table of 65 536 rounded levels (see {@code NoiseKernel}).
  *
  * <p>Spec: {@code noise sigma=10 per_channel=true}.
  *

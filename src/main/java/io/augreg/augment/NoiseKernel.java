@@ -9,14 +9,10 @@ package io.augreg.augment;
  * antisymmetric) and its standard deviation is 0.99999. After rounding σ·z to an integer, the
  * difference from exact Gaussian sampling is invisible at 8 bits for σ up to about 60.
  *
- * <p><b>Sampling.</b> Since only the integer {@code n = round(σ·z)} matters, each call turns the
- * 65 536 levels into the exact integer counts {@code c_n = #{i : round(σ·Q[i]) = n}} and builds a
- * Walker alias table of 2^b buckets with 2^(16−b) slots each (b = bits needed for the number of
- * distinct n; 7 for σ = 10). A 16-bit draw v picks bucket {@code v >>> (16 − b)} and slot {@code v
- * & (2^(16−b) − 1)}; slots below the bucket's threshold give its own value, the others its alias.
- * Every n keeps exactly c_n of the 65 536 draws, so this is the same distribution as indexing the
- * quantile table, with a table small enough for the L1 cache. Draws come four per 64-bit
- * SplitMix64 output.
+ * <p><b>Sampling.</b> Only the integer {@code n = round(σ·Q[i])} matters, so each σ gets a table
+ * of the 65 536 integers (a step function of i, filled run by run from the ~9σ boundaries found by
+ * binary search: about a 128 KB memset, cached per thread while σ stays the same). A 16-bit draw
+ * indexes the table; draws come four per 64-bit SplitMix64 output.
  */
 final class NoiseKernel {
   /** Number of quantile levels (16-bit draws). */
@@ -47,29 +43,22 @@ final class NoiseKernel {
     return (int) Math.rint(sigma * Q[i]);
   }
 
-  /** An alias table for one σ; reused per thread. */
+  /** The table {@code round(σ·Q[i])} for one σ; reused per thread. */
   static final class Sampler {
     double sigma = Double.NaN;
-    int shift;
-    int[] threshold = new int[0];
-    int[] value = new int[0];
-    int[] alias = new int[0];
-    /** value − alias per bucket. */
-    int[] delta = new int[0];
-    /** threshold, alias and delta packed in one long per bucket (one load per draw). */
-    long[] packed = new long[0];
+    final short[] table = new short[LEVELS];
 
     /** Noise value for a 16-bit draw. */
     int draw(int v) {
-      int bucket = v >>> shift;
-      return alias[bucket] + (delta[bucket] & (((v & ((1 << shift) - 1)) - threshold[bucket]) >> 31));
+      return table[v];
     }
   }
 
   /**
-   * Prepares {@code s} for σ (no-op when it already is).
+   * Prepares {@code s} for σ (no-op when it already is): {@code table[i] = round(σ·Q[i])}, the
+   * same values {@link #level} computes, filled one run of equal values at a time.
    *
-   * @param sigma standard deviation in gray levels, ≥ 0
+   * @param sigma standard deviation in gray levels, 0..255
    * @param s the sampler to fill
    */
   static void prepare(double sigma, Sampler s) {
@@ -78,77 +67,12 @@ final class NoiseKernel {
     }
     int lo = level(sigma, 0);
     int hi = level(sigma, LEVELS - 1);
-    int outcomes = hi - lo + 1;
-    int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(outcomes - 1));
-    int buckets = 1 << bits;
-    int capacity = LEVELS >>> bits;
-    int[] count = new int[buckets];
-    int[] value = new int[buckets];
-    // c_n = (first level with round(σQ) > n) − (first level with round(σQ) ≥ n); levels ascend
     int start = 0;
-    for (int k = 0; k < outcomes; k++) {
-      int end = firstAbove(sigma, lo + k);
-      count[k] = end - start;
-      value[k] = lo + k;
+    for (int k = lo; k <= hi; k++) {
+      int end = firstAbove(sigma, k);
+      java.util.Arrays.fill(s.table, start, end, (short) k);
       start = end;
     }
-    for (int k = outcomes; k < buckets; k++) {
-      value[k] = lo;
-    }
-    // Vose's alias construction in integer slot units (each bucket holds `capacity` slots)
-    int[] threshold = new int[buckets];
-    int[] alias = new int[buckets];
-    int[] small = new int[buckets];
-    int[] large = new int[buckets];
-    int ns = 0;
-    int nl = 0;
-    for (int k = 0; k < buckets; k++) {
-      if (count[k] < capacity) {
-        small[ns++] = k;
-      } else {
-        large[nl++] = k;
-      }
-    }
-    int[] rest = count.clone();
-    while (ns > 0 && nl > 0) {
-      int sm = small[--ns];
-      int lg = large[--nl];
-      threshold[sm] = rest[sm];
-      alias[sm] = value[lg];
-      rest[lg] -= capacity - rest[sm];
-      if (rest[lg] < capacity) {
-        small[ns++] = lg;
-      } else {
-        large[nl++] = lg;
-      }
-    }
-    while (nl > 0) {
-      int k = large[--nl];
-      threshold[k] = capacity;
-      alias[k] = value[k];
-    }
-    while (ns > 0) {
-      // only reachable through rounding, which integer slots do not have; kept total anyway
-      int k = small[--ns];
-      threshold[k] = capacity;
-      alias[k] = value[k];
-    }
-    s.shift = 16 - bits;
-    s.threshold = threshold;
-    s.value = value;
-    s.alias = alias;
-    int[] delta = new int[buckets];
-    for (int k = 0; k < buckets; k++) {
-      delta[k] = value[k] - alias[k];
-    }
-    s.delta = delta;
-    // packed per bucket: bits 0-15 threshold, 16-31 alias, 32-47 delta (|values| < 2^15)
-    long[] packed = new long[buckets];
-    for (int k = 0; k < buckets; k++) {
-      packed[k] =
-          (threshold[k] & 0xFFFFL) | ((alias[k] & 0xFFFFL) << 16) | ((delta[k] & 0xFFFFL) << 32);
-    }
-    s.packed = packed;
     s.sigma = sigma;
   }
 
@@ -200,38 +124,21 @@ final class NoiseKernel {
   }
 
   private static void everyByte(byte[] b, int n, long seed, Sampler s) {
-    int shift = s.shift;
-    int mask = (1 << shift) - 1;
-    long[] tab = s.packed;
-    int last = tab.length - 1; // a power of two minus one: lets the JIT drop bounds checks
+    short[] t = s.table;
     long state = seed;
     int i = 0;
-    // out = saturate(in + noise(16-bit draw)), four draws per 64-bit output; noise is the
-    // branch-free select  slot < threshold ? value : alias  =  alias + (delta & sign(slot − thr))
+    // out = saturate(in + table[16-bit draw]), four draws per 64-bit output
     for (; i + 4 <= n; i += 4) {
       long z = mix(state += GOLDEN);
-      int v0 = (int) z & 0xFFFF;
-      int v1 = (int) (z >>> 16) & 0xFFFF;
-      int v2 = (int) (z >>> 32) & 0xFFFF;
-      int v3 = (int) (z >>> 48);
-      long e0 = tab[(v0 >>> shift) & last];
-      long e1 = tab[(v1 >>> shift) & last];
-      long e2 = tab[(v2 >>> shift) & last];
-      long e3 = tab[(v3 >>> shift) & last];
-      b[i] = (byte) clamp((b[i] & 0xFF) + select(e0, v0 & mask));
-      b[i + 1] = (byte) clamp((b[i + 1] & 0xFF) + select(e1, v1 & mask));
-      b[i + 2] = (byte) clamp((b[i + 2] & 0xFF) + select(e2, v2 & mask));
-      b[i + 3] = (byte) clamp((b[i + 3] & 0xFF) + select(e3, v3 & mask));
+      b[i] = (byte) clamp((b[i] & 0xFF) + t[(int) z & 0xFFFF]);
+      b[i + 1] = (byte) clamp((b[i + 1] & 0xFF) + t[(int) (z >>> 16) & 0xFFFF]);
+      b[i + 2] = (byte) clamp((b[i + 2] & 0xFF) + t[(int) (z >>> 32) & 0xFFFF]);
+      b[i + 3] = (byte) clamp((b[i + 3] & 0xFF) + t[(int) (z >>> 48)]);
     }
     long z = mix(state += GOLDEN);
     for (; i < n; i++, z >>>= 16) {
-      b[i] = (byte) clamp((b[i] & 0xFF) + s.draw((int) z & 0xFFFF));
+      b[i] = (byte) clamp((b[i] & 0xFF) + t[(int) z & 0xFFFF]);
     }
-  }
-
-  /** The noise of a packed bucket entry for a slot: slot &lt; threshold ? value : alias. */
-  private static int select(long e, int slot) {
-    return (short) (e >>> 16) + ((short) (e >>> 32) & ((slot - ((int) e & 0xFFFF)) >> 31));
   }
 
   private static void general(

@@ -22,35 +22,53 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Augmentation throughput per case and image size (compare with bench/augment.sh).",
     description = {
-      "Measure augmentation throughput (images per second, io.augreg.augment.AugmentBench) per case and image size. The images"
-          + " are decoded and resized to SIZE x SIZE (area interpolation) first; then each case"
-          + " runs for --seconds (after a warm-up of a fifth of that) on --threads threads.",
-      "Cases (same semantics as the OpenCV-Python peer aug_peers.py): hflip, vflip, rotate"
-          + " (-30..30 deg, bilinear, reflect), crop (scale 0.08..1, ratio 0.75..1.333, same size),"
-          + " contrast (0.8..1.2 around the mean), noise (sigma 10), pipeline (those five, p=0.5 each).",
-      "With --json, prints {\"threads\":N,\"results\":[{\"name\":..,\"size\":..,\"images_per_second\":..},..]}.",
+      "Measure augmentation throughput (images per second, io.augreg.augment.AugmentBench) per case"
+          + " and image size. The images are decoded and resized to SIZE x SIZE (area"
+          + " interpolation) first; then each case runs for --seconds (after a warm-up of a fifth"
+          + " of that) on --threads threads.",
+      "Cases (same semantics as the OpenCV-Python peer aug_peers.py): hflip, vflip, rotate (-30..30"
+          + " deg, bilinear, reflect), crop (scale 0.08..1, ratio 0.75..1.333, same size), contrast"
+          + " (0.8..1.2 around the mean), noise (sigma 10), pipeline (those five, p=0.5 each).",
+      "With --json, prints"
+          + " {\"threads\":N,\"results\":[{\"name\":..,\"size\":..,\"images_per_second\":..},..]}.",
       ""
     })
 public final class BenchAugmentCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--images", paramLabel = "DIR", defaultValue = "data/photos",
+  @Option(
+      names = "--images",
+      paramLabel = "DIR",
+      defaultValue = "data/photos",
       description = "Folder of images to use (default: ${DEFAULT-VALUE}).")
   Path images;
 
-  @Option(names = "--sizes", paramLabel = "N", split = ",", defaultValue = "64,256,512",
+  @Option(
+      names = "--sizes",
+      paramLabel = "N",
+      split = ",",
+      defaultValue = "64,256,512",
       description = "Square image sides (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "1",
       description = "Threads augmenting in parallel (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  @Option(names = "--seconds", paramLabel = "S", defaultValue = "2",
+  @Option(
+      names = "--seconds",
+      paramLabel = "S",
+      defaultValue = "2",
       description = "Measured seconds per case and size (default: ${DEFAULT-VALUE}).")
   double seconds;
 
-  @Option(names = "--cases", paramLabel = "NAME", split = ",",
+  @Option(
+      names = "--cases",
+      paramLabel = "NAME",
+      split = ",",
       description = "Cases to run (default: all: hflip,vflip,rotate,crop,contrast,noise,pipeline).")
   List<String> cases;
 
@@ -73,8 +91,12 @@ public final class BenchAugmentCommand implements Callable<Integer> {
     List<String> names = cases == null ? List.copyOf(AugmentBench.CASES.keySet()) : cases;
     for (String n : names) {
       if (!AugmentBench.CASES.containsKey(n)) {
-        throw new AugregException("--cases: unknown case '" + n + "' (valid: "
-            + String.join(", ", AugmentBench.CASES.keySet()) + ")");
+        throw new AugregException(
+            "--cases: unknown case '"
+                + n
+                + "' (valid: "
+                + String.join(", ", AugmentBench.CASES.keySet())
+                + ")");
       }
     }
     if (!java.nio.file.Files.isDirectory(images)) {
@@ -83,7 +105,12 @@ public final class BenchAugmentCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Map<String, Object>> results = new ArrayList<>();
     if (!json) {
-      out.printf(Locale.ROOT, "augreg bench augment: %s, %d thread(s), %.1f s per case%n", images, threads, seconds);
+      out.printf(
+          Locale.ROOT,
+          "augreg bench augment: %s, %d thread(s), %.1f s per case%n",
+          images,
+          threads,
+          seconds);
       out.printf(Locale.ROOT, "%-10s %6s %14s%n", "case", "size", "images/s");
       out.flush();
     }

@@ -93,7 +93,7 @@ public final class FootballCommand implements Callable<Integer> {
       description =
           "Seed of the initialization and the dropout masks; ignored with --reference"
               + " (default: ${DEFAULT-VALUE}).")
-  long seed = FootballConfig.LESSON_SEED;
+  long seed = FootballConfig.DEFAULT_SEED;
 
   @Option(
       names = "--reference",

@@ -60,7 +60,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--split", paramLabel = "RATIOS",
       description = "Split --train, stratified and seeded: TRAIN/DEV/TEST or TRAIN/TEST, e.g."
-          + " 60/20/20 or 70/30 (default: none; not with --dev/--test).")
+          + " 60/20/20 or 70/30; with --test FOLDER it is TRAIN/DEV, e.g. 80/20 (default: none;"
+          + " not with --dev).")
   String split;
 
   @Option(names = "--size", paramLabel = "WxH",
@@ -275,7 +276,8 @@ public final class TrainCommand implements Callable<Integer> {
         t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), r.samplesPerSecond());
     outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
         pct(r.devAccuracy()), pct(r.testAccuracy()));
-    outw.println("diagnosis: " + t.diagnosis().summary());
+    outw.println("diagnosis" + (r.devCount() == 0 && r.testCount() > 0 ? " (no dev set: the test set is the hold-out)" : "")
+        + ": " + t.diagnosis().summary());
     TrainOutputs.write(out, c, r);
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();

@@ -6,7 +6,7 @@ import io.augreg.core.Seeds;
 import io.augreg.image.ClassLabels;
 import io.augreg.image.ImageFolder;
 import io.augreg.image.InputFormat;
-import io.augreg.train.BatchSource;
+import io.augreg.train.BatchStream;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,7 +22,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Online augmentation: the training images as a {@link BatchSource}. Every epoch draws a new
+ * Online augmentation: the training images as a {@link BatchStream}. Every epoch draws a new
  * shuffled order (generator from (seed, "SHUF", epoch)); every sample of a batch is decoded (or
  * taken from the {@link DecodedCache}), augmented by the pipeline with its own generator
  * {@code Seeds.generator(seed, epoch, index, 0)} (index = the sample's position in the training
@@ -33,7 +33,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Buffers: {@code prefetch + 2} batch matrices are allocated once and recycled.
  */
-public final class AugmentedBatches implements BatchSource {
+public final class AugmentedBatches implements BatchStream {
   private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
 
   private final List<ImageFolder.Sample> samples;

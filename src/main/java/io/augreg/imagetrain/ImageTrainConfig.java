@@ -14,7 +14,8 @@ import java.util.Arrays;
  * @param dev dev folder, or null
  * @param test test folder, or null
  * @param split ratios to split {@code train} into train/dev/test, or null (then dev/test come
- *     from their folders); not allowed together with {@code dev} or {@code test}
+ *     from their folders); not with {@code dev}; with a {@code test} folder only two parts
+ *     TRAIN/DEV (parsed as train/test ratios, the second part becoming the dev set)
  * @param width input width
  * @param height input height
  * @param channels 3 (RGB) or 1 (gray)
@@ -51,8 +52,12 @@ public record ImageTrainConfig(
     if (train == null) {
       throw new AugregException("--train FOLDER is required");
     }
-    if (split != null && (dev != null || test != null)) {
-      throw new AugregException("--split cannot be combined with --dev or --test (it makes them from --train)");
+    if (split != null && dev != null) {
+      throw new AugregException("--split cannot be combined with --dev (it makes the dev set from --train)");
+    }
+    if (split != null && test != null && split.dev() > 0) {
+      throw new AugregException(
+          "with --test, --split takes two parts TRAIN/DEV (e.g. 80/20), got " + split);
     }
     if (hidden == null) {
       throw new AugregException("--layers needs hidden layer sizes, e.g. 20,7,5");

@@ -16,7 +16,9 @@ import io.augreg.nn.OutputKind;
 import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.train.Diagnosis;
 import io.augreg.train.OnlineTrainer;
+import io.augreg.train.TrainConfig;
 import io.augreg.train.TrainResult;
 import io.augreg.train.Trainer;
 import io.augreg.train.TrainingListener;
@@ -45,7 +47,8 @@ public final class ImageTraining {
   /**
    * What a run produced.
    *
-   * @param result the trainer's result (model, history, stop, diagnosis)
+   * @param result the trainer's result (model, history, stop, diagnosis; without a dev set but
+   *     with a test set, the diagnosis compares train and test error)
    * @param labels class mapping
    * @param format the input format (with the normalization used)
    * @param trainAccuracy accuracy on the (un-augmented) training images
@@ -95,8 +98,14 @@ public final class ImageTraining {
       int[] classOf = all.stream().mapToInt(ImageFolder.Sample::label).toArray();
       Split s = Split.stratified(classOf, c.split(), seed);
       trainSamples = pick(all, s.train());
-      devSamples = pick(all, s.dev());
-      testSamples = pick(all, s.test());
+      if (c.test() != null) {
+        // TRAIN/DEV split of --train (its second part is the dev set); test from its folder
+        devSamples = pick(all, s.test());
+        testSamples = ImageData.relabel(ImageData.scanForTraining(c.test(), "--test"), trainFolder.classes(), "--test");
+      } else {
+        devSamples = pick(all, s.dev());
+        testSamples = pick(all, s.test());
+      }
     } else {
       trainSamples = trainFolder.samples();
       if (c.dev() != null) {
@@ -181,6 +190,14 @@ public final class ImageTraining {
       }
       double devAcc = devSet == null ? Double.NaN : accuracy(result.model(), devSet, gemm);
       double testAcc = testSet == null ? Double.NaN : accuracy(result.model(), testSet, gemm);
+      if (devSet == null && testSet != null) {
+        // no dev set: judge variance on the test set (train vs hold-out error, as the lesson)
+        TrainConfig tc = c.trainConfig();
+        Diagnosis d = Diagnosis.of(1 - trainAcc, 1 - testAcc, tc.baseError(), tc.biasThreshold(),
+            tc.varianceThreshold());
+        result = new TrainResult(result.model(), result.history(), result.bestEpoch(), result.stopEpoch(),
+            result.stopReason(), result.finalCost(), result.seconds(), d);
+      }
       double sps = (double) m * result.stopEpoch() / result.seconds();
       return new Result(result, labels, format, trainAcc, devAcc, testAcc, m, devCount, testCount,
           failures, sps);

@@ -89,11 +89,7 @@ final class Charts {
       if (abs.getParent() != null) {
         Files.createDirectories(abs.getParent());
       }
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        if (!javax.imageio.ImageIO.write(image, "png", out)) {
-          throw new IOException("no PNG writer available");
-        }
-      }
+      writePng(image, tmp);
       try {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -106,6 +102,12 @@ final class Charts {
         // report the original problem
       }
       throw new AugregException(file + ": cannot write chart (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static void writePng(java.awt.image.BufferedImage image, Path file) throws IOException {
+    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      PngWriter.write(image, out);
     }
   }
 

@@ -79,7 +79,8 @@ public final class CostCurveChart {
         }
       }
       XYSeries s = chart.addSeries(curve.name(), xs, ys);
-      s.setMarker(SeriesMarkers.NONE);
+      // Lines need two points; short histories also get markers so that every point shows.
+      s.setMarker(n <= 20 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
       s.setLineColor(Charts.SERIES_COLORS[c % Charts.SERIES_COLORS.length]);
       s.setLineWidth(2f);
       drawn++;

@@ -3,63 +3,35 @@ package io.augreg.train;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A stream of training mini-batches built on demand (for example images decoded and augmented
- * by worker threads), for {@link OnlineTrainer}. An implementation owns its threads and buffers
- * and releases them in {@link #close()}.
+ * Supplies the training examples of each mini-batch, for online data augmentation: the trainer
+ * decides the order (shuffled per epoch from its seed) and asks the source to fill each batch,
+ * e.g. with augmented copies of those examples. Evaluation (train accuracy, dev metrics, the
+ * diagnosis) always uses the un-augmented data sets.
+ *
+ * <p>Pass one to {@link Trainer#train(io.augreg.nn.Network, io.augreg.data.Dataset,
+ * io.augreg.data.Dataset, TrainingListener, BatchSource)}. Calls come from the training thread, in
+ * order; a source may prefetch on its own threads once it knows the epoch's order.
  */
-public interface BatchSource extends AutoCloseable {
+public interface BatchSource {
 
   /**
-   * One mini-batch: inputs in the first {@code size} columns of {@code x} (features × capacity)
-   * and targets in {@code y[0..size)}. Valid until the next call of {@link Epoch#next()}.
+   * Called at the start of every epoch with the order in which the epoch visits the examples.
    *
-   * @param x inputs
-   * @param y targets
-   * @param size number of examples
+   * @param epoch 1-based epoch
+   * @param order example indices into the training set, one batch after the other (read only)
    */
-  record Batch(DMatrixRMaj x, double[] y, int size) {}
-
-  /** The batches of one pass over the data, in order; {@link #next()} returns null at the end. */
-  interface Epoch extends AutoCloseable {
-    /**
-     * The next batch, or null when the pass is complete.
-     *
-     * @return a batch valid until the next call
-     */
-    Batch next();
-
-    /** Stops the pass early (e.g. on divergence) and releases its workers. */
-    @Override
-    void close();
-  }
-
-  /** The number of training examples m. */
-  int size();
-
-  /** The number of input features. */
-  int features();
-
-  /** The largest batch {@link #epoch} or {@link #clean} return. */
-  int batchSize();
+  default void startEpoch(int epoch, int[] order) {}
 
   /**
-   * The training batches of epoch {@code epoch} (1-based): a new order and new augmentations
-   * for every epoch, the same for the same epoch and seed.
+   * Fills one batch: column c of {@code x} and {@code y[c]} are (an augmented version of) training
+   * example {@code order[from + c]}, for c in [0, size).
    *
-   * @param epoch the epoch
-   * @return its batches
+   * @param epoch 1-based epoch
+   * @param order the epoch's order, as given to {@link #startEpoch}
+   * @param from index into {@code order} of the batch's first example
+   * @param size examples in this batch
+   * @param x output, already shaped (features × size)
+   * @param y output labels, first {@code size} entries
    */
-  Epoch epoch(int epoch);
-
-  /**
-   * The training examples without augmentation, in a fixed order (for measuring train cost and
-   * accuracy).
-   *
-   * @return all examples in batches
-   */
-  Epoch clean();
-
-  /** Releases threads and memory. */
-  @Override
-  void close();
+  void fill(int epoch, int[] order, int from, int size, DMatrixRMaj x, double[] y);
 }

@@ -56,6 +56,15 @@ final class FreshMasks {
     s1 = b;
   }
 
+  /**
+   * {@code Seeds.mix(seed, k..., epoch, batch)} given {@code base = Seeds.mix(seed, k...)}: the
+   * same chained SplitMix64 mixing, with no varargs array (called once per batch).
+   */
+  static long extend(long base, long epoch, long batch) {
+    long h = mix64(base + GOLDEN * (epoch + 1));
+    return mix64(h + GOLDEN * (batch + 1));
+  }
+
   /** SplitMix64's output function. */
   static long mix64(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -232,10 +232,9 @@ public final class ModelFiles {
     }
     Network network = Network.of(sizes, hidden, output, weights, biases);
     Map<String, Double> metrics = new LinkedHashMap<>();
-    root.path("metrics")
-        .fields()
-        .forEachRemaining(
-            e -> metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN));
+    for (Map.Entry<String, JsonNode> e : root.path("metrics").properties()) {
+      metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN);
+    }
     Long seed = root.path("seed").isIntegralNumber() ? root.path("seed").asLong() : null;
     TrainConfig config = null;
     JsonNode configNode = root.path("config");

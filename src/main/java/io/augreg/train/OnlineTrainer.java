@@ -12,10 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Trains a {@link Network} from a {@link BatchSource} (mini-batches built on the fly, e.g.
+ * Trains a {@link Network} from a {@link BatchStream} (mini-batches built on the fly, e.g.
  * augmented images) with the same optimizers, penalties, dropout, early stopping and diagnosis
  * as {@link Trainer}. Each recorded epoch measures the train cost and accuracy on the
- * <em>un-augmented</em> training examples ({@link BatchSource#clean()}, inference, no dropout)
+ * <em>un-augmented</em> training examples ({@link BatchStream#clean()}, inference, no dropout)
  * and the dev cost and accuracy on the dev set, so the bias/variance diagnosis sees clean data.
  *
  * <p>The training cost in the history is the clean data cost plus the penalty; the optimizer's
@@ -59,7 +59,7 @@ public final class OnlineTrainer {
    * @param listener called after each recorded epoch; may be null
    * @return the result (model = best weights by the early-stopping monitor, else the last)
    */
-  public TrainResult train(Network initial, BatchSource source, Dataset dev, TrainingListener listener) {
+  public TrainResult train(Network initial, BatchStream source, Dataset dev, TrainingListener listener) {
     long start = System.nanoTime();
     int[] sizes = initial.sizes();
     int layers = sizes.length - 1;
@@ -114,9 +114,9 @@ public final class OnlineTrainer {
     try {
       for (epoch = 1; epoch <= config.epochs(); epoch++) {
         boolean diverged = false;
-        try (BatchSource.Epoch batches = source.epoch(epoch)) {
+        try (BatchStream.Epoch batches = source.epoch(epoch)) {
           int bi = 0;
-          for (BatchSource.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
+          for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
             int mb = bt.size();
             prop.inputBatch(bt.x(), mb);
             if (config.dropout()) {
@@ -211,12 +211,12 @@ public final class OnlineTrainer {
   }
 
   /** {mean data cost, accuracy} over the clean training examples, batch by batch. */
-  private static double[] evaluate(Propagation eval, BatchSource source) {
+  private static double[] evaluate(Propagation eval, BatchStream source) {
     double cost = 0;
     double correct = 0;
     int n = 0;
-    try (BatchSource.Epoch all = source.clean()) {
-      for (BatchSource.Batch bt = all.next(); bt != null; bt = all.next()) {
+    try (BatchStream.Epoch all = source.clean()) {
+      for (BatchStream.Batch bt = all.next(); bt != null; bt = all.next()) {
         int mb = bt.size();
         eval.inputBatch(bt.x(), mb);
         eval.forward(false);

@@ -74,6 +74,26 @@ public final class Trainer {
    */
   public TrainResult train(
       Network initial, Dataset train, Dataset dev, TrainingListener listener) {
+    return train(initial, train, dev, listener, null);
+  }
+
+  /**
+   * Trains with the examples of every batch supplied by {@code source} (online augmentation);
+   * {@code train} still defines the examples, their number and the un-augmented evaluation.
+   *
+   * @param initial the starting network
+   * @param train training set (its size and order drive the batches; evaluated un-augmented)
+   * @param dev dev set; may be null
+   * @param listener called after each recorded epoch; may be null
+   * @param source fills each batch; null trains on {@code train} itself
+   * @return the result
+   */
+  public TrainResult train(
+      Network initial,
+      Dataset train,
+      Dataset dev,
+      TrainingListener listener,
+      BatchSource source) {
     long start = System.nanoTime();
     int[] sizes = initial.sizes();
     int layers = sizes.length - 1;
@@ -118,7 +138,9 @@ public final class Trainer {
     // Inputs: copied into the propagation's rows once (full batch) or per mini-batch.
     double[] yb = fullBatch ? train.y().data : new double[batch];
     double[] ySource = train.y().data;
-    if (fullBatch) {
+    DMatrixRMaj xs = source == null ? null : new DMatrixRMaj(sizes[0], batch);
+    double[] ys = source == null ? null : new double[batch];
+    if (fullBatch && source == null) {
       prop.input(train.x());
     }
     if (trainEval != prop) {
@@ -137,6 +159,8 @@ public final class Trainer {
             : null;
     int referenceMasksFor = -1;
     FreshMasks fresh = new FreshMasks();
+    // Seeds.mix(seed, DROPOUT_KEY, epoch, batch), extended per batch without allocating
+    long dropoutBase = Seeds.mix(config.seed(), DROPOUT_KEY);
 
     double[][] bestW = copy(w);
     double[][] bestB = copy(b);
@@ -157,11 +181,20 @@ public final class Trainer {
       if (!fullBatch) {
         shuffle(perm, Seeds.generator(config.seed(), SHUFFLE_KEY, epoch));
       }
+      if (source != null) {
+        source.startEpoch(epoch, perm);
+      }
       int batches = fullBatch ? 1 : (m + batch - 1) / batch;
       for (int bi = 0; bi < batches; bi++) {
         int from = bi * batch;
         int mb = Math.min(batch, m - from);
-        if (!fullBatch) {
+        if (source != null) {
+          xs.reshape(sizes[0], mb);
+          source.fill(epoch, perm, from, mb, xs, ys);
+          Loss.checkLabels(initial.output(), ys, mb, sizes[layers]);
+          prop.input(xs);
+          yb = ys;
+        } else if (!fullBatch) {
           prop.input(train.x(), perm, from, mb);
           for (int c = 0; c < mb; c++) {
             yb[c] = ySource[perm[from + c]];
@@ -174,7 +207,7 @@ public final class Trainer {
               referenceMasksFor = mb;
             }
           } else {
-            freshMasks(prop, fresh, Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), mb);
+            freshMasks(prop, fresh, FreshMasks.extend(dropoutBase, epoch, bi), mb);
           }
         }
         prop.forward(true);

@@ -21,6 +21,7 @@ class AugmentBenchTest {
           List.copyOf(AugmentBench.CASES.keySet()));
       for (String c : AugmentBench.CASES.keySet()) {
         assertTrue(AugmentBench.imagesPerSecond(c, ims, 0.02, 2) > 0, c);
+        assertTrue(AugmentBench.imagesPerCpuSecond(c, ims, 0.01, 2) > 0, c);
       }
       assertEquals(
           "hflip p=0.5 | rotate deg=-30..30 interp=linear border=reflect p=0.5"

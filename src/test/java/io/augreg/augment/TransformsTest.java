@@ -113,6 +113,8 @@ class TransformsTest {
     assertTrue(e.getMessage().contains("scale=0.5..2"), e.getMessage());
     e = assertThrows(AugregException.class, () -> Transforms.create("rotate", Map.of("border", "wrap")));
     assertTrue(e.getMessage().contains("border=wrap") && e.getMessage().contains("reflect"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> Transforms.create("hflip", Map.of("p", "0.5")));
+    assertTrue(e.getMessage().contains("pipeline step option"), e.getMessage());
     e = assertThrows(AugregException.class, () -> Transforms.create("resize", Map.of()));
     assertTrue(e.getMessage().contains("size"), e.getMessage());
     e = assertThrows(AugregException.class, () -> Transforms.create("rotate", Map.of("deg", "5..1")));

@@ -12,7 +12,7 @@ import io.augreg.image.ImageData;
 import io.augreg.image.ImageFolder;
 import io.augreg.image.ImageReader;
 import io.augreg.image.InputFormat;
-import io.augreg.train.BatchSource;
+import io.augreg.train.BatchStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,9 +32,9 @@ class AugmentedBatchesTest {
   }
 
   /** Every batch of an epoch: x data (first size columns) followed by y. */
-  private static List<double[]> collect(BatchSource.Epoch e) {
+  private static List<double[]> collect(BatchStream.Epoch e) {
     List<double[]> out = new ArrayList<>();
-    for (BatchSource.Batch b = e.next(); b != null; b = e.next()) {
+    for (BatchStream.Batch b = e.next(); b != null; b = e.next()) {
       double[] x = Arrays.copyOf(b.x().data, b.x().numRows * b.size());
       double[] row = Arrays.copyOf(x, x.length + b.size());
       System.arraycopy(b.y(), 0, row, x.length, b.size());
@@ -69,10 +69,10 @@ class AugmentedBatchesTest {
     ClassLabels labels = ClassLabels.of(f.classes(), null, false);
     ImageData.Loaded loaded = ImageData.load(f.samples(), InputFormat.scaled(16, 16, 3), labels, new ImageReader(), 2);
     try (AugmentedBatches s = source(2, 1 << 20)) {
-      BatchSource.Epoch clean = s.clean();
+      BatchStream.Epoch clean = s.clean();
       int col = 0;
       int m = loaded.data().size();
-      for (BatchSource.Batch b = clean.next(); b != null; b = clean.next()) {
+      for (BatchStream.Batch b = clean.next(); b != null; b = clean.next()) {
         for (int c = 0; c < b.size(); c++, col++) {
           for (int feature = 0; feature < s.features(); feature++) {
             assertEquals(loaded.data().x().data[feature * m + col], b.x().data[feature * b.size() + c], 0.0);
@@ -85,6 +85,38 @@ class AugmentedBatchesTest {
       // the augmented pass differs from the clean one
       List<double[]> aug = collect(s.epoch(1));
       assertEquals(3, aug.size());
+    }
+  }
+
+  @Test
+  void augmentedColumnIsTheMirroredCleanColumnOfTheSameSample() {
+    ImageFolder f = ImageFolder.scan(SHAPES);
+    ClassLabels labels = ClassLabels.of(f.classes(), null, false);
+    InputFormat format = InputFormat.scaled(16, 16, 3);
+    ImageData.Loaded clean = ImageData.load(f.samples(), format, labels, new ImageReader(), 1);
+    int m = clean.data().size();
+    try (AugmentedBatches s = new AugmentedBatches(f.samples(), labels, format, Pipeline.parse("hflip p=1"),
+        new DecodedCache(new ImageReader(), 16, 16, 1 << 20), 3, 9, 2, 2)) {
+      int[] order = s.order(1);
+      BatchStream.Epoch e = s.epoch(1);
+      int k = 0;
+      for (BatchStream.Batch b = e.next(); b != null; b = e.next()) {
+        for (int c = 0; c < b.size(); c++, k++) {
+          int id = order[k];
+          assertEquals(clean.data().y().data[id], b.y()[c]);
+          for (int r = 0; r < 16; r++) {
+            for (int col = 0; col < 16; col++) {
+              for (int ch = 0; ch < 3; ch++) {
+                int fa = (r * 16 + col) * 3 + ch;
+                int fb = (r * 16 + (15 - col)) * 3 + ch;
+                assertEquals(clean.data().x().data[fb * m + id], b.x().data[fa * b.size() + c], 0.0);
+              }
+            }
+          }
+        }
+      }
+      e.close();
+      assertEquals(m, k);
     }
   }
 
@@ -105,11 +137,11 @@ class AugmentedBatchesTest {
   void earlyCloseReturnsBuffers() {
     try (AugmentedBatches s = source(2, 1 << 20)) {
       for (int e = 1; e <= 6; e++) {
-        BatchSource.Epoch ep = s.epoch(e);
+        BatchStream.Epoch ep = s.epoch(e);
         ep.next();
         ep.close(); // stop after one batch; the next epochs must not starve
       }
-      BatchSource.Epoch ep = s.epoch(7);
+      BatchStream.Epoch ep = s.epoch(7);
       int n = 0;
       while (ep.next() != null) {
         n++;

@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class FreshMasksTest {
   @Test
+  void perBatchSeedsAreSeedsMix() {
+    long base = io.augreg.core.Seeds.mix(9, 77);
+    assertEquals(io.augreg.core.Seeds.mix(9, 77, 5, 3), FreshMasks.extend(base, 5, 3));
+    assertEquals(io.augreg.core.Seeds.mix(9, 77, 0, 0), FreshMasks.extend(base, 0, 0));
+  }
+
+  @Test
   void keepRateReproducibilityAndEdgeCases() {
     FreshMasks g = new FreshMasks();
     double[] row = new double[100_001];

@@ -11,10 +11,17 @@ package io.augreg.nn.linalg;
  *
  * <p>Weights stay flat row-major ({@code W[i·p + k]}), read as scalars. Output rows are
  * overwritten (not accumulated). Reductions over examples ({@code dZ·Aᵀ}) cannot be vectorized by
- * the JIT; they run as register blocks of dot products with independent accumulators.
+ * the JIT; they run as register blocks of dot products with independent accumulators, each step a
+ * fused multiply-add ({@link Math#fma}, one instruction on FMA hardware).
  */
 public final class RowKernels {
   private RowKernels() {}
+
+  /**
+   * Output rows processed together: their m entries (at most this many doubles in all) stay in
+   * cache while the inputs stream past, so wide layers read their inputs once per chunk.
+   */
+  private static final int CHUNK_DOUBLES = 1 << 16;
 
   /**
    * {@code Z = W · A}: {@code z[i][j] = Σ_k W[i,k]·a[k][j]}, four k per pass over j.
@@ -27,37 +34,7 @@ public final class RowKernels {
    * @param m examples
    */
   public static void times(double[] w, int n, int p, double[][] a, double[][] z, int m) {
-    for (int i = 0; i < n; i++) {
-      double[] zi = z[i];
-      int wi = i * p;
-      int k = 0;
-      // first pass assigns: z_i = W[i,0..3] · a_{0..3} (fewer when p < 4)
-      if (p >= 4) {
-        assign4(zi, w[wi], a[0], w[wi + 1], a[1], w[wi + 2], a[2], w[wi + 3], a[3], m);
-        k = 4;
-      } else if (p == 3) {
-        assign3(zi, w[wi], a[0], w[wi + 1], a[1], w[wi + 2], a[2], m);
-        k = 3;
-      } else if (p == 2) {
-        assign2(zi, w[wi], a[0], w[wi + 1], a[1], m);
-        k = 2;
-      } else {
-        assign1(zi, w[wi], a[0], m);
-        k = 1;
-      }
-      // z_i += W[i,k..k+3] · a_{k..k+3}
-      for (; k + 4 <= p; k += 4) {
-        add4(zi, w[wi + k], a[k], w[wi + k + 1], a[k + 1], w[wi + k + 2], a[k + 2], w[wi + k + 3],
-            a[k + 3], m);
-      }
-      if (k + 3 == p) {
-        add3(zi, w[wi + k], a[k], w[wi + k + 1], a[k + 1], w[wi + k + 2], a[k + 2], m);
-      } else if (k + 2 == p) {
-        add2(zi, w[wi + k], a[k], w[wi + k + 1], a[k + 1], m);
-      } else if (k + 1 == p) {
-        add1(zi, w[wi + k], a[k], m);
-      }
-    }
+    axpyProduct(w, p, 1, n, p, a, z, m);
   }
 
   /**
@@ -71,32 +48,53 @@ public final class RowKernels {
    * @param m examples
    */
   public static void transTimes(double[] w, int n, int p, double[][] g, double[][] d, int m) {
-    for (int k = 0; k < p; k++) {
-      double[] dk = d[k];
-      int i = 0;
-      if (n >= 4) {
-        assign4(dk, w[k], g[0], w[p + k], g[1], w[2 * p + k], g[2], w[3 * p + k], g[3], m);
-        i = 4;
-      } else if (n == 3) {
-        assign3(dk, w[k], g[0], w[p + k], g[1], w[2 * p + k], g[2], m);
-        i = 3;
-      } else if (n == 2) {
-        assign2(dk, w[k], g[0], w[p + k], g[1], m);
-        i = 2;
-      } else {
-        assign1(dk, w[k], g[0], m);
-        i = 1;
+    axpyProduct(w, 1, p, p, n, g, d, m);
+  }
+
+  /**
+   * {@code out[o][j] = Σ_q c(o, q)·in[q][j]} with coefficients {@code c(o, q) = w[o·so + q·sq]}.
+   * Each output row sums its inputs in order q = 0, 1, 2, ... (first four assigned, then four at a
+   * time, then the rest), so results do not depend on the chunking. Outputs go in chunks that fit
+   * in cache; within a chunk the loop runs over groups of four inputs, all outputs inside, so each
+   * group of input rows is read from memory once per chunk.
+   */
+  private static void axpyProduct(
+      double[] w, int so, int sq, int nOut, int nIn, double[][] in, double[][] out, int m) {
+    int chunk = Math.max(4, CHUNK_DOUBLES / Math.max(m, 1));
+    int first = Math.min(nIn, 4);
+    for (int o0 = 0; o0 < nOut; o0 += chunk) {
+      int o1 = Math.min(nOut, o0 + chunk);
+      // out_o = c(o,0..3) · in_{0..3}   (fewer when there are fewer inputs)
+      for (int o = o0; o < o1; o++) {
+        int c = o * so;
+        switch (first) {
+          case 4 -> assign4(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2],
+              w[c + 3 * sq], in[3], m);
+          case 3 -> assign3(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2], m);
+          case 2 -> assign2(out[o], w[c], in[0], w[c + sq], in[1], m);
+          default -> assign1(out[o], w[c], in[0], m);
+        }
       }
-      for (; i + 4 <= n; i += 4) {
-        add4(dk, w[i * p + k], g[i], w[(i + 1) * p + k], g[i + 1], w[(i + 2) * p + k], g[i + 2],
-            w[(i + 3) * p + k], g[i + 3], m);
+      int q = first;
+      // out_o += c(o,q..q+3) · in_{q..q+3}
+      for (; q + 4 <= nIn; q += 4) {
+        double[] a0 = in[q];
+        double[] a1 = in[q + 1];
+        double[] a2 = in[q + 2];
+        double[] a3 = in[q + 3];
+        for (int o = o0; o < o1; o++) {
+          int c = o * so + q * sq;
+          add4(out[o], w[c], a0, w[c + sq], a1, w[c + 2 * sq], a2, w[c + 3 * sq], a3, m);
+        }
       }
-      if (i + 3 == n) {
-        add3(dk, w[i * p + k], g[i], w[(i + 1) * p + k], g[i + 1], w[(i + 2) * p + k], g[i + 2], m);
-      } else if (i + 2 == n) {
-        add2(dk, w[i * p + k], g[i], w[(i + 1) * p + k], g[i + 1], m);
-      } else if (i + 1 == n) {
-        add1(dk, w[i * p + k], g[i], m);
+      int rest = nIn - q;
+      for (int o = o0; o < o1 && rest > 0; o++) {
+        int c = o * so + q * sq;
+        switch (rest) {
+          case 3 -> add3(out[o], w[c], in[q], w[c + sq], in[q + 1], w[c + 2 * sq], in[q + 2], m);
+          case 2 -> add2(out[o], w[c], in[q], w[c + sq], in[q + 1], m);
+          default -> add1(out[o], w[c], in[q], m);
+        }
       }
     }
   }
@@ -116,16 +114,25 @@ public final class RowKernels {
   public static void timesTrans(double[][] g, int n, double[][] a, int p, int m, double[] w) {
     int i = 0;
     if (p >= 4) {
-      for (; i + 3 <= n; i += 3) {
+      // chunks of rows of G (a multiple of 3) that stay in cache while A streams past once
+      int chunk = Math.max(3, CHUNK_DOUBLES / Math.max(m, 1) / 3 * 3);
+      int full = n / 3 * 3;
+      for (int i0 = 0; i0 < full; i0 += chunk) {
+        int i1 = Math.min(full, i0 + chunk);
         int k = 0;
         for (; k + 4 <= p; k += 4) {
-          block34(g[i], g[i + 1], g[i + 2], a[k], a[k + 1], a[k + 2], a[k + 3], m, w, i * p + k, p);
+          for (int r = i0; r < i1; r += 3) {
+            block34(g[r], g[r + 1], g[r + 2], a[k], a[k + 1], a[k + 2], a[k + 3], m, w, r * p + k,
+                p);
+          }
         }
         for (; k < p; k++) {
-          block31(g[i], g[i + 1], g[i + 2], a[k], m, w, i * p + k, p);
+          for (int r = i0; r < i1; r += 3) {
+            block31(g[r], g[r + 1], g[r + 2], a[k], m, w, r * p + k, p);
+          }
         }
       }
-      for (; i < n; i++) {
+      for (i = full; i < n; i++) {
         int k = 0;
         for (; k + 4 <= p; k += 4) {
           block14(g[i], a[k], a[k + 1], a[k + 2], a[k + 3], m, w, i * p + k);
@@ -185,18 +192,18 @@ public final class RowKernels {
       double y1 = a1[j];
       double y2 = a2[j];
       double y3 = a3[j];
-      s00 += x0 * y0;
-      s01 += x0 * y1;
-      s02 += x0 * y2;
-      s03 += x0 * y3;
-      s10 += x1 * y0;
-      s11 += x1 * y1;
-      s12 += x1 * y2;
-      s13 += x1 * y3;
-      s20 += x2 * y0;
-      s21 += x2 * y1;
-      s22 += x2 * y2;
-      s23 += x2 * y3;
+      s00 = Math.fma(x0, y0, s00);
+      s01 = Math.fma(x0, y1, s01);
+      s02 = Math.fma(x0, y2, s02);
+      s03 = Math.fma(x0, y3, s03);
+      s10 = Math.fma(x1, y0, s10);
+      s11 = Math.fma(x1, y1, s11);
+      s12 = Math.fma(x1, y2, s12);
+      s13 = Math.fma(x1, y3, s13);
+      s20 = Math.fma(x2, y0, s20);
+      s21 = Math.fma(x2, y1, s21);
+      s22 = Math.fma(x2, y2, s22);
+      s23 = Math.fma(x2, y3, s23);
     }
     w[o] = s00;
     w[o + 1] = s01;
@@ -231,15 +238,15 @@ public final class RowKernels {
       double x0 = g0[j];
       double x1 = g1[j];
       double x2 = g2[j];
-      s00 += x0 * y0;
-      s01 += x0 * y1;
-      s02 += x0 * y2;
-      s10 += x1 * y0;
-      s11 += x1 * y1;
-      s12 += x1 * y2;
-      s20 += x2 * y0;
-      s21 += x2 * y1;
-      s22 += x2 * y2;
+      s00 = Math.fma(x0, y0, s00);
+      s01 = Math.fma(x0, y1, s01);
+      s02 = Math.fma(x0, y2, s02);
+      s10 = Math.fma(x1, y0, s10);
+      s11 = Math.fma(x1, y1, s11);
+      s12 = Math.fma(x1, y2, s12);
+      s20 = Math.fma(x2, y0, s20);
+      s21 = Math.fma(x2, y1, s21);
+      s22 = Math.fma(x2, y2, s22);
     }
     w[o] = s00;
     w[o + 1] = s01;
@@ -258,9 +265,9 @@ public final class RowKernels {
     double s0 = 0, s1 = 0, s2 = 0;
     for (int j = 0; j < m; j++) {
       double y = a0[j];
-      s0 += g0[j] * y;
-      s1 += g1[j] * y;
-      s2 += g2[j] * y;
+      s0 = Math.fma(g0[j], y, s0);
+      s1 = Math.fma(g1[j], y, s1);
+      s2 = Math.fma(g2[j], y, s2);
     }
     w[o] = s0;
     w[o + p] = s1;
@@ -273,10 +280,10 @@ public final class RowKernels {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (int j = 0; j < m; j++) {
       double x = g0[j];
-      s0 += x * a0[j];
-      s1 += x * a1[j];
-      s2 += x * a2[j];
-      s3 += x * a3[j];
+      s0 = Math.fma(x, a0[j], s0);
+      s1 = Math.fma(x, a1[j], s1);
+      s2 = Math.fma(x, a2[j], s2);
+      s3 = Math.fma(x, a3[j], s3);
     }
     w[o] = s0;
     w[o + 1] = s1;
@@ -304,14 +311,14 @@ public final class RowKernels {
       double x1 = g1[j];
       double x2 = g2[j];
       double x3 = g3[j];
-      s00 += x0 * y0;
-      s01 += x0 * y1;
-      s10 += x1 * y0;
-      s11 += x1 * y1;
-      s20 += x2 * y0;
-      s21 += x2 * y1;
-      s30 += x3 * y0;
-      s31 += x3 * y1;
+      s00 = Math.fma(x0, y0, s00);
+      s01 = Math.fma(x0, y1, s01);
+      s10 = Math.fma(x1, y0, s10);
+      s11 = Math.fma(x1, y1, s11);
+      s20 = Math.fma(x2, y0, s20);
+      s21 = Math.fma(x2, y1, s21);
+      s30 = Math.fma(x3, y0, s30);
+      s31 = Math.fma(x3, y1, s31);
     }
     w[o] = s00;
     w[o + 1] = s01;
@@ -330,10 +337,10 @@ public final class RowKernels {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (int j = 0; j < m; j++) {
       double y = a0[j];
-      s0 += g0[j] * y;
-      s1 += g1[j] * y;
-      s2 += g2[j] * y;
-      s3 += g3[j] * y;
+      s0 = Math.fma(g0[j], y, s0);
+      s1 = Math.fma(g1[j], y, s1);
+      s2 = Math.fma(g2[j], y, s2);
+      s3 = Math.fma(g3[j], y, s3);
     }
     w[o] = s0;
     w[o + p] = s1;
@@ -346,13 +353,13 @@ public final class RowKernels {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     int j = 0;
     for (; j + 4 <= m; j += 4) {
-      s0 += x[j] * y[j];
-      s1 += x[j + 1] * y[j + 1];
-      s2 += x[j + 2] * y[j + 2];
-      s3 += x[j + 3] * y[j + 3];
+      s0 = Math.fma(x[j], y[j], s0);
+      s1 = Math.fma(x[j + 1], y[j + 1], s1);
+      s2 = Math.fma(x[j + 2], y[j + 2], s2);
+      s3 = Math.fma(x[j + 3], y[j + 3], s3);
     }
     for (; j < m; j++) {
-      s0 += x[j] * y[j];
+      s0 = Math.fma(x[j], y[j], s0);
     }
     return (s0 + s1) + (s2 + s3);
   }

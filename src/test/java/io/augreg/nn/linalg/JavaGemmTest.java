@@ -51,6 +51,22 @@ class JavaGemmTest {
   }
 
   @Test
+  void largeOperandsBypassTheCachedScratch() {
+    SplittableRandom rng = new SplittableRandom(2);
+    DMatrixRMaj a = random(3, 1100, rng);
+    DMatrixRMaj b = random(1100, 1100, rng);
+    DMatrixRMaj expected = new DMatrixRMaj(3, 1100);
+    CommonOps_DDRM.mult(a, b, expected);
+    DMatrixRMaj got = new DMatrixRMaj(3, 1100);
+    new JavaGemm().gemm(false, false, 1, a, b, 0, got);
+    assertArrayEquals(expected.data, got.data, 1e-10);
+    DMatrixRMaj tt = new DMatrixRMaj(3, 1100);
+    new JavaGemm().gemm(false, true, 1, a, b, 0, tt);
+    CommonOps_DDRM.multTransB(a, b, expected);
+    assertArrayEquals(expected.data, tt.data, 1e-10);
+  }
+
+  @Test
   void betaZeroIgnoresNaNAndShapesAreChecked() {
     Gemm g = new JavaGemm();
     DMatrixRMaj a = new DMatrixRMaj(new double[][] {{1, 2}});

@@ -1,0 +1,65 @@
+package io.augreg.train;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A stream of training mini-batches built on demand (for example images decoded and augmented
+ * by worker threads), for {@link OnlineTrainer}. An implementation owns its threads and buffers
+ * and releases them in {@link #close()}.
+ */
+public interface BatchStream extends AutoCloseable {
+
+  /**
+   * One mini-batch: inputs in the first {@code size} columns of {@code x} (features × capacity)
+   * and targets in {@code y[0..size)}. Valid until the next call of {@link Epoch#next()}.
+   *
+   * @param x inputs
+   * @param y targets
+   * @param size number of examples
+   */
+  record Batch(DMatrixRMaj x, double[] y, int size) {}
+
+  /** The batches of one pass over the data, in order; {@link #next()} returns null at the end. */
+  interface Epoch extends AutoCloseable {
+    /**
+     * The next batch, or null when the pass is complete.
+     *
+     * @return a batch valid until the next call
+     */
+    Batch next();
+
+    /** Stops the pass early (e.g. on divergence) and releases its workers. */
+    @Override
+    void close();
+  }
+
+  /** The number of training examples m. */
+  int size();
+
+  /** The number of input features. */
+  int features();
+
+  /** The largest batch {@link #epoch} or {@link #clean} return. */
+  int batchSize();
+
+  /**
+   * The training batches of epoch {@code epoch} (1-based): a new order and new augmentations
+   * for every epoch, the same for the same epoch and seed.
+   *
+   * @param epoch the epoch
+   * @return its batches
+   */
+  Epoch epoch(int epoch);
+
+  /**
+   * The training examples without augmentation, in a fixed order (for measuring train cost and
+   * accuracy).
+   *
+   * @return all examples in batches
+   */
+  Epoch clean();
+
+  /** Releases threads and memory. */
+  @Override
+  void close();
+}
