@@ -16,7 +16,7 @@ import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
-import io.augreg.train.BatchSource;
+import io.augreg.train.BatchStream;
 import io.augreg.train.ConvTrainResult;
 import io.augreg.train.ConvTrainer;
 import io.augreg.train.DatasetBatches;
@@ -151,7 +151,7 @@ public final class ConvImageTraining {
     int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
     ConvTrainer trainer = new ConvTrainer(c.trainConfig(), computeThreads, precision);
     ConvTrainResult result;
-    try (BatchSource source = c.pipeline() == null
+    try (BatchStream source = c.pipeline() == null
         ? new DatasetBatches(trainSet, batch, seed)
         : new AugmentedBatches(kept, labels, format, c.pipeline(), cache, batch, seed, c.threads(),
             c.prefetch())) {

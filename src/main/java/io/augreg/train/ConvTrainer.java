@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Mini-batch training of a {@link ConvNet} from a {@link BatchSource} (in memory or augmented on
+ * Mini-batch training of a {@link ConvNet} from a {@link BatchStream} (in memory or augmented on
  * the fly), with the engine's optimizers, penalties, early stopping and diagnosis.
  *
  * <p>Each mini-batch of m examples is split into {@code threads} contiguous slices; every thread
@@ -102,7 +102,7 @@ public final class ConvTrainer {
    * @param listener called after each recorded epoch, may be null
    * @return the result
    */
-  public ConvTrainResult train(ConvNet initial, BatchSource source, Dataset dev,
+  public ConvTrainResult train(ConvNet initial, BatchStream source, Dataset dev,
       TrainingListener listener) {
     long start = System.nanoTime();
     int features = initial.input().size();
@@ -139,7 +139,7 @@ public final class ConvTrainer {
     }
   }
 
-  private ConvTrainResult run(ConvNet initial, BatchSource source, Dataset dev,
+  private ConvTrainResult run(ConvNet initial, BatchStream source, Dataset dev,
       TrainingListener listener, List<double[]> live, List<Worker> workers, ExecutorService pool,
       long start) {
     EarlyStopping early = config.earlyStopping();
@@ -160,9 +160,9 @@ public final class ConvTrainer {
     for (epoch = 1; epoch <= config.epochs(); epoch++) {
       boolean diverged = false;
       long t0 = System.nanoTime();
-      try (BatchSource.Epoch batches = source.epoch(epoch)) {
+      try (BatchStream.Epoch batches = source.epoch(epoch)) {
         int bi = 0;
-        for (BatchSource.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
+        for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
           Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi));
           double loss = step(bt, pass, workers, pool);
           if (!Double.isFinite(loss)) {
@@ -247,7 +247,7 @@ public final class ConvTrainer {
   }
 
   /** Forward and backward of one batch, split across the workers; gradients summed into worker 0. */
-  private double step(BatchSource.Batch bt, Pass pass, List<Worker> workers, ExecutorService pool) {
+  private double step(BatchStream.Batch bt, Pass pass, List<Worker> workers, ExecutorService pool) {
     int total = bt.size();
     int parts = Math.min(workers.size(), total);
     double[] losses = new double[parts];
@@ -279,15 +279,15 @@ public final class ConvTrainer {
   }
 
   /** {mean cross-entropy, accuracy} of inference over all batches of a pass. */
-  private double[] evaluate(BatchSource.Epoch all, List<Worker> workers, ExecutorService pool) {
+  private double[] evaluate(BatchStream.Epoch all, List<Worker> workers, ExecutorService pool) {
     ConvStack first = workers.get(0).stack;
     int outputs = first.layers().get(first.layers().size() - 1).out().channels();
     double cost = 0;
     double correct = 0;
     int n = 0;
     try (all) {
-      for (BatchSource.Batch next = all.next(); next != null; next = all.next()) {
-        BatchSource.Batch bt = next;
+      for (BatchStream.Batch next = all.next(); next != null; next = all.next()) {
+        BatchStream.Batch bt = next;
         int total = bt.size();
         int parts = Math.min(workers.size(), total);
         double[][] part = new double[parts][2];
@@ -331,7 +331,7 @@ public final class ConvTrainer {
   }
 
   /** NHWC rows of batch columns [from, from + n). */
-  private static double[] rows(BatchSource.Batch bt, int from, int n, double[] buf) {
+  private static double[] rows(BatchStream.Batch bt, int from, int n, double[] buf) {
     int f = bt.x().numRows;
     double[] out = buf.length >= n * f ? buf : new double[n * f];
     ConvNet.columnsToRows(bt.x().data, bt.x().numCols, from, n, f, out);

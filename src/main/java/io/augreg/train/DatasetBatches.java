@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * An in-memory {@link BatchSource} without augmentation: every epoch visits the examples in a new
+ * An in-memory {@link BatchStream} without augmentation: every epoch visits the examples in a new
  * order (Fisher–Yates with the generator {@code Seeds.generator(seed, "SHUF", epoch)}), copied
  * batch by batch into one reused buffer.
  */
-public final class DatasetBatches implements BatchSource {
+public final class DatasetBatches implements BatchStream {
   private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
 
   private final DMatrixRMaj x;
