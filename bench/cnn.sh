@@ -2,7 +2,8 @@
 # The small CNN of issue 5 on cat/non-cat: augreg against the PyTorch peer
 # (../shared/reference/peers/torch_cats_cnn.py: same architecture, Adam 1e-3, weight decay 5e-4,
 # batch 32, same augmentation), in the same run.
-# Usage: bench/cnn.sh [SEEDS] [EPOCHS] [SPEED_EPOCHS]   (defaults: 5 seeds, 40 epochs, 3 epochs)
+# Usage: bench/cnn.sh [SEEDS] [EPOCHS] [SPEED_EPOCHS]   (defaults: 5 seeds, 40 epochs, 3 epochs;
+#   SEEDS=0: speed only)
 #   Accuracy: for each seed 0..SEEDS-1, with and without augmentation, both tools train EPOCHS
 #   epochs on 2 threads; prints mean (min-max) test and train accuracy.
 #   Speed: both tools train SPEED_EPOCHS epochs with and without augmentation on 1 and 2 threads;
@@ -51,6 +52,7 @@ stats() { # mean (min-max) of the numbers on stdin
   awk '{s+=$1; if(NR==1||$1<lo)lo=$1; if(NR==1||$1>hi)hi=$1} END {printf "%.3f (%.2f-%.2f)", s/NR, lo, hi}'
 }
 echo "CNN on cat/non-cat, $seeds seed(s) x $epochs epochs; load before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if (( seeds > 0 )); then
 echo
 echo "| tool | augmentation | mean test acc (min-max) | mean train acc (min-max) |"
 echo "| --- | --- | --- | --- |"
@@ -66,6 +68,7 @@ gain="$(awk -v a="$(cat "$tmp"/augreg.1.* | field test_acc | awk '{s+=$1} END {p
   -v b="$(cat "$tmp"/augreg.0.* | field test_acc | awk '{s+=$1} END {print s/NR}')" 'BEGIN {printf "%+.3f", a-b}')"
 echo
 echo "augreg: augmentation changes the mean test accuracy by $gain"
+fi
 echo
 echo "| threads | augmentation | PyTorch samples/s | augreg samples/s | augreg / PyTorch |"
 echo "| --- | --- | --- | --- | --- |"
