@@ -68,7 +68,7 @@ public final class ConvStack {
 
   /**
    * After {@link #forward}: the summed cross-entropy of the n examples, and the gradient {@code dZ
-   * = (A − Y) / total} stored for {@link #backward()}, so that stacks working on slices of one
+   * = (A − Y) / total} stored for {@link #backward(int)}, so that stacks working on slices of one
    * batch of {@code total} examples produce gradients that add up to the batch mean's.
    *
    * @param y labels of the n examples (0/1 or class indices), from {@code y[from]}

@@ -3,8 +3,8 @@
  * io.augreg.nn.conv.Conv2d}, {@link io.augreg.nn.conv.MaxPool2d}, {@link io.augreg.nn.conv.Dense},
  * {@link io.augreg.nn.conv.Relu}, {@link io.augreg.nn.conv.Dropout}, {@link
  * io.augreg.nn.conv.Flatten}), the architecture spec ({@link io.augreg.nn.conv.Architecture}), the
- * model ({@link io.augreg.nn.conv.ConvNet}) and its mini-batch trainer ({@link
- * io.augreg.nn.conv.ConvTrainer}).
+ * model ({@link io.augreg.nn.conv.ConvNet}) and its per-thread layer instances ({@link
+ * io.augreg.nn.conv.ConvStack}). The training loop is {@code io.augreg.train.ConvTrainer}.
  *
  * <p>Activations are row-major {@code double[]} in NHWC order (sample, row, column, channel): the
  * order in which images enter the dense networks too, and the one in which im2col copies whole
