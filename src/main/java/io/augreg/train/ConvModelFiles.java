@@ -32,7 +32,12 @@ public final class ConvModelFiles {
 
   private ConvModelFiles() {}
 
-  /** True if the model description {@code root} describes a convolutional network. */
+  /**
+   * Whether a model description is a convolutional network's.
+   *
+   * @param root the JSON document
+   * @return true if {@code architecture.kind} is {@code "conv"}
+   */
   public static boolean isConv(JsonNode root) {
     return "conv".equals(root.path("architecture").path("kind").asText());
   }

@@ -111,7 +111,11 @@ public record Architecture(List<Step> steps) {
     }
   }
 
-  /** The canonical spec: every option written out; {@code parse(toSpec())} gives an equal value. */
+  /**
+   * The canonical spec.
+   *
+   * @return every step with every option written out; {@code parse(toSpec())} gives an equal value
+   */
   public String toSpec() {
     return steps.stream().map(Step::toSpec).collect(Collectors.joining(" | "));
   }

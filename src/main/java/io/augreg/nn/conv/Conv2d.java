@@ -59,7 +59,17 @@ public final class Conv2d extends Layer {
     this.bias = new Param("bias", biasValues, new double[filters], false);
   }
 
-  /** The output shape: {@code Ho = (H + 2·pad − k) / stride + 1}, likewise Wo, F channels. */
+  /**
+   * The output shape: {@code Ho = (H + 2·pad − k) / stride + 1}, likewise Wo, F channels.
+   *
+   * @param in input shape
+   * @param filters output channels
+   * @param k kernel size
+   * @param stride stride
+   * @param pad padding per side
+   * @return the output shape
+   * @throws IllegalArgumentException if the kernel is larger than the padded input
+   */
   public static Shape outShape(Shape in, int filters, int k, int stride, int pad) {
     int ho = (in.height() + 2 * pad - k) / stride + 1;
     int wo = (in.width() + 2 * pad - k) / stride + 1;

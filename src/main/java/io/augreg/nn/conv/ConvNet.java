@@ -112,27 +112,47 @@ public final class ConvNet {
     }
   }
 
-  /** The hidden steps. */
+  /**
+   * The hidden steps.
+   *
+   * @return the architecture
+   */
   public Architecture architecture() {
     return architecture;
   }
 
-  /** One example's input shape. */
+  /**
+   * One example's input shape.
+   *
+   * @return the shape
+   */
   public Shape input() {
     return input;
   }
 
-  /** Sigmoid (binary) or softmax. */
+  /**
+   * Sigmoid (binary) or softmax.
+   *
+   * @return the output kind
+   */
   public OutputKind output() {
     return output;
   }
 
-  /** Output units. */
+  /**
+   * Output units.
+   *
+   * @return 1 for binary, k for softmax
+   */
   public int outputs() {
     return outputs;
   }
 
-  /** Copies of the parameter arrays (kernel, bias of each conv/dense layer; output layer last). */
+  /**
+   * Copies of the parameter arrays.
+   *
+   * @return kernel and bias of each conv/dense layer in order, the output layer last
+   */
   public List<double[]> parameters() {
     List<double[]> out = new ArrayList<>(values.size());
     for (double[] v : values) {
@@ -141,7 +161,11 @@ public final class ConvNet {
     return out;
   }
 
-  /** The number of parameters. */
+  /**
+   * The number of parameters.
+   *
+   * @return the total length of all parameter arrays
+   */
   public long parameterCount() {
     long n = 0;
     for (double[] v : values) {
@@ -161,7 +185,12 @@ public final class ConvNet {
     return build(architecture, input, output, outputs, live, gemm);
   }
 
-  /** A network of the same architecture with other parameter values (copied). */
+  /**
+   * A network of the same architecture with other parameter values.
+   *
+   * @param newValues arrays shaped like {@link #parameters()} (copied)
+   * @return the new network
+   */
   public ConvNet withParameters(List<double[]> newValues) {
     return new ConvNet(architecture, input, output, outputs, newValues, true);
   }
@@ -194,7 +223,13 @@ public final class ConvNet {
     return p;
   }
 
-  /** Binary: 1 iff p &gt; 0.5; softmax: the arg max. */
+  /**
+   * Predicted labels.
+   *
+   * @param x examples as columns
+   * @param gemm the product kernel
+   * @return binary: 1 iff p &gt; 0.5; softmax: the arg max
+   */
   public int[] predictLabels(DMatrixRMaj x, Gemm gemm) {
     DMatrixRMaj p = predictProbabilities(x, gemm);
     int m = p.numCols;
@@ -215,7 +250,13 @@ public final class ConvNet {
     return out;
   }
 
-  /** Fraction of examples whose predicted label equals the label. */
+  /**
+   * Accuracy.
+   *
+   * @param d the examples
+   * @param gemm the product kernel
+   * @return fraction of examples whose predicted label equals the label
+   */
   public double accuracy(Dataset d, Gemm gemm) {
     int[] pred = predictLabels(d.x(), gemm);
     double[] y = d.y().data;
@@ -228,7 +269,13 @@ public final class ConvNet {
     return pred.length == 0 ? Double.NaN : (double) correct / pred.length;
   }
 
-  /** Mean cross-entropy (from logits, no penalty) over the examples. */
+  /**
+   * Mean cross-entropy (from logits, no penalty).
+   *
+   * @param d the examples
+   * @param gemm the product kernel
+   * @return the mean loss
+   */
   public double cost(Dataset d, Gemm gemm) {
     DMatrixRMaj x = d.x();
     checkFeatures(x.numRows);

@@ -32,12 +32,20 @@ public final class ConvStack {
     this.outputs = outputs;
   }
 
-  /** The layers in order, the output layer last. */
+  /**
+   * The layers.
+   *
+   * @return the layers in order, the output layer last
+   */
   public List<Layer> layers() {
     return layers;
   }
 
-  /** Every parameter, in the order of {@link ConvNet#parameters()}. */
+  /**
+   * Every parameter.
+   *
+   * @return the parameters in the order of {@link ConvNet#parameters()}
+   */
   public List<Param> params() {
     return params;
   }

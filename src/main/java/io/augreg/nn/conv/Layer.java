@@ -27,12 +27,20 @@ public abstract class Layer {
     this.out = out;
   }
 
-  /** Shape of one input example. */
+  /**
+   * Shape of one input example.
+   *
+   * @return the input shape
+   */
   public final Shape in() {
     return in;
   }
 
-  /** Shape of one output example. */
+  /**
+   * Shape of one output example.
+   *
+   * @return the output shape
+   */
   public final Shape out() {
     return out;
   }
@@ -56,12 +64,22 @@ public abstract class Layer {
    */
   public abstract double[] backward(double[] dy, int n);
 
-  /** The parameters (empty for layers without any). */
+  /**
+   * The parameters.
+   *
+   * @return kernel/weights then bias; empty for layers without parameters
+   */
   public List<Param> params() {
     return List.of();
   }
 
-  /** A buffer of at least {@code size} values: {@code buf} if large enough, else a new one. */
+  /**
+   * A buffer of at least {@code size} values.
+   *
+   * @param buf the current buffer (may be null)
+   * @param size values needed
+   * @return {@code buf} if large enough, else a new array
+   */
   protected static double[] ensure(double[] buf, long size) {
     int s = Math.toIntExact(size);
     return buf != null && buf.length >= s ? buf : new double[s];

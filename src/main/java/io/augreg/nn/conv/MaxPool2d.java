@@ -25,7 +25,15 @@ public final class MaxPool2d extends Layer {
     this.stride = stride;
   }
 
-  /** {@code Ho = (H − k) / stride + 1}, likewise Wo; channels unchanged. */
+  /**
+   * The output shape: {@code Ho = (H − k) / stride + 1}, likewise Wo; channels unchanged.
+   *
+   * @param in input shape
+   * @param k window
+   * @param stride stride
+   * @return the output shape
+   * @throws IllegalArgumentException if the window is larger than the input
+   */
   public static Shape outShape(Shape in, int k, int stride) {
     if (in.height() < k || in.width() < k) {
       throw new IllegalArgumentException("pool: window " + k + " is larger than the input " + in);

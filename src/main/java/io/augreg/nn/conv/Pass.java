@@ -14,12 +14,22 @@ public record Pass(boolean training, long seed, int offset) {
   /** Inference: no dropout. */
   public static final Pass INFERENCE = new Pass(false, 0, 0);
 
-  /** A training pass over a whole batch (offset 0). */
+  /**
+   * A training pass over a whole batch (offset 0).
+   *
+   * @param seed the batch's mask seed
+   * @return the pass
+   */
   public static Pass training(long seed) {
     return new Pass(true, seed, 0);
   }
 
-  /** The same pass for a slice of the batch starting at example {@code offset}. */
+  /**
+   * The same pass for a slice of the batch.
+   *
+   * @param offset index of the slice's first example in the batch
+   * @return the pass
+   */
   public Pass slice(int offset) {
     return new Pass(training, seed, offset);
   }

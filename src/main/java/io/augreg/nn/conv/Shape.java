@@ -18,12 +18,21 @@ public record Shape(int height, int width, int channels) {
     }
   }
 
-  /** A flat vector of {@code units} values. */
+  /**
+   * A flat vector.
+   *
+   * @param units values
+   * @return {@code 1 × 1 × units}
+   */
   public static Shape flat(int units) {
     return new Shape(1, 1, units);
   }
 
-  /** Values per example: {@code height · width · channels}. */
+  /**
+   * Values per example.
+   *
+   * @return {@code height · width · channels}
+   */
   public int size() {
     return height * width * channels;
   }
