@@ -3,7 +3,7 @@
 # (../shared/reference/peers/torch_cats_cnn.py: same architecture, Adam 1e-3, weight decay 5e-4,
 # batch 32, same augmentation), in the same run.
 # Usage: bench/cnn.sh [SEEDS] [EPOCHS] [SPEED_EPOCHS]   (defaults: 5 seeds, 40 epochs, 3 epochs;
-#   SEEDS=0: speed only)
+#   SEEDS=0: speed only; environment SEED0=K starts the seeds at K instead of 0)
 #   Accuracy: for each seed 0..SEEDS-1, with and without augmentation, both tools train EPOCHS
 #   epochs on 2 threads; prints mean (min-max) test and train accuracy.
 #   Speed: both tools train SPEED_EPOCHS epochs with and without augmentation on 1 and 2 threads;
@@ -40,7 +40,8 @@ for t in 1 2; do
   done
 done
 
-for s in $(seq 0 $((seeds - 1))); do
+first="${SEED0:-0}"
+for s in $(seq "$first" $((first + seeds - 1))); do
   for a in 0 1; do
     echo "bench/cnn.sh: seed $s augment $a: PyTorch, augreg ($epochs epochs, 2 threads) ..." >&2
     /usr/bin/python3 "$peer" "$data" "$epochs" 2 "$a" "$s" > "$tmp/torch.$a.$s"
@@ -51,7 +52,7 @@ done
 stats() { # mean (min-max) of the numbers on stdin
   awk '{s+=$1; if(NR==1||$1<lo)lo=$1; if(NR==1||$1>hi)hi=$1} END {printf "%.3f (%.2f-%.2f)", s/NR, lo, hi}'
 }
-echo "CNN on cat/non-cat, $seeds seed(s) x $epochs epochs; load before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "CNN on cat/non-cat, $seeds seed(s) from ${SEED0:-0} x $epochs epochs, speed over $speed_epochs epochs; load before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if (( seeds > 0 )); then
 echo
 echo "| tool | augmentation | mean test acc (min-max) | mean train acc (min-max) |"
