@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Augmentation throughput: augreg (1 and 2 threads) against OpenCV-Python (1 thread), measured in
 # the same run on the same images (../shared/datasets/photos, resized to 64/256/512 px).
-# Usage: bench/augment.sh [SECONDS_PER_CASE]   (default 2)
+# Usage: bench/augment.sh [SECONDS_PER_CASE] [ROUNDS]   (defaults: 1 s, 3 rounds)
+# Each round runs augreg on 1 thread, the peer, then augreg on 2 threads; every cell reports the
+# best of the rounds for each side, so background load that hits one round hits both sides alike.
 # Prints a Markdown table: images/s per case and size, the augreg/OpenCV-Python ratio on one
 # thread, and the 2-thread/1-thread speed-up of the pipeline case.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
-secs="${1:-2}"
+secs="${1:-1}"
+rounds="${2:-3}"
 photos="../shared/datasets/photos"
 peer="../shared/reference/peers/aug_peers.py"
 [[ -d "$photos" && -f "$peer" ]] || { echo "bench/augment.sh: needs $photos and $peer" >&2; exit 2; }
@@ -19,27 +22,35 @@ if ! /usr/bin/python3 -c "import cv2, torch, torchvision" 2>/dev/null; then
 fi
 
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-echo "bench/augment.sh: augreg, 1 thread ..." >&2
-./augreg bench augment --images "$photos" --seconds "$secs" --threads 1 --json > "$tmp/t1.json"
-echo "bench/augment.sh: augreg, 2 threads ..." >&2
-./augreg bench augment --images "$photos" --seconds "$secs" --threads 2 --json > "$tmp/t2.json"
-echo "bench/augment.sh: OpenCV-Python peer, 1 thread ..." >&2
-/usr/bin/python3 "$peer" "$photos" "$secs" opencv > "$tmp/peer.txt"
+./augreg --version >/dev/null   # builds target/augreg.jar if needed, before any timing
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+for r in $(seq 1 "$rounds"); do
+  echo "bench/augment.sh: round $r/$rounds: augreg 1 thread, OpenCV-Python, augreg 2 threads ..." >&2
+  ./augreg bench augment --images "$photos" --seconds "$secs" --threads 1 --json > "$tmp/t1.$r.json"
+  /usr/bin/python3 "$peer" "$photos" "$secs" opencv > "$tmp/peer.$r.txt"
+  ./augreg bench augment --images "$photos" --seconds "$secs" --threads 2 --json > "$tmp/t2.$r.json"
+done
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
-/usr/bin/python3 - "$tmp" "$secs" "$cpu" "$(nproc)" <<'PY'
+/usr/bin/python3 - "$tmp" "$secs" "$cpu" "$(nproc)" "$rounds" "$load_before" "$load_after" <<'PY'
 import json, sys, datetime
-tmp, secs, cpu, cores = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
-t1 = {(r["name"], r["size"]): r["images_per_second"] for r in json.load(open(tmp + "/t1.json"))["results"]}
-t2 = {(r["name"], r["size"]): r["images_per_second"] for r in json.load(open(tmp + "/t2.json"))["results"]}
-peer = {}
-for line in open(tmp + "/peer.txt"):
-    parts = line.split()
-    if len(parts) == 4 and parts[0] == "opencv-python":
-        peer[(parts[1], int(parts[2]))] = float(parts[3])
+tmp, secs, cpu, cores, rounds, load0, load1 = sys.argv[1:8]
+def best(into, key, value):
+    into[key] = max(into.get(key, 0.0), value)
+t1, t2, peer = {}, {}, {}
+for r in range(1, int(rounds) + 1):
+    for name, d in (("t1", t1), ("t2", t2)):
+        for x in json.load(open(f"{tmp}/{name}.{r}.json"))["results"]:
+            best(d, (x["name"], x["size"]), x["images_per_second"])
+    for line in open(f"{tmp}/peer.{r}.txt"):
+        parts = line.split()
+        if len(parts) == 4 and parts[0] == "opencv-python":
+            best(peer, (parts[1], int(parts[2])), float(parts[3]))
 cases = ["hflip", "vflip", "rotate", "crop", "contrast", "noise", "pipeline"]
 sizes = sorted({s for (_, s) in t1})
-print(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cpu} ({cores} cores), {secs} s per case.")
+print(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cpu} ({cores} cores), {secs} s per case,"
+      f" best of {rounds} rounds per side; load average before {load0}, after {load1}.")
 print()
 print("| case | size | augreg 1 thread (img/s) | OpenCV-Python 1 thread (img/s) | ratio | target | augreg 2 threads (img/s) |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")

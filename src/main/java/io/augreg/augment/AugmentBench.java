@@ -84,12 +84,12 @@ public final class AugmentBench {
       throw new AugregException("benchmark needs threads >= 1 and seconds > 0");
     }
     long[] counts = new long[threads];
+    long[] elapsed = new long[threads];
     Thread[] pool = new Thread[threads];
     long warmNanos = (long) (seconds * 0.2e9);
     long runNanos = (long) (seconds * 1e9);
-    // all threads start measuring at the same instant after their warm-up
-    long start = System.nanoTime() + warmNanos + 50_000_000L;
-    long end = start + runNanos;
+    // every thread warms up, then all start measuring together
+    java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(threads);
     Throwable[] failure = new Throwable[1];
     for (int t = 0; t < threads; t++) {
       final int id = t;
@@ -99,20 +99,33 @@ public final class AugmentBench {
                 try (Mat dst = new Mat()) {
                   long index = id;
                   int n = images.size();
-                  while (System.nanoTime() < start) {
+                  long w0 = System.nanoTime();
+                  while (System.nanoTime() - w0 < warmNanos) {
                     p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
                     index += threads;
                   }
+                  ready.await();
                   long count = 0;
-                  while (System.nanoTime() < end) {
+                  long t0 = System.nanoTime();
+                  long dt;
+                  do {
                     p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
                     index += threads;
                     count++;
-                  }
+                    dt = System.nanoTime() - t0;
+                  } while (dt < runNanos);
                   counts[id] = count;
+                  elapsed[id] = dt;
                 } catch (RuntimeException | Error e) {
                   synchronized (failure) {
                     failure[0] = e;
+                  }
+                  ready.reset(); // releases threads waiting for this one
+                } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+                  synchronized (failure) {
+                    if (failure[0] == null) {
+                      failure[0] = new AugregException("benchmark interrupted", e);
+                    }
                   }
                 } finally {
                   Pipeline.releaseThreadResources();
@@ -138,10 +151,105 @@ public final class AugmentBench {
       }
     }
     long total = 0;
-    for (long c : counts) {
-      total += c;
+    long longest = 1;
+    for (int t = 0; t < threads; t++) {
+      total += counts[t];
+      longest = Math.max(longest, elapsed[t]);
     }
-    return total / (runNanos / 1e9);
+    return total / (longest / 1e9);
+  }
+
+  /**
+   * Like {@link #imagesPerSecond}, but each thread measures its own CPU time rather than wall time,
+   * and the per-thread rates are summed: the throughput the threads would reach with a core each,
+   * whatever else runs on the machine (used to compare with the peer, and to check that threads do
+   * not slow each other down, on a busy machine). The clock is read about every millisecond.
+   *
+   * @param caseName one of {@link #CASES}
+   * @param images 8-bit images (not modified)
+   * @param cpuSeconds CPU time each thread measures (after a warm-up of a fifth of that)
+   * @param threads worker threads
+   * @return the sum over threads of images per CPU second
+   */
+  public static double imagesPerCpuSecond(
+      String caseName, List<Mat> images, double cpuSeconds, int threads) {
+    Pipeline p = pipeline(caseName);
+    double[] rates = new double[threads];
+    Thread[] pool = new Thread[threads];
+    Throwable[] failure = new Throwable[1];
+    for (int t = 0; t < threads; t++) {
+      final int id = t;
+      pool[t] =
+          new Thread(
+              () -> {
+                try {
+                  rates[id] = cpuRate(p, images, cpuSeconds, id, threads);
+                } catch (RuntimeException | Error e) {
+                  synchronized (failure) {
+                    failure[0] = e;
+                  }
+                } finally {
+                  Pipeline.releaseThreadResources();
+                }
+              },
+              "bench-cpu-" + t);
+      pool[t].start();
+    }
+    for (Thread t : pool) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AugregException("benchmark interrupted", e);
+      }
+    }
+    synchronized (failure) {
+      if (failure[0] instanceof RuntimeException re) {
+        throw re;
+      }
+      if (failure[0] instanceof Error err) {
+        throw err;
+      }
+    }
+    double sum = 0;
+    for (double r : rates) {
+      sum += r;
+    }
+    return sum;
+  }
+
+  /** Images per CPU second of the calling thread, on indices first, first + stride, ... */
+  private static double cpuRate(
+      Pipeline p, List<Mat> images, double cpuSeconds, long first, long stride) {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    int n = images.size();
+    try (Mat dst = new Mat()) {
+      long index = first;
+      long done = 0;
+      long t0 = mx.getCurrentThreadCpuTime();
+      long warm = (long) (cpuSeconds * 0.2e9);
+      while (mx.getCurrentThreadCpuTime() - t0 < warm) {
+        p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
+        index += stride;
+        done++;
+      }
+      // images per ~1 ms of CPU, from the warm-up rate
+      long batch = Math.max(1, done * 1_000_000L / Math.max(1, warm));
+      long count = 0;
+      long start = mx.getCurrentThreadCpuTime();
+      long limit = (long) (cpuSeconds * 1e9);
+      while (true) {
+        for (long k = 0; k < batch; k++) {
+          p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
+          index += stride;
+        }
+        count += batch;
+        long dt = mx.getCurrentThreadCpuTime() - start;
+        if (dt >= limit) {
+          return count / (dt / 1e9);
+        }
+      }
+    }
   }
 
   /**
@@ -179,7 +287,7 @@ public final class AugmentBench {
   }
 
   /**
-   * Answers {@code CASE SIZE SECONDS THREADS} lines on stdin with one images/s line each (used by
+   * Answers {@code CASE SIZE SECONDS THREADS [cpu]} lines on stdin with one images/s line each (used by
    * {@code bench/compare_peers.py} to alternate with the peer).
    */
   private static void serve(Path dir) {
@@ -192,7 +300,9 @@ public final class AugmentBench {
         String[] f = line.trim().split("\\s+");
         List<Mat> ims = bySize.computeIfAbsent(Integer.parseInt(f[1]), s -> loadImages(dir, s));
         double rate =
-            imagesPerSecond(f[0], ims, Double.parseDouble(f[2]), Integer.parseInt(f[3]));
+            f.length > 4 && f[4].equals("cpu")
+                ? imagesPerCpuSecond(f[0], ims, Double.parseDouble(f[2]), Integer.parseInt(f[3]))
+                : imagesPerSecond(f[0], ims, Double.parseDouble(f[2]), Integer.parseInt(f[3]));
         System.out.printf("%.1f%n", rate);
         System.out.flush();
       }

@@ -5,14 +5,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Scales the deviation from the image mean by a factor drawn from {@code factor}: {@code out =
  * saturate(round(a·v + (1 − a)·mean))}, where mean is over all pixels and colour channels (alpha
  * excluded and copied). Negative results saturate to 0 (unlike OpenCV's {@code convertScaleAbs},
- * which would mirror them). 1- and 3-channel images go through OpenCV ({@code sumElems}, {@code
- * convertTo}, single-precision arithmetic); BGRA images through a 256-entry lookup table.
+ * which would mirror them). 1- and 3-channel images go through OpenCV ({@code norm L1} as the sum,
+ * {@code convertTo}, single-precision arithmetic); BGRA images through a 256-entry lookup table.
  *
  * <p>Spec: {@code contrast factor=0.8..1.2}.
  *
@@ -59,11 +58,9 @@ public record Contrast(Range factor) implements Transform<Contrast.ContrastParam
   public void apply(Mat src, Mat dst, ContrastParams p) {
     double a = p.factor();
     if (src.channels() != 4) {
-      // mean = Σ values / count (native SIMD sum); out = saturate(round(a·v + (1 − a)·mean))
-      double sum;
-      try (Scalar sums = opencv_core.sumElems(src)) {
-        sum = sums.get(0) + sums.get(1) + sums.get(2);
-      }
+      // mean = Σ values / count; out = saturate(round(a·v + (1 − a)·mean))
+      // the L1 norm of a non-negative image is the sum of its values (no native allocation)
+      double sum = opencv_core.norm(src, opencv_core.NORM_L1, Scratch.get().noMask);
       double mean = sum / ((double) src.rows() * src.cols() * src.channels());
       src.convertTo(dst, -1, a, (1 - a) * mean);
       return;

@@ -137,10 +137,8 @@ public record Crop(Range scale, Range ratio, int width, int height, Interp inter
               + " outside a " + src.cols() + "x" + src.rows() + " image");
     }
     Scratch s = Scratch.get();
-    s.rect.x(p.x()).y(p.y()).width(p.w()).height(p.h());
-    try (Mat roi = src.apply(s.rect)) {
-      opencv_imgproc.resize(roi, dst, s.size(p.outWidth(), p.outHeight()), 0, 0, p.interp().cvFlag());
-    }
+    Mat roi = s.roi.of(src, p.x(), p.y(), p.w(), p.h());
+    opencv_imgproc.resize(roi, dst, s.size(p.outWidth(), p.outHeight()), 0, 0, p.interp().cvFlag());
   }
 
   @Override

@@ -12,7 +12,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * per_channel=false}) one z per pixel shared by its colour channels; alpha is copied. The noise
  * field comes from a 64-bit seed drawn at sampling time, so the parameter record is tiny and
  * replays exactly. z is a 65 536-level inverse-CDF discretization of the normal (tails truncated
- * at ±4.33σ; see {@code NoiseKernel}).
+ * at ±4.33σ), read from a per-σ table of 65 536 rounded levels (see {@code NoiseKernel}).
  *
  * <p>Spec: {@code noise sigma=10 per_channel=true}.
  *
@@ -20,9 +20,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * @param perChannel independent noise per colour channel
  */
 public record Noise(Range sigma, boolean perChannel) implements Transform<Noise.NoiseParams> {
-
-  /** Images with at least this many bytes use a precomputed table of {@code round(σ·z)}. */
-  private static final int TABLE_THRESHOLD = 1 << 16;
 
   /**
    * One noise field.
@@ -80,17 +77,8 @@ public record Noise(Range sigma, boolean perChannel) implements Transform<Noise.
         src,
         dst,
         (b, n, channels, s) -> {
-          short[] table = null;
-          // the table pays off for a large image or a sigma seen before (a fixed sigma)
-          if (s.noiseTableSigma == p.sigma()) {
-            table = s.noiseTable;
-          } else if (n >= TABLE_THRESHOLD || s.lastNoiseSigma == p.sigma()) {
-            NoiseKernel.fillTable(p.sigma(), s.noiseTable);
-            s.noiseTableSigma = p.sigma();
-            table = s.noiseTable;
-          }
-          s.lastNoiseSigma = p.sigma();
-          NoiseKernel.apply(b, b, n, channels, p.sigma(), p.perChannel(), p.seed(), table);
+          NoiseKernel.prepare(p.sigma(), s.noise);
+          NoiseKernel.apply(b, n, channels, p.perChannel(), p.seed(), s.noise);
         });
   }
 

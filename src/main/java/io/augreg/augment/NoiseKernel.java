@@ -3,130 +3,146 @@ package io.augreg.augment;
 /**
  * Additive Gaussian noise on packed 8-bit pixels: {@code out = saturate(in + round(σ·z))}.
  *
- * <p>z is drawn by inverse-CDF sampling: a 16-bit index i from a SplitMix64 stream picks {@code
- * z = Φ⁻¹((i + 0.5) / 65536)} from a table of standard-normal quantiles. This is a 65 536-level
- * discretization of N(0, 1): its tails are truncated at ±4.33σ (|z| > 4.33 has probability
- * 1.5e-5 under the true normal), its mean is exactly 0 (the table is antisymmetric) and its
- * standard deviation is 0.99986. After rounding σ·z to an integer the difference from exact
- * Gaussian sampling is invisible for σ up to about 60. One 64-bit draw gives four indices.
+ * <p><b>Distribution.</b> z is the 65 536-level inverse-CDF discretization of N(0, 1): a uniform
+ * 16-bit index i gives {@code z = Φ⁻¹((i + 0.5) / 65536)}. Its tails are truncated at ±4.33 (|z|
+ * &gt; 4.33 has probability 1.5e-5 under the true normal), its mean is exactly 0 (the levels are
+ * antisymmetric) and its standard deviation is 0.99999. After rounding σ·z to an integer, the
+ * difference from exact Gaussian sampling is invisible at 8 bits for σ up to about 60.
+ *
+ * <p><b>Sampling.</b> Only the integer {@code n = round(σ·Q[i])} matters, so each σ gets a table
+ * of the 65 536 integers (a step function of i, filled run by run from the ~9σ boundaries found by
+ * binary search: about a 128 KB memset, cached per thread while σ stays the same). A 16-bit draw
+ * indexes the table; draws come four per 64-bit SplitMix64 output.
  */
 final class NoiseKernel {
-  /** Number of quantile levels (16-bit indices). */
-  static final int TABLE_SIZE = 1 << 16;
+  /** Number of quantile levels (16-bit draws). */
+  static final int LEVELS = 1 << 16;
 
-  /** {@code Q[i] = Φ⁻¹((i + 0.5) / 65536)}, antisymmetric: {@code Q[65535 - i] = -Q[i]}. */
-  private static final float[] Q = new float[TABLE_SIZE];
+  /** {@code Q[i] = Φ⁻¹((i + 0.5) / 65536)}, ascending and antisymmetric. */
+  private static final float[] Q = new float[LEVELS];
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
   static {
-    for (int i = 0; i < TABLE_SIZE / 2; i++) {
-      float q = (float) inverseNormalCdf((i + 0.5) / TABLE_SIZE);
+    for (int i = 0; i < LEVELS / 2; i++) {
+      float q = (float) inverseNormalCdf((i + 0.5) / LEVELS);
       Q[i] = q;
-      Q[TABLE_SIZE - 1 - i] = -q;
+      Q[LEVELS - 1 - i] = -q;
     }
   }
 
   private NoiseKernel() {}
 
-  /** The quantile for a 16-bit index (for tests). */
-  static double quantile(int index) {
-    return Q[index];
+  /** The quantile of a 16-bit level (for tests). */
+  static double quantile(int level) {
+    return Q[level];
   }
 
-  /**
-   * Fills {@code table[i] = round(σ·Q[i])} (round half to even).
-   *
-   * @param sigma standard deviation in gray levels
-   * @param table 65 536 entries
-   */
-  static void fillTable(double sigma, short[] table) {
-    for (int i = 0; i < TABLE_SIZE; i++) {
-      table[i] = (short) Math.max(-32768, Math.min(32767, Math.rint(sigma * Q[i])));
+  /** round(σ·Q[i]), the integer noise of level i (round half to even). */
+  static int level(double sigma, int i) {
+    return (int) Math.rint(sigma * Q[i]);
+  }
+
+  /** The table {@code round(σ·Q[i])} for one σ; reused per thread. */
+  static final class Sampler {
+    double sigma = Double.NaN;
+    final short[] table = new short[LEVELS];
+
+    /** Noise value for a 16-bit draw. */
+    int draw(int v) {
+      return table[v];
     }
   }
 
-  /** SplitMix64 output for the state after {@code k} steps from {@code seed}. */
+  /**
+   * Prepares {@code s} for σ (no-op when it already is): {@code table[i] = round(σ·Q[i])}, the
+   * same values {@link #level} computes, filled one run of equal values at a time.
+   *
+   * @param sigma standard deviation in gray levels, 0..255
+   * @param s the sampler to fill
+   */
+  static void prepare(double sigma, Sampler s) {
+    if (s.sigma == sigma) {
+      return;
+    }
+    int lo = level(sigma, 0);
+    int hi = level(sigma, LEVELS - 1);
+    int start = 0;
+    for (int k = lo; k <= hi; k++) {
+      int end = firstAbove(sigma, k);
+      java.util.Arrays.fill(s.table, start, end, (short) k);
+      start = end;
+    }
+    s.sigma = sigma;
+  }
+
+  /** The first level i with round(σ·Q[i]) &gt; n (binary search; LEVELS if none). */
+  private static int firstAbove(double sigma, int n) {
+    int a = 0;
+    int b = LEVELS;
+    while (a < b) {
+      int mid = (a + b) >>> 1;
+      if (level(sigma, mid) > n) {
+        b = mid;
+      } else {
+        a = mid + 1;
+      }
+    }
+    return a;
+  }
+
+  /** SplitMix64's output function. */
   private static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
   }
 
-  /** saturate to [0, 255] with branch-free min/max (noise often crosses 0 on dark pixels). */
+  /** Saturate to [0, 255] with branch-free min/max (noise often crosses 0 on dark pixels). */
   private static int clamp(int v) {
     return Math.min(255, Math.max(0, v));
   }
 
   /**
-   * Adds noise to packed pixels.
+   * Adds noise to packed pixels in place. The k-th draw of the stream is bits 16·(k mod 4) of
+   * SplitMix64 output number ⌊k/4⌋ + 1 from {@code seed}.
    *
-   * @param src packed input pixels
-   * @param dst packed output pixels (may be {@code src})
+   * @param b packed pixels, modified
    * @param n number of bytes
-   * @param channels channels per pixel (the 4th, alpha, is copied unchanged)
-   * @param sigma standard deviation
-   * @param perChannel independent noise per colour channel, or one value per pixel shared by its
+   * @param channels channels per pixel (the 4th, alpha, is left unchanged)
+   * @param perChannel independent noise per colour channel, or one draw per pixel shared by its
    *     colour channels
    * @param seed the noise stream's seed
-   * @param table {@code round(σ·Q)} filled by {@link #fillTable} for this σ, or {@code null} to
-   *     compute each value directly (same results; faster for small images)
+   * @param s a sampler prepared for σ
    */
-  static void apply(
-      byte[] src, byte[] dst, int n, int channels, double sigma, boolean perChannel, long seed,
-      short[] table) {
+  static void apply(byte[] b, int n, int channels, boolean perChannel, long seed, Sampler s) {
     if (perChannel && channels != 4) {
-      if (table != null) {
-        everyByteTable(src, dst, n, seed, table);
-      } else {
-        everyByteDirect(src, dst, n, seed, sigma);
-      }
+      everyByte(b, n, seed, s);
     } else {
-      general(src, dst, n, channels, sigma, perChannel, seed, table);
+      general(b, n, channels, perChannel, seed, s);
     }
   }
 
-  /** Index k of the stream uses bits 16(k mod 4).. of the ((k div 4) + 1)-th SplitMix64 output. */
-  private static void everyByteTable(byte[] src, byte[] dst, int n, long seed, short[] table) {
+  private static void everyByte(byte[] b, int n, long seed, Sampler s) {
+    short[] t = s.table;
     long state = seed;
     int i = 0;
-    // out = saturate(in + table[16-bit index]), four indices per 64-bit draw
+    // out = saturate(in + table[16-bit draw]), four draws per 64-bit output
     for (; i + 4 <= n; i += 4) {
       long z = mix(state += GOLDEN);
-      dst[i] = (byte) clamp((src[i] & 0xFF) + table[(int) z & 0xFFFF]);
-      dst[i + 1] = (byte) clamp((src[i + 1] & 0xFF) + table[(int) (z >>> 16) & 0xFFFF]);
-      dst[i + 2] = (byte) clamp((src[i + 2] & 0xFF) + table[(int) (z >>> 32) & 0xFFFF]);
-      dst[i + 3] = (byte) clamp((src[i + 3] & 0xFF) + table[(int) (z >>> 48)]);
+      b[i] = (byte) clamp((b[i] & 0xFF) + t[(int) z & 0xFFFF]);
+      b[i + 1] = (byte) clamp((b[i + 1] & 0xFF) + t[(int) (z >>> 16) & 0xFFFF]);
+      b[i + 2] = (byte) clamp((b[i + 2] & 0xFF) + t[(int) (z >>> 32) & 0xFFFF]);
+      b[i + 3] = (byte) clamp((b[i + 3] & 0xFF) + t[(int) (z >>> 48)]);
     }
     long z = mix(state += GOLDEN);
     for (; i < n; i++, z >>>= 16) {
-      dst[i] = (byte) clamp((src[i] & 0xFF) + table[(int) z & 0xFFFF]);
+      b[i] = (byte) clamp((b[i] & 0xFF) + t[(int) z & 0xFFFF]);
     }
   }
 
-  private static void everyByteDirect(byte[] src, byte[] dst, int n, long seed, double sigma) {
-    long state = seed;
-    int i = 0;
-    // out = saturate(in + round(σ·Q[16-bit index])), four indices per 64-bit draw
-    for (; i + 4 <= n; i += 4) {
-      long z = mix(state += GOLDEN);
-      dst[i] = (byte) clamp((src[i] & 0xFF) + (int) Math.rint(sigma * Q[(int) z & 0xFFFF]));
-      dst[i + 1] =
-          (byte) clamp((src[i + 1] & 0xFF) + (int) Math.rint(sigma * Q[(int) (z >>> 16) & 0xFFFF]));
-      dst[i + 2] =
-          (byte) clamp((src[i + 2] & 0xFF) + (int) Math.rint(sigma * Q[(int) (z >>> 32) & 0xFFFF]));
-      dst[i + 3] = (byte) clamp((src[i + 3] & 0xFF) + (int) Math.rint(sigma * Q[(int) (z >>> 48)]));
-    }
-    long z = mix(state += GOLDEN);
-    for (; i < n; i++, z >>>= 16) {
-      dst[i] = (byte) clamp((src[i] & 0xFF) + (int) Math.rint(sigma * Q[(int) z & 0xFFFF]));
-    }
-  }
-
-  /** Alpha copied, or one index per pixel shared by its colour channels. */
   private static void general(
-      byte[] src, byte[] dst, int n, int channels, double sigma, boolean perChannel, long seed,
-      short[] table) {
+      byte[] b, int n, int channels, boolean perChannel, long seed, Sampler s) {
     long state = seed;
     int colour = channels == 4 ? 3 : channels;
     long z = 0;
@@ -138,7 +154,7 @@ final class NoiseKernel {
           z = mix(state += GOLDEN);
           left = 4;
         }
-        shared = noise(table, sigma, (int) z & 0xFFFF);
+        shared = s.draw((int) z & 0xFFFF);
         z >>>= 16;
         left--;
       }
@@ -149,27 +165,20 @@ final class NoiseKernel {
             z = mix(state += GOLDEN);
             left = 4;
           }
-          v = noise(table, sigma, (int) z & 0xFFFF);
+          v = s.draw((int) z & 0xFFFF);
           z >>>= 16;
           left--;
         } else {
           v = shared;
         }
-        dst[base + c] = (byte) clamp((src[base + c] & 0xFF) + v);
-      }
-      if (channels == 4) {
-        dst[base + 3] = src[base + 3];
+        b[base + c] = (byte) clamp((b[base + c] & 0xFF) + v);
       }
     }
   }
 
-  private static int noise(short[] table, double sigma, int index) {
-    return table != null ? table[index] : (int) Math.rint(sigma * Q[index]);
-  }
-
   /**
-   * Φ⁻¹(p) by Acklam's rational approximation (relative error below 1.15e-9), ample for a table
-   * whose values are multiplied by σ and rounded to integers.
+   * Φ⁻¹(p) by Acklam's rational approximation (relative error below 1.15e-9), ample for levels
+   * that are multiplied by σ and rounded to integers.
    *
    * @param p probability in (0, 1)
    * @return the standard-normal quantile

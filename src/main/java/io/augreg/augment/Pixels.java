@@ -16,12 +16,14 @@ final class Pixels {
    * @throws AugregException describing the unsupported type
    */
   static void check(Mat m) {
-    int depth = m.depth();
-    int ch = m.channels();
-    if (m.empty() || m.dims() != 2 || depth != opencv_core.CV_8U || (ch != 1 && ch != 3 && ch != 4)) {
+    int type = m.type();
+    // OpenCV type = depth | (channels - 1) << 3, depth in the low 3 bits
+    int depth = type & 7;
+    int ch = ((type >> 3) & 511) + 1;
+    if (m.cols() <= 0 || m.rows() <= 0 || depth != opencv_core.CV_8U || (ch != 1 && ch != 3 && ch != 4)) {
       throw new AugregException(
           "unsupported image: "
-              + (m.empty() ? "empty" : m.cols() + "x" + m.rows() + ", depth " + depth + ", " + ch + " channels")
+              + (m.cols() <= 0 || m.rows() <= 0 ? "empty or not 2-D" : m.cols() + "x" + m.rows() + ", depth " + depth + ", " + ch + " channels")
               + " (expected a non-empty 8-bit image with 1, 3 or 4 channels)");
     }
   }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -83,6 +82,7 @@ public record Rotate(Range deg, boolean step90, Interp interp, Border border)
   }
 
   static Rotate fromOptions(Options o) {
+    o.has("deg"); // list deg first among the valid keys
     boolean step90 = o.bool("step90", false);
     Range deg = o.range("deg", step90 ? new Range(0, 270) : new Range(-30, 30), -3600, 3600);
     Interp interp = o.interp("interp", Interp.LINEAR, Interp.NEAREST, Interp.LINEAR, Interp.CUBIC);
@@ -128,10 +128,8 @@ public record Rotate(Range deg, boolean step90, Interp interp, Border border)
     double b = Math.sin(theta);
     double cx = w / 2.0;
     double cy = h / 2.0;
-    Scratch s = Scratch.get();
-    Mat m = s.affine(a, b, (1 - a) * cx - b * cy, -b, a, b * cx + (1 - a) * cy);
-    opencv_imgproc.warpAffine(
-        src, dst, m, s.size(w, h), p.interp().cvFlag(), p.border().cvFlag(), s.zero);
+    Warp.affine(src, dst, new double[] {a, b, (1 - a) * cx - b * cy, -b, a, b * cx + (1 - a) * cy},
+        p.interp(), p.border());
   }
 
   @Override

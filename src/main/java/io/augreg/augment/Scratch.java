@@ -3,7 +3,6 @@ package io.augreg.augment;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
@@ -18,25 +17,27 @@ final class Scratch implements AutoCloseable {
 
   /** Ping-pong intermediates of a pipeline. */
   final Mat[] ping = {new Mat(), new Mat()};
+  /** Two 4-channel temporaries (horizontal flip of 3-channel images). */
+  final Mat[] wide = {new Mat(), new Mat()};
+  /** A border-padded copy of the source (warps). */
+  final Mat padded = new Mat();
+  /** An empty Mat standing for "no mask". */
+  final Mat noMask = new Mat();
   /** A 2x3 CV_64F affine matrix and a view of its 6 doubles. */
   final Mat affine = new Mat(2, 3, opencv_core.CV_64F);
   final DoublePointer affineData = new DoublePointer(affine.data());
   private final double[] affineValues = new double[6];
   /** A reusable size argument. */
   final Size size = new Size();
-  /** A reusable rectangle (region of interest). */
-  final Rect rect = new Rect();
+  /** A reusable region-of-interest header. */
+  final RoiView roi = new RoiView();
   /** Border value: all channels 0. */
   final Scalar zero = new Scalar(0.0);
   /** Java-side pixel buffers, grown on demand. */
   byte[] bytesA = new byte[0];
   byte[] bytesB = new byte[0];
-  /** Per-call noise table (sigma times the normal quantiles, rounded). */
-  final short[] noiseTable = new short[NoiseKernel.TABLE_SIZE];
-  /** The sigma {@link #noiseTable} was filled for (NaN: none). */
-  double noiseTableSigma = Double.NaN;
-  /** The sigma of the previous noise call on this thread (NaN: none). */
-  double lastNoiseSigma = Double.NaN;
+  /** The noise sampler of this thread (rebuilt when sigma changes). */
+  final NoiseKernel.Sampler noise = new NoiseKernel.Sampler();
   /** A 256-entry lookup table. */
   final byte[] lut = new byte[256];
 
@@ -105,10 +106,14 @@ final class Scratch implements AutoCloseable {
   public void close() {
     ping[0].close();
     ping[1].close();
+    wide[0].close();
+    wide[1].close();
+    noMask.close();
+    padded.close();
     affineData.close();
     affine.close();
     size.close();
-    rect.close();
+    roi.close();
     zero.close();
   }
 }

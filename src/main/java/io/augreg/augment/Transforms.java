@@ -66,6 +66,13 @@ public final class Transforms {
       throw new AugregException(
           "unknown transform '" + name + "' (valid: " + String.join(", ", REGISTRY.keySet()) + ")");
     }
+    for (String stepKey : new String[] {"p", "weight"}) {
+      if (options.containsKey(stepKey)) {
+        throw new AugregException(
+            name + ": '" + stepKey + "' is a pipeline step option, not a transform key (give it"
+                + " in a spec, or to Pipeline.Builder.add(transform, p))");
+      }
+    }
     return e.factory.apply(new Options(name, options));
   }
 

@@ -4,7 +4,6 @@ import io.augreg.core.AugregException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -78,10 +77,8 @@ public record Zoom(Range factor, Interp interp, Border border) implements Transf
     double s = p.factor();
     int w = src.cols();
     int h = src.rows();
-    Scratch sc = Scratch.get();
-    Mat m = sc.affine(s, 0, (1 - s) * w / 2.0, 0, s, (1 - s) * h / 2.0);
-    opencv_imgproc.warpAffine(
-        src, dst, m, sc.size(w, h), p.interp().cvFlag(), p.border().cvFlag(), sc.zero);
+    Warp.affine(src, dst, new double[] {s, 0, (1 - s) * w / 2.0, 0, s, (1 - s) * h / 2.0},
+        p.interp(), p.border());
   }
 
   @Override

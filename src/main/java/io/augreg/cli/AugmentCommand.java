@@ -40,56 +40,96 @@ import picocli.CommandLine.Spec;
 public final class AugmentCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "INPUT", description = "Input folder (searched recursively) or one image file.")
+  @Parameters(
+      index = "0",
+      paramLabel = "INPUT",
+      description = "Input folder (searched recursively) or one image file.")
   Path input;
 
-  @Parameters(index = "1", paramLabel = "OUTPUT", description = "Output folder; must not overlap INPUT.")
+  @Parameters(
+      index = "1",
+      paramLabel = "OUTPUT",
+      description = "Output folder; must not overlap INPUT.")
   Path output;
 
-  @Option(names = "--copies", paramLabel = "N", defaultValue = "5",
+  @Option(
+      names = "--copies",
+      paramLabel = "N",
+      defaultValue = "5",
       description = "Augmented copies per input image (default: ${DEFAULT-VALUE}).")
   int copies;
 
-  @Option(names = "--keep-original",
-      description = "Also write each original (copied as-is, or re-encoded/resized for --format/--size).")
+  @Option(
+      names = "--keep-original",
+      description =
+          "Also write each original (copied as-is, or re-encoded/resized for --format/--size).")
   boolean keepOriginal;
 
-  @Option(names = "--pipeline", paramLabel = "SPEC|@FILE", defaultValue = AugmentConfig.DEFAULT_PIPELINE,
-      description = "Pipeline spec (see README, Pipeline spec), or @FILE holding it (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pipeline",
+      paramLabel = "SPEC|@FILE",
+      defaultValue = AugmentConfig.DEFAULT_PIPELINE,
+      description =
+          "Pipeline spec (see README, Pipeline spec), or @FILE holding it (default:"
+              + " ${DEFAULT-VALUE}).")
   String pipeline;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Run seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Run seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Worker threads (default: all cores, ${sys:augreg.cores} here).")
   Integer threads;
 
-  @Option(names = "--format", paramLabel = "same|png|jpg", defaultValue = "same",
-      description = "Output format; 'same' keeps png/jpg/webp/bmp/tiff, else png (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      paramLabel = "same|png|jpg",
+      defaultValue = "same",
+      description =
+          "Output format; 'same' keeps png/jpg/webp/bmp/tiff, else png (default:"
+              + " ${DEFAULT-VALUE}).")
   OutputFormat format;
 
-  @Option(names = "--quality", paramLabel = "Q", defaultValue = "" + ImageWriter.DEFAULT_QUALITY,
+  @Option(
+      names = "--quality",
+      paramLabel = "Q",
+      defaultValue = "" + ImageWriter.DEFAULT_QUALITY,
       description = "JPEG/WebP quality 1..100 (default: ${DEFAULT-VALUE}).")
   int quality;
 
-  @Option(names = "--size", paramLabel = "WxH", converter = SizeConverter.class,
+  @Option(
+      names = "--size",
+      paramLabel = "WxH",
+      converter = SizeConverter.class,
       description = "Resize every output to WxH after augmenting (default: keep the size).")
   Size size;
 
-  @Option(names = "--resume",
-      description = "Keep outputs that an earlier run with the same settings completed; redo the rest.")
+  @Option(
+      names = "--resume",
+      description =
+          "Keep outputs that an earlier run with the same settings completed; redo the rest.")
   boolean resume;
 
   @Option(names = "--overwrite", description = "Allow a non-empty OUTPUT and replace its files.")
   boolean overwrite;
 
-  @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageReader.DEFAULT_MAX_PIXELS,
-      description = "Refuse images with more pixels, checked from the header before decoding (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-pixels",
+      paramLabel = "N",
+      defaultValue = "" + ImageReader.DEFAULT_MAX_PIXELS,
+      description =
+          "Refuse images with more pixels, checked from the header before decoding (default:"
+              + " ${DEFAULT-VALUE}).")
   long maxPixels;
 
   static {
-    System.setProperty("augreg.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    System.setProperty(
+        "augreg.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
   }
 
   /** Converts {@code WxH} option values. */
@@ -108,8 +148,21 @@ public final class AugmentCommand implements Callable<Integer> {
   public Integer call() {
     int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     Pipeline p = Pipeline.parse(pipeline);
-    AugmentConfig config = new AugmentConfig(input, output, copies, keepOriginal, p, seed, nThreads,
-        format, quality, size, resume, overwrite, maxPixels);
+    AugmentConfig config =
+        new AugmentConfig(
+            input,
+            output,
+            copies,
+            keepOriginal,
+            p,
+            seed,
+            nThreads,
+            format,
+            quality,
+            size,
+            resume,
+            overwrite,
+            maxPixels);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     AugmentReport report;
@@ -120,8 +173,14 @@ public final class AugmentCommand implements Callable<Integer> {
       err.println("augreg augment: failed: " + f);
     }
     err.flush();
-    out.printf(Locale.ROOT, "augment: %d written, %d skipped, %d failed (%d input files) in %.1f s, %.1f files/s%n",
-        report.written(), report.skipped(), report.failures().size(), report.sources(), report.seconds(),
+    out.printf(
+        Locale.ROOT,
+        "augment: %d written, %d skipped, %d failed (%d input files) in %.1f s, %.1f files/s%n",
+        report.written(),
+        report.skipped(),
+        report.failures().size(),
+        report.sources(),
+        report.seconds(),
         report.sources() / Math.max(report.seconds(), 1e-9));
     out.println("manifest: " + report.manifest());
     out.flush();
@@ -135,13 +194,14 @@ public final class AugmentCommand implements Callable<Integer> {
     @Override
     public void started(int sources) {
       if (System.console() != null) {
-        bar = new ProgressBarBuilder()
-            .setTaskName("augment")
-            .setInitialMax(sources)
-            .setUnit(" files", 1)
-            .showSpeed()
-            .setConsumer(new ConsoleProgressBarConsumer(System.err))
-            .build();
+        bar =
+            new ProgressBarBuilder()
+                .setTaskName("augment")
+                .setInitialMax(sources)
+                .setUnit(" files", 1)
+                .showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .build();
       }
     }
 

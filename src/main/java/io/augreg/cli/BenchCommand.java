@@ -10,7 +10,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {BenchAugmentCommand.class},
     header = "Benchmarks a user can run (bench augment).",
-    description = {"Benchmarks a user can run on their own machine. See 'augreg bench augment --help'."})
+    description = {
+      "Benchmarks a user can run on their own machine. See 'augreg bench augment --help'."
+    })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -33,40 +33,68 @@ import picocli.CommandLine.Spec;
 public final class PreviewCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "IMAGE|FOLDER", description = "An image, or a folder searched recursively.")
+  @Parameters(
+      index = "0",
+      paramLabel = "IMAGE|FOLDER",
+      description = "An image, or a folder searched recursively.")
   Path input;
 
-  @Option(names = "--out", paramLabel = "PNG", defaultValue = "preview.png",
+  @Option(
+      names = "--out",
+      paramLabel = "PNG",
+      defaultValue = "preview.png",
       description = "The contact sheet to write (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--variants", paramLabel = "N", defaultValue = "7",
+  @Option(
+      names = "--variants",
+      paramLabel = "N",
+      defaultValue = "7",
       description = "Augmented variants per image, 1..32 (default: ${DEFAULT-VALUE}).")
   int variants;
 
-  @Option(names = "--pipeline", paramLabel = "SPEC|@FILE", defaultValue = AugmentConfig.DEFAULT_PIPELINE,
+  @Option(
+      names = "--pipeline",
+      paramLabel = "SPEC|@FILE",
+      defaultValue = AugmentConfig.DEFAULT_PIPELINE,
       description = "Pipeline spec, or @FILE holding it (default: ${DEFAULT-VALUE}).")
   String pipeline;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Run seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Run seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--max-images", paramLabel = "N", defaultValue = "6",
-      description = "Most images shown, picked evenly through the folder, 1..100 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-images",
+      paramLabel = "N",
+      defaultValue = "6",
+      description =
+          "Most images shown, picked evenly through the folder, 1..100 (default:"
+              + " ${DEFAULT-VALUE}).")
   int maxImages;
 
-  @Option(names = "--tile", paramLabel = "PX", defaultValue = "180",
+  @Option(
+      names = "--tile",
+      paramLabel = "PX",
+      defaultValue = "180",
       description = "Side of each tile in pixels, 32..1024 (default: ${DEFAULT-VALUE}).")
   int tile;
 
-  @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageReader.DEFAULT_MAX_PIXELS,
+  @Option(
+      names = "--max-pixels",
+      paramLabel = "N",
+      defaultValue = "" + ImageReader.DEFAULT_MAX_PIXELS,
       description = "Refuse images with more pixels (default: ${DEFAULT-VALUE}).")
   long maxPixels;
 
   @Override
   public Integer call() throws IOException {
     System.setProperty("java.awt.headless", "true");
-    PreviewConfig config = new PreviewConfig(input, variants, Pipeline.parse(pipeline), seed, maxImages, tile, maxPixels);
+    PreviewConfig config =
+        new PreviewConfig(
+            input, variants, Pipeline.parse(pipeline), seed, maxImages, tile, maxPixels);
     PreviewSheet.Result r = PreviewSheet.build(config);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(r.sheet(), "png", png);
@@ -77,8 +105,17 @@ public final class PreviewCommand implements Callable<Integer> {
     }
     err.flush();
     PrintWriter o = spec.commandLine().getOut();
-    o.println("preview: " + r.images().size() + " images x " + (variants + 1) + " tiles, "
-        + r.sheet().getWidth() + "x" + r.sheet().getHeight() + " px -> " + out);
+    o.println(
+        "preview: "
+            + r.images().size()
+            + " images x "
+            + (variants + 1)
+            + " tiles, "
+            + r.sheet().getWidth()
+            + "x"
+            + r.sheet().getHeight()
+            + " px -> "
+            + out);
     o.flush();
     return r.failures().isEmpty() ? 0 : 1;
   }

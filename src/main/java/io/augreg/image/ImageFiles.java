@@ -16,10 +16,10 @@ import java.util.Set;
 /**
  * Walks an input folder recursively and lists its files in a deterministic order.
  *
- * <p>Rules: regular files only (symbolic links to files are followed, links to folders are not,
- * so a link cycle cannot loop); hidden names (starting with {@code .}) and the desktop litter
- * {@code Thumbs.db} / {@code desktop.ini} are skipped, files and folders alike; every other file
- * is listed, whatever its extension, so that a stray non-image is reported instead of silently
+ * <p>Rules: regular files only (symbolic links to files are followed, links to folders are not, so
+ * a link cycle cannot loop); hidden names (starting with {@code .}) and the desktop litter {@code
+ * Thumbs.db} / {@code desktop.ini} are skipped, files and folders alike; every other file is
+ * listed, whatever its extension, so that a stray non-image is reported instead of silently
  * ignored. Order: by relative path, compared folder component by component (so {@code a/z.png}
  * comes before {@code a-b/x.png}), each component by Unicode code points — the same on every
  * machine and file system.
@@ -28,8 +28,8 @@ public final class ImageFiles {
   private static final Set<String> LITTER = Set.of("thumbs.db", "desktop.ini");
 
   /** Extensions treated as images when listing class folders (see {@link ImageFolder}). */
-  public static final Set<String> IMAGE_EXTENSIONS = Set.of(
-      "png", "jpg", "jpeg", "bmp", "gif", "webp", "tif", "tiff", "pbm", "pgm", "ppm", "pnm");
+  public static final Set<String> IMAGE_EXTENSIONS =
+      Set.of("png", "jpg", "jpeg", "bmp", "gif", "webp", "tif", "tiff", "pbm", "pgm", "ppm", "pnm");
 
   /** Compares relative paths folder component by component. */
   public static final Comparator<String> PATH_ORDER = ImageFiles::compareRelative;
@@ -54,21 +54,25 @@ public final class ImageFiles {
     try {
       // a root that is itself a link to a folder is followed; links below it are not
       Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
-      Files.walkFileTree(start, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          return !dir.equals(start) && skipped(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          start,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              return !dir.equals(start) && skipped(dir)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (!skipped(file) && Files.isRegularFile(file)) {
-            String rel = relative(start, file);
-            files.add(new SourceFile(root.resolve(rel), rel));
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (!skipped(file) && Files.isRegularFile(file)) {
+                String rel = relative(start, file);
+                files.add(new SourceFile(root.resolve(rel), rel));
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new AugregException(root + ": cannot list files (" + e + ")", e);
     }
@@ -79,7 +83,8 @@ public final class ImageFiles {
   /** Whether {@code relativeOrName}'s extension is one of {@link #IMAGE_EXTENSIONS}. */
   public static boolean hasImageExtension(String relativeOrName) {
     int dot = relativeOrName.lastIndexOf('.');
-    return dot > 0 && IMAGE_EXTENSIONS.contains(relativeOrName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return dot > 0
+        && IMAGE_EXTENSIONS.contains(relativeOrName.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
   private static boolean skipped(Path p) {

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * A labelled image folder in the usual "one sub-folder per class" layout ({@code
- * root/cat/*.png}, {@code root/dog/*.jpg}, nested folders below a class allowed). Classes are the
- * immediate sub-folders in {@link ImageFiles#PATH_ORDER}; the label of a class is its position in
- * {@link #classes()}. Only files with an image extension are listed; files directly in the root
- * are ignored. Immutable.
+ * A labelled image folder in the usual "one sub-folder per class" layout ({@code root/cat/*.png},
+ * {@code root/dog/*.jpg}, nested folders below a class allowed). Classes are the immediate
+ * sub-folders in {@link ImageFiles#PATH_ORDER}; the label of a class is its position in {@link
+ * #classes()}. Only files with an image extension are listed; files directly in the root are
+ * ignored. Immutable.
  *
  * @param root the root folder
  * @param classes class names, sorted
@@ -49,7 +49,8 @@ public record ImageFolder(Path root, List<String> classes, List<Sample> samples)
       }
     }
     if (byClass.isEmpty()) {
-      throw new AugregException(root + ": no class folders with images (expected ROOT/CLASS/*.png|jpg|...)");
+      throw new AugregException(
+          root + ": no class folders with images (expected ROOT/CLASS/*.png|jpg|...)");
     }
     List<String> classes = new ArrayList<>(byClass.keySet());
     List<Sample> samples = new ArrayList<>();

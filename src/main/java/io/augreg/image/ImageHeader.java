@@ -3,12 +3,12 @@ package io.augreg.image;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The format and dimensions of an encoded image, read from its header bytes only — before any
- * pixel is decoded, so that a decompression bomb (a tiny file that claims a huge image) is refused
+ * The format and dimensions of an encoded image, read from its header bytes only — before any pixel
+ * is decoded, so that a decompression bomb (a tiny file that claims a huge image) is refused
  * without allocating its pixels.
  *
- * <p>Recognized formats (by magic bytes, never by file extension): PNG, JPEG, BMP, GIF, WebP,
- * TIFF and the binary/ASCII PNM family (PBM, PGM, PPM). For PNG and JPEG the parser also walks the
+ * <p>Recognized formats (by magic bytes, never by file extension): PNG, JPEG, BMP, GIF, WebP, TIFF
+ * and the binary/ASCII PNM family (PBM, PGM, PPM). For PNG and JPEG the parser also walks the
  * chunk/marker structure and reports a file that ends before its end marker as truncated (libjpeg
  * would otherwise "decode" a truncated JPEG into a half-grey picture without an error).
  *
@@ -56,8 +56,12 @@ public record ImageHeader(String format, int width, int height) {
     if (startsWith(b, 'B', 'M')) {
       return bmp(b);
     }
-    if (startsWith(b, 'R', 'I', 'F', 'F') && b.length >= 12 && b[8] == 'W' && b[9] == 'E'
-        && b[10] == 'B' && b[11] == 'P') {
+    if (startsWith(b, 'R', 'I', 'F', 'F')
+        && b.length >= 12
+        && b[8] == 'W'
+        && b[9] == 'E'
+        && b[10] == 'B'
+        && b[11] == 'P') {
       return webp(b);
     }
     if (startsWith(b, 'I', 'I', 42, 0) || startsWith(b, 'M', 'M', 0, 42)) {
@@ -94,8 +98,11 @@ public record ImageHeader(String format, int width, int height) {
         throw new HeaderException("truncated PNG (file ends before the IEND chunk)");
       }
       long len = u32be(b, (int) pos);
-      boolean iend = b[(int) pos + 4] == 'I' && b[(int) pos + 5] == 'E' && b[(int) pos + 6] == 'N'
-          && b[(int) pos + 7] == 'D';
+      boolean iend =
+          b[(int) pos + 4] == 'I'
+              && b[(int) pos + 5] == 'E'
+              && b[(int) pos + 6] == 'N'
+              && b[(int) pos + 7] == 'D';
       pos += 12 + len;
       if (pos > b.length) {
         throw new HeaderException("truncated PNG (file ends inside a chunk)");
@@ -114,7 +121,9 @@ public record ImageHeader(String format, int width, int height) {
     long w = -1;
     long h = -1;
     while (true) {
-      while (pos < b.length && (b[pos] & 0xFF) == 0xFF && pos + 1 < b.length
+      while (pos < b.length
+          && (b[pos] & 0xFF) == 0xFF
+          && pos + 1 < b.length
           && (b[pos + 1] & 0xFF) == 0xFF) {
         pos++; // fill bytes
       }
@@ -129,8 +138,8 @@ public record ImageHeader(String format, int width, int height) {
         throw new HeaderException("corrupt JPEG (end of image before any scan)");
       }
       int len = u16be(b, pos + 2);
-      boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-          && marker != 0xCC;
+      boolean sof =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
       if (sof) {
         need(b, pos + 9, "jpeg");
         h = u16be(b, pos + 5);
@@ -254,8 +263,14 @@ public record ImageHeader(String format, int width, int height) {
 
   private static ImageHeader dims(String format, long w, long h) throws HeaderException {
     if (w <= 0 || h <= 0 || w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
-      throw new HeaderException("corrupt " + format.toUpperCase(java.util.Locale.ROOT)
-          + " (invalid dimensions " + w + "x" + h + ")");
+      throw new HeaderException(
+          "corrupt "
+              + format.toUpperCase(java.util.Locale.ROOT)
+              + " (invalid dimensions "
+              + w
+              + "x"
+              + h
+              + ")");
     }
     return new ImageHeader(format, (int) w, (int) h);
   }

@@ -18,9 +18,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * <ol>
  *   <li>the file is read into memory by this class (not by OpenCV), refusing empty files and files
  *       over {@link #MAX_FILE_BYTES};
- *   <li>the header is parsed by {@link ImageHeader} (format by content, not by extension;
- *       truncated PNG/JPEG detected) and the pixel count {@code width * height} is compared with
- *       the limit <em>before</em> any pixel is decoded — the decompression-bomb guard;
+ *   <li>the header is parsed by {@link ImageHeader} (format by content, not by extension; truncated
+ *       PNG/JPEG detected) and the pixel count {@code width * height} is compared with the limit
+ *       <em>before</em> any pixel is decoded — the decompression-bomb guard;
  *   <li>the bytes are decoded with {@code opencv_imgcodecs.imdecode}: JPEG with {@code
  *       IMREAD_ANYCOLOR} (EXIF orientation applied; grey stays 1 channel), other formats with
  *       {@code IMREAD_UNCHANGED} (alpha kept). An empty result means corrupt data;
@@ -74,14 +74,16 @@ public final class ImageReader {
   public static byte[] readBytes(Path path) {
     try {
       if (!Files.isRegularFile(path)) {
-        throw new BadImageException(path, Files.exists(path) ? "not a regular file" : "no such file");
+        throw new BadImageException(
+            path, Files.exists(path) ? "not a regular file" : "no such file");
       }
       long size = Files.size(path);
       if (size == 0) {
         throw new BadImageException(path, "empty file");
       }
       if (size > MAX_FILE_BYTES) {
-        throw new BadImageException(path, "file too large (" + size + " bytes, limit " + MAX_FILE_BYTES + ")");
+        throw new BadImageException(
+            path, "file too large (" + size + " bytes, limit " + MAX_FILE_BYTES + ")");
       }
       return Files.readAllBytes(path);
     } catch (IOException e) {
@@ -121,29 +123,41 @@ public final class ImageReader {
    */
   public Mat decode(Path path, byte[] bytes) {
     ImageHeader header = checkedHeader(path, bytes);
-    int flags = header.format().equals("jpeg")
-        ? opencv_imgcodecs.IMREAD_ANYCOLOR
-        : opencv_imgcodecs.IMREAD_UNCHANGED;
+    int flags =
+        header.format().equals("jpeg")
+            ? opencv_imgcodecs.IMREAD_ANYCOLOR
+            : opencv_imgcodecs.IMREAD_UNCHANGED;
     Mat image;
     try (BytePointer data = new BytePointer(bytes);
         Mat buf = new Mat(1, bytes.length, CV_8UC1, data)) {
       image = opencv_imgcodecs.imdecode(buf, flags);
     } catch (RuntimeException e) {
-      throw new BadImageException(path, "cannot decode " + header.format().toUpperCase(java.util.Locale.ROOT)
-          + " (" + e.getMessage() + ")");
+      throw new BadImageException(
+          path,
+          "cannot decode "
+              + header.format().toUpperCase(java.util.Locale.ROOT)
+              + " ("
+              + e.getMessage()
+              + ")");
     }
     if (image == null || image.empty()) {
       if (image != null) {
         image.close();
       }
-      throw new BadImageException(path, "corrupt " + header.format().toUpperCase(java.util.Locale.ROOT)
-          + " (OpenCV could not decode it)");
+      throw new BadImageException(
+          path,
+          "corrupt "
+              + header.format().toUpperCase(java.util.Locale.ROOT)
+              + " (OpenCV could not decode it)");
     }
     if (image.depth() != CV_8U) {
       String depth = depthName(image.depth());
       image.close();
-      throw new BadImageException(path, "unsupported depth " + depth
-          + " (augreg reads 8-bit images only; convert the file to 8 bits first)");
+      throw new BadImageException(
+          path,
+          "unsupported depth "
+              + depth
+              + " (augreg reads 8-bit images only; convert the file to 8 bits first)");
     }
     int c = image.channels();
     if (c != 1 && c != 3 && c != 4) {
@@ -161,8 +175,17 @@ public final class ImageReader {
       throw new BadImageException(path, e.getMessage());
     }
     if (h.pixels() > maxPixels) {
-      throw new BadImageException(path, "too many pixels: " + h.width() + "x" + h.height() + " = "
-          + h.pixels() + " exceeds the limit of " + maxPixels + " (--max-pixels)");
+      throw new BadImageException(
+          path,
+          "too many pixels: "
+              + h.width()
+              + "x"
+              + h.height()
+              + " = "
+              + h.pixels()
+              + " exceeds the limit of "
+              + maxPixels
+              + " (--max-pixels)");
     }
     return h;
   }

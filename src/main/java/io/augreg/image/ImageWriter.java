@@ -17,8 +17,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Encodes Mats with OpenCV and writes files safely: every file is first written under a temporary
- * name in the target folder ({@code .NAME.part}) and then renamed (atomically where the file
- * system allows it), so an interrupted run never leaves a half-written file under a final name.
+ * name in the target folder ({@code .NAME.part}) and then renamed (atomically where the file system
+ * allows it), so an interrupted run never leaves a half-written file under a final name.
  *
  * <p>The format follows the target's extension: {@code png} (zlib level 3), {@code jpg}/{@code
  * jpeg} and {@code webp} (with the configured quality), {@code bmp}, {@code tif}/{@code tiff}.
@@ -26,7 +26,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public final class ImageWriter {
   /** Extensions this writer can encode. */
-  public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "webp", "bmp", "tif", "tiff");
+  public static final Set<String> EXTENSIONS =
+      Set.of("png", "jpg", "jpeg", "webp", "bmp", "tif", "tiff");
 
   /** Default JPEG/WebP quality. */
   public static final int DEFAULT_QUALITY = 95;
@@ -67,18 +68,23 @@ public final class ImageWriter {
   public byte[] encode(Mat image, String extension) {
     String ext = extension.toLowerCase(Locale.ROOT);
     if (!EXTENSIONS.contains(ext)) {
-      throw new AugregException("cannot write '." + extension + "' files (supported: png, jpg, jpeg, webp, bmp, tif, tiff)");
+      throw new AugregException(
+          "cannot write '."
+              + extension
+              + "' files (supported: png, jpg, jpeg, webp, bmp, tif, tiff)");
     }
-    int[] params = switch (ext) {
-      case "png" -> new int[] {opencv_imgcodecs.IMWRITE_PNG_COMPRESSION, PNG_LEVEL};
-      case "jpg", "jpeg" -> new int[] {opencv_imgcodecs.IMWRITE_JPEG_QUALITY, quality};
-      case "webp" -> new int[] {opencv_imgcodecs.IMWRITE_WEBP_QUALITY, quality};
-      default -> new int[0];
-    };
+    int[] params =
+        switch (ext) {
+          case "png" -> new int[] {opencv_imgcodecs.IMWRITE_PNG_COMPRESSION, PNG_LEVEL};
+          case "jpg", "jpeg" -> new int[] {opencv_imgcodecs.IMWRITE_JPEG_QUALITY, quality};
+          case "webp" -> new int[] {opencv_imgcodecs.IMWRITE_WEBP_QUALITY, quality};
+          default -> new int[0];
+        };
     try (BytePointer out = new BytePointer();
         IntPointer p = new IntPointer(params)) {
       if (!opencv_imgcodecs.imencode("." + ext, image, out, p)) {
-        throw new IllegalStateException("OpenCV could not encode a " + image.cols() + "x" + image.rows() + " image as " + ext);
+        throw new IllegalStateException(
+            "OpenCV could not encode a " + image.cols() + "x" + image.rows() + " image as " + ext);
       }
       byte[] bytes = new byte[(int) out.limit()];
       out.get(bytes);
@@ -108,12 +114,17 @@ public final class ImageWriter {
     try {
       Path parent = target.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      try (OutputStream os =
+          Files.newOutputStream(
+              tmp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
         os.write(bytes);
       }
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -127,7 +138,9 @@ public final class ImageWriter {
     }
   }
 
-  /** The temporary name used while writing {@code target}: {@code .NAME.part} in the same folder. */
+  /**
+   * The temporary name used while writing {@code target}: {@code .NAME.part} in the same folder.
+   */
   public static Path tempName(Path target) {
     return target.resolveSibling("." + target.getFileName() + ".part");
   }

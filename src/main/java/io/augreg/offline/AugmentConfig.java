@@ -38,11 +38,13 @@ public record AugmentConfig(
     long maxPixels) {
 
   /**
-   * The pipeline {@code augment} and {@code preview} use when none is given: mild,
-   * label-preserving changes for photos.
+   * The pipeline {@code augment} and {@code preview} use when none is given: mild, label-preserving
+   * changes for photos.
    */
   public static final String DEFAULT_PIPELINE =
-      "hflip p=0.5 | rotate deg=-15..15 border=reflect p=0.5 | crop scale=0.7..1 ratio=0.75..1.333 p=0.5";
+      "hflip p=0.5 | rotate deg=-15..15 border=reflect p=0.5 | crop scale=0.7..1 ratio=0.75..1.333"
+          + " p=0.5 | contrast factor=0.8..1.2 p=0.5 | brightness delta=-20..20 p=0.5 | noise"
+          + " sigma=0..8 p=0.3";
 
   /** Validates ranges and combinations, naming the option at fault. */
   public AugmentConfig {
@@ -54,7 +56,8 @@ public record AugmentConfig(
       throw new AugregException("--copies must be in [0, 10000], got " + copies);
     }
     if (copies == 0 && !keepOriginal) {
-      throw new AugregException("--copies 0 writes nothing; use --copies >= 1 or add --keep-original");
+      throw new AugregException(
+          "--copies 0 writes nothing; use --copies >= 1 or add --keep-original");
     }
     if (threads < 1 || threads > 1024) {
       throw new AugregException("--threads must be in [1, 1024], got " + threads);

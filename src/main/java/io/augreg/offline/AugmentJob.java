@@ -2,6 +2,7 @@ package io.augreg.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.augreg.augment.AppliedStep;
+import io.augreg.augment.Pipeline;
 import io.augreg.core.AugregException;
 import io.augreg.image.BadImageException;
 import io.augreg.image.ImageFiles;
@@ -28,19 +29,20 @@ import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Runs one offline augmentation: walks INPUT, plans the outputs ({@link OutputPlan}), augments
- * the files on {@code threads} workers and writes every output atomically, then the manifest.
+ * Runs one offline augmentation: walks INPUT, plans the outputs ({@link OutputPlan}), augments the
+ * files on {@code threads} workers and writes every output atomically, then the manifest.
  *
- * <p>Determinism: copy {@code k} of a source is made with the generator {@code Seeds.generator(seed,
- * 0, key, k)} (epoch 0; key = {@link OutputPlan#sampleKey}), so its bytes do not depend on the
- * thread count or on which other files exist. The manifest is written in input order by the
- * calling thread while the workers run ahead (at most {@code 4 * threads} files in flight), first
- * to {@code OUTPUT/.manifest.jsonl.part} and renamed to {@code OUTPUT/manifest.jsonl} at the end.
+ * <p>Determinism: copy {@code k} of a source is made with the generator {@code
+ * Seeds.generator(seed, 0, key, k)} (epoch 0; key = {@link OutputPlan#sampleKey}), so its bytes do
+ * not depend on the thread count or on which other files exist. The manifest is written in input
+ * order by the calling thread while the workers run ahead (at most {@code 4 * threads} files in
+ * flight), first to {@code OUTPUT/.manifest.jsonl.part} and renamed to {@code
+ * OUTPUT/manifest.jsonl} at the end.
  *
  * <p>Safety: OUTPUT must not overlap INPUT ({@link PathGuard}); a non-empty OUTPUT needs {@code
  * --resume} or {@code --overwrite}; no output may be an input file. A bad input is recorded as a
- * {@link Failure} and the run goes on. A root-level {@code manifest.jsonl} in INPUT (the manifest of
- * an earlier run) is not treated as an input.
+ * {@link Failure} and the run goes on. A root-level {@code manifest.jsonl} in INPUT (the manifest
+ * of an earlier run) is not treated as an input.
  */
 public final class AugmentJob {
   /** The manifest's file name inside OUTPUT. */
@@ -108,7 +110,8 @@ public final class AugmentJob {
     if (!Files.isDirectory(input)) {
       for (PlannedOutput p : plan.get(0)) {
         if (PathGuard.sameFile(output.resolve(p.relative()), input)) {
-          throw new AugregException("output " + output.resolve(p.relative()) + " would overwrite the input");
+          throw new AugregException(
+              "output " + output.resolve(p.relative()) + " would overwrite the input");
         }
       }
     }
@@ -118,7 +121,8 @@ public final class AugmentJob {
     try {
       Files.createDirectories(output);
     } catch (IOException e) {
-      throw new AugregException("OUTPUT " + output + ": cannot create folder (" + e.getMessage() + ")", e);
+      throw new AugregException(
+          "OUTPUT " + output + ": cannot create folder (" + e.getMessage() + ")", e);
     }
     listener.started(sources.size());
 
@@ -127,11 +131,25 @@ public final class AugmentJob {
     int written = 0;
     int skipped = 0;
     List<Failure> failures = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(config.threads(), r -> {
-      Thread t = new Thread(r, "augment-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            config.threads(),
+            r -> {
+              Thread t =
+                  new Thread(
+                      () -> {
+                        try {
+                          r.run();
+                        } finally {
+                          Pipeline
+                              .releaseThreadResources(); // the worker's native scratch, freed when
+                                                         // it ends
+                        }
+                      },
+                      "augment-worker");
+              t.setDaemon(true);
+              return t;
+            });
     try (BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
       ArrayDeque<Future<SourceOutcome>> window = new ArrayDeque<>();
       int next = 0;
@@ -162,18 +180,22 @@ public final class AugmentJob {
       pool.shutdownNow();
     }
     move(part, manifest);
-    return new AugmentReport(sources.size(), written, skipped, failures, manifest,
-        (System.nanoTime() - t0) / 1e9);
+    return new AugmentReport(
+        sources.size(), written, skipped, failures, manifest, (System.nanoTime() - t0) / 1e9);
   }
 
-  private SourceOutcome process(SourceFile src, List<PlannedOutput> outs,
-      Map<String, JsonNode> oldLines, Map<String, String> oldRaw) {
+  private SourceOutcome process(
+      SourceFile src,
+      List<PlannedOutput> outs,
+      Map<String, JsonNode> oldLines,
+      Map<String, String> oldRaw) {
     String[] lines = new String[outs.size()];
     int skipped = 0;
     for (int j = 0; j < outs.size(); j++) {
       PlannedOutput p = outs.get(j);
       JsonNode old = oldLines.get(p.relative());
-      if (old != null && ManifestLine.sameSettings(old, p, config)
+      if (old != null
+          && ManifestLine.sameSettings(old, p, config)
           && Files.isRegularFile(config.output().resolve(p.relative()))) {
         lines[j] = oldRaw.get(p.relative());
         skipped++;
@@ -208,9 +230,10 @@ public final class AugmentJob {
           int w = config.size() == null ? result.cols() : config.size().width();
           int h = config.size() == null ? result.rows() : config.size().height();
           boolean sameSize = w == image.cols() && h == image.rows();
-          byte[] encoded = p.isOriginal() && Renderer.copyOriginal(src.extension(), ext, sameSize)
-              ? bytes
-              : Renderer.render(result, w, h, ext, writer, scratch);
+          byte[] encoded =
+              p.isOriginal() && Renderer.copyOriginal(src.extension(), ext, sameSize)
+                  ? bytes
+                  : Renderer.render(result, w, h, ext, writer, scratch);
           ImageWriter.writeAtomically(target, encoded);
           lines[j] = ManifestLine.of(p, config, steps, w, h);
           written++;
@@ -238,8 +261,11 @@ public final class AugmentJob {
     }
     try (Stream<Path> s = Files.list(output)) {
       if (s.findAny().isPresent()) {
-        throw new AugregException("OUTPUT " + output
-            + " is not empty; pass --resume to continue an earlier run or --overwrite to replace its files");
+        throw new AugregException(
+            "OUTPUT "
+                + output
+                + " is not empty; pass --resume to continue an earlier run or --overwrite to"
+                + " replace its files");
       }
     } catch (IOException e) {
       throw new AugregException("OUTPUT " + output + ": cannot list (" + e.getMessage() + ")", e);
@@ -265,7 +291,8 @@ public final class AugmentJob {
           }
         }
       } catch (IOException e) {
-        throw new AugregException(f + ": cannot read the earlier manifest (" + e.getMessage() + ")", e);
+        throw new AugregException(
+            f + ": cannot read the earlier manifest (" + e.getMessage() + ")", e);
       }
     }
     return raw;

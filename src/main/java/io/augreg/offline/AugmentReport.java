@@ -13,7 +13,8 @@ import java.util.List;
  * @param manifest the manifest file
  * @param seconds wall-clock duration
  */
-public record AugmentReport(int sources, int written, int skipped, List<Failure> failures, Path manifest, double seconds) {
+public record AugmentReport(
+    int sources, int written, int skipped, List<Failure> failures, Path manifest, double seconds) {
   /** Copies the list. */
   public AugmentReport {
     failures = List.copyOf(failures);

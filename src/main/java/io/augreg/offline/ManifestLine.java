@@ -16,8 +16,8 @@ import java.util.Objects;
  * <p>Fields, always in this order: {@code source} (path relative to INPUT), {@code output} (path
  * relative to OUTPUT), {@code seed}, {@code key} (the sample key, see {@link OutputPlan}), {@code
  * copy} (copy index, null for a kept original), {@code pipeline} (the pipeline spec, null for an
- * original), {@code steps} (every step's {@code AppliedStep.toMap()}: name, applied, params — what a
- * replay feeds back), {@code size} (the {@code --size} option or null), {@code width}, {@code
+ * original), {@code steps} (every step's {@code AppliedStep.toMap()}: name, applied, params — what
+ * a replay feeds back), {@code size} (the {@code --size} option or null), {@code width}, {@code
  * height} (of the written file) and {@code quality}.
  */
 public final class ManifestLine {
@@ -35,7 +35,8 @@ public final class ManifestLine {
    * @param height written height
    * @return one JSON object on one line, without the newline
    */
-  static String of(PlannedOutput out, AugmentConfig config, List<AppliedStep> steps, int width, int height) {
+  static String of(
+      PlannedOutput out, AugmentConfig config, List<AppliedStep> steps, int width, int height) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("source", out.source().relative());
     m.put("output", out.relative());
@@ -70,7 +71,8 @@ public final class ManifestLine {
     try {
       return JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new io.augreg.core.AugregException("manifest line is not valid JSON: " + e.getOriginalMessage());
+      throw new io.augreg.core.AugregException(
+          "manifest line is not valid JSON: " + e.getOriginalMessage());
     }
   }
 
@@ -86,7 +88,8 @@ public final class ManifestLine {
         && (out.isOriginal()
             ? old.path("pipeline").isNull()
             : old.path("pipeline").asText().equals(config.pipeline().toSpec()))
-        && Objects.equals(old.path("size").isNull() ? null : old.path("size").asText(),
+        && Objects.equals(
+            old.path("size").isNull() ? null : old.path("size").asText(),
             config.size() == null ? null : config.size().toString())
         && old.path("quality").asInt() == config.quality();
   }

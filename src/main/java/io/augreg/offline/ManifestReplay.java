@@ -14,9 +14,9 @@ import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Rebuilds one output of an earlier run from its manifest line alone: reads the source, replays
- * the recorded step parameters (no random numbers are drawn), resizes and encodes exactly as the
- * run did. The result is byte-identical to the file the run wrote.
+ * Rebuilds one output of an earlier run from its manifest line alone: reads the source, replays the
+ * recorded step parameters (no random numbers are drawn), resizes and encodes exactly as the run
+ * did. The result is byte-identical to the file the run wrote.
  */
 public final class ManifestReplay {
   private ManifestReplay() {}
@@ -51,8 +51,9 @@ public final class ManifestReplay {
       Pipeline pipeline = Pipeline.parse(n.path("pipeline").asText());
       List<Map<String, Object>> maps = new ArrayList<>();
       for (JsonNode step : n.path("steps")) {
-        maps.add(ManifestLine.JSON.convertValue(step,
-            new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+        maps.add(
+            ManifestLine.JSON.convertValue(
+                step, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
       }
       if (maps.isEmpty() && !n.path("steps").isArray()) {
         throw new AugregException("manifest line has no 'steps' array: " + line);

@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** The file format of augmented outputs. */
 public enum OutputFormat {
-  /** The input's own format when augreg can write it (png, jpg, jpeg, webp, bmp, tif, tiff), else PNG. */
+  /**
+   * The input's own format when augreg can write it (png, jpg, jpeg, webp, bmp, tif, tiff), else
+   * PNG.
+   */
   SAME,
   /** PNG (lossless). */
   PNG,

@@ -13,10 +13,10 @@ import java.util.Set;
  *
  * <p>Scheme: the sub-folder of the source is kept; augmented copy {@code k} of {@code
  * cat/img001.png} is {@code cat/img001_aug<k>.<ext>}; the kept original is {@code
- * cat/img001.<ext>}, where {@code <ext>} follows {@link OutputFormat}. When two planned names
- * would be equal ignoring case (e.g. {@code a.png} and {@code a.jpg} both written as PNG), the
- * later one in input order gets {@code _2}, {@code _3}, ... before its extension, so no output
- * overwrites another on any file system.
+ * cat/img001.<ext>}, where {@code <ext>} follows {@link OutputFormat}. When two planned names would
+ * be equal ignoring case (e.g. {@code a.png} and {@code a.jpg} both written as PNG), the later one
+ * in input order gets {@code _2}, {@code _3}, ... before its extension, so no output overwrites
+ * another on any file system.
  *
  * <p>The sample key of a source is the 64-bit FNV-1a hash of its relative path (UTF-8). It feeds
  * the seed derivation, so an image's augmentations depend only on (seed, its path, copy): adding or
@@ -44,7 +44,9 @@ public final class OutputPlan {
       long key = sampleKey(s.relative());
       List<PlannedOutput> outs = new ArrayList<>(copies + 1);
       if (keepOriginal) {
-        outs.add(new PlannedOutput(s, key, PlannedOutput.ORIGINAL, unique(taken, folder + s.stem(), ext)));
+        outs.add(
+            new PlannedOutput(
+                s, key, PlannedOutput.ORIGINAL, unique(taken, folder + s.stem(), ext)));
       }
       for (int k = 0; k < copies; k++) {
         outs.add(new PlannedOutput(s, key, k, unique(taken, folder + s.stem() + "_aug" + k, ext)));

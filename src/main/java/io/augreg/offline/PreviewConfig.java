@@ -17,7 +17,13 @@ import java.util.Objects;
  * @param maxPixels the reader's pixel limit
  */
 public record PreviewConfig(
-    Path input, int variants, Pipeline pipeline, long seed, int maxImages, int tileSize, long maxPixels) {
+    Path input,
+    int variants,
+    Pipeline pipeline,
+    long seed,
+    int maxImages,
+    int tileSize,
+    long maxPixels) {
 
   /** Validates ranges, naming the option at fault. */
   public PreviewConfig {

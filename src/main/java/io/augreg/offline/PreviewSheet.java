@@ -64,16 +64,26 @@ public final class PreviewSheet {
       try (Mat src = reader.read(f.path());
           Mat dst = new Mat()) {
         List<ContactSheet.Tile> row = new ArrayList<>();
-        row.add(new ContactSheet.Tile(MatImages.toBufferedImage(src),
-            List.of(f.relative().substring(f.relative().lastIndexOf('/') + 1),
-                src.cols() + "x" + src.rows() + (f.folder().isEmpty() ? "" : " · " + f.folder())),
-            true));
+        row.add(
+            new ContactSheet.Tile(
+                MatImages.toBufferedImage(src),
+                List.of(
+                    f.relative().substring(f.relative().lastIndexOf('/') + 1),
+                    src.cols()
+                        + "x"
+                        + src.rows()
+                        + (f.folder().isEmpty() ? "" : " · " + f.folder())),
+                true));
         long key = OutputPlan.sampleKey(f.relative());
         for (int k = 0; k < c.variants(); k++) {
           List<AppliedStep> steps = c.pipeline().apply(src, dst, c.seed(), 0, key, k);
           List<String> label = new ArrayList<>();
-          label.add("#" + k + (dst.cols() == src.cols() && dst.rows() == src.rows()
-              ? "" : " " + dst.cols() + "x" + dst.rows()));
+          label.add(
+              "#"
+                  + k
+                  + (dst.cols() == src.cols() && dst.rows() == src.rows()
+                      ? ""
+                      : " " + dst.cols() + "x" + dst.rows()));
           label.addAll(StepLabels.lines(steps));
           row.add(new ContactSheet.Tile(MatImages.toBufferedImage(dst), label, false));
         }

@@ -23,13 +23,20 @@ final class Renderer {
    * @param scratch a reusable Mat for the resized image
    * @return the encoded bytes
    */
-  static byte[] render(Mat image, int width, int height, String ext, ImageWriter writer, Mat scratch) {
+  static byte[] render(
+      Mat image, int width, int height, String ext, ImageWriter writer, Mat scratch) {
     if (image.cols() == width && image.rows() == height) {
       return writer.encode(image, ext);
     }
     boolean shrink = width <= image.cols() && height <= image.rows();
-    try (org.bytedeco.opencv.opencv_core.Size size = new org.bytedeco.opencv.opencv_core.Size(width, height)) {
-      opencv_imgproc.resize(image, scratch, size, 0, 0,
+    try (org.bytedeco.opencv.opencv_core.Size size =
+        new org.bytedeco.opencv.opencv_core.Size(width, height)) {
+      opencv_imgproc.resize(
+          image,
+          scratch,
+          size,
+          0,
+          0,
           shrink ? opencv_imgproc.INTER_AREA : opencv_imgproc.INTER_LINEAR);
     }
     return writer.encode(scratch, ext);

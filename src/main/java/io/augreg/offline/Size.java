@@ -30,7 +30,8 @@ public record Size(int width, int height) {
   public static Size parse(String text) {
     Matcher m = WXH.matcher(text.trim());
     if (!m.matches()) {
-      throw new AugregException("--size must be WxH with positive integers, e.g. 256x256, got '" + text + "'");
+      throw new AugregException(
+          "--size must be WxH with positive integers, e.g. 256x256, got '" + text + "'");
     }
     return new Size(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
   }

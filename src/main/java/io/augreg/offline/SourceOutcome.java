@@ -12,7 +12,8 @@ import java.util.List;
  * @param skipped outputs kept from an earlier run ({@code --resume})
  * @param failure why the file failed, or null
  */
-public record SourceOutcome(SourceFile source, List<String> manifestLines, int written, int skipped, Failure failure) {
+public record SourceOutcome(
+    SourceFile source, List<String> manifestLines, int written, int skipped, Failure failure) {
   /** Copies the list. */
   public SourceOutcome {
     manifestLines = List.copyOf(manifestLines);

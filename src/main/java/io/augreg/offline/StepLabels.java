@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Short human-readable text for applied steps, one line per applied step (skipped steps are
- * left out): {@code rotate +12.3°}, {@code crop 410x300 at 12,40}; any other transform as its
- * name followed by its numeric parameters ({@code contrast factor=1.12}) and its true booleans.
- * Text-valued settings (interpolation, border) are configuration, not sampled, and are omitted.
+ * Short human-readable text for applied steps, one line per applied step (skipped steps are left
+ * out): {@code rotate +12.3°}, {@code crop 410x300 at 12,40}, {@code contrast ×1.12}, {@code zoom
+ * ×0.9}, {@code brightness -8.1}, {@code noise σ=5.01}, {@code resize 64x48}; any other transform
+ * as its name followed by its numeric parameters ({@code translate dx=3 dy=-2}) and its true
+ * booleans. Text-valued settings (interpolation, border) are configuration, not sampled, and are
+ * omitted, as is a noise step's internal {@code seed}.
  */
 public final class StepLabels {
   private StepLabels() {}
@@ -45,14 +47,37 @@ public final class StepLabels {
     if (name.equals("rotate") && params.get("angle") instanceof Number a) {
       return String.format(Locale.ROOT, "rotate %+.1f°", a.doubleValue());
     }
-    if (name.equals("crop") && params.get("w") instanceof Number w && params.get("h") instanceof Number h
-        && params.get("x") instanceof Number x && params.get("y") instanceof Number y) {
+    if (name.equals("crop")
+        && params.get("w") instanceof Number w
+        && params.get("h") instanceof Number h
+        && params.get("x") instanceof Number x
+        && params.get("y") instanceof Number y) {
       return "crop " + w + "x" + h + " at " + x + "," + y;
+    }
+    Object only = params.size() == 1 ? params.values().iterator().next() : null;
+    if ((name.equals("contrast") || name.equals("zoom"))
+        && params.get("factor") instanceof Number f) {
+      return name + " ×" + number(f);
+    }
+    if (name.equals("brightness") && only instanceof Number d) {
+      return name + " " + (d.doubleValue() >= 0 ? "+" : "") + number(d);
+    }
+    if (name.equals("noise") && params.get("sigma") instanceof Number sigma) {
+      return "noise σ="
+          + number(sigma)
+          + (Boolean.FALSE.equals(params.get("per_channel")) ? " shared" : "");
+    }
+    if (name.equals("resize")
+        && params.get("width") instanceof Number w
+        && params.get("height") instanceof Number h) {
+      return "resize " + w + "x" + h;
     }
     StringBuilder sb = new StringBuilder(name);
     for (Map.Entry<String, Object> e : params.entrySet()) {
       Object v = e.getValue();
-      if (v instanceof Number n) {
+      if (e.getKey().equals("seed")) {
+        continue;
+      } else if (v instanceof Number n) {
         sb.append(' ').append(e.getKey()).append('=').append(number(n));
       } else if (Boolean.TRUE.equals(v)) {
         sb.append(' ').append(e.getKey());
@@ -70,7 +95,11 @@ public final class StepLabels {
     if (d == Math.rint(d) && Math.abs(d) < 1e6) {
       return Long.toString((long) d);
     }
-    String s = new java.math.BigDecimal(d).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    String s =
+        new java.math.BigDecimal(d)
+            .round(new java.math.MathContext(3))
+            .stripTrailingZeros()
+            .toPlainString();
     return s;
   }
 }

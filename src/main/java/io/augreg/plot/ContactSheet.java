@@ -12,16 +12,17 @@ import org.imgscalr.Scalr;
 
 /**
  * A contact sheet: a grid of image tiles, each with a few lines of text under it, and an optional
- * title (wrapped at blanks to the sheet width). Rows may have different lengths; the sheet is as wide as the longest row. Every
- * image is scaled (aspect ratio kept) to fit a square cell of {@code tileSize} pixels — shrunk
- * with imgscalr's quality filter, enlarged with nearest neighbour so small images show their
- * real pixels — and centred on a light grey cell (so transparency shows); a highlighted tile gets a
- * blue frame. Text lines that do not fit the cell width are cut with an ellipsis.
+ * title (wrapped at blanks to the sheet width). Rows may have different lengths; the sheet is as
+ * wide as the longest row. Every image is scaled (aspect ratio kept) to fit a square cell of {@code
+ * tileSize} pixels — shrunk with imgscalr's quality filter, enlarged with nearest neighbour so
+ * small images show their real pixels — and centred on a light grey cell (so transparency shows); a
+ * highlighted tile gets a blue frame. Text lines that do not fit the cell width are cut with an
+ * ellipsis.
  *
  * <p>Layout, in pixels: {@code width = cols * (tileSize + GAP) + GAP}; {@code height = titleHeight
  * + rows * (tileSize + labelLines * LINE + GAP) + GAP}, where {@code labelLines} is the largest
- * number of label lines of any tile and {@code titleHeight = titleLines * TITLE_LINE + GAP}
- * (0 without a title).
+ * number of label lines of any tile and {@code titleHeight = titleLines * TITLE_LINE + GAP} (0
+ * without a title).
  */
 public final class ContactSheet {
   /** Space between cells and around the sheet. */
@@ -69,7 +70,8 @@ public final class ContactSheet {
     return new int[] {
       cols * (tileSize + GAP) + GAP,
       (titleLines > 0 ? titleLines * TITLE_LINE + GAP : 0)
-          + rows * (tileSize + labelLines * LINE + GAP) + GAP
+          + rows * (tileSize + labelLines * LINE + GAP)
+          + GAP
     };
   }
 
@@ -99,7 +101,8 @@ public final class ContactSheet {
     BufferedImage sheet = new BufferedImage(wh[0], wh[1], BufferedImage.TYPE_INT_RGB);
     Graphics2D g = sheet.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, wh[0], wh[1]);
@@ -138,7 +141,8 @@ public final class ContactSheet {
     int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
     if (scale > 1) {
       // enlarge small images with nearest neighbour: the viewer sees the real pixels
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
       g.drawImage(img, x + (size - w) / 2, y + (size - h) / 2, w, h, null);
     } else {
       BufferedImage thumb = Scalr.resize(img, Scalr.Method.QUALITY, Scalr.Mode.FIT_EXACT, w, h);

@@ -36,8 +36,9 @@ class AugmentCommandTest {
   }
 
   private static CliHarness.Result augment(Object... args) {
-    return CliHarness.run(Stream.concat(Stream.of("augment"), Arrays.stream(args).map(String::valueOf))
-        .toArray(String[]::new));
+    return CliHarness.run(
+        Stream.concat(Stream.of("augment"), Arrays.stream(args).map(String::valueOf))
+            .toArray(String[]::new));
   }
 
   /** Relative path → SHA-256 of every file under {@code root} (hidden files included). */
@@ -62,10 +63,32 @@ class AugmentCommandTest {
   @Test
   void outputsAreByteIdenticalWithOneAndTwoThreadsAndInputsUnchanged() throws Exception {
     Map<String, String> before = hashes(in);
-    CliHarness.Result one = augment(in, dir.resolve("t1"), "--copies", 3, "--keep-original",
-        "--threads", 1, "--seed", 7, "--pipeline", AugmentConfig.DEFAULT_PIPELINE);
-    CliHarness.Result two = augment(in, dir.resolve("t2"), "--copies", 3, "--keep-original",
-        "--threads", 2, "--seed", 7, "--pipeline", AugmentConfig.DEFAULT_PIPELINE);
+    CliHarness.Result one =
+        augment(
+            in,
+            dir.resolve("t1"),
+            "--copies",
+            3,
+            "--keep-original",
+            "--threads",
+            1,
+            "--seed",
+            7,
+            "--pipeline",
+            AugmentConfig.DEFAULT_PIPELINE);
+    CliHarness.Result two =
+        augment(
+            in,
+            dir.resolve("t2"),
+            "--copies",
+            3,
+            "--keep-original",
+            "--threads",
+            2,
+            "--seed",
+            7,
+            "--pipeline",
+            AugmentConfig.DEFAULT_PIPELINE);
     assertEquals(0, one.exitCode(), one.err());
     assertEquals(0, two.exitCode(), two.err());
     Map<String, String> h1 = hashes(dir.resolve("t1"));
@@ -76,10 +99,14 @@ class AugmentCommandTest {
     assertTrue(h1.containsKey("manifest.jsonl"));
     List<String> lines = Files.readAllLines(dir.resolve("t1/manifest.jsonl"));
     assertEquals(16, lines.size());
-    assertTrue(lines.get(0).startsWith("{\"source\":\"circles/a.png\",\"output\":\"circles/a.png\""), lines.get(0));
-    assertTrue(lines.get(1).startsWith("{\"source\":\"circles/a.png\",\"output\":\"circles/a_aug0.png\""));
+    assertTrue(
+        lines.get(0).startsWith("{\"source\":\"circles/a.png\",\"output\":\"circles/a.png\""),
+        lines.get(0));
+    assertTrue(
+        lines.get(1).startsWith("{\"source\":\"circles/a.png\",\"output\":\"circles/a_aug0.png\""));
     // the kept original with the same format is a byte copy
-    assertArrayEquals(Files.readAllBytes(in.resolve("squares/c.jpg")),
+    assertArrayEquals(
+        Files.readAllBytes(in.resolve("squares/c.jpg")),
         Files.readAllBytes(dir.resolve("t1/squares/c.jpg")));
     assertEquals(before, hashes(in), "inputs unchanged");
     assertTrue(one.out().contains("16 written, 0 skipped, 0 failed (4 input files)"), one.out());
@@ -87,8 +114,10 @@ class AugmentCommandTest {
 
   @Test
   void differentSeedsGiveDifferentOutputs() throws Exception {
-    assertEquals(0, augment(in, dir.resolve("s1"), "--copies", 2, "--seed", 1, "--threads", 1).exitCode());
-    assertEquals(0, augment(in, dir.resolve("s2"), "--copies", 2, "--seed", 2, "--threads", 1).exitCode());
+    assertEquals(
+        0, augment(in, dir.resolve("s1"), "--copies", 2, "--seed", 1, "--threads", 1).exitCode());
+    assertEquals(
+        0, augment(in, dir.resolve("s2"), "--copies", 2, "--seed", 2, "--threads", 1).exitCode());
     Map<String, String> a = hashes(dir.resolve("s1"));
     Map<String, String> b = hashes(dir.resolve("s2"));
     assertEquals(a.keySet(), b.keySet());
@@ -135,11 +164,14 @@ class AugmentCommandTest {
     CliHarness.Result r = augment(in, in.resolve("circles/out"));
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("is inside INPUT"), r.err());
+    assertFalse(Files.exists(in.resolve("circles/out")));
     CliHarness.Result same = augment(in, in);
     assertEquals(2, same.exitCode());
     CliHarness.Result around = augment(in.resolve("circles"), in);
     assertEquals(2, around.exitCode());
-    assertTrue(around.err().contains("INPUT " + in.resolve("circles") + " is inside OUTPUT"), around.err());
+    assertTrue(
+        around.err().contains("INPUT " + in.resolve("circles") + " is inside OUTPUT"),
+        around.err());
     assertEquals(before, hashes(in));
   }
 
@@ -153,16 +185,22 @@ class AugmentCommandTest {
     Files.createFile(bad.resolve("empty.png"));
     Files.writeString(bad.resolve("notes.txt"), "a note");
     TestImages.write(bad.resolve("huge.png"), 60, 50, 3, 9); // 3000 pixels > --max-pixels 2000
+    try (org.bytedeco.opencv.opencv_core.Mat deep =
+        new org.bytedeco.opencv.opencv_core.Mat(
+            8, 8, org.bytedeco.opencv.global.opencv_core.CV_16UC3)) {
+      org.bytedeco.opencv.global.opencv_imgcodecs.imwrite(bad.resolve("deep.png").toString(), deep);
+    }
     Map<String, String> before = hashes(in);
     Path out = dir.resolve("out");
     CliHarness.Result r = augment(in, out, "--copies", 2, "--max-pixels", 2000);
     assertEquals(1, r.exitCode(), r.err());
-    assertTrue(r.out().contains("8 written, 0 skipped, 5 failed (9 input files)"), r.out());
+    assertTrue(r.out().contains("8 written, 0 skipped, 6 failed (10 input files)"), r.out());
     assertTrue(r.err().contains(bad.resolve("garbage.png") + ": not an image"), r.err());
     assertTrue(r.err().contains(bad.resolve("truncated.png") + ": truncated PNG"), r.err());
     assertTrue(r.err().contains(bad.resolve("empty.png") + ": empty file"), r.err());
     assertTrue(r.err().contains(bad.resolve("notes.txt") + ": not an image"), r.err());
     assertTrue(r.err().contains(bad.resolve("huge.png") + ": too many pixels: 60x50"), r.err());
+    assertTrue(r.err().contains(bad.resolve("deep.png") + ": unsupported depth 16-bit"), r.err());
     assertTrue(Files.exists(out.resolve("squares/deep/d_aug1.png")));
     assertFalse(Files.exists(out.resolve("bad")), "nothing written for bad files");
     assertEquals(8, Files.readAllLines(out.resolve("manifest.jsonl")).size());
@@ -173,11 +211,23 @@ class AugmentCommandTest {
   void formatSizeAndNaming() throws Exception {
     Path out = dir.resolve("out");
     TestImages.write(in.resolve("circles/a.jpg"), 40, 30, 3, 5); // a.png and a.jpg → both PNG
-    CliHarness.Result r = augment(in, out, "--copies", 1, "--keep-original", "--format", "png",
-        "--size", "16x12", "--threads", 1);
+    CliHarness.Result r =
+        augment(
+            in,
+            out,
+            "--copies",
+            1,
+            "--keep-original",
+            "--format",
+            "png",
+            "--size",
+            "16x12",
+            "--threads",
+            1);
     assertEquals(0, r.exitCode(), r.err());
     Map<String, String> h = hashes(out);
-    assertTrue(h.containsKey("circles/a.png") && h.containsKey("circles/a_2.png"), h.keySet().toString());
+    assertTrue(
+        h.containsKey("circles/a.png") && h.containsKey("circles/a_2.png"), h.keySet().toString());
     assertTrue(h.containsKey("circles/a_aug0.png") && h.containsKey("circles/a_aug0_2.png"));
     assertTrue(h.containsKey("squares/c_aug0.png"));
     try (var m = new io.augreg.image.ImageReader().read(out.resolve("squares/c_aug0.png"))) {
@@ -193,10 +243,23 @@ class AugmentCommandTest {
     assertEquals(2, augment(in, dir.resolve("o"), "--size", "12").exitCode());
     assertEquals(2, augment(in, dir.resolve("o"), "--format", "gif").exitCode());
     assertEquals(2, augment(in, dir.resolve("o"), "--pipeline", "wobble amount=3").exitCode());
-    assertEquals(2, augment(in, dir.resolve("o"), "--pipeline", "@" + dir.resolve("missing.txt")).exitCode());
+    assertEquals(
+        2,
+        augment(in, dir.resolve("o"), "--pipeline", "@" + dir.resolve("missing.txt")).exitCode());
     assertEquals(2, augment(dir.resolve("nothing"), dir.resolve("o")).exitCode());
     assertFalse(Files.exists(dir.resolve("o")));
     assertTrue(augment("--help").out().contains("--max-pixels"));
     assertTrue(ImageWriter.EXTENSIONS.contains("png"));
+  }
+
+  @Test
+  void theShippedSamplesWorkOutOfTheBox() throws Exception {
+    Path out = dir.resolve("samples-out");
+    CliHarness.Result r = augment(Path.of("samples/shapes"), out, "--copies", 1);
+    assertEquals(0, r.exitCode(), r.err());
+    Map<String, String> h = hashes(out);
+    assertEquals(9, h.size(), h.keySet().toString());
+    assertTrue(
+        h.containsKey("circles/circle0_aug0.png") && h.containsKey("squares/square3_aug0.png"));
   }
 }

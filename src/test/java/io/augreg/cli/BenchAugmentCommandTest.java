@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.augreg.augment.AugmentBench;
 import io.augreg.image.TestImages;
-import io.augreg.offline.BenchCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +22,19 @@ class BenchAugmentCommandTest {
     TestImages.write(dir.resolve("a.png"), 40, 30, 3, 1);
     TestImages.write(dir.resolve("sub/b.png"), 20, 20, 1, 2);
     Files.writeString(dir.resolve("notes.txt"), "skipped");
-    CliHarness.Result r = CliHarness.run("bench", "augment", "--images", dir.toString(),
-        "--sizes", "16,24", "--seconds", "0.02", "--threads", "2", "--json");
+    CliHarness.Result r =
+        CliHarness.run(
+            "bench",
+            "augment",
+            "--images",
+            dir.toString(),
+            "--sizes",
+            "16,24",
+            "--seconds",
+            "0.1",
+            "--threads",
+            "2",
+            "--json");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertEquals(2, doc.path("threads").asInt());
@@ -34,23 +45,44 @@ class BenchAugmentCommandTest {
     }
     List<String> expected = new ArrayList<>();
     for (int size : new int[] {16, 24}) {
-      for (String c : List.of("hflip", "vflip", "rotate", "crop", "contrast", "noise", "pipeline")) {
+      for (String c :
+          List.of("hflip", "vflip", "rotate", "crop", "contrast", "noise", "pipeline")) {
         expected.add(c + "@" + size);
       }
     }
     assertEquals(expected, seen);
-    assertEquals(List.of("hflip", "vflip", "rotate", "crop", "contrast", "noise", "pipeline"), BenchCases.names());
+    assertEquals(
+        List.of("hflip", "vflip", "rotate", "crop", "contrast", "noise", "pipeline"),
+        List.copyOf(AugmentBench.CASES.keySet()));
   }
 
   @Test
   void tableAndBadOptions() throws Exception {
     TestImages.write(dir.resolve("a.png"), 10, 10, 3, 1);
-    CliHarness.Result r = CliHarness.run("bench", "augment", "--images", dir.toString(),
-        "--sizes", "16", "--seconds", "0.02", "--cases", "vflip");
+    CliHarness.Result r =
+        CliHarness.run(
+            "bench",
+            "augment",
+            "--images",
+            dir.toString(),
+            "--sizes",
+            "16",
+            "--seconds",
+            "0.02",
+            "--cases",
+            "vflip");
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().lines().anyMatch(l -> l.matches("vflip\\s+16\\s+\\d+")), r.out());
-    assertEquals(2, CliHarness.run("bench", "augment", "--images", dir.toString(), "--cases", "wobble").exitCode());
-    assertEquals(2, CliHarness.run("bench", "augment", "--images", dir.toString(), "--seconds", "0").exitCode());
-    assertEquals(2, CliHarness.run("bench", "augment", "--images", dir.resolve("none").toString()).exitCode());
+    assertEquals(
+        2,
+        CliHarness.run("bench", "augment", "--images", dir.toString(), "--cases", "wobble")
+            .exitCode());
+    assertEquals(
+        2,
+        CliHarness.run("bench", "augment", "--images", dir.toString(), "--seconds", "0")
+            .exitCode());
+    assertEquals(
+        2,
+        CliHarness.run("bench", "augment", "--images", dir.resolve("none").toString()).exitCode());
   }
 }

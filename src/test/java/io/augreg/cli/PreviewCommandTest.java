@@ -25,8 +25,20 @@ class PreviewCommandTest {
     Files.writeString(in.resolve("a/readme.txt"), "ignored: not an image extension");
     Map<String, String> before = AugmentCommandTest.hashes(in);
     Path out = dir.resolve("sheet.png");
-    CliHarness.Result r = CliHarness.run("preview", in.toString(), "--out", out.toString(),
-        "--variants", "3", "--max-images", "4", "--tile", "128", "--pipeline", "vflip p=0.5");
+    CliHarness.Result r =
+        CliHarness.run(
+            "preview",
+            in.toString(),
+            "--out",
+            out.toString(),
+            "--variants",
+            "3",
+            "--max-images",
+            "4",
+            "--tile",
+            "128",
+            "--pipeline",
+            "vflip p=0.5");
     assertEquals(0, r.exitCode(), r.err());
     BufferedImage sheet = ImageIO.read(out.toFile());
     // labels: the original has 2 lines; a variant "#k" plus at most one step line
@@ -40,9 +52,28 @@ class PreviewCommandTest {
   @Test
   void aBadSingleImageIsAUserError() throws Exception {
     Path bad = Files.writeString(dir.resolve("x.png"), "nope");
-    CliHarness.Result r = CliHarness.run("preview", bad.toString(), "--out", dir.resolve("s.png").toString());
+    CliHarness.Result r =
+        CliHarness.run("preview", bad.toString(), "--out", dir.resolve("s.png").toString());
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("not an image"), r.err());
     assertEquals(2, CliHarness.run("preview", bad.toString(), "--variants", "0").exitCode());
+  }
+
+  @Test
+  void theShippedPhotosPreview() throws Exception {
+    Path out = dir.resolve("photos.png");
+    CliHarness.Result r =
+        CliHarness.run(
+            "preview",
+            "samples/photos",
+            "--out",
+            out.toString(),
+            "--variants",
+            "2",
+            "--tile",
+            "64");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(
+        3 * (64 + ContactSheet.GAP) + ContactSheet.GAP, ImageIO.read(out.toFile()).getWidth());
   }
 }

@@ -21,12 +21,24 @@ class ImageFilesTest {
 
   @Test
   void walksRecursivelyInComponentOrderSkippingHiddenFiles() throws Exception {
-    for (String f : new String[] {"b/x.png", "a-b/x.png", "a/z.png", "a/sub/y.png", "top.txt",
-        ".hidden.png", "a/.DS_Store", ".git/obj", "a/Thumbs.db", "B/y.png"}) {
+    for (String f :
+        new String[] {
+          "b/x.png",
+          "a-b/x.png",
+          "a/z.png",
+          "a/sub/y.png",
+          "top.txt",
+          ".hidden.png",
+          "a/.DS_Store",
+          ".git/obj",
+          "a/Thumbs.db",
+          "B/y.png"
+        }) {
       touch(f);
     }
     List<String> rel = ImageFiles.walk(dir).stream().map(SourceFile::relative).toList();
-    assertEquals(List.of("B/y.png", "a/sub/y.png", "a/z.png", "a-b/x.png", "b/x.png", "top.txt"), rel);
+    assertEquals(
+        List.of("B/y.png", "a/sub/y.png", "a/z.png", "a-b/x.png", "b/x.png", "top.txt"), rel);
   }
 
   @Test

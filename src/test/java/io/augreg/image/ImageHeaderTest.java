@@ -28,7 +28,8 @@ class ImageHeaderTest {
 
   @Test
   void readsPnmAndGifHeaders() throws Exception {
-    ImageHeader pnm = ImageHeader.parse("P5\n# comment\n12 34\n255\n".getBytes(StandardCharsets.US_ASCII));
+    ImageHeader pnm =
+        ImageHeader.parse("P5\n# comment\n12 34\n255\n".getBytes(StandardCharsets.US_ASCII));
     assertEquals(12, pnm.width());
     assertEquals(34, pnm.height());
     byte[] gif = {'G', 'I', 'F', '8', '9', 'a', 10, 0, 3, 1};
@@ -39,18 +40,29 @@ class ImageHeaderTest {
 
   @Test
   void refusesEmptyGarbageAndTruncatedFiles() {
-    assertEquals("empty file", assertThrows(ImageHeader.HeaderException.class,
-        () -> ImageHeader.parse(new byte[0])).getMessage());
-    assertTrue(assertThrows(ImageHeader.HeaderException.class,
-        () -> ImageHeader.parse("hello, world".getBytes(StandardCharsets.US_ASCII)))
-        .getMessage().startsWith("not an image"));
+    assertEquals(
+        "empty file",
+        assertThrows(ImageHeader.HeaderException.class, () -> ImageHeader.parse(new byte[0]))
+            .getMessage());
+    assertTrue(
+        assertThrows(
+                ImageHeader.HeaderException.class,
+                () -> ImageHeader.parse("hello, world".getBytes(StandardCharsets.US_ASCII)))
+            .getMessage()
+            .startsWith("not an image"));
     byte[] png = encoded("png", 40, 30, 3);
-    assertTrue(assertThrows(ImageHeader.HeaderException.class,
-        () -> ImageHeader.parse(Arrays.copyOf(png, png.length - 20)))
-        .getMessage().startsWith("truncated PNG"));
+    assertTrue(
+        assertThrows(
+                ImageHeader.HeaderException.class,
+                () -> ImageHeader.parse(Arrays.copyOf(png, png.length - 20)))
+            .getMessage()
+            .startsWith("truncated PNG"));
     byte[] jpg = encoded("jpg", 40, 30, 3);
-    assertTrue(assertThrows(ImageHeader.HeaderException.class,
-        () -> ImageHeader.parse(Arrays.copyOf(jpg, jpg.length / 2)))
-        .getMessage().startsWith("truncated JPEG"));
+    assertTrue(
+        assertThrows(
+                ImageHeader.HeaderException.class,
+                () -> ImageHeader.parse(Arrays.copyOf(jpg, jpg.length / 2)))
+            .getMessage()
+            .startsWith("truncated JPEG"));
   }
 }

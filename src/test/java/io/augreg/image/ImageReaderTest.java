@@ -26,7 +26,8 @@ class ImageReaderTest {
     ImageReader reader = new ImageReader();
     for (int c : new int[] {1, 3, 4}) {
       Path f = TestImages.write(dir.resolve("c" + c + ".png"), 9, 7, c, c);
-      try (Mat m = reader.read(f); Mat expected = TestImages.pattern(9, 7, c, c)) {
+      try (Mat m = reader.read(f);
+          Mat expected = TestImages.pattern(9, 7, c, c)) {
         assertEquals(c, m.channels());
         assertEquals(9, m.cols());
         assertEquals(7, m.rows());
@@ -38,7 +39,8 @@ class ImageReaderTest {
   @Test
   void refusesSixteenBitImages() throws Exception {
     Path f = dir.resolve("deep.png");
-    try (Mat m = new Mat(4, 4, CV_16UC1); BytePointer buf = new BytePointer()) {
+    try (Mat m = new Mat(4, 4, CV_16UC1);
+        BytePointer buf = new BytePointer()) {
       m.put(new org.bytedeco.opencv.opencv_core.Scalar(1000.0));
       opencv_imgcodecs.imencode(".png", m, buf);
       byte[] b = new byte[(int) buf.limit()];
@@ -54,22 +56,33 @@ class ImageReaderTest {
   void refusesEmptyMissingTruncatedAndNonImages() throws Exception {
     ImageReader reader = new ImageReader();
     Path empty = Files.createFile(dir.resolve("empty.png"));
-    assertEquals("empty file", assertThrows(BadImageException.class, () -> reader.read(empty)).reason());
-    assertEquals("no such file",
+    assertEquals(
+        "empty file", assertThrows(BadImageException.class, () -> reader.read(empty)).reason());
+    assertEquals(
+        "no such file",
         assertThrows(BadImageException.class, () -> reader.read(dir.resolve("nope.png"))).reason());
     Path txt = Files.writeString(dir.resolve("notes.png"), "not a picture");
-    assertTrue(assertThrows(BadImageException.class, () -> reader.read(txt)).reason().startsWith("not an image"));
+    assertTrue(
+        assertThrows(BadImageException.class, () -> reader.read(txt))
+            .reason()
+            .startsWith("not an image"));
     Path good = TestImages.write(dir.resolve("good.png"), 32, 32, 3, 0);
     byte[] b = Files.readAllBytes(good);
     Path cut = Files.write(dir.resolve("cut.png"), Arrays.copyOf(b, b.length - 30));
-    assertTrue(assertThrows(BadImageException.class, () -> reader.read(cut)).reason().startsWith("truncated PNG"));
+    assertTrue(
+        assertThrows(BadImageException.class, () -> reader.read(cut))
+            .reason()
+            .startsWith("truncated PNG"));
     // a structurally complete PNG whose compressed data is garbage: OpenCV fails, we report it
     byte[] bad = b.clone();
     for (int i = 45; i < b.length - 20; i++) {
       bad[i] = (byte) (i * 37);
     }
     Path corrupt = Files.write(dir.resolve("corrupt.png"), bad);
-    assertTrue(assertThrows(BadImageException.class, () -> reader.read(corrupt)).reason().startsWith("corrupt PNG"));
+    assertTrue(
+        assertThrows(BadImageException.class, () -> reader.read(corrupt))
+            .reason()
+            .startsWith("corrupt PNG"));
   }
 
   @Test
@@ -87,8 +100,24 @@ class ImageReaderTest {
   private static byte[] pngHeaderOnly(int w, int h) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-    chunk(out, "IHDR", new byte[] {(byte) (w >>> 24), (byte) (w >>> 16), (byte) (w >>> 8), (byte) w,
-        (byte) (h >>> 24), (byte) (h >>> 16), (byte) (h >>> 8), (byte) h, 8, 2, 0, 0, 0});
+    chunk(
+        out,
+        "IHDR",
+        new byte[] {
+          (byte) (w >>> 24),
+          (byte) (w >>> 16),
+          (byte) (w >>> 8),
+          (byte) w,
+          (byte) (h >>> 24),
+          (byte) (h >>> 16),
+          (byte) (h >>> 8),
+          (byte) h,
+          8,
+          2,
+          0,
+          0,
+          0
+        });
     chunk(out, "IEND", new byte[0]);
     return out.toByteArray();
   }

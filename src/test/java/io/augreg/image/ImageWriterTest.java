@@ -51,7 +51,8 @@ class ImageWriterTest {
     assertThrows(AugregException.class, () -> new ImageWriter(0));
     assertThrows(AugregException.class, () -> new ImageWriter(101));
     try (Mat m = TestImages.pattern(4, 4, 3, 0)) {
-      AugregException e = assertThrows(AugregException.class, () -> new ImageWriter().encode(m, "gif"));
+      AugregException e =
+          assertThrows(AugregException.class, () -> new ImageWriter().encode(m, "gif"));
       assertTrue(e.getMessage().contains("supported: png"));
     }
   }

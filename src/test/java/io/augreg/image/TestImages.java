@@ -10,7 +10,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class TestImages {
   private TestImages() {}
 
-  /** A {@code w x h} 8-bit image with {@code channels} channels and a position-dependent pattern. */
+  /**
+   * A {@code w x h} 8-bit image with {@code channels} channels and a position-dependent pattern.
+   */
   public static Mat pattern(int w, int h, int channels, int salt) {
     Mat m = new Mat(h, w, CV_MAKETYPE(0, channels));
     try (UByteIndexer ix = m.createIndexer()) {

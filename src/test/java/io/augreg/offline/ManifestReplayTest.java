@@ -23,9 +23,23 @@ class ManifestReplayTest {
     TestImages.write(in.resolve("b/y.jpg"), 30, 50, 3, 2);
     TestImages.write(in.resolve("b/z.png"), 20, 20, 4, 3);
     Path out = dir.resolve("out");
-    for (Object[] opts : new Object[][] {{OutputFormat.SAME, null}, {OutputFormat.JPG, new Size(24, 16)}}) {
-      AugmentConfig c = new AugmentConfig(in, out, 3, true, Pipeline.parse(AugmentConfig.DEFAULT_PIPELINE), 5, 2,
-          (OutputFormat) opts[0], 80, (Size) opts[1], false, true, 1_000_000);
+    for (Object[] opts :
+        new Object[][] {{OutputFormat.SAME, null}, {OutputFormat.JPG, new Size(24, 16)}}) {
+      AugmentConfig c =
+          new AugmentConfig(
+              in,
+              out,
+              3,
+              true,
+              Pipeline.parse(AugmentConfig.DEFAULT_PIPELINE),
+              5,
+              2,
+              (OutputFormat) opts[0],
+              80,
+              (Size) opts[1],
+              false,
+              true,
+              1_000_000);
       AugmentReport r = new AugmentJob(c).run(new AugmentJob.Listener() {});
       assertEquals(12, r.written());
       List<String> lines = Files.readAllLines(r.manifest());

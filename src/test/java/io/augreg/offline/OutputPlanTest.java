@@ -15,11 +15,18 @@ class OutputPlanTest {
 
   @Test
   void namesKeepFoldersAndResolveCollisionsInInputOrder() {
-    List<List<PlannedOutput>> plan = OutputPlan.plan(
-        List.of(src("cat/a.jpg"), src("cat/a.png"), src("cat/a_aug0.png"), src("x.tiff")), 2, true, OutputFormat.PNG);
+    List<List<PlannedOutput>> plan =
+        OutputPlan.plan(
+            List.of(src("cat/a.jpg"), src("cat/a.png"), src("cat/a_aug0.png"), src("x.tiff")),
+            2,
+            true,
+            OutputFormat.PNG);
     assertEquals(List.of("cat/a.png", "cat/a_aug0.png", "cat/a_aug1.png"), names(plan.get(0)));
-    assertEquals(List.of("cat/a_2.png", "cat/a_aug0_2.png", "cat/a_aug1_2.png"), names(plan.get(1)));
-    assertEquals(List.of("cat/a_aug0_3.png", "cat/a_aug0_aug0.png", "cat/a_aug0_aug1.png"), names(plan.get(2)));
+    assertEquals(
+        List.of("cat/a_2.png", "cat/a_aug0_2.png", "cat/a_aug1_2.png"), names(plan.get(1)));
+    assertEquals(
+        List.of("cat/a_aug0_3.png", "cat/a_aug0_aug0.png", "cat/a_aug0_aug1.png"),
+        names(plan.get(2)));
     assertEquals(List.of("x.png", "x_aug0.png", "x_aug1.png"), names(plan.get(3)));
     assertEquals(PlannedOutput.ORIGINAL, plan.get(0).get(0).copy());
     assertEquals(1, plan.get(0).get(2).copy());
@@ -30,7 +37,8 @@ class OutputPlanTest {
     assertEquals("jpeg", OutputFormat.SAME.extensionFor("JPEG"));
     assertEquals("png", OutputFormat.SAME.extensionFor("gif"));
     assertEquals("jpg", OutputFormat.JPG.extensionFor("png"));
-    List<List<PlannedOutput>> plan = OutputPlan.plan(List.of(src("d/p.gif")), 1, false, OutputFormat.SAME);
+    List<List<PlannedOutput>> plan =
+        OutputPlan.plan(List.of(src("d/p.gif")), 1, false, OutputFormat.SAME);
     assertEquals(List.of("d/p_aug0.png"), names(plan.get(0)));
   }
 

@@ -16,11 +16,16 @@ class PathGuardTest {
   void overlapIsRefusedEvenThroughLinksAndDotDot() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in/cat"));
     Path link = Files.createSymbolicLink(dir.resolve("alias"), in.getParent());
-    assertThrows(AugregException.class, () -> PathGuard.check(in.getParent(), link.resolve("new/out")));
-    assertThrows(AugregException.class, () -> PathGuard.check(in.getParent(), dir.resolve("x/../in/cat/../out")));
+    assertThrows(
+        AugregException.class, () -> PathGuard.check(in.getParent(), link.resolve("new/out")));
+    assertThrows(
+        AugregException.class,
+        () -> PathGuard.check(in.getParent(), dir.resolve("x/../in/cat/../out")));
     assertThrows(AugregException.class, () -> PathGuard.check(in, dir.resolve("in")));
-    assertTrue(PathGuard.real(dir.resolve("alias/cat/new")).startsWith(in.getParent().toRealPath()));
-    PathGuard.check(in.getParent(), dir.resolve("in-out")); // a sibling with a common prefix is fine
+    assertTrue(
+        PathGuard.real(dir.resolve("alias/cat/new")).startsWith(in.getParent().toRealPath()));
+    PathGuard.check(
+        in.getParent(), dir.resolve("in-out")); // a sibling with a common prefix is fine
     Path file = Files.writeString(dir.resolve("f"), "x");
     assertThrows(AugregException.class, () -> PathGuard.check(in, file));
   }

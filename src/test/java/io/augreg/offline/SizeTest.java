@@ -17,7 +17,10 @@ class SizeTest {
 
   @Test
   void refusesMalformedOrOutOfRange() {
-    assertTrue(assertThrows(AugregException.class, () -> Size.parse("12")).getMessage().contains("got '12'"));
+    assertTrue(
+        assertThrows(AugregException.class, () -> Size.parse("12"))
+            .getMessage()
+            .contains("got '12'"));
     assertThrows(AugregException.class, () -> Size.parse("0x5"));
     assertThrows(AugregException.class, () -> Size.parse("99999x5"));
     assertThrows(AugregException.class, () -> Size.parse("-3x5"));

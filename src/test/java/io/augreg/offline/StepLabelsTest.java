@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class StepLabelsTest {
   @Test
   void knownAndGenericSteps() {
-    assertEquals("rotate -12.3°", StepLabels.line("rotate", Map.of("angle", -12.34, "border", "reflect")));
-    assertEquals("crop 40x30 at 3,4", StepLabels.line("crop", Map.of("x", 3, "y", 4, "w", 40, "h", 30)));
+    assertEquals(
+        "rotate -12.3°", StepLabels.line("rotate", Map.of("angle", -12.34, "border", "reflect")));
+    assertEquals(
+        "crop 40x30 at 3,4", StepLabels.line("crop", Map.of("x", 3, "y", 4, "w", 40, "h", 30)));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("factor", 1.23456);
     m.put("shared", true);
@@ -21,13 +23,24 @@ class StepLabelsTest {
     m.put("n", 7);
     m.put("off", false);
     m.put("whole", 3.0);
-    assertEquals("contrast factor=1.23 shared n=7 whole=3", StepLabels.line("contrast", m));
+    assertEquals("blur factor=1.23 shared n=7 whole=3", StepLabels.line("blur", m));
+    assertEquals("contrast ×1.23", StepLabels.line("contrast", Map.of("factor", 1.23456)));
+    assertEquals("brightness -8.12", StepLabels.line("brightness", Map.of("delta", -8.1234)));
+    assertEquals("brightness +8", StepLabels.line("brightness", Map.of("delta", 8.0)));
+    assertEquals(
+        "noise σ=5.01 shared",
+        StepLabels.line("noise", Map.of("sigma", 5.0101, "per_channel", false, "seed", 99L)));
+    assertEquals(
+        "translate dx=3 dy=-2",
+        StepLabels.line(
+            "translate", new java.util.TreeMap<>(Map.of("dx", 3, "dy", -2, "border", "reflect"))));
     assertEquals("0.000123", StepLabels.number(0.00012345));
   }
 
   @Test
   void skippedStepsAreLeftOut() {
-    assertEquals(List.of("(unchanged)"), StepLabels.lines(List.of(new AppliedStep("hflip", false, null))));
+    assertEquals(
+        List.of("(unchanged)"), StepLabels.lines(List.of(new AppliedStep("hflip", false, null))));
     Pipeline p = Pipeline.parse("vflip | hflip p=0");
     List<AppliedStep> steps = p.sample(new java.util.SplittableRandom(1), 10, 10, 3);
     assertEquals(List.of("vflip"), StepLabels.lines(steps));

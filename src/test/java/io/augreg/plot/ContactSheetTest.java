@@ -21,10 +21,12 @@ class ContactSheetTest {
   @Test
   void layoutAndPixelsFollowTheDocumentedGeometry() {
     System.setProperty("java.awt.headless", "true");
-    List<List<ContactSheet.Tile>> rows = List.of(
-        List.of(new ContactSheet.Tile(solid(10, 10, 0xFF0000), List.of("a", "b"), true),
-            new ContactSheet.Tile(solid(20, 10, 0x00FF00), List.of("c"), false)),
-        List.of(new ContactSheet.Tile(solid(5, 5, 0x0000FF), List.of(), false)));
+    List<List<ContactSheet.Tile>> rows =
+        List.of(
+            List.of(
+                new ContactSheet.Tile(solid(10, 10, 0xFF0000), List.of("a", "b"), true),
+                new ContactSheet.Tile(solid(20, 10, 0x00FF00), List.of("c"), false)),
+            List.of(new ContactSheet.Tile(solid(5, 5, 0x0000FF), List.of(), false)));
     BufferedImage sheet = ContactSheet.render(null, rows, 40);
     int[] wh = ContactSheet.size(2, 2, 40, 2, 0);
     assertEquals(2 * 50 + 10, wh[0]);
@@ -50,8 +52,10 @@ class ContactSheetTest {
     BufferedImage one = ContactSheet.render("short", rows, 200);
     assertEquals(ContactSheet.size(1, 1, 200, 1, 1)[1], one.getHeight());
     BufferedImage many = ContactSheet.render("word ".repeat(60).trim(), rows, 200);
-    assertEquals(0, (many.getHeight() - ContactSheet.size(1, 1, 200, 1, 0)[1] - ContactSheet.GAP)
-        % ContactSheet.TITLE_LINE);
+    assertEquals(
+        0,
+        (many.getHeight() - ContactSheet.size(1, 1, 200, 1, 0)[1] - ContactSheet.GAP)
+            % ContactSheet.TITLE_LINE);
     assertEquals(true, many.getHeight() > one.getHeight() + ContactSheet.TITLE_LINE);
     assertThrows(IllegalArgumentException.class, () -> ContactSheet.render(null, rows, 8));
   }

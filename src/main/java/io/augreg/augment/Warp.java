@@ -1,0 +1,80 @@
+package io.augreg.augment;
+
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Affine warps through OpenCV's {@code warpAffine}, keeping the size. OpenCV's vectorized warp
+ * only covers the constant border; for reflect and replicate borders it is about 1.5 times
+ * slower. So for those borders the source is first padded with exactly the border pixels the
+ * warp will read ({@code copyMakeBorder}, same border mode), and the padded image is warped with
+ * the translation shifted by the padding: every tap then lands inside the padded image and reads
+ * the same border pixel it would have read. (Coordinates are rounded to OpenCV's 1/32 pixel from
+ * the shifted matrix, so a pixel may differ by one gray level from a direct reflect warp.)
+ */
+final class Warp {
+  /** Extra pixels beyond the inverse-mapped corners: bilinear/bicubic taps and rounding. */
+  private static final int SLACK = 3;
+
+  private Warp() {}
+
+  /**
+   * {@code dst(x', y') = src(x, y)} where {@code (x', y') = (a·x + b·y + c, d·x + e·y + f)}.
+   *
+   * @param src the source image
+   * @param dst the destination, same size as {@code src}
+   * @param f the forward map {a, b, c, d, e, f}
+   * @param interp the interpolation
+   * @param border the border mode
+   */
+  static void affine(Mat src, Mat dst, double[] f, Interp interp, Border border) {
+    Scratch s = Scratch.get();
+    int w = src.cols();
+    int h = src.rows();
+    if (border != Border.CONSTANT) {
+      // the source area read is the inverse image of the destination corners
+      double det = f[0] * f[4] - f[1] * f[3];
+      double i00 = f[4] / det;
+      double i01 = -f[1] / det;
+      double i10 = -f[3] / det;
+      double i11 = f[0] / det;
+      double minX = Double.MAX_VALUE;
+      double maxX = -Double.MAX_VALUE;
+      double minY = Double.MAX_VALUE;
+      double maxY = -Double.MAX_VALUE;
+      for (int k = 0; k < 4; k++) {
+        double x = (k & 1) * (w - 1) - f[2];
+        double y = (k >> 1) * (h - 1) - f[5];
+        double sx = i00 * x + i01 * y;
+        double sy = i10 * x + i11 * y;
+        minX = Math.min(minX, sx);
+        maxX = Math.max(maxX, sx);
+        minY = Math.min(minY, sy);
+        maxY = Math.max(maxY, sy);
+      }
+      int left = margin(-minX);
+      int right = margin(maxX - (w - 1));
+      int top = margin(-minY);
+      int bottom = margin(maxY - (h - 1));
+      // worth it while the padding stays small next to the image
+      if (left + right <= w && top + bottom <= h) {
+        opencv_core.copyMakeBorder(src, s.padded, top, bottom, left, right, border.cvFlag());
+        // padded q = p + (left, top)  =>  dst = A·q + t − A·(left, top)
+        Mat m =
+            s.affine(
+                f[0], f[1], f[2] - f[0] * left - f[1] * top,
+                f[3], f[4], f[5] - f[3] * left - f[4] * top);
+        opencv_imgproc.warpAffine(
+            s.padded, dst, m, s.size(w, h), interp.cvFlag(), opencv_core.BORDER_CONSTANT, s.zero);
+        return;
+      }
+    }
+    Mat m = s.affine(f[0], f[1], f[2], f[3], f[4], f[5]);
+    opencv_imgproc.warpAffine(src, dst, m, s.size(w, h), interp.cvFlag(), border.cvFlag(), s.zero);
+  }
+
+  private static int margin(double overhang) {
+    return Math.max(0, (int) Math.ceil(overhang)) + SLACK;
+  }
+}

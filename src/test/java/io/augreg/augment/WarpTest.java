@@ -1,0 +1,47 @@
+package io.augreg.augment;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.junit.jupiter.api.Test;
+
+class WarpTest {
+  @Test
+  void paddedWarpMatchesOpenCvsBorderWarp() {
+    try (Mat src = TestImages.pattern(48, 36, 3, 7);
+        Mat fast = new Mat();
+        Mat direct = new Mat();
+        Mat m = new Mat(2, 3, org.bytedeco.opencv.global.opencv_core.CV_64F);
+        Size size = new Size(48, 36);
+        Scalar zero = new Scalar(0.0)) {
+      for (Border border : new Border[] {Border.REFLECT, Border.REPLICATE}) {
+        for (double deg : new double[] {-30, -7.3, 0, 12.5, 30, 75}) {
+          for (double scale : new double[] {1, 0.8, 1.3}) {
+            double t = Math.toRadians(deg);
+            double a = scale * Math.cos(t);
+            double b = scale * Math.sin(t);
+            double[] f = {a, b, (1 - a) * 24 - b * 18, -b, a, b * 24 + (1 - a) * 18};
+            Warp.affine(src, fast, f, Interp.LINEAR, border);
+            try (org.bytedeco.javacpp.DoublePointer d = new org.bytedeco.javacpp.DoublePointer(m.data())) {
+              d.put(f, 0, 6);
+            }
+            opencv_imgproc.warpAffine(
+                src, direct, m, size, opencv_imgproc.INTER_LINEAR, border.cvFlag(), zero);
+            byte[] x = TestImages.bytes(fast);
+            byte[] y = TestImages.bytes(direct);
+            int worst = 0;
+            for (int i = 0; i < x.length; i++) {
+              worst = Math.max(worst, Math.abs((x[i] & 0xFF) - (y[i] & 0xFF)));
+            }
+            // the pattern has steps of up to 50 gray levels per pixel; 1/32-pixel rounding of a
+            // shifted matrix moves a sample by at most 1/32 pixel, i.e. a couple of levels
+            assertTrue(worst <= 4, border + " " + deg + "° x" + scale + ": max difference " + worst);
+          }
+        }
+      }
+    }
+  }
+}
