@@ -5,7 +5,8 @@
 #   mvn -B -q -DskipTests package     # builds target/augreg.jar (this script builds nothing)
 #   bench/football.sh [REPEATS]       # default 3 repeats of each side
 #
-# augreg:  java -jar target/augreg.jar football --reference --json   (three runs, both cores)
+# augreg:  ./augreg football --reference --json   (three runs, both cores; ./augreg is
+#          `java -jar target/augreg.jar` with its class-data sharing archive, see ./augreg)
 # numpy:   python3 ../shared/reference/peers/numpy_football.py DATA none|l2|dropout
 #          (three processes one after the other, as the reference is run)
 # Prints the median wall and CPU time of each side and the ratios numpy / augreg. Wall time is the
@@ -16,6 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 repeats="${1:-3}"
 jar="target/augreg.jar"
+launcher="./augreg"
 peer="../shared/reference/peers/numpy_football.py"
 data="data/football/data.mat"
 [[ -f "$data" ]] || data="../shared/datasets/football/data.mat"
@@ -36,6 +38,8 @@ if ! "$python" -c "import numpy, scipy" 2>/dev/null; then
   exit 2
 fi
 
+# One untimed call lets ./augreg record its class-data sharing archive (once per build).
+"$launcher" --version >/dev/null
 out_dir="$(mktemp -d)"
 trap 'rm -rf "$out_dir"' EXIT
 
@@ -46,7 +50,7 @@ ratio() { awk -v n="$1" -v a="$2" 'BEGIN {printf "%.1f", n / a}'; }
 TIMEFORMAT='%R %U %S'
 augreg_wall=() augreg_cpu=() numpy_wall=() numpy_cpu=() bare_wall=()
 for ((r = 1; r <= repeats; r++)); do
-  read -r w u s < <({ time java -jar "$jar" football --reference --json --out "$out_dir/football" \
+  read -r w u s < <({ time "$launcher" football --reference --json --out "$out_dir/football" \
     >"$out_dir/augreg.json" 2>"$out_dir/augreg.err"; } 2>&1)
   if ! grep -q '"runs"' "$out_dir/augreg.json"; then
     echo "bench/football.sh: augreg failed:" >&2
@@ -57,7 +61,7 @@ for ((r = 1; r <= repeats; r++)); do
   augreg_cpu+=("$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')")
 
   # The same without drawing the pictures (what the charts cost, for the record).
-  read -r w u s < <({ time java -jar "$jar" football --reference --json --no-pictures \
+  read -r w u s < <({ time "$launcher" football --reference --json --no-pictures \
     --out "$out_dir/bare" >/dev/null 2>&1; } 2>&1)
   bare_wall+=("$w")
 
@@ -71,7 +75,7 @@ for ((r = 1; r <= repeats; r++)); do
 done
 
 echo
-echo "augreg (java -jar target/augreg.jar football --reference --json):"
+echo "augreg (./augreg football --reference --json):"
 cat "$out_dir/augreg.json"
 echo
 echo "numpy reference (three runs):"

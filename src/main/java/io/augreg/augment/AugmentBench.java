@@ -85,71 +85,37 @@ public final class AugmentBench {
     }
     long[] counts = new long[threads];
     long[] elapsed = new long[threads];
-    Thread[] pool = new Thread[threads];
     long warmNanos = (long) (seconds * 0.2e9);
     long runNanos = (long) (seconds * 1e9);
     // every thread warms up, then all start measuring together
     java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(threads);
-    Throwable[] failure = new Throwable[1];
-    for (int t = 0; t < threads; t++) {
-      final int id = t;
-      pool[t] =
-          new Thread(
-              () -> {
-                try (Mat dst = new Mat()) {
-                  long index = id;
-                  int n = images.size();
-                  long w0 = System.nanoTime();
-                  while (System.nanoTime() - w0 < warmNanos) {
-                    p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
-                    index += threads;
-                  }
-                  ready.await();
-                  long count = 0;
-                  long t0 = System.nanoTime();
-                  long dt;
-                  do {
-                    p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
-                    index += threads;
-                    count++;
-                    dt = System.nanoTime() - t0;
-                  } while (dt < runNanos);
-                  counts[id] = count;
-                  elapsed[id] = dt;
-                } catch (RuntimeException | Error e) {
-                  synchronized (failure) {
-                    failure[0] = e;
-                  }
-                  ready.reset(); // releases threads waiting for this one
-                } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
-                  synchronized (failure) {
-                    if (failure[0] == null) {
-                      failure[0] = new AugregException("benchmark interrupted", e);
-                    }
-                  }
-                } finally {
-                  Pipeline.releaseThreadResources();
-                }
-              },
-              "bench-" + t);
-      pool[t].start();
-    }
-    for (Thread t : pool) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AugregException("benchmark interrupted", e);
-      }
-    }
-    synchronized (failure) {
-      if (failure[0] instanceof RuntimeException re) {
-        throw re;
-      }
-      if (failure[0] instanceof Error err) {
-        throw err;
-      }
-    }
+    Workers.run(
+        threads,
+        "bench",
+        id -> {
+          try (Mat dst = new Mat()) {
+            long index = id;
+            int n = images.size();
+            long w0 = System.nanoTime();
+            while (System.nanoTime() - w0 < warmNanos) {
+              p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
+              index += threads;
+            }
+            ready.await();
+            long count = 0;
+            long t0 = System.nanoTime();
+            long dt;
+            do {
+              p.apply(images.get((int) (index % n)), dst, 0, 0, index, 0);
+              index += threads;
+              count++;
+              dt = System.nanoTime() - t0;
+            } while (dt < runNanos);
+            counts[id] = count;
+            elapsed[id] = dt;
+          }
+        },
+        id -> ready.reset()); // releases threads waiting for the failed one
     long total = 0;
     long longest = 1;
     for (int t = 0; t < threads; t++) {
@@ -175,42 +141,8 @@ public final class AugmentBench {
       String caseName, List<Mat> images, double cpuSeconds, int threads) {
     Pipeline p = pipeline(caseName);
     double[] rates = new double[threads];
-    Thread[] pool = new Thread[threads];
-    Throwable[] failure = new Throwable[1];
-    for (int t = 0; t < threads; t++) {
-      final int id = t;
-      pool[t] =
-          new Thread(
-              () -> {
-                try {
-                  rates[id] = cpuRate(p, images, cpuSeconds, id, threads);
-                } catch (RuntimeException | Error e) {
-                  synchronized (failure) {
-                    failure[0] = e;
-                  }
-                } finally {
-                  Pipeline.releaseThreadResources();
-                }
-              },
-              "bench-cpu-" + t);
-      pool[t].start();
-    }
-    for (Thread t : pool) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AugregException("benchmark interrupted", e);
-      }
-    }
-    synchronized (failure) {
-      if (failure[0] instanceof RuntimeException re) {
-        throw re;
-      }
-      if (failure[0] instanceof Error err) {
-        throw err;
-      }
-    }
+    Workers.run(
+        threads, "bench-cpu", id -> rates[id] = cpuRate(p, images, cpuSeconds, id, threads), null);
     double sum = 0;
     for (double r : rates) {
       sum += r;

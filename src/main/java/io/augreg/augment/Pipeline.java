@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -294,41 +293,15 @@ public final class Pipeline {
       return;
     }
     AtomicInteger next = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread[] pool = new Thread[workers];
-    for (int t = 0; t < workers; t++) {
-      pool[t] =
-          new Thread(
-              () -> {
-                try {
-                  for (int i = next.getAndIncrement(); i < n && failure.get() == null;
-                      i = next.getAndIncrement()) {
-                    apply(src.get(i), dst.get(i), seed, epoch, firstIndex + i, 0);
-                  }
-                } catch (Throwable e) {
-                  failure.compareAndSet(null, e);
-                } finally {
-                  Scratch.release();
-                }
-              },
-              "augment-" + t);
-      pool[t].start();
-    }
-    for (Thread t : pool) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AugregException("augmentation interrupted", e);
-      }
-    }
-    Throwable f = failure.get();
-    if (f instanceof RuntimeException re) {
-      throw re;
-    }
-    if (f instanceof Error err) {
-      throw err;
-    }
+    Workers.run(
+        workers,
+        "augment",
+        id -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            apply(src.get(i), dst.get(i), seed, epoch, firstIndex + i, 0);
+          }
+        },
+        id -> next.set(n)); // the others stop taking work
   }
 
   /**

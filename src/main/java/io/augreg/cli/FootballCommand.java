@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
+    header = "The lesson's football example: no regularization vs L2 vs dropout, with diagnosis.",
     description =
         "Runs the regularization lesson's worked example: where should the goalkeeper kick so"
             + " that a French player heads the ball? A 2-20-3-1 network is trained without"

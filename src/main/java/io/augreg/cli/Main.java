@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
     name = "augreg",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {
-      "Beat overfitting: augment images (offline and per mini-batch) and train neural networks",
-      "with L2, L1, inverted dropout and early stopping, then read the bias/variance diagnosis.",
-    },
+    description =
+        "Beat overfitting: augment images (offline and per mini-batch) and train neural networks"
+            + " with L2, L1, inverted dropout and early stopping, then read the bias/variance"
+            + " diagnosis.",
     footer = {
       "",
       "Exit codes: 0 success, 1 the work ran but some inputs failed, 2 bad usage or input.",
@@ -50,6 +50,7 @@ public final class Main implements Runnable {
       cl.addSubcommand(sub);
     }
     cl.setExecutionExceptionHandler(Main::handleExecutionException);
+    cl.setParameterExceptionHandler(Main::handleParameterException);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }
@@ -77,6 +78,22 @@ public final class Main implements Runnable {
     ex.printStackTrace(err);
     err.flush();
     return 3;
+  }
+
+  /**
+   * A bad option or argument: one line naming it, a hint where to read more, exit code 2 — not
+   * the whole usage text, which would bury the message.
+   */
+  private static int handleParameterException(
+      CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String name = cmd.getCommandSpec().qualifiedName();
+    err.println(name + ": " + ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Run '" + name + " --help' for the options.");
+    err.flush();
+    return AugregException.USAGE;
   }
 
   private static AugregException findUserError(Throwable t) {

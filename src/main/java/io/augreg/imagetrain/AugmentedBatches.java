@@ -114,7 +114,15 @@ public final class AugmentedBatches implements BatchStream {
   private static ThreadFactory daemon(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      // a worker frees the pipeline's per-thread native temporaries when the pool shuts it down
+      Runnable releasing = () -> {
+        try {
+          r.run();
+        } finally {
+          Pipeline.releaseThreadResources();
+        }
+      };
+      Thread t = new Thread(releasing, name + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

@@ -6,6 +6,7 @@ import java.awt.Color;
 import java.nio.file.Path;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -37,6 +38,9 @@ public final class LearningCurveChart {
     Charts.style(chart);
     chart.getStyler().setXAxisDecimalPattern("#,##0");
     chart.getStyler().setYAxisDecimalPattern("0.0##");
+    // below the plot: curves often end in the top-right corner where an inside legend would sit
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     int drawn = 0;
