@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.augreg.core.AugregException;
 import io.augreg.plot.LearningCurveChart;
+import io.augreg.image.ClassLabels;
+import io.augreg.image.InputFormat;
+import io.augreg.train.Diagnosis;
 import io.augreg.train.EpochRecord;
+import io.augreg.train.History;
 import io.augreg.train.ModelFiles;
+import io.augreg.train.StopReason;
 import io.augreg.train.TrainResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,31 +43,95 @@ public final class TrainOutputs {
    */
   public static void write(Path dir, ImageTrainConfig config, ImageTraining.Result r) {
     TrainResult t = r.result();
+    Map<String, Object> mlp = new LinkedHashMap<>();
+    mlp.put("init", config.init());
+    mlp.put("hidden", config.hidden());
+    Map<String, Object> extra =
+        modelExtra(
+            config, r.labels(), r.format(), r.trainCount(), r.devCount(), r.testCount(), mlp);
+    ModelFiles.save(
+        dir,
+        "model",
+        t.model(),
+        config.trainConfig(),
+        metrics(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy()),
+        extra);
+    writeRun(
+        dir,
+        new RunSummary(
+            r.trainAccuracy(),
+            r.devAccuracy(),
+            r.testAccuracy(),
+            t.history(),
+            t.bestEpoch(),
+            t.stopEpoch(),
+            t.stopReason(),
+            t.diagnosis(),
+            r.samplesPerSecond(),
+            t.seconds()),
+        Map.of());
+  }
+
+  /** What {@code history.csv}, {@code report.json} and the learning curves are made of. */
+  record RunSummary(
+      double trainAccuracy,
+      double devAccuracy,
+      double testAccuracy,
+      History history,
+      int bestEpoch,
+      int stopEpoch,
+      StopReason stopReason,
+      Diagnosis diagnosis,
+      double samplesPerSecond,
+      double seconds) {}
+
+  /** The accuracies stored as the model's metrics. */
+  static Map<String, Double> metrics(double train, double dev, double test) {
     Map<String, Double> metrics = new LinkedHashMap<>();
-    metrics.put("train_accuracy", r.trainAccuracy());
-    metrics.put("dev_accuracy", r.devAccuracy());
-    metrics.put("test_accuracy", r.testAccuracy());
+    metrics.put("train_accuracy", train);
+    metrics.put("dev_accuracy", dev);
+    metrics.put("test_accuracy", test);
+    return metrics;
+  }
+
+  /**
+   * The model JSON's extra fields: classes, labels, input format, pipeline and a {@code data} map
+   * (folders, split, {@code moreData}, image counts).
+   */
+  static Map<String, Object> modelExtra(
+      ImageTrainConfig config,
+      ClassLabels labels,
+      InputFormat format,
+      int trainCount,
+      int devCount,
+      int testCount,
+      Map<String, Object> moreData) {
     Map<String, Object> extra = new LinkedHashMap<>();
-    extra.put("classes", r.labels().classes());
-    extra.put("positive_class", r.labels().binary() ? r.labels().classes().get(r.labels().positive()) : null);
-    extra.put("labels", r.labels().labelNames());
-    extra.put("input", r.format().toMap());
+    extra.put("classes", labels.classes());
+    extra.put("positive_class", labels.binary() ? labels.classes().get(labels.positive()) : null);
+    extra.put("labels", labels.labelNames());
+    extra.put("input", format.toMap());
     extra.put("pipeline", config.pipeline() == null ? "none" : config.pipeline().toSpec());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("train", config.train().toString());
     data.put("dev", config.dev() == null ? null : config.dev().toString());
     data.put("test", config.test() == null ? null : config.test().toString());
     data.put("split", config.split() == null ? null : config.split().toString());
-    data.put("init", config.init());
-    data.put("hidden", config.hidden());
-    data.put("train_images", r.trainCount());
-    data.put("dev_images", r.devCount());
-    data.put("test_images", r.testCount());
+    data.putAll(moreData);
+    data.put("train_images", trainCount);
+    data.put("dev_images", devCount);
+    data.put("test_images", testCount);
     extra.put("data", data);
-    ModelFiles.save(dir, "model", t.model(), config.trainConfig(), metrics, extra);
+    return extra;
+  }
 
+  /**
+   * Writes {@code history.csv}, {@code report.json} (the issue's keys, then {@code more}) and the
+   * learning curves {@code loss.png} and {@code accuracy.png}.
+   */
+  static void writeRun(Path dir, RunSummary s, Map<String, Object> more) {
     StringBuilder csv = new StringBuilder("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy\n");
-    List<EpochRecord> h = t.history().epochs();
+    List<EpochRecord> h = s.history().epochs();
     for (EpochRecord e : h) {
       csv.append(e.epoch()).append(',').append(num(e.trainCost())).append(',').append(num(e.devCost()))
           .append(',').append(num(e.trainAccuracy())).append(',').append(num(e.devAccuracy())).append('\n');
@@ -70,22 +139,23 @@ public final class TrainOutputs {
     writeText(dir.resolve("history.csv"), csv.toString());
 
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("train_accuracy", finite(r.trainAccuracy()));
-    report.put("dev_accuracy", finite(r.devAccuracy()));
-    report.put("test_accuracy", finite(r.testAccuracy()));
-    report.put("best_epoch", t.bestEpoch());
-    report.put("stop_epoch", t.stopEpoch());
-    report.put("stop_reason", t.stopReason().label());
+    report.put("train_accuracy", finite(s.trainAccuracy()));
+    report.put("dev_accuracy", finite(s.devAccuracy()));
+    report.put("test_accuracy", finite(s.testAccuracy()));
+    report.put("best_epoch", s.bestEpoch());
+    report.put("stop_epoch", s.stopEpoch());
+    report.put("stop_reason", s.stopReason().label());
     Map<String, Object> d = new LinkedHashMap<>();
-    d.put("verdict", t.diagnosis().verdict().name());
-    d.put("train_error", finite(t.diagnosis().trainError()));
-    d.put("dev_error", finite(t.diagnosis().devError()));
-    d.put("base_error", finite(t.diagnosis().baseError()));
-    d.put("summary", t.diagnosis().summary());
-    d.put("remedies", t.diagnosis().remedies());
+    d.put("verdict", s.diagnosis().verdict().name());
+    d.put("train_error", finite(s.diagnosis().trainError()));
+    d.put("dev_error", finite(s.diagnosis().devError()));
+    d.put("base_error", finite(s.diagnosis().baseError()));
+    d.put("summary", s.diagnosis().summary());
+    d.put("remedies", s.diagnosis().remedies());
     report.put("diagnosis", d);
-    report.put("samples_per_second", finite(r.samplesPerSecond()));
-    report.put("seconds", t.seconds());
+    report.put("samples_per_second", finite(s.samplesPerSecond()));
+    report.put("seconds", s.seconds());
+    report.putAll(more);
     try {
       writeText(dir.resolve("report.json"), JSON.writeValueAsString(report) + "\n");
     } catch (IOException e) {
@@ -108,9 +178,9 @@ public final class TrainOutputs {
     if (n > 0) {
       String mark = dev ? "" : " (no dev set)";
       LearningCurveChart.write(dir.resolve("loss.png"), "Learning curve: loss" + mark, "cross-entropy",
-          x, v[0], dev ? v[1] : null, t.bestEpoch());
+          x, v[0], dev ? v[1] : null, s.bestEpoch());
       LearningCurveChart.write(dir.resolve("accuracy.png"), "Learning curve: accuracy" + mark, "accuracy",
-          x, v[2], dev ? v[3] : null, t.bestEpoch());
+          x, v[2], dev ? v[3] : null, s.bestEpoch());
     }
   }
 
