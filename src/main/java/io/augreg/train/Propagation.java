@@ -206,6 +206,10 @@ final class Propagation {
         probabilities(z[l], g[l], n);
         break;
       }
+      if (hidden == Activation.RELU && training && dropout(l) && scaledMasks) {
+        reluDropout(z[l], a[l], mask[l], bl, n);
+        continue;
+      }
       for (int i = 0; i < n; i++) {
         double[] zi = z[l][i];
         if (hidden == Activation.RELU) {
@@ -237,6 +241,26 @@ final class Propagation {
             }
           }
         }
+      }
+    }
+  }
+
+  /**
+   * The hidden ReLU layer with dropout in one pass per unit: {@code G = max(Z + b, 0)} in place,
+   * then {@code A = G · D} with the scaled mask ({@code D/keep_prob}).
+   */
+  private void reluDropout(double[][] zl, double[][] al, double[][] dl, double[] bl, int n) {
+    for (int i = 0; i < n; i++) {
+      double[] zi = zl[i];
+      double[] ai = al[i];
+      double[] d = dl[i];
+      double bi = bl[i];
+      // G = (v + |v|)/2 with v = Z + b; A = G · D
+      for (int j = 0; j < m; j++) {
+        double v = zi[j] + bi;
+        double gj = (v + Math.abs(v)) * 0.5;
+        zi[j] = gj;
+        ai[j] = gj * d[j];
       }
     }
   }
