@@ -378,10 +378,14 @@ final class Propagation {
         break;
       }
       int np = sizes[l - 1];
+      boolean drop = dropout(l - 1);
+      if (rowKernels && hidden == Activation.RELU && n <= 3 && (!drop || scaledMasks)) {
+        reluBackwardFused(l, drop);
+        continue;
+      }
       // dA_{l-1} = W_l^T · dZ_l
       transProduct(l);
       double[][] dPrev = dz[l - 1];
-      boolean drop = dropout(l - 1);
       double kp = keep[l - 1];
       for (int i = 0; i < np; i++) {
         double[] da = dPrev[i];
@@ -409,6 +413,71 @@ final class Propagation {
       }
     }
     return check;
+  }
+
+  /**
+   * {@code dZ_{l−1} = (W_lᵀ·dZ_l) [· D] · (G_{l−1} > 0)} in one pass per unit when dZ_l has at
+   * most three rows (the narrow layers of small networks): the product's terms are summed in the
+   * same order as {@link RowKernels#transTimes}, the mask is the scaled one (0 or 1/keep) and the
+   * step is {@code min(1, G·2^1200)} as in {@link #reluBackward}.
+   */
+  private void reluBackwardFused(int l, boolean drop) {
+    int n = sizes[l];
+    int np = sizes[l - 1];
+    double[] wl = w[l - 1];
+    double[][] d = dz[l];
+    double[] d0 = d[0];
+    double[] d1 = n > 1 ? d[1] : d0;
+    double[] d2 = n > 2 ? d[2] : d0;
+    for (int k = 0; k < np; k++) {
+      double[] out = dz[l - 1][k];
+      double[] gk = g[l - 1][k];
+      double[] mk = drop ? mask[l - 1][k] : null;
+      double w0 = wl[k];
+      if (n == 1) {
+        if (mk == null) {
+          // dZ = W[0,k]·dZ_0 · step(G)
+          for (int j = 0; j < m; j++) {
+            out[j] = w0 * d0[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+          }
+        } else {
+          // dZ = W[0,k]·dZ_0 · D · step(G)
+          for (int j = 0; j < m; j++) {
+            out[j] = w0 * d0[j] * mk[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+          }
+        }
+      } else if (n == 2) {
+        double w1 = wl[np + k];
+        if (mk == null) {
+          // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1) · step(G)
+          for (int j = 0; j < m; j++) {
+            out[j] = (w0 * d0[j] + w1 * d1[j]) * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+          }
+        } else {
+          // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1) · D · step(G)
+          for (int j = 0; j < m; j++) {
+            out[j] = (w0 * d0[j] + w1 * d1[j]) * mk[j]
+                * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+          }
+        }
+      } else {
+        double w1 = wl[np + k];
+        double w2 = wl[2 * np + k];
+        if (mk == null) {
+          // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · step(G)
+          for (int j = 0; j < m; j++) {
+            out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j])
+                * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+          }
+        } else {
+          // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · D · step(G)
+          for (int j = 0; j < m; j++) {
+            out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j]) * mk[j]
+                * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+          }
+        }
+      }
+    }
   }
 
   /**
