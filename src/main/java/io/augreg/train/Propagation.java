@@ -32,6 +32,8 @@ final class Propagation {
   private final Gemm gemm;
   private final boolean rowKernels;
   private final double[] keep; // keep[l], l = 1..L-1; 1 = no dropout
+  private final boolean[] drops; // drops[l]: layer l uses dropout (keep[l] < 1, hidden)
+  private final double[] ones; // maxM ones: the mask of a layer without dropout (× 1 is exact)
   final double[][] w; // live W_l arrays, index l-1
   final double[][] b; // live b_l arrays, index l-1
   final double[][][] z; // [l][unit][example]; hidden layers: z and g share arrays (in place)
@@ -76,6 +78,12 @@ final class Propagation {
     this.gemm = gemm;
     this.rowKernels = gemm instanceof JavaGemm;
     this.keep = keep.clone();
+    this.drops = new boolean[layers + 1];
+    for (int l = 1; l < layers; l++) {
+      drops[l] = keep[l] < 1;
+    }
+    this.ones = new double[maxM];
+    java.util.Arrays.fill(ones, 1.0);
     this.w = w;
     this.b = b;
     this.maxM = maxM;
@@ -137,7 +145,7 @@ final class Propagation {
 
   /** Whether hidden layer l uses dropout. */
   boolean dropout(int l) {
-    return l >= 1 && l < layers && keep[l] < 1;
+    return l >= 1 && l <= layers && drops[l];
   }
 
   /** The keep probability of layer l. */
@@ -419,64 +427,75 @@ final class Propagation {
    * {@code dZ_{l−1} = (W_lᵀ·dZ_l) [· D] · (G_{l−1} > 0)} in one pass per unit when dZ_l has at
    * most three rows (the narrow layers of small networks): the product's terms are summed in the
    * same order as {@link RowKernels#transTimes}, the mask is the scaled one (0 or 1/keep) and the
-   * step is {@code min(1, G·2^1200)} as in {@link #reluBackward}.
+   * step is {@code min(1, G·2^1200)} as in {@link #reluBackward}. Each case is its own small
+   * method, so the JIT compiles it early and no branch in it depends on the run.
    */
   private void reluBackwardFused(int l, boolean drop) {
     int n = sizes[l];
     int np = sizes[l - 1];
     double[] wl = w[l - 1];
     double[][] d = dz[l];
-    double[] d0 = d[0];
-    double[] d1 = n > 1 ? d[1] : d0;
-    double[] d2 = n > 2 ? d[2] : d0;
     for (int k = 0; k < np; k++) {
       double[] out = dz[l - 1][k];
       double[] gk = g[l - 1][k];
-      double[] mk = drop ? mask[l - 1][k] : null;
       double w0 = wl[k];
       if (n == 1) {
-        if (mk == null) {
-          // dZ = W[0,k]·dZ_0 · step(G)
-          for (int j = 0; j < m; j++) {
-            out[j] = w0 * d0[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-          }
+        if (drop) {
+          back1Masked(out, w0, d[0], mask[l - 1][k], gk, m);
         } else {
-          // dZ = W[0,k]·dZ_0 · D · step(G)
-          for (int j = 0; j < m; j++) {
-            out[j] = w0 * d0[j] * mk[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-          }
+          back1(out, w0, d[0], gk, m);
         }
       } else if (n == 2) {
-        double w1 = wl[np + k];
-        if (mk == null) {
-          // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1) · step(G)
-          for (int j = 0; j < m; j++) {
-            out[j] = (w0 * d0[j] + w1 * d1[j]) * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-          }
-        } else {
-          // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1) · D · step(G)
-          for (int j = 0; j < m; j++) {
-            out[j] = (w0 * d0[j] + w1 * d1[j]) * mk[j]
-                * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-          }
-        }
+        double[] mk = drop ? mask[l - 1][k] : ones;
+        back2(out, w0, d[0], wl[np + k], d[1], mk, gk, m);
+      } else if (drop) {
+        back3Masked(out, w0, d[0], wl[np + k], d[1], wl[2 * np + k], d[2], mask[l - 1][k], gk, m);
       } else {
-        double w1 = wl[np + k];
-        double w2 = wl[2 * np + k];
-        if (mk == null) {
-          // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · step(G)
-          for (int j = 0; j < m; j++) {
-            out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j])
-                * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-          }
-        } else {
-          // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · D · step(G)
-          for (int j = 0; j < m; j++) {
-            out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j]) * mk[j]
-                * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-          }
-        }
+        back3(out, w0, d[0], wl[np + k], d[1], wl[2 * np + k], d[2], gk, m);
       }
+    }
+  }
+
+  private static void back1(double[] out, double w0, double[] d0, double[] gk, int m) {
+    // dZ = W[0,k]·dZ_0 · step(G)
+    for (int j = 0; j < m; j++) {
+      out[j] = w0 * d0[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+    }
+  }
+
+  private static void back1Masked(
+      double[] out, double w0, double[] d0, double[] mk, double[] gk, int m) {
+    // dZ = W[0,k]·dZ_0 · D · step(G)
+    for (int j = 0; j < m; j++) {
+      out[j] = w0 * d0[j] * mk[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+    }
+  }
+
+  private static void back2(
+      double[] out, double w0, double[] d0, double w1, double[] d1, double[] mk, double[] gk,
+      int m) {
+    // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1) · D · step(G)
+    for (int j = 0; j < m; j++) {
+      out[j] = (w0 * d0[j] + w1 * d1[j]) * mk[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+    }
+  }
+
+  private static void back3(
+      double[] out, double w0, double[] d0, double w1, double[] d1, double w2, double[] d2,
+      double[] gk, int m) {
+    // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · step(G)
+    for (int j = 0; j < m; j++) {
+      out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j]) * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+    }
+  }
+
+  private static void back3Masked(
+      double[] out, double w0, double[] d0, double w1, double[] d1, double w2, double[] d2,
+      double[] mk, double[] gk, int m) {
+    // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · D · step(G)
+    for (int j = 0; j < m; j++) {
+      out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j]) * mk[j]
+          * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
     }
   }
 
