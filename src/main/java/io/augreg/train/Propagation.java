@@ -221,12 +221,7 @@ final class Propagation {
       for (int i = 0; i < n; i++) {
         double[] zi = z[l][i];
         if (hidden == Activation.RELU) {
-          // G = max(Z + b, 0) = (v + |v|)/2 with v = Z + b, in place (see Activation.RELU)
-          double bi = bl[i];
-          for (int j = 0; j < m; j++) {
-            double v = zi[j] + bi;
-            zi[j] = (v + Math.abs(v)) * 0.5;
-          }
+          reluBias(zi, bl[i], m);
         } else {
           // G = g(Z + b), in place
           addScalar(zi, bl[i], m);
@@ -250,6 +245,15 @@ final class Propagation {
           }
         }
       }
+    }
+  }
+
+  /** {@code G = max(Z + b, 0)} in place for one unit. */
+  private static void reluBias(double[] zi, double bi, int m) {
+    // G = (v + |v|)/2 with v = Z + b (see Activation.RELU)
+    for (int j = 0; j < m; j++) {
+      double v = zi[j] + bi;
+      zi[j] = (v + Math.abs(v)) * 0.5;
     }
   }
 
@@ -355,12 +359,7 @@ final class Propagation {
     int k = sizes[L];
     double[][] al = g[L];
     if (output == OutputKind.SIGMOID_BINARY) {
-      double[] ar = al[0];
-      double[] dr = dz[L][0];
-      // dZ_L = A_L - Y
-      for (int j = 0; j < m; j++) {
-        dr[j] = ar[j] - y[j];
-      }
+      outputDelta(al[0], y, dz[L][0], m);
     } else {
       // dZ_L = A_L - onehot(Y)
       for (int i = 0; i < k; i++) {
@@ -496,6 +495,14 @@ final class Propagation {
     for (int j = 0; j < m; j++) {
       out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j]) * mk[j]
           * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+    }
+  }
+
+  /** The sigmoid output's {@code dZ_L = A_L − Y}. */
+  private static void outputDelta(double[] al, double[] y, double[] dl, int m) {
+    // dZ_L = A_L - Y
+    for (int j = 0; j < m; j++) {
+      dl[j] = al[j] - y[j];
     }
   }
 
