@@ -33,6 +33,8 @@ final class Propagation {
   private final Gemm gemm;
   private final boolean rowKernels;
   private final double[] keep; // keep[l], l = 1..L-1; 1 = no dropout
+  private final boolean[] drops; // drops[l]: layer l uses dropout (keep[l] < 1, hidden)
+  private final double[] ones; // maxM ones: the mask of a layer without dropout (× 1 is exact)
   final double[][] w; // live W_l arrays, index l-1
   final double[][] b; // live b_l arrays, index l-1
   final double[][][] z; // [l][unit][example]; hidden layers: z and g share arrays (in place)
@@ -78,6 +80,12 @@ final class Propagation {
     this.gemm = gemm;
     this.rowKernels = gemm instanceof JavaGemm;
     this.keep = keep.clone();
+    this.drops = new boolean[layers + 1];
+    for (int l = 1; l < layers; l++) {
+      drops[l] = keep[l] < 1;
+    }
+    this.ones = new double[maxM];
+    java.util.Arrays.fill(ones, 1.0);
     this.w = w;
     this.b = b;
     this.maxM = maxM;
@@ -139,7 +147,7 @@ final class Propagation {
 
   /** Whether hidden layer l uses dropout. */
   boolean dropout(int l) {
-    return l >= 1 && l < layers && keep[l] < 1;
+    return l >= 1 && l <= layers && drops[l];
   }
 
   /** The keep probability of layer l. */
@@ -243,15 +251,14 @@ final class Propagation {
         probabilities(z[l], g[l], n);
         break;
       }
+      if (hidden == Activation.RELU && training && dropout(l) && scaledMasks) {
+        reluDropout(z[l], a[l], mask[l], bl, n);
+        continue;
+      }
       for (int i = 0; i < n; i++) {
         double[] zi = z[l][i];
         if (hidden == Activation.RELU) {
-          // G = max(Z + b, 0) = (v + |v|)/2 with v = Z + b, in place (see Activation.RELU)
-          double bi = bl[i];
-          for (int j = 0; j < m; j++) {
-            double v = zi[j] + bi;
-            zi[j] = (v + Math.abs(v)) * 0.5;
-          }
+          reluBias(zi, bl[i], m);
         } else {
           // G = g(Z + b), in place
           addScalar(zi, bl[i], m);
@@ -274,6 +281,35 @@ final class Propagation {
             }
           }
         }
+      }
+    }
+  }
+
+  /** {@code G = max(Z + b, 0)} in place for one unit. */
+  private static void reluBias(double[] zi, double bi, int m) {
+    // G = (v + |v|)/2 with v = Z + b (see Activation.RELU)
+    for (int j = 0; j < m; j++) {
+      double v = zi[j] + bi;
+      zi[j] = (v + Math.abs(v)) * 0.5;
+    }
+  }
+
+  /**
+   * The hidden ReLU layer with dropout in one pass per unit: {@code G = max(Z + b, 0)} in place,
+   * then {@code A = G · D} with the scaled mask ({@code D/keep_prob}).
+   */
+  private void reluDropout(double[][] zl, double[][] al, double[][] dl, double[] bl, int n) {
+    for (int i = 0; i < n; i++) {
+      double[] zi = zl[i];
+      double[] ai = al[i];
+      double[] d = dl[i];
+      double bi = bl[i];
+      // G = (v + |v|)/2 with v = Z + b; A = G · D
+      for (int j = 0; j < m; j++) {
+        double v = zi[j] + bi;
+        double gj = (v + Math.abs(v)) * 0.5;
+        zi[j] = gj;
+        ai[j] = gj * d[j];
       }
     }
   }
@@ -360,12 +396,7 @@ final class Propagation {
     int k = sizes[L];
     double[][] al = g[L];
     if (output == OutputKind.SIGMOID_BINARY) {
-      double[] ar = al[0];
-      double[] dr = dz[L][0];
-      // dZ_L = A_L - Y
-      for (int j = 0; j < m; j++) {
-        dr[j] = ar[j] - y[j];
-      }
+      outputDelta(al[0], y, dz[L][0], m);
     } else {
       // dZ_L = A_L - onehot(Y)
       for (int i = 0; i < k; i++) {
@@ -391,10 +422,14 @@ final class Propagation {
         break;
       }
       int np = sizes[l - 1];
+      boolean drop = dropout(l - 1);
+      if (rowKernels && hidden == Activation.RELU && n <= 3 && (!drop || scaledMasks)) {
+        reluBackwardFused(l, drop);
+        continue;
+      }
       // dA_{l-1} = W_l^T · dZ_l
       transProduct(l);
       double[][] dPrev = dz[l - 1];
-      boolean drop = dropout(l - 1);
       double kp = keep[l - 1];
       for (int i = 0; i < np; i++) {
         double[] da = dPrev[i];
@@ -422,6 +457,90 @@ final class Propagation {
       }
     }
     return check;
+  }
+
+  /**
+   * {@code dZ_{l−1} = (W_lᵀ·dZ_l) [· D] · (G_{l−1} > 0)} in one pass per unit when dZ_l has at
+   * most three rows (the narrow layers of small networks): the product's terms are summed in the
+   * same order as {@link RowKernels#transTimes}, the mask is the scaled one (0 or 1/keep) and the
+   * step is {@code min(1, G·2^1200)} as in {@link #reluBackward}. Each case is its own small
+   * method, so the JIT compiles it early and no branch in it depends on the run.
+   */
+  private void reluBackwardFused(int l, boolean drop) {
+    int n = sizes[l];
+    int np = sizes[l - 1];
+    double[] wl = w[l - 1];
+    double[][] d = dz[l];
+    for (int k = 0; k < np; k++) {
+      double[] out = dz[l - 1][k];
+      double[] gk = g[l - 1][k];
+      double w0 = wl[k];
+      if (n == 1) {
+        if (drop) {
+          back1Masked(out, w0, d[0], mask[l - 1][k], gk, m);
+        } else {
+          back1(out, w0, d[0], gk, m);
+        }
+      } else if (n == 2) {
+        double[] mk = drop ? mask[l - 1][k] : ones;
+        back2(out, w0, d[0], wl[np + k], d[1], mk, gk, m);
+      } else if (drop) {
+        back3Masked(out, w0, d[0], wl[np + k], d[1], wl[2 * np + k], d[2], mask[l - 1][k], gk, m);
+      } else {
+        back3(out, w0, d[0], wl[np + k], d[1], wl[2 * np + k], d[2], gk, m);
+      }
+    }
+  }
+
+  private static void back1(double[] out, double w0, double[] d0, double[] gk, int m) {
+    // dZ = W[0,k]·dZ_0 · step(G)
+    for (int j = 0; j < m; j++) {
+      out[j] = w0 * d0[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+    }
+  }
+
+  private static void back1Masked(
+      double[] out, double w0, double[] d0, double[] mk, double[] gk, int m) {
+    // dZ = W[0,k]·dZ_0 · D · step(G)
+    for (int j = 0; j < m; j++) {
+      out[j] = w0 * d0[j] * mk[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+    }
+  }
+
+  private static void back2(
+      double[] out, double w0, double[] d0, double w1, double[] d1, double[] mk, double[] gk,
+      int m) {
+    // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1) · D · step(G)
+    for (int j = 0; j < m; j++) {
+      out[j] = (w0 * d0[j] + w1 * d1[j]) * mk[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+    }
+  }
+
+  private static void back3(
+      double[] out, double w0, double[] d0, double w1, double[] d1, double w2, double[] d2,
+      double[] gk, int m) {
+    // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · step(G)
+    for (int j = 0; j < m; j++) {
+      out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j]) * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+    }
+  }
+
+  private static void back3Masked(
+      double[] out, double w0, double[] d0, double w1, double[] d1, double w2, double[] d2,
+      double[] mk, double[] gk, int m) {
+    // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · D · step(G)
+    for (int j = 0; j < m; j++) {
+      out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j]) * mk[j]
+          * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
+    }
+  }
+
+  /** The sigmoid output's {@code dZ_L = A_L − Y}. */
+  private static void outputDelta(double[] al, double[] y, double[] dl, int m) {
+    // dZ_L = A_L - Y
+    for (int j = 0; j < m; j++) {
+      dl[j] = al[j] - y[j];
+    }
   }
 
   /**

@@ -127,8 +127,9 @@ public final class Trainer {
     double[][] w = initial.weightArrays();
     double[][] b = initial.biasArrays();
     Propagation prop = new Propagation(initial, w, b, keep, batch, gemm);
-    // fresh masks hold 0 or 1/keep (one multiply); the reference's hold 0/1 and divide, as numpy
-    prop.scaledMasks = config.dropoutMasks() == DropoutMasks.FRESH;
+    // masks hold 0 or 1/keep: one multiply per entry instead of numpy's multiply-then-divide (a
+    // vector division costs several multiplies; results differ by at most an ulp per entry)
+    prop.scaledMasks = true;
     Propagation trainEval =
         fullBatch && !config.dropout() ? prop : new Propagation(initial, w, b, noKeep, m, gemm);
     Propagation devEval =
@@ -369,17 +370,19 @@ public final class Trainer {
   /**
    * The reference's masks: numpy re-seeded with 1, then {@code rand(n_l, m) < keep_prob} for
    * every hidden layer in order (layers with keep 1 still consume their draws, as numpy would).
+   * A kept entry holds 1/keep_prob with {@link Propagation#scaledMasks}, else 1.
    */
   static void referenceMasks(Propagation prop, NumpyRandom rng, int m) {
     rng.seed(1);
     for (int l = 1; l < prop.layers; l++) {
       double kp = prop.keep(l);
       double[][] d = prop.mask[l];
+      double one = prop.scaledMasks ? 1.0 / kp : 1.0;
       for (int i = 0; i < prop.sizes[l]; i++) {
         for (int j = 0; j < m; j++) {
           double u = rng.rand();
           if (d != null) {
-            d[i][j] = u < kp ? 1.0 : 0.0;
+            d[i][j] = u < kp ? one : 0.0;
           }
         }
       }

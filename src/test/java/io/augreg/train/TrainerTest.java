@@ -236,6 +236,26 @@ class TrainerTest {
     assertEquals(544, ones(p.mask[2], 211));
   }
 
+  @Test
+  void scaledReferenceMasksHoldOneOverKeep() {
+    Network init =
+        Network.initializeNumpy(new int[] {2, 20, 3, 1}, Activation.RELU,
+            OutputKind.SIGMOID_BINARY, 3);
+    double[] keep = {1, 0.86, 0.86, 1};
+    Propagation p = new Propagation(init, init.weightArrays(), init.biasArrays(), keep, 211,
+        new JavaGemm());
+    p.scaledMasks = true;
+    Trainer.referenceMasks(p, new NumpyRandom(99), 211);
+    int kept = 0;
+    for (double[] row : p.mask[1]) {
+      for (int j = 0; j < 211; j++) {
+        assertTrue(row[j] == 0.0 || row[j] == 1.0 / 0.86, "mask entry " + row[j]);
+        kept += row[j] != 0.0 ? 1 : 0;
+      }
+    }
+    assertEquals(3627, kept);
+  }
+
   private static int ones(double[][] mask, int m) {
     int n = 0;
     for (double[] row : mask) {
