@@ -147,9 +147,8 @@ public final class ConvTrainer {
     Adam adam = new Adam(params);
     List<double[]> best = copy(live);
     boolean haveBest = false;
-    double bestScore = Double.NaN;
     int bestEpoch = 0;
-    int wait = 0;
+    StopRule stopRule = new StopRule(early);
     List<EpochRecord> records = new ArrayList<>();
     StopReason reason = StopReason.MAX_EPOCHS;
     double lastCost = Double.NaN;
@@ -199,26 +198,14 @@ public final class ConvTrainer {
       if (listener != null) {
         listener.onEpoch(r);
       }
-      if (!Double.isFinite(trainCost) || (dev != null && !Double.isFinite(devCost))) {
-        reason = StopReason.DIVERGED;
-        break;
-      }
-      if (early != null) {
-        double score = early.monitor() == EarlyStopping.Monitor.DEV_LOSS ? devCost : devAcc;
-        if (early.improves(score, bestScore)) {
-          bestScore = score;
-          bestEpoch = epoch;
-          copyInto(live, best);
-          haveBest = true;
-          wait = 0;
-        } else if (++wait >= early.patience()) {
-          reason = StopReason.PATIENCE;
-          break;
-        }
-      } else {
+      StopRule.Outcome outcome = stopRule.observe(trainCost, devCost, devAcc, dev != null);
+      if (outcome == StopRule.Outcome.KEEP) {
         bestEpoch = epoch;
         copyInto(live, best);
         haveBest = true;
+      } else if (outcome.stopReason() != null) {
+        reason = outcome.stopReason();
+        break;
       }
     }
     int stopEpoch = Math.min(epoch, config.epochs());

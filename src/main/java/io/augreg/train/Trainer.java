@@ -166,9 +166,8 @@ public final class Trainer {
     double[][] bestW = copy(w);
     double[][] bestB = copy(b);
     boolean haveBest = false;
-    double bestScore = Double.NaN;
     int bestEpoch = 0;
-    int wait = 0;
+    StopRule stopRule = new StopRule(early);
     List<EpochRecord> records = new ArrayList<>();
     StopReason reason = StopReason.MAX_EPOCHS;
     int epoch = 0;
@@ -247,28 +246,15 @@ public final class Trainer {
       if (listener != null) {
         listener.onEpoch(r);
       }
-      if (!Double.isFinite(trainCost) || (devEval != null && !Double.isFinite(devCost))) {
-        reason = StopReason.DIVERGED;
-        break;
-      }
-      if (early != null) {
-        double score = early.monitor() == EarlyStopping.Monitor.DEV_LOSS ? devCost : devAcc;
-        if (early.improves(score, bestScore)) {
-          bestScore = score;
-          bestEpoch = epoch;
-          copyInto(w, bestW);
-          copyInto(b, bestB);
-          haveBest = true;
-          wait = 0;
-        } else if (++wait >= early.patience()) {
-          reason = StopReason.PATIENCE;
-          break;
-        }
-      } else {
+      StopRule.Outcome outcome = stopRule.observe(trainCost, devCost, devAcc, devEval != null);
+      if (outcome == StopRule.Outcome.KEEP) {
         bestEpoch = epoch;
         copyInto(w, bestW);
         copyInto(b, bestB);
         haveBest = true;
+      } else if (outcome.stopReason() != null) {
+        reason = outcome.stopReason();
+        break;
       }
     }
     prop.release();
