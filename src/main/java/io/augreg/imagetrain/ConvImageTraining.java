@@ -1,12 +1,9 @@
 package io.augreg.imagetrain;
 
 import io.augreg.data.Dataset;
-import io.augreg.data.Split;
 import io.augreg.image.BadImageException;
 import io.augreg.image.ClassLabels;
-import io.augreg.image.ImageData;
 import io.augreg.image.ImageFolder;
-import io.augreg.image.ImageReader;
 import io.augreg.image.InputFormat;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.conv.Architecture;
@@ -21,7 +18,6 @@ import io.augreg.train.ConvTrainResult;
 import io.augreg.train.ConvTrainer;
 import io.augreg.train.DatasetBatches;
 import io.augreg.train.TrainingListener;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,72 +74,13 @@ public final class ConvImageTraining {
   public static Result run(ImageTrainConfig c, Architecture arch, int computeThreads,
       Precision precision, TrainingListener listener) {
     long seed = c.trainConfig().seed();
-    ImageFolder trainFolder = ImageData.scanForTraining(c.train(), "--train");
-    ClassLabels labels = ClassLabels.of(trainFolder.classes(), c.positiveClass(), false);
-    List<ImageFolder.Sample> trainSamples;
-    List<ImageFolder.Sample> devSamples = List.of();
-    List<ImageFolder.Sample> testSamples = List.of();
-    if (c.split() != null) {
-      List<ImageFolder.Sample> all = trainFolder.samples();
-      int[] classOf = all.stream().mapToInt(ImageFolder.Sample::label).toArray();
-      Split s = Split.stratified(classOf, c.split(), seed);
-      trainSamples = ImageTraining.pick(all, s.train());
-      devSamples = ImageTraining.pick(all, s.dev());
-      testSamples = ImageTraining.pick(all, s.test());
-    } else {
-      trainSamples = trainFolder.samples();
-      if (c.dev() != null) {
-        devSamples = ImageData.relabel(ImageData.scanForTraining(c.dev(), "--dev"),
-            trainFolder.classes(), "--dev");
-      }
-      if (c.test() != null) {
-        testSamples = ImageData.relabel(ImageData.scanForTraining(c.test(), "--test"),
-            trainFolder.classes(), "--test");
-      }
-    }
-    ImageReader reader = new ImageReader();
-    InputFormat plain = InputFormat.scaled(c.width(), c.height(), c.channels());
-    List<BadImageException> failures = new ArrayList<>();
-    Dataset trainSet = null;
-    List<ImageFolder.Sample> kept;
-    DecodedCache cache = null;
-    double[][] stats = null;
-    if (c.pipeline() == null) {
-      ImageData.Loaded loaded = ImageData.load(trainSamples, plain, labels, reader, c.threads());
-      failures.addAll(loaded.failures());
-      kept = loaded.kept();
-      trainSet = loaded.data();
-      if (c.standardize()) {
-        stats = ImageData.channelStatistics(trainSet.x(), c.channels());
-        var x = trainSet.x().copy();
-        ImageData.standardize(x, stats[0], stats[1]);
-        trainSet = new Dataset(x, trainSet.y());
-      }
-    } else {
-      cache = new DecodedCache(reader, c.width(), c.height(), c.cacheBytes());
-      ImageTraining.Validated v = ImageTraining.validate(trainSamples, cache, plain, c.threads());
-      failures.addAll(v.failures());
-      kept = v.kept();
-      stats = c.standardize() ? v.stats() : null;
-    }
-    ImageTraining.checkClasses(kept, labels, "training");
-    InputFormat format = stats == null ? plain : plain.withNormalization(stats[0], stats[1]);
-    Dataset devSet = null;
-    Dataset testSet = null;
-    int devCount = 0;
-    int testCount = 0;
-    if (!devSamples.isEmpty()) {
-      ImageData.Loaded d = ImageData.load(devSamples, format, labels, reader, c.threads());
-      failures.addAll(d.failures());
-      devSet = d.data();
-      devCount = d.kept().size();
-    }
-    if (!testSamples.isEmpty()) {
-      ImageData.Loaded t = ImageData.load(testSamples, format, labels, reader, c.threads());
-      failures.addAll(t.failures());
-      testSet = t.data();
-      testCount = t.kept().size();
-    }
+    // the same data preparation as the MLP run (scan, split, load or validate, standardize)
+    ImageTraining.Prepared p = ImageTraining.prepare(c);
+    ClassLabels labels = p.labels();
+    InputFormat format = p.format();
+    List<ImageFolder.Sample> kept = p.kept();
+    Dataset devSet = p.devSet();
+    Dataset testSet = p.testSet();
     OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
     ConvNet initial = ConvNet.initialize(arch, new Shape(c.height(), c.width(), c.channels()),
         output, labels.outputs(), seed);
@@ -152,8 +89,8 @@ public final class ConvImageTraining {
     ConvTrainer trainer = new ConvTrainer(c.trainConfig(), computeThreads, precision);
     ConvTrainResult result;
     try (BatchStream source = c.pipeline() == null
-        ? new DatasetBatches(trainSet, batch, seed)
-        : new AugmentedBatches(kept, labels, format, c.pipeline(), cache, batch, seed, c.threads(),
+        ? new DatasetBatches(p.trainSet(), batch, seed)
+        : new AugmentedBatches(kept, labels, format, c.pipeline(), p.cache(), batch, seed, c.threads(),
             c.prefetch())) {
       result = trainer.train(initial, source, devSet, listener);
     }
@@ -161,8 +98,8 @@ public final class ConvImageTraining {
     try (var gemm = Gemms.adaptive(new JavaGemm())) {
       double devAcc = devSet == null ? Double.NaN : accuracy(result.model(), devSet, gemm);
       double testAcc = testSet == null ? Double.NaN : accuracy(result.model(), testSet, gemm);
-      return new Result(result, labels, format, trainAcc, devAcc, testAcc, m, devCount, testCount,
-          failures);
+      return new Result(result, labels, format, trainAcc, devAcc, testAcc, m, p.devCount(),
+          p.testCount(), p.failures());
     }
   }
 

@@ -79,14 +79,30 @@ public final class ImageTraining {
   }
 
   /**
-   * Runs the whole training.
+   * Everything a run needs before training: labels, input format, the kept training samples (in
+   * memory without augmentation, or validated through a decoded cache with it), dev and test sets,
+   * and the files that could not be read. Shared by the MLP and the CNN runs.
+   */
+  record Prepared(
+      ClassLabels labels,
+      InputFormat format,
+      List<ImageFolder.Sample> kept,
+      Dataset trainSet,
+      DecodedCache cache,
+      Dataset devSet,
+      Dataset testSet,
+      int devCount,
+      int testCount,
+      List<BadImageException> failures) {}
+
+  /**
+   * Scans, splits, loads (or validates) and standardizes the data of {@code c}.
    *
    * @param c the configuration
-   * @param listener per-epoch callback, may be null
-   * @return the result
+   * @return the prepared data
    * @throws AugregException on bad folders, options or data
    */
-  public static Result run(ImageTrainConfig c, TrainingListener listener) {
+  static Prepared prepare(ImageTrainConfig c) {
     long seed = c.trainConfig().seed();
     ImageFolder trainFolder = ImageData.scanForTraining(c.train(), "--train");
     ClassLabels labels = ClassLabels.of(trainFolder.classes(), c.positiveClass(), false);
@@ -160,6 +176,31 @@ public final class ImageTraining {
       testSet = t.data();
       testCount = t.kept().size();
     }
+    return new Prepared(
+        labels, format, kept, trainSet, cache, devSet, testSet, devCount, testCount, failures);
+  }
+
+  /**
+   * Runs the whole training.
+   *
+   * @param c the configuration
+   * @param listener per-epoch callback, may be null
+   * @return the result
+   * @throws AugregException on bad folders, options or data
+   */
+  public static Result run(ImageTrainConfig c, TrainingListener listener) {
+    long seed = c.trainConfig().seed();
+    Prepared p = prepare(c);
+    ClassLabels labels = p.labels();
+    InputFormat format = p.format();
+    List<ImageFolder.Sample> kept = p.kept();
+    Dataset trainSet = p.trainSet();
+    DecodedCache cache = p.cache();
+    Dataset devSet = p.devSet();
+    Dataset testSet = p.testSet();
+    List<BadImageException> failures = p.failures();
+    int devCount = p.devCount();
+    int testCount = p.testCount();
 
     int[] hidden = c.hidden();
     int[] sizes = new int[hidden.length + 2];
@@ -216,7 +257,7 @@ public final class ImageTraining {
     return (double) correct / pred.length;
   }
 
-  static List<ImageFolder.Sample> pick(List<ImageFolder.Sample> all, int[] idx) {
+  private static List<ImageFolder.Sample> pick(List<ImageFolder.Sample> all, int[] idx) {
     List<ImageFolder.Sample> out = new ArrayList<>(idx.length);
     for (int i : idx) {
       out.add(all.get(i));
@@ -224,7 +265,7 @@ public final class ImageTraining {
     return out;
   }
 
-  static void checkClasses(List<ImageFolder.Sample> kept, ClassLabels labels, String what) {
+  private static void checkClasses(List<ImageFolder.Sample> kept, ClassLabels labels, String what) {
     boolean[] seen = new boolean[labels.classes().size()];
     for (ImageFolder.Sample s : kept) {
       seen[s.label()] = true;
@@ -237,7 +278,7 @@ public final class ImageTraining {
     }
   }
 
-  record Validated(List<ImageFolder.Sample> kept, List<BadImageException> failures,
+  private record Validated(List<ImageFolder.Sample> kept, List<BadImageException> failures,
       double[] sum, double[] sq, long count, int channels) {
     double[][] stats() {
       double[] mean = new double[channels];
@@ -252,7 +293,7 @@ public final class ImageTraining {
   }
 
   /** Reads every training image once through the cache: failures out, channel sums in. */
-  static Validated validate(List<ImageFolder.Sample> samples, DecodedCache cache,
+  private static Validated validate(List<ImageFolder.Sample> samples, DecodedCache cache,
       InputFormat plain, int threads) {
     int n = samples.size();
     BadImageException[] bad = new BadImageException[n];
