@@ -221,7 +221,8 @@ public final class ConvBench {
 
   /**
    * A 3×3, stride 1, pad 1 convolution in NCHW, one product per example: {@code Y_s = Kᵀ · cols_s}
-   * with K stored {@code (9·C) × F} (so the product reads it transposed), {@code dK += cols_s ·
+   * with K stored {@code (9·C) × F} in rows {@code (c, ky, kx)} (so the product reads it
+   * transposed), {@code dK += cols_s ·
    * dY_sᵀ}, {@code dcols_s = K · dY_s}, then col2im. Only for the layout benchmark.
    */
   static final class NchwConv {
@@ -241,7 +242,14 @@ public final class ConvBench {
     NchwConv(Shape in, int f, double[] kern, Gemm gemm) {
       this.in = in;
       this.f = f;
-      this.kern = kern;
+      // the NHWC kernel's rows are (ky, kx, c); NCHW im2col rows are (c, ky, kx)
+      int c = in.channels();
+      this.kern = new double[kern.length];
+      for (int ch = 0; ch < c; ch++) {
+        for (int kk = 0; kk < 9; kk++) {
+          System.arraycopy(kern, (kk * c + ch) * f, this.kern, (ch * 9 + kk) * f, f);
+        }
+      }
       this.grad = new double[kern.length];
       this.gemm = gemm;
       this.cols = new double[9 * in.channels() * in.height() * in.width()];
