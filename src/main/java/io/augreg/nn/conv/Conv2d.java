@@ -25,6 +25,8 @@ import org.ejml.data.DMatrixRMaj;
  * away; backward rebuilds the pieces from the input instead of keeping the whole {@code cols}
  * (4 M values for the first layer of the small CNN at batch 32). No heap matrix is ever copied as
  * a whole, and only the small kernel is copied per call. Other kernels take the heap path above.
+ * Either way backward reads the input of the last forward pass again, which must be unchanged (as
+ * the buffers of the {@link Layer} contract are until the next call).
  */
 public final class Conv2d extends Layer {
   private final int filters;
@@ -37,8 +39,9 @@ public final class Conv2d extends Layer {
   private final Param bias;
   /**
    * im2col values per piece on the native path: 2¹⁵ (256 KB in double, 128 KB in float, so the
-   * piece, its copy and the product's packed panels stay in the L2 cache). Measured with {@code
-   * bench/conv_layers.sh layout}.
+   * piece and its native copy stay in the L2 cache). Chosen by that size, not tuned: the pieces
+   * are at least 113 rows for the small CNN, large enough that the per-call cost of OpenBLAS is
+   * negligible.
    */
   static final int CHUNK_VALUES = 1 << 15;
   /** Native block slots: im2col piece, kernel, product output, dY piece, kernel gradient. */
