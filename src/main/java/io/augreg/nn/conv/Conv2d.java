@@ -121,7 +121,6 @@ public final class Conv2d extends Layer {
     NativeGemm blas = gemm.nativeFor(rows, filters, width);
     if (blas != null) {
       forwardNative(blas, input, rows, width);
-      addBias(rows);
       return y;
     }
     cols = ensure(cols, (long) rows * width);
@@ -129,17 +128,28 @@ public final class Conv2d extends Layer {
     // Y = cols · K
     gemm.gemm(false, false, 1, DMatrixRMaj.wrap(rows, width, cols),
         DMatrixRMaj.wrap(width, filters, kernel.value()), 0, DMatrixRMaj.wrap(rows, filters, y));
-    addBias(rows);
+    addBias(0, rows);
     return y;
   }
 
-  /** Y[r][f] += b[f] for the first {@code rows} rows. */
-  private void addBias(int rows) {
+  /** Y[r][f] += b[f] for the rows {@code [r0, r1)}. */
+  private void addBias(int r0, int r1) {
     double[] b = bias.value();
     // Y[r][f] += b[f]
-    for (int r = 0, o = 0; r < rows; r++, o += filters) {
+    for (int r = r0, o = r0 * filters; r < r1; r++, o += filters) {
       for (int f = 0; f < filters; f++) {
         y[o + f] += b[f];
+      }
+    }
+  }
+
+  /** db[f] += Σ_r dY[r][f] over the rows {@code [r0, r1)}. */
+  private void addBiasGrad(double[] dy, int r0, int r1) {
+    double[] db = bias.grad();
+    // db[f] += Σ_r dY[r][f]
+    for (int r = r0, o = r0 * filters; r < r1; r++, o += filters) {
+      for (int f = 0; f < filters; f++) {
+        db[f] += dy[o + f];
       }
     }
   }
@@ -164,6 +174,7 @@ public final class Conv2d extends Layer {
       // Y[r0 .. r0 + r) = cols[r0 .. r0 + r) · K
       blas.gemm(false, false, r, filters, width, 1, cb, kb, 0, yb);
       yb.get(y, r0 * filters, r * filters);
+      addBias(r0, r0 + r);
     }
   }
 
@@ -189,6 +200,7 @@ public final class Conv2d extends Layer {
       im2col(x, r0, r0 + r, cols);
       cb.put(cols, 0, r * width);
       dyb.put(dy, r0 * filters, r * filters);
+      addBiasGrad(dy, r0, r0 + r);
       // dK (+)= cols[r0 .. r0 + r)ᵀ · dY[r0 .. r0 + r)
       blas.gemm(true, false, width, filters, r, 1, cb, dyb, r0 == 0 ? 0 : 1, dkb);
       if (inputGrad) {
@@ -205,18 +217,12 @@ public final class Conv2d extends Layer {
   public double[] backward(double[] dy, int n) {
     int rows = n * out.height() * out.width();
     int width = k * k * in.channels();
-    double[] db = bias.grad();
-    // db[f] += Σ_r dY[r][f]
-    for (int r = 0, o = 0; r < rows; r++, o += filters) {
-      for (int f = 0; f < filters; f++) {
-        db[f] += dy[o + f];
-      }
-    }
     NativeGemm blas = gemm.nativeFor(rows, filters, width);
     if (blas != null) {
       backwardNative(blas, dy, n, rows, width);
       return inputGrad ? dx : null;
     }
+    addBiasGrad(dy, 0, rows);
     DMatrixRMaj dyM = DMatrixRMaj.wrap(rows, filters, dy);
     // dK += colsᵀ · dY
     gemm.gemm(true, false, 1, DMatrixRMaj.wrap(rows, width, cols), dyM, 1,
