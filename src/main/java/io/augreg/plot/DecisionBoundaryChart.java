@@ -93,29 +93,32 @@ public final class DecisionBoundaryChart {
     styler.setYAxisDecimalPattern("0.0#");
     styler.setLegendPosition(Styler.LegendPosition.OutsideS);
     styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-    // Transparent backgrounds: the regions are painted into the image first, the chart on top.
+    // Transparent backgrounds: the regions go underneath after the chart is painted.
     styler.setChartBackgroundColor(TRANSPARENT);
     styler.setPlotBackgroundColor(TRANSPARENT);
     addPoints(chart, xs, ys, labels, classNames);
 
-    // A first paint lays the chart out, so screen pixels can be mapped to data coordinates.
-    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    // One paint onto a transparent image lays the chart out (so screen pixels map to data
+    // coordinates) and draws it; the regions then go underneath: SrcOver is associative, so
+    // compositing the painted chart over the region colours gives the picture that painting the
+    // chart over the regions would.
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = image.createGraphics();
     try {
-      chart.paint(g, WIDTH, HEIGHT);
-      paintRegions(image, chart, xr, yr, classifier);
       chart.paint(g, WIDTH, HEIGHT);
     } finally {
       g.dispose();
     }
+    paintRegionsUnder(image, chart, xr, yr, classifier);
     Charts.savePng(image, file);
   }
 
   /**
-   * Fills the plot area with the light colour of the class predicted at the centre of each 2 × 2
-   * pixel block (a few batch calls to the classifier); everything else white.
+   * Puts the background under the painted chart: in the plot area the light colour of the class
+   * predicted at the centre of each 2 × 2 pixel block (a few batch calls to the classifier),
+   * everything else white. Leaves every pixel opaque.
    */
-  private static void paintRegions(
+  private static void paintRegionsUnder(
       BufferedImage image, XYChart chart, double[] xr, double[] yr, PointClassifier classifier) {
     int w = image.getWidth();
     int h = image.getHeight();
@@ -140,13 +143,60 @@ public final class DecisionBoundaryChart {
         y1 = Math.max(y1, py);
       }
     }
-    // TYPE_INT_RGB: one int per pixel, row by row; writing the array directly is much faster
-    // than setRGB's per-pixel colour-model conversion.
+    // TYPE_INT_ARGB: one int per pixel, row by row; working on the array directly is much
+    // faster than getRGB/setRGB's per-pixel colour-model conversion.
     int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    java.util.Arrays.fill(pixels, 0xFFFFFF);
-    if (x1 < x0 || y1 < y0) {
-      return;
+    int[] background = new int[pixels.length];
+    java.util.Arrays.fill(background, 0xFFFFFF);
+    if (x1 >= x0 && y1 >= y0) {
+      fillRegions(background, w, colX, rowY, x0, x1, y0, y1, classifier);
     }
+    for (int y = 0; y < h; y++) {
+      compositeRow(pixels, background, y * w, w);
+    }
+  }
+
+  /** One row of {@code pixels} composited over {@code under} (a method per row for the JIT). */
+  private static void compositeRow(int[] pixels, int[] under, int from, int n) {
+    for (int i = from; i < from + n; i++) {
+      pixels[i] = over(pixels[i], under[i]);
+    }
+  }
+
+  /**
+   * {@code top} (non-premultiplied ARGB) composited over the opaque colour {@code under}:
+   * {@code out = a·top + (1 − a)·under} per channel, opaque.
+   */
+  static int over(int top, int under) {
+    int a = top >>> 24;
+    if (a == 0xFF) {
+      return top;
+    }
+    if (a == 0) {
+      return 0xFF000000 | under;
+    }
+    int r = mix((top >> 16) & 0xFF, (under >> 16) & 0xFF, a);
+    int gr = mix((top >> 8) & 0xFF, (under >> 8) & 0xFF, a);
+    int b = mix(top & 0xFF, under & 0xFF, a);
+    return 0xFF000000 | (r << 16) | (gr << 8) | b;
+  }
+
+  /** {@code (a·t + (255 − a)·u) / 255}, rounded. */
+  private static int mix(int t, int u, int a) {
+    return (a * t + (255 - a) * u + 127) / 255;
+  }
+
+  /** The class colours of the plot area's pixel blocks, written into {@code pixels} (RGB). */
+  private static void fillRegions(
+      int[] pixels,
+      int w,
+      double[] colX,
+      double[] rowY,
+      int x0,
+      int x1,
+      int y0,
+      int y1,
+      PointClassifier classifier) {
     int pw = x1 - x0 + 1;
     int ph = y1 - y0 + 1;
     int[] palette = new int[Charts.CLASS_COLORS.length];
@@ -186,13 +236,21 @@ public final class DecisionBoundaryChart {
       for (int r = 0; r < rows; r++) {
         int top = y0 + (r0 + r) * BLOCK;
         int height = Math.min(BLOCK, y1 + 1 - top);
-        for (int c = 0; c < pw; c++) {
-          int color = palette[Math.floorMod(predicted[r * bw + c / BLOCK], palette.length)];
-          for (int k = 0; k < height; k++) {
-            pixels[(top + k) * w + x0 + c] = color;
-          }
+        for (int k = 0; k < height; k++) {
+          colourRow(pixels, (top + k) * w + x0, pw, predicted, r * bw, palette);
         }
       }
+    }
+  }
+
+  /**
+   * One pixel row of the plot area: pixel c takes the colour of the prediction of block c / BLOCK
+   * (a method per row, so the JIT compiles it after a few rows).
+   */
+  private static void colourRow(
+      int[] pixels, int from, int n, int[] predicted, int first, int[] palette) {
+    for (int c = 0; c < n; c++) {
+      pixels[from + c] = palette[Math.floorMod(predicted[first + c / BLOCK], palette.length)];
     }
   }
 
