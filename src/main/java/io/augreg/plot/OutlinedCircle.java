@@ -8,7 +8,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.knowm.xchart.style.markers.Marker;
 
 /**
  * A scatter marker: a circle filled with the series colour and ringed in dark grey.
@@ -17,22 +16,28 @@ import org.knowm.xchart.style.markers.Marker;
  * sprite), then copied to every point at the nearest whole pixel: a scatter of hundreds of points
  * costs hundreds of image copies instead of hundreds of anti-aliased shape fills and strokes.
  */
-final class OutlinedCircle extends Marker {
+final class OutlinedCircle {
   private static final Color EDGE = new Color(0x22, 0x22, 0x22);
   private static final BasicStroke EDGE_STROKE = new BasicStroke(1.1f);
 
   /** Sprites by (ARGB colour, marker size), shared by all charts. */
   private static final Map<Long, BufferedImage> SPRITES = new ConcurrentHashMap<>();
 
-  @Override
-  public void paint(Graphics2D g, double xOffset, double yOffset, int markerSize) {
-    BufferedImage sprite = sprite(g.getColor(), markerSize);
+  private OutlinedCircle() {}
+
+  /**
+   * Draws the marker centred at the pixel nearest to (x, y).
+   *
+   * @param g graphics
+   * @param fill the fill colour
+   * @param markerSize diameter in pixels
+   * @param x centre column
+   * @param y centre row
+   */
+  static void draw(Graphics2D g, Color fill, int markerSize, double x, double y) {
+    BufferedImage sprite = sprite(fill, markerSize);
     int centre = sprite.getWidth() / 2;
-    g.drawImage(
-        sprite,
-        (int) Math.round(xOffset) - centre,
-        (int) Math.round(yOffset) - centre,
-        null);
+    g.drawImage(sprite, (int) Math.round(x) - centre, (int) Math.round(y) - centre, null);
   }
 
   /** The marker of one colour and size, centred in a square image with room for the ring. */
