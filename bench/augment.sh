@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Augmentation throughput: augreg (1 and 2 threads) against OpenCV-Python (1 thread), measured in
 # the same run on the same images (../shared/datasets/photos, resized to 64/256/512 px).
-# Usage: bench/augment.sh [SECONDS_PER_CASE] [ROUNDS]   (defaults: 1 s, 3 rounds)
-# Each round runs augreg on 1 thread, the peer, then augreg on 2 threads; every cell reports the
-# best of the rounds for each side, so background load that hits one round hits both sides alike.
+# Usage: bench/augment.sh [SECONDS_PER_CASE] [ROUNDS] [CLOCK]   (defaults: 1 s, 3 rounds, wall)
+# Each round goes size by size: augreg on 1 thread (all cases), the peer at that size
+# (bench/aug_peer_size.py: the peer script's own case functions and timing loop), then the
+# pipeline case of augreg on 2 threads, so the two sides of a cell run within seconds of each
+# other; every cell reports the best of the rounds for each side, so background load that hits
+# one round hits both sides alike.
+# CLOCK wall: elapsed time (needs an idle machine). CLOCK cpu: each side's images per second of
+# its own thread CPU time (`augreg bench augment --clock cpu`), which other processes on the cores
+# do not inflate; the 2-thread figure is then the sum of the two threads' CPU-time rates (do the
+# threads slow each other down?), so the wall-clock speed-up still needs an idle machine.
 # Prints a Markdown table: images/s per case and size, the augreg/OpenCV-Python ratio on one
 # thread, and the 2-thread/1-thread speed-up of the pipeline case.
 set -euo pipefail
@@ -11,6 +18,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 secs="${1:-1}"
 rounds="${2:-3}"
+clock="${3:-wall}"
+[[ "$clock" == wall || "$clock" == cpu ]] || { echo "bench/augment.sh: CLOCK must be wall or cpu, got $clock" >&2; exit 2; }
+sizes=(64 256 512)
 photos="../shared/datasets/photos"
 peer="../shared/reference/peers/aug_peers.py"
 [[ -d "$photos" && -f "$peer" ]] || { echo "bench/augment.sh: needs $photos and $peer" >&2; exit 2; }
@@ -25,34 +35,42 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 ./augreg --version >/dev/null   # builds target/augreg.jar if needed, before any timing
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$rounds"); do
-  echo "bench/augment.sh: round $r/$rounds: augreg 1 thread, OpenCV-Python, augreg 2 threads ..." >&2
-  ./augreg bench augment --images "$photos" --seconds "$secs" --threads 1 --json > "$tmp/t1.$r.json"
-  /usr/bin/python3 "$peer" "$photos" "$secs" opencv > "$tmp/peer.$r.txt"
-  ./augreg bench augment --images "$photos" --seconds "$secs" --threads 2 --json > "$tmp/t2.$r.json"
+  for size in "${sizes[@]}"; do
+    echo "bench/augment.sh: round $r/$rounds, $size px: augreg 1 thread, OpenCV-Python, augreg 2 threads ($clock clock) ..." >&2
+    ./augreg bench augment --images "$photos" --sizes "$size" --seconds "$secs" --threads 1 \
+      --clock "$clock" --json > "$tmp/t1.$r.$size.json"
+    /usr/bin/python3 bench/aug_peer_size.py "$photos" "$size" "$secs" "$clock" > "$tmp/peer.$r.$size.txt"
+    ./augreg bench augment --images "$photos" --sizes "$size" --seconds "$secs" --threads 2 \
+      --cases pipeline --clock "$clock" --json > "$tmp/t2.$r.$size.json"
+  done
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
-/usr/bin/python3 - "$tmp" "$secs" "$cpu" "$(nproc)" "$rounds" "$load_before" "$load_after" <<'PY'
-import json, sys, datetime
-tmp, secs, cpu, cores, rounds, load0, load1 = sys.argv[1:8]
+/usr/bin/python3 - "$tmp" "$secs" "$cpu" "$(nproc)" "$rounds" "$load_before" "$load_after" "$clock" <<'PY'
+import glob, json, sys, datetime
+tmp, secs, cpu, cores, rounds, load0, load1, clock = sys.argv[1:9]
 def best(into, key, value):
     into[key] = max(into.get(key, 0.0), value)
 t1, t2, peer = {}, {}, {}
-for r in range(1, int(rounds) + 1):
-    for name, d in (("t1", t1), ("t2", t2)):
-        for x in json.load(open(f"{tmp}/{name}.{r}.json"))["results"]:
+for name, d in (("t1", t1), ("t2", t2)):
+    for f in sorted(glob.glob(f"{tmp}/{name}.*.json")):
+        for x in json.load(open(f))["results"]:
             best(d, (x["name"], x["size"]), x["images_per_second"])
-    for line in open(f"{tmp}/peer.{r}.txt"):
+for f in sorted(glob.glob(f"{tmp}/peer.*.txt")):
+    for line in open(f):
         parts = line.split()
         if len(parts) == 4 and parts[0] == "opencv-python":
             best(peer, (parts[1], int(parts[2])), float(parts[3]))
+unit = "img/s" if clock == "wall" else "img per CPU s"
 cases = ["hflip", "vflip", "rotate", "crop", "contrast", "noise", "pipeline"]
 sizes = sorted({s for (_, s) in t1})
-print(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cpu} ({cores} cores), {secs} s per case,"
-      f" best of {rounds} rounds per side; load average before {load0}, after {load1}.")
+clock_text = "elapsed time" if clock == "wall" else "per-thread CPU time"
+print(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cpu} ({cores} cores), {secs} s"
+      f" ({clock_text}) per case, best of {rounds} rounds per side; load average before {load0},"
+      f" after {load1}.")
 print()
-print("| case | size | augreg 1 thread (img/s) | OpenCV-Python 1 thread (img/s) | ratio | target | augreg 2 threads (img/s) |")
+print(f"| case | size | augreg 1 thread ({unit}) | OpenCV-Python 1 thread ({unit}) | ratio | target | augreg 2 threads ({unit}) |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 misses = []
 for size in sizes:
@@ -65,10 +83,11 @@ for size in sizes:
         ok = "ok" if ratio >= target else "MISS"
         if ratio < target:
             misses.append(f"{c}@{size}")
-        print(f"| {c} | {size} | {a:,.0f} | {p:,.0f} | {ratio:.2f}x | >= {target:.1f}x {ok} | {b:,.0f} |" if p else
-              f"| {c} | {size} | {a:,.0f} | - | - | - | {b:,.0f} |")
+        two = f"{b:,.0f}" if b else "-"
+        print(f"| {c} | {size} | {a:,.0f} | {p:,.0f} | {ratio:.2f}x | >= {target:.1f}x {ok} | {two} |" if p else
+              f"| {c} | {size} | {a:,.0f} | - | - | - | {two} |")
 print()
-print("| pipeline | size | 1 thread | 2 threads | speed-up (target >= 1.8x) |")
+print(f"| pipeline | size | 1 thread | 2 threads | speed-up, {clock_text} (target >= 1.8x) |")
 print("| --- | ---: | ---: | ---: | ---: |")
 for size in sizes:
     a, b = t1.get(("pipeline", size)), t2.get(("pipeline", size))

@@ -59,7 +59,10 @@ final class Warp {
       int bottom = margin(maxY - (h - 1));
       // worth it while the padding stays small next to the image
       if (left + right <= w && top + bottom <= h) {
-        opencv_core.copyMakeBorder(src, s.padded, top, bottom, left, right, border.cvFlag());
+        // ISOLATED: a source that is a region of a larger image is padded from its own pixels,
+        // as a direct warp of it would read them (not from the pixels around the region)
+        opencv_core.copyMakeBorder(
+            src, s.padded, top, bottom, left, right, border.cvFlag() | opencv_core.BORDER_ISOLATED);
         // padded q = p + (left, top)  =>  dst = A·q + t − A·(left, top)
         Mat m =
             s.affine(

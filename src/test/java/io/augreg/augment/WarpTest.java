@@ -44,4 +44,24 @@ class WarpTest {
       }
     }
   }
+
+  @Test
+  void aRegionIsWarpedFromItsOwnPixelsOnly() {
+    try (Mat big = TestImages.pattern(60, 50, 3, 11);
+        Mat roi = big.apply(new org.bytedeco.opencv.opencv_core.Rect(9, 7, 36, 30));
+        Mat copy = roi.clone();
+        Mat fromRoi = new Mat();
+        Mat fromCopy = new Mat()) {
+      double t = Math.toRadians(25);
+      double a = Math.cos(t);
+      double b = Math.sin(t);
+      double[] f = {a, b, (1 - a) * 18 - b * 15, -b, a, b * 18 + (1 - a) * 15};
+      for (Border border : new Border[] {Border.REFLECT, Border.REPLICATE}) {
+        Warp.affine(roi, fromRoi, f, Interp.LINEAR, border);
+        Warp.affine(copy, fromCopy, f, Interp.LINEAR, border);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+            TestImages.bytes(fromCopy), TestImages.bytes(fromRoi), border.toString());
+      }
+    }
+  }
 }

@@ -38,6 +38,7 @@ class BenchAugmentCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     JsonNode doc = new ObjectMapper().readTree(r.out());
     assertEquals(2, doc.path("threads").asInt());
+    assertEquals("wall", doc.path("clock").asText());
     List<String> seen = new ArrayList<>();
     for (JsonNode n : doc.path("results")) {
       seen.add(n.path("name").asText() + "@" + n.path("size").asInt());
@@ -84,5 +85,36 @@ class BenchAugmentCommandTest {
     assertEquals(
         2,
         CliHarness.run("bench", "augment", "--images", dir.resolve("none").toString()).exitCode());
+    assertEquals(
+        2,
+        CliHarness.run("bench", "augment", "--images", dir.toString(), "--clock", "sundial")
+            .exitCode());
+  }
+
+  @Test
+  void cpuClockReportsItInJson() throws Exception {
+    TestImages.write(dir.resolve("a.png"), 12, 12, 3, 1);
+    CliHarness.Result r =
+        CliHarness.run(
+            "bench",
+            "augment",
+            "--images",
+            dir.toString(),
+            "--sizes",
+            "16",
+            "--seconds",
+            "0.05",
+            "--cases",
+            "hflip,noise",
+            "--clock",
+            "cpu",
+            "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertEquals("cpu", doc.path("clock").asText());
+    assertEquals(2, doc.path("results").size());
+    for (JsonNode n : doc.path("results")) {
+      assertTrue(n.path("images_per_second").asDouble() > 0, n.toString());
+    }
   }
 }
