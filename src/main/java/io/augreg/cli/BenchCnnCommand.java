@@ -73,6 +73,7 @@ public final class BenchCnnCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Architecture network = Architecture.parse(arch);
     Precision p = precision.equalsIgnoreCase("double") ? Precision.DOUBLE : Precision.FLOAT;
     TrainConfig tc = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e-3)
         .epochs(epochs).batchSize(32).l2(5e-4 * 32).seed(seed).evalEvery(epochs).build();
@@ -80,7 +81,7 @@ public final class BenchCnnCommand implements Callable<Integer> {
         .size(64, 64).pipeline(augment != 0 ? Pipeline.parse(PEER_AUGMENT) : null).trainConfig(tc)
         .threads(augThreads).init("he").build();
     ConvImageTraining.Result r =
-        ConvImageTraining.run(c, Architecture.parse(arch), threads, p, null);
+        ConvImageTraining.run(c, network, threads, p, null);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "augreg cnn augment=%s epochs=%d samples_per_s=%.0f train_acc=%.3f test_acc=%.3f%n",
         augment != 0 ? "True" : "False", epochs, r.result().samplesPerSecond(), r.trainAccuracy(),

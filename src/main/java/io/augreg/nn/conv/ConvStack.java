@@ -44,7 +44,8 @@ public final class ConvStack {
   /**
    * Every parameter.
    *
-   * @return the parameters in the order of {@link ConvNet#parameters()}
+   * @return the trained parameters in the order of {@link ConvNet#parameters()}, which also holds
+   *     the running statistics of batch normalization (state, not parameters)
    */
   public List<Param> params() {
     return params;
