@@ -1,6 +1,5 @@
 package io.augreg.augment;
 
-import io.augreg.core.AugregException;
 import org.bytedeco.opencv.global.opencv_core;
 
 /** How geometric transforms fill pixels that come from outside the image. */
@@ -36,15 +35,9 @@ public enum Border {
    * @param name e.g. {@code "reflect"}
    * @param what the option being parsed, for the error message
    * @return the border mode
-   * @throws AugregException naming the option and the valid names
+   * @throws io.augreg.core.AugregException naming the option and the valid names
    */
   public static Border byName(String name, String what) {
-    for (Border b : values()) {
-      if (b.specName.equals(name)) {
-        return b;
-      }
-    }
-    throw new AugregException(
-        what + ": unknown border '" + name + "' (valid: reflect, constant, replicate)");
+    return SpecEnums.byName(values(), Border::specName, name, what, "border");
   }
 }

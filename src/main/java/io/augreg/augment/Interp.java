@@ -1,6 +1,5 @@
 package io.augreg.augment;
 
-import io.augreg.core.AugregException;
 import org.bytedeco.opencv.global.opencv_imgproc;
 
 /** Interpolation of resampling transforms, with its spec name and OpenCV flag. */
@@ -38,15 +37,9 @@ public enum Interp {
    * @param name e.g. {@code "cubic"}
    * @param what the option being parsed, for the error message
    * @return the interpolation
-   * @throws AugregException naming the option and the valid names
+   * @throws io.augreg.core.AugregException naming the option and the valid names
    */
   public static Interp byName(String name, String what) {
-    for (Interp i : values()) {
-      if (i.specName.equals(name)) {
-        return i;
-      }
-    }
-    throw new AugregException(
-        what + ": unknown interpolation '" + name + "' (valid: nearest, linear, cubic, area)");
+    return SpecEnums.byName(values(), Interp::specName, name, what, "interpolation");
   }
 }

@@ -1,7 +1,6 @@
 package io.augreg.cli;
 
 import io.augreg.augment.Pipeline;
-import io.augreg.image.ImageReader;
 import io.augreg.image.ImageWriter;
 import io.augreg.offline.AugmentConfig;
 import io.augreg.offline.AugmentJob;
@@ -18,6 +17,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
     })
 public final class AugmentCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin PipelineOptions pipelineOptions;
 
   @Parameters(
       index = "0",
@@ -64,21 +66,6 @@ public final class AugmentCommand implements Callable<Integer> {
       description =
           "Also write each original (copied as-is, or re-encoded/resized for --format/--size).")
   boolean keepOriginal;
-
-  @Option(
-      names = "--pipeline",
-      paramLabel = "SPEC|@FILE",
-      defaultValue = AugmentConfig.DEFAULT_PIPELINE,
-      description =
-          "Pipeline spec (see README, Pipeline spec), or @FILE holding it (default:"
-              + " ${DEFAULT-VALUE}).")
-  String pipeline;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "0",
-      description = "Run seed (default: ${DEFAULT-VALUE}).")
-  long seed;
 
   @Option(
       names = "--threads",
@@ -118,15 +105,6 @@ public final class AugmentCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Allow a non-empty OUTPUT and replace its files.")
   boolean overwrite;
 
-  @Option(
-      names = "--max-pixels",
-      paramLabel = "N",
-      defaultValue = "" + ImageReader.DEFAULT_MAX_PIXELS,
-      description =
-          "Refuse images with more pixels, checked from the header before decoding (default:"
-              + " ${DEFAULT-VALUE}).")
-  long maxPixels;
-
   static {
     System.setProperty(
         "augreg.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -147,7 +125,7 @@ public final class AugmentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    Pipeline p = Pipeline.parse(pipeline);
+    Pipeline p = pipelineOptions.parsePipeline();
     AugmentConfig config =
         new AugmentConfig(
             input,
@@ -155,14 +133,14 @@ public final class AugmentCommand implements Callable<Integer> {
             copies,
             keepOriginal,
             p,
-            seed,
+            pipelineOptions.seed,
             nThreads,
             format,
             quality,
             size,
             resume,
             overwrite,
-            maxPixels);
+            pipelineOptions.maxPixels);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     AugmentReport report;

@@ -7,6 +7,7 @@ import io.augreg.image.BadImageException;
 import io.augreg.image.ImageData;
 import io.augreg.image.ImageFolder;
 import io.augreg.image.ImageReader;
+import io.augreg.imagetrain.ConfusionMatrix;
 import io.augreg.imagetrain.ImageModel;
 import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemms;
@@ -76,37 +77,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     List<String> names = m.labels().labelNames();
     int k = names.size();
-    long[][] cm = new long[k][k];
     double[] y = loaded.data().y().data;
-    int correct = 0;
-    for (int j = 0; j < pred.length; j++) {
-      cm[(int) y[j]][pred[j]]++;
-      if (pred[j] == (int) y[j]) {
-        correct++;
-      }
+    int[] truth = new int[y.length];
+    for (int j = 0; j < y.length; j++) {
+      truth[j] = (int) y[j];
     }
-    double acc = (double) correct / pred.length;
+    ConfusionMatrix cm = ConfusionMatrix.of(k, truth, pred);
     List<Map<String, Object>> perClass = new ArrayList<>();
-    for (int c = 0; c < k; c++) {
-      long tp = cm[c][c];
-      long fp = 0;
-      long fn = 0;
-      for (int o = 0; o < k; o++) {
-        if (o != c) {
-          fp += cm[o][c];
-          fn += cm[c][o];
-        }
-      }
-      // precision = tp/(tp+fp); recall = tp/(tp+fn); F1 = 2pr/(p+r)
-      double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
-      double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
-      double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+    for (ConfusionMatrix.ClassScores sc : cm.perClass()) {
       Map<String, Object> e = new LinkedHashMap<>();
-      e.put("class", names.get(c));
-      e.put("precision", p);
-      e.put("recall", r);
-      e.put("f1", f1);
-      e.put("support", tp + fn);
+      e.put("class", names.get(sc.label()));
+      e.put("precision", sc.precision());
+      e.put("recall", sc.recall());
+      e.put("f1", sc.f1());
+      e.put("support", sc.support());
       perClass.add(e);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -116,15 +100,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
-      o.put("accuracy", acc);
+      o.put("accuracy", cm.accuracy());
       o.put("images", pred.length);
       o.put("classes", names);
-      o.put("confusion_matrix", cm);
+      o.put("confusion_matrix", cm.counts());
       o.put("per_class", perClass);
       o.put("skipped", loaded.failures().size());
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
     } else {
-      out.printf(Locale.ROOT, "accuracy %.4f (%d/%d images)%n", acc, correct, pred.length);
+      out.printf(Locale.ROOT, "accuracy %.4f (%d/%d images)%n", cm.accuracy(), cm.correct(), cm.total());
       out.println("confusion matrix (rows = true, columns = predicted):");
       int w = 10;
       for (String n : names) {
@@ -138,7 +122,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       for (int c = 0; c < k; c++) {
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-" + w + "s", names.get(c)));
         for (int o = 0; o < k; o++) {
-          row.append(String.format(Locale.ROOT, "%" + w + "d", cm[c][o]));
+          row.append(String.format(Locale.ROOT, "%" + w + "d", cm.count(c, o)));
         }
         out.println(row);
       }

@@ -187,7 +187,7 @@ public final class FootballCommand implements Callable<Integer> {
     AtomicLongArray done = new AtomicLongArray(runs);
     ProgressBar progress = bar;
     // Pictures and model files are made on one extra thread while training goes on: it first
-    // loads AWT and the fonts (about a second of CPU), then draws each run as it finishes.
+    // loads AWT and the fonts, then draws each run as it finishes.
     ExecutorService figures =
         Executors.newSingleThreadExecutor(
             r -> {

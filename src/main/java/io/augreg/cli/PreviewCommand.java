@@ -1,9 +1,6 @@
 package io.augreg.cli;
 
-import io.augreg.augment.Pipeline;
-import io.augreg.image.ImageReader;
 import io.augreg.image.ImageWriter;
-import io.augreg.offline.AugmentConfig;
 import io.augreg.offline.Failure;
 import io.augreg.offline.PreviewConfig;
 import io.augreg.offline.PreviewSheet;
@@ -14,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,6 +30,8 @@ import picocli.CommandLine.Spec;
     })
 public final class PreviewCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin PipelineOptions pipelineOptions;
 
   @Parameters(
       index = "0",
@@ -54,19 +54,6 @@ public final class PreviewCommand implements Callable<Integer> {
   int variants;
 
   @Option(
-      names = "--pipeline",
-      paramLabel = "SPEC|@FILE",
-      defaultValue = AugmentConfig.DEFAULT_PIPELINE,
-      description = "Pipeline spec, or @FILE holding it (default: ${DEFAULT-VALUE}).")
-  String pipeline;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "0",
-      description = "Run seed (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
       names = "--max-images",
       paramLabel = "N",
       defaultValue = "6",
@@ -82,19 +69,18 @@ public final class PreviewCommand implements Callable<Integer> {
       description = "Side of each tile in pixels, 32..1024 (default: ${DEFAULT-VALUE}).")
   int tile;
 
-  @Option(
-      names = "--max-pixels",
-      paramLabel = "N",
-      defaultValue = "" + ImageReader.DEFAULT_MAX_PIXELS,
-      description = "Refuse images with more pixels (default: ${DEFAULT-VALUE}).")
-  long maxPixels;
-
   @Override
   public Integer call() throws IOException {
     System.setProperty("java.awt.headless", "true");
     PreviewConfig config =
         new PreviewConfig(
-            input, variants, Pipeline.parse(pipeline), seed, maxImages, tile, maxPixels);
+            input,
+            variants,
+            pipelineOptions.parsePipeline(),
+            pipelineOptions.seed,
+            maxImages,
+            tile,
+            pipelineOptions.maxPixels);
     PreviewSheet.Result r = PreviewSheet.build(config);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(r.sheet(), "png", png);

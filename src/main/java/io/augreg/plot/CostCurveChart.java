@@ -1,14 +1,34 @@
 package io.augreg.plot;
 
 import io.augreg.core.AugregException;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Cost against iteration, one line per training run, as a PNG. */
+/**
+ * Cost against iteration, one line per training run, as a PNG; drawn with plain Java2D on a
+ * {@link PlotFrame}.
+ */
 public final class CostCurveChart {
+  /** Picture width in pixels. */
+  static final int WIDTH = 900;
+
+  /** Picture height in pixels. */
+  static final int HEIGHT = 560;
+
+  /** Width of the curves. */
+  private static final float LINE_WIDTH = 2f;
+
+  /** Curves with at most this many points also get a dot at every point. */
+  private static final int MARKED = 20;
+
   private CostCurveChart() {}
 
   /**
@@ -41,23 +61,21 @@ public final class CostCurveChart {
    */
   public static void write(Path file, String title, String xLabel, List<Curve> curves) {
     Charts.headless();
-    XYChart chart = new XYChart(900, 560);
-    chart.setTitle(title);
     double maxX = 0;
     for (Curve curve : curves) {
       for (double v : curve.iterations()) {
         maxX = Math.max(maxX, v);
       }
     }
-    // Long runs read better in thousands (XChart's tick spacing is awkward for 30 000).
+    // Long runs read better in thousands.
     double scale = maxX >= 5_000 ? 1_000 : 1;
-    chart.setXAxisTitle(scale == 1 ? xLabel : xLabel + " (thousands)");
-    chart.setYAxisTitle("cost");
-    Charts.style(chart);
-    chart.getStyler().setXAxisDecimalPattern("#,##0.#");
-    chart.getStyler().setXAxisMin(0.0);
-    chart.getStyler().setYAxisDecimalPattern("0.0##");
-    int drawn = 0;
+    String xTitle = scale == 1 ? xLabel : xLabel + " (thousands)";
+    double yMin = Double.POSITIVE_INFINITY;
+    double yMax = Double.NEGATIVE_INFINITY;
+    double xMax = 0;
+    List<PlotFrame.Entry> legend = new ArrayList<>();
+    List<double[][]> lines = new ArrayList<>();
+    List<Color> colors = new ArrayList<>();
     for (int c = 0; c < curves.size(); c++) {
       Curve curve = curves.get(c);
       int n = 0;
@@ -75,19 +93,61 @@ public final class CostCurveChart {
         if (Double.isFinite(curve.costs()[i])) {
           xs[k] = curve.iterations()[i] / scale;
           ys[k] = curve.costs()[i];
+          yMin = Math.min(yMin, ys[k]);
+          yMax = Math.max(yMax, ys[k]);
+          xMax = Math.max(xMax, xs[k]);
           k++;
         }
       }
-      XYSeries s = chart.addSeries(curve.name(), xs, ys);
-      // Lines need two points; short histories also get markers so that every point shows.
-      s.setMarker(n <= 20 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-      s.setLineColor(Charts.SERIES_COLORS[c % Charts.SERIES_COLORS.length]);
-      s.setLineWidth(2f);
-      drawn++;
+      Color color = Charts.SERIES_COLORS[c % Charts.SERIES_COLORS.length];
+      lines.add(new double[][] {xs, ys});
+      colors.add(color);
+      legend.add(new PlotFrame.Entry(curve.name(), PlotFrame.lineSample(color, LINE_WIDTH)));
     }
-    if (drawn == 0) {
+    if (lines.isEmpty()) {
       throw new AugregException(file + ": no finite cost to plot");
     }
-    Charts.savePng(chart, file);
+    double pad = yMax > yMin ? (yMax - yMin) * 0.05 : 0.5;
+    double[] xRange = {0, xMax > 0 ? xMax : 1};
+    double[] yRange = {yMin - pad, yMax + pad};
+
+    BufferedImage image = PlotFrame.whiteImage(WIDTH, HEIGHT);
+    Graphics2D g = PlotFrame.graphics(image);
+    try {
+      PlotFrame frame =
+          new PlotFrame(
+              g, WIDTH, HEIGHT, title, xTitle, "cost", xRange, yRange, legend,
+              PlotFrame.LegendPlace.INSIDE_TOP_RIGHT);
+      frame.drawGrid(g);
+      Graphics2D plot = (Graphics2D) g.create(frame.plotX, frame.plotY, frame.plotW, frame.plotH);
+      try {
+        plot.translate(-frame.plotX, -frame.plotY);
+        plot.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        plot.setStroke(new BasicStroke(LINE_WIDTH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (int c = 0; c < lines.size(); c++) {
+          double[] xs = lines.get(c)[0];
+          double[] ys = lines.get(c)[1];
+          plot.setColor(colors.get(c));
+          if (xs.length == 1 || xs.length <= MARKED) {
+            // short histories get a dot at every point, so that a single point shows too
+            for (int i = 0; i < xs.length; i++) {
+              plot.fill(new Ellipse2D.Double(frame.px(xs[i]) - 3, frame.py(ys[i]) - 3, 6, 6));
+            }
+          }
+          Path2D.Double path = new Path2D.Double();
+          path.moveTo(frame.px(xs[0]), frame.py(ys[0]));
+          for (int i = 1; i < xs.length; i++) {
+            path.lineTo(frame.px(xs[i]), frame.py(ys[i]));
+          }
+          plot.draw(path);
+        }
+      } finally {
+        plot.dispose();
+      }
+      frame.drawDecorations(g);
+    } finally {
+      g.dispose();
+    }
+    Charts.savePng(image, file);
   }
 }

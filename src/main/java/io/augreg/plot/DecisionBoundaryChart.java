@@ -6,12 +6,9 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.Styler;
 
 /**
  * A classifier's decision regions over 2-D points, like the lesson's figures: the box spanned by
@@ -19,9 +16,9 @@ import org.knowm.xchart.style.Styler;
  * each pixel, and the points are drawn on top in the
  * strong colour of their true label.
  *
- * <p>XChart has no contour plot, so the chart (axes, points, legend) is drawn with transparent
- * backgrounds over an image whose plot-area pixels were coloured by the classifier, one
- * prediction per 2 × 2 pixel block: the regions are exact to two pixels.
+ * <p>Drawn with plain Java2D on a {@link PlotFrame} (no chart library: see there why): the
+ * plot-area pixels are coloured by the classifier, one prediction per 2 × 2 pixel block, so the
+ * regions are exact to two pixels; then the points, axes, title and legend go on top.
  */
 public final class DecisionBoundaryChart {
   /** Picture width in pixels. */
@@ -30,13 +27,14 @@ public final class DecisionBoundaryChart {
   /** Picture height in pixels. */
   static final int HEIGHT = 720;
 
+  /** Diameter of the point markers in pixels. */
+  static final int MARKER = 9;
+
   /** Side of the pixel blocks that share one prediction. */
   static final int BLOCK = 2;
 
   /** About how many points one classifier call gets. */
   private static final int BAND_POINTS = 8192;
-
-  private static final Color TRANSPARENT = new Color(255, 255, 255, 0);
 
   /** Extra room around the points, as a fraction of their range on each axis. */
   private static final double MARGIN = 0.05;
@@ -76,35 +74,30 @@ public final class DecisionBoundaryChart {
     Charts.headless();
     double[] xr = range(xs);
     double[] yr = range(ys);
+    TreeSet<Integer> classes = new TreeSet<>();
+    for (int l : labels) {
+      classes.add(l);
+    }
+    List<PlotFrame.Entry> legend = new ArrayList<>();
+    for (int cls : classes) {
+      String name = cls < classNames.size() ? classNames.get(cls) : "class " + cls;
+      Color color = Charts.classColor(cls);
+      legend.add(new PlotFrame.Entry(name, (gr, cx, cy) -> OutlinedCircle.draw(gr, color, MARKER, cx, cy)));
+    }
 
-    XYChart chart = new XYChart(WIDTH, HEIGHT);
-    chart.setTitle(title);
-    chart.setXAxisTitle("x1");
-    chart.setYAxisTitle("x2");
-    Charts.style(chart);
-    var styler = chart.getStyler();
-    styler.setXAxisMin(xr[0]);
-    styler.setXAxisMax(xr[1]);
-    styler.setYAxisMin(yr[0]);
-    styler.setYAxisMax(yr[1]);
-    styler.setPlotGridLinesVisible(false);
-    styler.setPlotContentSize(1.0);
-    styler.setXAxisDecimalPattern("0.0#");
-    styler.setYAxisDecimalPattern("0.0#");
-    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-    // Transparent backgrounds: the regions are painted into the image first, the chart on top.
-    styler.setChartBackgroundColor(TRANSPARENT);
-    styler.setPlotBackgroundColor(TRANSPARENT);
-    addPoints(chart, xs, ys, labels, classNames);
-
-    // A first paint lays the chart out, so screen pixels can be mapped to data coordinates.
-    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
+    BufferedImage image = PlotFrame.whiteImage(WIDTH, HEIGHT);
+    Graphics2D g = PlotFrame.graphics(image);
     try {
-      chart.paint(g, WIDTH, HEIGHT);
-      paintRegions(image, chart, xr, yr, classifier);
-      chart.paint(g, WIDTH, HEIGHT);
+      PlotFrame frame =
+          new PlotFrame(
+              g, WIDTH, HEIGHT, title, "x1", "x2", xr, yr, legend, PlotFrame.LegendPlace.BELOW);
+      int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+      paintRegions(pixels, frame, classifier);
+      // the points in the order given, each in the strong colour of its label
+      for (int i = 0; i < xs.length; i++) {
+        OutlinedCircle.draw(g, Charts.classColor(labels[i]), MARKER, frame.px(xs[i]), frame.py(ys[i]));
+      }
+      frame.drawDecorations(g);
     } finally {
       g.dispose();
     }
@@ -113,42 +106,14 @@ public final class DecisionBoundaryChart {
 
   /**
    * Fills the plot area with the light colour of the class predicted at the centre of each 2 × 2
-   * pixel block (a few batch calls to the classifier); everything else white.
+   * pixel block (a few batch calls to the classifier).
    */
-  private static void paintRegions(
-      BufferedImage image, XYChart chart, double[] xr, double[] yr, PointClassifier classifier) {
-    int w = image.getWidth();
-    int h = image.getHeight();
-    // Pixel column px shows data x = chart.getChartXFromCoordinate(px); rows likewise for y.
-    double[] colX = new double[w];
-    double[] rowY = new double[h];
-    int x0 = w;
-    int x1 = -1;
-    int y0 = h;
-    int y1 = -1;
-    for (int px = 0; px < w; px++) {
-      colX[px] = chart.getChartXFromCoordinate(px);
-      if (colX[px] >= xr[0] && colX[px] <= xr[1]) {
-        x0 = Math.min(x0, px);
-        x1 = Math.max(x1, px);
-      }
-    }
-    for (int py = 0; py < h; py++) {
-      rowY[py] = chart.getChartYFromCoordinate(py);
-      if (rowY[py] >= yr[0] && rowY[py] <= yr[1]) {
-        y0 = Math.min(y0, py);
-        y1 = Math.max(y1, py);
-      }
-    }
-    // TYPE_INT_RGB: one int per pixel, row by row; writing the array directly is much faster
-    // than setRGB's per-pixel colour-model conversion.
-    int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    java.util.Arrays.fill(pixels, 0xFFFFFF);
-    if (x1 < x0 || y1 < y0) {
-      return;
-    }
-    int pw = x1 - x0 + 1;
-    int ph = y1 - y0 + 1;
+  private static void paintRegions(int[] pixels, PlotFrame frame, PointClassifier classifier) {
+    int w = frame.width;
+    int x0 = frame.plotX;
+    int y0 = frame.plotY;
+    int pw = frame.plotW;
+    int ph = frame.plotH;
     int[] palette = new int[Charts.CLASS_COLORS.length];
     for (int k = 0; k < palette.length; k++) {
       palette[k] = regionColor(k).getRGB();
@@ -160,8 +125,8 @@ public final class DecisionBoundaryChart {
     double[] blockX = new double[bw];
     for (int c = 0; c < bw; c++) {
       int p0 = x0 + c * BLOCK;
-      int p1 = Math.min(x1, p0 + BLOCK - 1);
-      blockX[c] = (colX[p0] + colX[p1]) / 2;
+      int p1 = Math.min(x0 + pw - 1, p0 + BLOCK - 1);
+      blockX[c] = (frame.dataX(p0) + frame.dataX(p1)) / 2;
     }
     int band = Math.max(1, BAND_POINTS / bw);
     for (int r0 = 0; r0 < bh; r0 += band) {
@@ -171,12 +136,10 @@ public final class DecisionBoundaryChart {
       double[] by = new double[n];
       for (int r = 0; r < rows; r++) {
         int p0 = y0 + (r0 + r) * BLOCK;
-        int p1 = Math.min(y1, p0 + BLOCK - 1);
-        double y = (rowY[p0] + rowY[p1]) / 2;
-        for (int c = 0; c < bw; c++) {
-          bx[r * bw + c] = blockX[c];
-          by[r * bw + c] = y;
-        }
+        int p1 = Math.min(y0 + ph - 1, p0 + BLOCK - 1);
+        double y = (frame.dataY(p0) + frame.dataY(p1)) / 2;
+        System.arraycopy(blockX, 0, bx, r * bw, bw);
+        java.util.Arrays.fill(by, r * bw, (r + 1) * bw, y);
       }
       int[] predicted = classifier.classify(bx, by);
       if (predicted.length != n) {
@@ -185,53 +148,28 @@ public final class DecisionBoundaryChart {
       }
       for (int r = 0; r < rows; r++) {
         int top = y0 + (r0 + r) * BLOCK;
-        int height = Math.min(BLOCK, y1 + 1 - top);
-        for (int c = 0; c < pw; c++) {
-          int color = palette[Math.floorMod(predicted[r * bw + c / BLOCK], palette.length)];
-          for (int k = 0; k < height; k++) {
-            pixels[(top + k) * w + x0 + c] = color;
-          }
+        int height = Math.min(BLOCK, y0 + ph - top);
+        for (int k = 0; k < height; k++) {
+          colourRow(pixels, (top + k) * w + x0, pw, predicted, r * bw, palette);
         }
       }
+    }
+  }
+
+  /**
+   * One pixel row of the plot area: pixel c takes the colour of the prediction of block c / BLOCK
+   * (a method per row, so the JIT compiles it after a few rows).
+   */
+  private static void colourRow(
+      int[] pixels, int from, int n, int[] predicted, int first, int[] palette) {
+    for (int c = 0; c < n; c++) {
+      pixels[from + c] = palette[Math.floorMod(predicted[first + c / BLOCK], palette.length)];
     }
   }
 
   /** The light colour of a predicted class. */
   static Color regionColor(int label) {
     return Charts.lighter(Charts.classColor(label), REGION_LIGHTEN);
-  }
-
-  /** The points, one series per class, in the class colour with a dark ring. */
-  private static void addPoints(
-      XYChart chart, double[] xs, double[] ys, int[] labels, List<String> classNames) {
-    TreeSet<Integer> classes = new TreeSet<>();
-    for (int l : labels) {
-      classes.add(l);
-    }
-    for (int cls : classes) {
-      int n = 0;
-      for (int l : labels) {
-        if (l == cls) {
-          n++;
-        }
-      }
-      double[] px = new double[n];
-      double[] py = new double[n];
-      for (int i = 0, k = 0; i < labels.length; i++) {
-        if (labels[i] == cls) {
-          px[k] = xs[i];
-          py[k] = ys[i];
-          k++;
-        }
-      }
-      String name = cls < classNames.size() ? classNames.get(cls) : "class " + cls;
-      XYSeries s = chart.addSeries(name, px, py);
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      s.setMarker(new OutlinedCircle());
-      s.setMarkerColor(Charts.classColor(cls));
-      s.setLineStyle(SeriesLines.NONE);
-    }
-    chart.getStyler().setMarkerSize(9);
   }
 
   /** [min − margin, max + margin] of {@code v}; a zero range is widened to ±0.5. */

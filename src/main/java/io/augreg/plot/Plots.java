@@ -1,37 +1,43 @@
 package io.augreg.plot;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import org.knowm.xchart.XYChart;
+import java.util.List;
 
 /** Package-level utilities for callers of the charts. */
 public final class Plots {
   private Plots() {}
 
   /**
-   * Renders a tiny chart in memory so that AWT, the fonts and the chart classes are loaded. The
-   * first chart of a process costs about a second of CPU for this; a command can call this on a
-   * background thread while it computes, so the real charts come out fast later.
+   * Draws a small chart frame in memory so that AWT, the fonts and the drawing code are loaded.
+   * A command can call this on a background thread while it computes, so the real charts come
+   * out faster later.
    */
   public static void warmUp() {
     Charts.headless();
     int w = DecisionBoundaryChart.WIDTH;
     int h = DecisionBoundaryChart.HEIGHT;
-    XYChart chart = new XYChart(w, h);
-    chart.setTitle("Warm-up (0.9479, 0.915)");
-    chart.setXAxisTitle("x1");
-    chart.setYAxisTitle("x2");
-    Charts.style(chart);
-    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-    chart.getStyler().setXAxisDecimalPattern("0.0#");
-    chart.getStyler().setYAxisDecimalPattern("0.0#");
-    var s =
-        chart.addSeries("opponent (0)", new double[] {-0.6, 0.3, 0.1}, new double[] {-0.7, 0.6, 0});
-    s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
-    s.setMarker(new OutlinedCircle());
-    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
+    BufferedImage image = PlotFrame.whiteImage(w, h);
+    Graphics2D g = PlotFrame.graphics(image);
     try {
-      chart.paint(g, w, h);
+      PlotFrame frame =
+          new PlotFrame(
+              g,
+              w,
+              h,
+              "Warm-up (0.9479, 0.915)",
+              "x1",
+              "x2",
+              new double[] {-0.7, 0.6},
+              new double[] {-0.7, 0.6},
+              List.of(
+                  new PlotFrame.Entry(
+                      "opponent (0)",
+                      (gr, cx, cy) ->
+                          OutlinedCircle.draw(
+                              gr, Charts.classColor(0), DecisionBoundaryChart.MARKER, cx, cy))),
+              PlotFrame.LegendPlace.BELOW);
+      frame.drawDecorations(g);
     } finally {
       g.dispose();
     }

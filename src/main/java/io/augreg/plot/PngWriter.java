@@ -41,24 +41,7 @@ final class PngWriter {
       byte[] row = new byte[1 + 3 * w];
       row[0] = 1; // filter type Sub
       for (int y = 0; y < h; y++) {
-        int base = y * w;
-        int pr = 0;
-        int pg = 0;
-        int pb = 0;
-        // Sub filter: out = raw(x) − raw(x − 1 pixel), per channel, modulo 256.
-        for (int x = 0; x < w; x++) {
-          int p = pixels[base + x];
-          int r = (p >>> 16) & 0xFF;
-          int g = (p >>> 8) & 0xFF;
-          int b = p & 0xFF;
-          int i = 1 + 3 * x;
-          row[i] = (byte) (r - pr);
-          row[i + 1] = (byte) (g - pg);
-          row[i + 2] = (byte) (b - pb);
-          pr = r;
-          pg = g;
-          pb = b;
-        }
+        subFilter(pixels, y * w, w, row);
         z.write(row);
       }
     } finally {
@@ -80,6 +63,29 @@ final class PngWriter {
     chunk(data, "IDAT", idat.toByteArray());
     chunk(data, "IEND", new byte[0]);
     data.flush();
+  }
+
+  /**
+   * One row with PNG's "Sub" filter: {@code out = raw(x) − raw(x − 1 pixel)} per channel, modulo
+   * 256, after the filter-type byte. A method per row, so the JIT compiles it after a few rows.
+   */
+  private static void subFilter(int[] pixels, int base, int w, byte[] row) {
+    int pr = 0;
+    int pg = 0;
+    int pb = 0;
+    for (int x = 0; x < w; x++) {
+      int p = pixels[base + x];
+      int r = (p >>> 16) & 0xFF;
+      int g = (p >>> 8) & 0xFF;
+      int b = p & 0xFF;
+      int i = 1 + 3 * x;
+      row[i] = (byte) (r - pr);
+      row[i + 1] = (byte) (g - pg);
+      row[i + 2] = (byte) (b - pb);
+      pr = r;
+      pg = g;
+      pb = b;
+    }
   }
 
   /** One chunk: length, type, data, CRC-32 of type and data. */

@@ -210,16 +210,12 @@ public final class Trainer {
             freshMasks(prop, fresh, FreshMasks.extend(dropoutBase, epoch, bi), mb);
           }
         }
-        prop.forward(true);
-        if (record) {
-          dataCost += prop.dataCost(yb) * mb;
-        }
-        double check = prop.backward(yb);
-        if (!Double.isFinite(check)) {
+        double batchCost = step(prop, updater, yb, mb, record);
+        if (Double.isNaN(batchCost)) {
           diverged = true;
           break;
         }
-        updater.step(prop, mb);
+        dataCost += batchCost;
       }
       if (diverged) {
         reason = StopReason.DIVERGED;
@@ -309,6 +305,25 @@ public final class Trainer {
         lastCost,
         seconds,
         diagnosis);
+  }
+
+  /**
+   * One gradient step on the batch already in {@code prop} (inputs and dropout masks set):
+   * forward, backward, parameter update. Its own method, so that the JIT compiles the step as a
+   * whole early (it runs once per batch) rather than only as part of the long training loop.
+   *
+   * @return the batch's summed data cost if {@code record} (else 0), NaN if the pass diverged
+   */
+  private static double step(
+      Propagation prop, Updater updater, double[] yb, int mb, boolean record) {
+    prop.forward(true);
+    double cost = record ? prop.dataCost(yb) * mb : 0;
+    double check = prop.backward(yb);
+    if (!Double.isFinite(check)) {
+      return Double.NaN;
+    }
+    updater.step(prop, mb);
+    return cost;
   }
 
   private static void checkData(Network net, Dataset d, String what) {

@@ -1,6 +1,8 @@
 package io.augreg.nn.conv;
 
 import io.augreg.nn.linalg.Gemm;
+import io.augreg.nn.linalg.NativeBlock;
+import io.augreg.nn.linalg.NativeGemm;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -15,6 +17,16 @@ import org.ejml.data.DMatrixRMaj;
  * cols · K + b}, with the kernel K stored as {@code (k·k·C) × F}, is already NHWC. Backward:
  * {@code dK += colsᵀ · dY}, {@code db += Σ_r dY[r]}, {@code dcols = dY · Kᵀ}, and col2im adds
  * every {@code dcols} entry back to the input position it was copied from.
+ *
+ * <p>When the product kernel has a native path for the batch's products ({@link
+ * Gemm#nativeFor}, i.e. OpenBLAS), the products run on native blocks in pieces of about {@link
+ * #CHUNK_VALUES} im2col values: im2col writes a piece of rows into a small heap buffer that stays
+ * in cache, which is copied (and, in float, rounded) into a native block and multiplied right
+ * away; backward rebuilds the pieces from the input instead of keeping the whole {@code cols}
+ * (4 M values for the first layer of the small CNN at batch 32). No heap matrix is ever copied as
+ * a whole, and only the small kernel is copied per call. Other kernels take the heap path above.
+ * Either way backward reads the input of the last forward pass again, which must be unchanged (as
+ * the buffers of the {@link Layer} contract are until the next call).
  */
 public final class Conv2d extends Layer {
   private final int filters;
@@ -25,8 +37,23 @@ public final class Conv2d extends Layer {
   private final Gemm gemm;
   private final Param kernel;
   private final Param bias;
+  /**
+   * im2col values per piece on the native path: 2¹⁵ (256 KB in double, 128 KB in float, so the
+   * piece and its native copy stay in the L2 cache). Chosen by that size, not tuned: the pieces
+   * are at least 113 rows for the small CNN, large enough that the per-call cost of OpenBLAS is
+   * negligible.
+   */
+  static final int CHUNK_VALUES = 1 << 15;
+  /** Native block slots: im2col piece, kernel, product output, dY piece, kernel gradient. */
+  private static final int COLS = 0;
+  private static final int KERNEL = 1;
+  private static final int OUT = 2;
+  private static final int DY = 3;
+  private static final int DKERNEL = 4;
+
   private double[] cols;
   private double[] y;
+  private double[] x;
   private double[] dcols;
   private double[] dx;
 
@@ -86,40 +113,120 @@ public final class Conv2d extends Layer {
   }
 
   @Override
-  public double[] forward(double[] x, int n, Pass pass) {
+  public double[] forward(double[] input, int n, Pass pass) {
+    x = input;
     int rows = n * out.height() * out.width();
     int width = k * k * in.channels();
-    cols = ensure(cols, (long) rows * width);
     y = ensure(y, (long) rows * filters);
-    im2col(x, n, cols);
+    NativeGemm blas = gemm.nativeFor(rows, filters, width);
+    if (blas != null) {
+      forwardNative(blas, input, rows, width);
+      return y;
+    }
+    cols = ensure(cols, (long) rows * width);
+    im2col(input, 0, rows, cols);
     // Y = cols · K
     gemm.gemm(false, false, 1, DMatrixRMaj.wrap(rows, width, cols),
         DMatrixRMaj.wrap(width, filters, kernel.value()), 0, DMatrixRMaj.wrap(rows, filters, y));
+    addBias(0, rows);
+    return y;
+  }
+
+  /** Y[r][f] += b[f] for the rows {@code [r0, r1)}. */
+  private void addBias(int r0, int r1) {
     double[] b = bias.value();
     // Y[r][f] += b[f]
-    for (int r = 0, o = 0; r < rows; r++, o += filters) {
+    for (int r = r0, o = r0 * filters; r < r1; r++, o += filters) {
       for (int f = 0; f < filters; f++) {
         y[o + f] += b[f];
       }
     }
-    return y;
+  }
+
+  /** db[f] += Σ_r dY[r][f] over the rows {@code [r0, r1)}. */
+  private void addBiasGrad(double[] dy, int r0, int r1) {
+    double[] db = bias.grad();
+    // db[f] += Σ_r dY[r][f]
+    for (int r = r0, o = r0 * filters; r < r1; r++, o += filters) {
+      for (int f = 0; f < filters; f++) {
+        db[f] += dy[o + f];
+      }
+    }
+  }
+
+  /** Rows of im2col per native piece (at least 1). */
+  private static int chunkRows(int width) {
+    return Math.max(1, CHUNK_VALUES / width);
+  }
+
+  /** {@code Y = cols · K} piece by piece on native blocks. */
+  private void forwardNative(NativeGemm blas, double[] input, int rows, int width) {
+    int step = chunkRows(width);
+    cols = ensure(cols, (long) Math.min(step, rows) * Math.max(width, filters));
+    NativeBlock kb = blas.block(KERNEL, (long) width * filters);
+    kb.put(kernel.value(), 0, width * filters);
+    NativeBlock cb = blas.block(COLS, (long) step * width);
+    NativeBlock yb = blas.block(OUT, (long) step * filters);
+    for (int r0 = 0; r0 < rows; r0 += step) {
+      int r = Math.min(step, rows - r0);
+      im2col(input, r0, r0 + r, cols);
+      cb.put(cols, 0, r * width);
+      // Y[r0 .. r0 + r) = cols[r0 .. r0 + r) · K
+      blas.gemm(false, false, r, filters, width, 1, cb, kb, 0, yb);
+      yb.get(y, r0 * filters, r * filters);
+      addBias(r0, r0 + r);
+    }
+  }
+
+  /**
+   * Backward piece by piece on native blocks: {@code dK += Σ colsᵀ · dY}, and {@code dcols = dY ·
+   * Kᵀ} folded back by col2im into {@code dx} (when needed).
+   */
+  private void backwardNative(NativeGemm blas, double[] dy, int n, int rows, int width) {
+    int step = chunkRows(width);
+    cols = ensure(cols, (long) Math.min(step, rows) * Math.max(width, filters));
+    NativeBlock kb = blas.block(KERNEL, (long) width * filters);
+    kb.put(kernel.value(), 0, width * filters);
+    NativeBlock cb = blas.block(COLS, (long) step * width);
+    NativeBlock dyb = blas.block(DY, (long) step * filters);
+    NativeBlock dkb = blas.block(DKERNEL, (long) width * filters);
+    NativeBlock dcb = inputGrad ? blas.block(OUT, (long) step * width) : null;
+    if (inputGrad) {
+      dx = ensure(dx, (long) n * in.size());
+      Arrays.fill(dx, 0, n * in.size(), 0.0);
+    }
+    for (int r0 = 0; r0 < rows; r0 += step) {
+      int r = Math.min(step, rows - r0);
+      im2col(x, r0, r0 + r, cols);
+      cb.put(cols, 0, r * width);
+      dyb.put(dy, r0 * filters, r * filters);
+      addBiasGrad(dy, r0, r0 + r);
+      // dK (+)= cols[r0 .. r0 + r)ᵀ · dY[r0 .. r0 + r)
+      blas.gemm(true, false, width, filters, r, 1, cb, dyb, r0 == 0 ? 0 : 1, dkb);
+      if (inputGrad) {
+        // dcols[r0 .. r0 + r) = dY[r0 .. r0 + r) · Kᵀ
+        blas.gemm(false, true, r, width, filters, 1, dyb, kb, 0, dcb);
+        dcb.get(cols, 0, r * width);
+        col2im(cols, r0, r0 + r, dx);
+      }
+    }
+    dkb.addTo(kernel.grad(), 0, width * filters);
   }
 
   @Override
   public double[] backward(double[] dy, int n) {
     int rows = n * out.height() * out.width();
     int width = k * k * in.channels();
+    NativeGemm blas = gemm.nativeFor(rows, filters, width);
+    if (blas != null) {
+      backwardNative(blas, dy, n, rows, width);
+      return inputGrad ? dx : null;
+    }
+    addBiasGrad(dy, 0, rows);
     DMatrixRMaj dyM = DMatrixRMaj.wrap(rows, filters, dy);
     // dK += colsᵀ · dY
     gemm.gemm(true, false, 1, DMatrixRMaj.wrap(rows, width, cols), dyM, 1,
         DMatrixRMaj.wrap(width, filters, kernel.grad()));
-    double[] db = bias.grad();
-    // db[f] += Σ_r dY[r][f]
-    for (int r = 0, o = 0; r < rows; r++, o += filters) {
-      for (int f = 0; f < filters; f++) {
-        db[f] += dy[o + f];
-      }
-    }
     if (!inputGrad) {
       return null;
     }
@@ -128,77 +235,93 @@ public final class Conv2d extends Layer {
     gemm.gemm(false, true, 1, dyM, DMatrixRMaj.wrap(width, filters, kernel.value()), 0,
         DMatrixRMaj.wrap(rows, width, dcols));
     dx = ensure(dx, (long) n * in.size());
-    col2im(dcols, n, dx);
+    Arrays.fill(dx, 0, n * in.size(), 0.0);
+    col2im(dcols, 0, rows, dx);
     return dx;
   }
 
-  /** cols[(s,oy,ox)][(ky·k+kx)·C + c] = x[s][oy·stride−pad+ky][ox·stride−pad+kx][c], 0 outside. */
-  private void im2col(double[] x, int n, double[] dst) {
+  /**
+   * Rows {@code [r0, r1)} of im2col into {@code dst} from index 0, where row {@code r = (s·Ho +
+   * oy)·Wo + ox}: {@code cols[r][(ky·k+kx)·C + c] = x[s][oy·stride−pad+ky][ox·stride−pad+kx][c]},
+   * 0 outside the image.
+   */
+  private void im2col(double[] src, int r0, int r1, double[] dst) {
     int h = in.height();
     int w = in.width();
     int c = in.channels();
     int ho = out.height();
     int wo = out.width();
-    int run = c;
+    int plane = ho * wo;
     int o = 0;
-    for (int s = 0; s < n; s++) {
+    for (int r = r0; r < r1; r++) {
+      int s = r / plane;
+      int p = r - s * plane;
+      int oy = p / wo;
+      int ox = p - oy * wo;
       int base = s * h * w * c;
-      for (int oy = 0; oy < ho; oy++) {
-        for (int ox = 0; ox < wo; ox++) {
-          for (int ky = 0; ky < k; ky++) {
-            int iy = oy * stride - pad + ky;
-            if (iy < 0 || iy >= h) {
-              Arrays.fill(dst, o, o + k * run, 0.0);
-              o += k * run;
-              continue;
-            }
-            int rowBase = base + iy * w * c;
-            for (int kx = 0; kx < k; kx++) {
-              int ix = ox * stride - pad + kx;
-              if (ix < 0 || ix >= w) {
-                Arrays.fill(dst, o, o + run, 0.0);
-              } else {
-                System.arraycopy(x, rowBase + ix * c, dst, o, run);
-              }
-              o += run;
-            }
+      for (int ky = 0; ky < k; ky++) {
+        int iy = oy * stride - pad + ky;
+        if (iy < 0 || iy >= h) {
+          Arrays.fill(dst, o, o + k * c, 0.0);
+          o += k * c;
+          continue;
+        }
+        int rowBase = base + iy * w * c;
+        int ix0 = ox * stride - pad;
+        if (ix0 >= 0 && ix0 + k <= w) {
+          // the whole kernel row lies inside: one contiguous run of k·C values
+          System.arraycopy(src, rowBase + ix0 * c, dst, o, k * c);
+          o += k * c;
+          continue;
+        }
+        for (int kx = 0; kx < k; kx++) {
+          int ix = ix0 + kx;
+          if (ix < 0 || ix >= w) {
+            Arrays.fill(dst, o, o + c, 0.0);
+          } else {
+            System.arraycopy(src, rowBase + ix * c, dst, o, c);
           }
+          o += c;
         }
       }
     }
   }
 
-  /** dx[s][iy][ix][c] = Σ of the dcols entries im2col copied from that position. */
-  private void col2im(double[] src, int n, double[] dst) {
+  /**
+   * The adjoint of {@link #im2col} for rows {@code [r0, r1)} (read from {@code src} index 0):
+   * {@code dx[s][iy][ix][c] +=} every entry im2col copied from that position.
+   */
+  private void col2im(double[] src, int r0, int r1, double[] dst) {
     int h = in.height();
     int w = in.width();
     int c = in.channels();
     int ho = out.height();
     int wo = out.width();
-    Arrays.fill(dst, 0, n * h * w * c, 0.0);
+    int plane = ho * wo;
     int o = 0;
-    for (int s = 0; s < n; s++) {
+    for (int r = r0; r < r1; r++) {
+      int s = r / plane;
+      int p = r - s * plane;
+      int oy = p / wo;
+      int ox = p - oy * wo;
       int base = s * h * w * c;
-      for (int oy = 0; oy < ho; oy++) {
-        for (int ox = 0; ox < wo; ox++) {
-          for (int ky = 0; ky < k; ky++) {
-            int iy = oy * stride - pad + ky;
-            if (iy < 0 || iy >= h) {
-              o += k * c;
-              continue;
-            }
-            int rowBase = base + iy * w * c;
-            for (int kx = 0; kx < k; kx++) {
-              int ix = ox * stride - pad + kx;
-              if (ix >= 0 && ix < w) {
-                int d = rowBase + ix * c;
-                for (int ch = 0; ch < c; ch++) {
-                  dst[d + ch] += src[o + ch];
-                }
-              }
-              o += c;
+      for (int ky = 0; ky < k; ky++) {
+        int iy = oy * stride - pad + ky;
+        if (iy < 0 || iy >= h) {
+          o += k * c;
+          continue;
+        }
+        int rowBase = base + iy * w * c;
+        for (int kx = 0; kx < k; kx++) {
+          int ix = ox * stride - pad + kx;
+          if (ix >= 0 && ix < w) {
+            int d = rowBase + ix * c;
+            // dx[s][iy][ix][ch] += dcols[r][(ky·k+kx)·C + ch]
+            for (int ch = 0; ch < c; ch++) {
+              dst[d + ch] += src[o + ch];
             }
           }
+          o += c;
         }
       }
     }

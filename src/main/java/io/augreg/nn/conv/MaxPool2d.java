@@ -56,24 +56,26 @@ public final class MaxPool2d extends Layer {
     for (int s = 0; s < n; s++) {
       int base = s * h * w * c;
       for (int oy = 0; oy < ho; oy++) {
-        for (int ox = 0; ox < wo; ox++) {
+        for (int ox = 0; ox < wo; ox++, o += c) {
           int corner = base + (oy * stride * w + ox * stride) * c;
-          for (int ch = 0; ch < c; ch++, o++) {
-            // y = max_{ky,kx} x[oy·stride+ky][ox·stride+kx][ch]
-            int best = corner + ch;
-            double bv = x[best];
-            for (int ky = 0; ky < k; ky++) {
-              int row = corner + ky * w * c + ch;
-              for (int kx = 0; kx < k; kx++) {
-                int idx = row + kx * c;
-                if (x[idx] > bv) {
-                  bv = x[idx];
-                  best = idx;
+          // y[ch] = max_{ky,kx} x[oy·stride+ky][ox·stride+kx][ch]: the channels are the inner
+          // loop (contiguous in NHWC), the window positions the outer ones, in the same order as
+          // before (row by row), and only a strictly larger value moves the arg max (first wins)
+          System.arraycopy(x, corner, y, o, c);
+          for (int ch = 0; ch < c; ch++) {
+            argmax[o + ch] = corner + ch;
+          }
+          for (int ky = 0; ky < k; ky++) {
+            for (int kx = ky == 0 ? 1 : 0; kx < k; kx++) {
+              int idx = corner + (ky * w + kx) * c;
+              for (int ch = 0; ch < c; ch++) {
+                double v = x[idx + ch];
+                if (v > y[o + ch]) {
+                  y[o + ch] = v;
+                  argmax[o + ch] = idx + ch;
                 }
               }
             }
-            y[o] = bv;
-            argmax[o] = best;
           }
         }
       }

@@ -25,9 +25,12 @@ public final class Relu extends Layer {
   public double[] backward(double[] dy, int n) {
     int total = n * in.size();
     dx = ensure(dx, total);
-    // dx = dy · [y > 0]
+    // dx = dy · [y > 0], without a branch (half the signs are unpredictable): y = max(x, 0) is
+    // +0.0 or positive, so its bits are 0 or a positive long, and −bits >> 63 is the all-ones
+    // mask exactly when y > 0 (NaN y, which also has positive bits, passes dy through)
     for (int i = 0; i < total; i++) {
-      dx[i] = y[i] > 0 ? dy[i] : 0.0;
+      long mask = -Double.doubleToRawLongBits(y[i]) >> 63;
+      dx[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[i]) & mask);
     }
     return dx;
   }

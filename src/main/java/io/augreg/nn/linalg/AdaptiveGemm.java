@@ -57,6 +57,12 @@ public final class AdaptiveGemm implements Gemm, AutoCloseable {
     choose(c.numRows, c.numCols, k).gemm(transA, transB, alpha, a, b, beta, c);
   }
 
+  /** The native path of the part that {@link #choose} picks for this size, if it has one. */
+  @Override
+  public NativeGemm nativeFor(int m, int n, int k) {
+    return choose(m, n, k).nativeFor(m, n, k);
+  }
+
   @Override
   public ResidentMatrix keepResident(DMatrixRMaj constant) {
     ResidentMatrix s = small.keepResident(constant);

@@ -46,6 +46,20 @@ public interface Gemm {
     return ResidentMatrix.NONE;
   }
 
+  /**
+   * The native-operand path this kernel would take for an {@code m×k · k×n} product, or null if
+   * it computes on the Java heap (the default). Callers that get one may fill operands in native
+   * memory themselves instead of calling {@link #gemm}.
+   *
+   * @param m rows of the product
+   * @param n columns of the product
+   * @param k inner dimension
+   * @return the native path, or null
+   */
+  default NativeGemm nativeFor(int m, int n, int k) {
+    return null;
+  }
+
   /** A short name for logs and benchmarks, e.g. {@code "java"}, {@code "openblas"}. */
   String name();
 }

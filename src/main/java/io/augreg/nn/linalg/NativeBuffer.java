@@ -18,6 +18,8 @@ final class NativeBuffer implements AutoCloseable {
   private long capacity;
   /** Float precision: heap staging for the conversion, then one bulk copy (faster than a view). */
   private float[] staging = new float[0];
+  /** Double precision: heap staging for {@link #addTo}, grown on demand. */
+  private double[] doubleStaging = new double[0];
 
   NativeBuffer(Precision precision) {
     this.precision = precision;
@@ -76,6 +78,59 @@ final class NativeBuffer implements AutoCloseable {
       // m[i] = (double) f[i]
       for (int i = 0; i < size; i++) {
         d[i] = f[i];
+      }
+    }
+  }
+
+  /**
+   * Copies {@code src[from, from + len)} to the first {@code len} native values (rounding to float
+   * if so configured); the buffer must already hold {@code len} values ({@link #reserve}).
+   */
+  void put(double[] src, int from, int len) {
+    if (precision == Precision.DOUBLE) {
+      ((DoublePointer) pointer).put(src, from, len);
+    } else {
+      float[] f = staging;
+      // f[i] = (float) src[from + i]
+      for (int i = 0; i < len; i++) {
+        f[i] = (float) src[from + i];
+      }
+      ((FloatPointer) pointer).put(f, 0, len);
+    }
+  }
+
+  /** Copies the first {@code len} native values to {@code dst[from, from + len)}. */
+  void get(double[] dst, int from, int len) {
+    if (precision == Precision.DOUBLE) {
+      ((DoublePointer) pointer).get(dst, from, len);
+    } else {
+      float[] f = staging;
+      ((FloatPointer) pointer).get(f, 0, len);
+      // dst[from + i] = (double) f[i]
+      for (int i = 0; i < len; i++) {
+        dst[from + i] = f[i];
+      }
+    }
+  }
+
+  /** Adds the first {@code len} native values to {@code dst[from, from + len)}. */
+  void addTo(double[] dst, int from, int len) {
+    if (precision == Precision.DOUBLE) {
+      if (doubleStaging.length < len) {
+        doubleStaging = new double[len];
+      }
+      double[] d = doubleStaging;
+      ((DoublePointer) pointer).get(d, 0, len);
+      // dst[from + i] += d[i]
+      for (int i = 0; i < len; i++) {
+        dst[from + i] += d[i];
+      }
+    } else {
+      float[] f = staging;
+      ((FloatPointer) pointer).get(f, 0, len);
+      // dst[from + i] += f[i]
+      for (int i = 0; i < len; i++) {
+        dst[from + i] += f[i];
       }
     }
   }

@@ -30,12 +30,13 @@ import org.ejml.data.DMatrixRMaj;
  * thread its own instance. {@link #close()} releases all native memory, including resident
  * copies.
  */
-public final class OpenBlasGemm implements Gemm, AutoCloseable {
+public final class OpenBlasGemm implements Gemm, NativeGemm, AutoCloseable {
   private final int threads;
   private final Precision precision;
   private final NativeBuffer aBuf;
   private final NativeBuffer bBuf;
   private final NativeBuffer cBuf;
+  private final NativeBlock[] blocks = new NativeBlock[BLOCKS];
   private final Map<DMatrixRMaj, Resident> residents = new IdentityHashMap<>();
   private boolean closed;
 
@@ -70,8 +71,51 @@ public final class OpenBlasGemm implements Gemm, AutoCloseable {
   }
 
   /** The precision products are computed in. */
+  @Override
   public Precision precision() {
     return precision;
+  }
+
+  /** This instance: every product size may take the native path. */
+  @Override
+  public NativeGemm nativeFor(int m, int n, int k) {
+    return this;
+  }
+
+  @Override
+  public synchronized NativeBlock block(int slot, long elements) {
+    ensureOpen();
+    if (slot < 0 || slot >= BLOCKS) {
+      throw new IllegalArgumentException("block slot must be in [0, " + BLOCKS + "), got " + slot);
+    }
+    if (blocks[slot] == null) {
+      blocks[slot] = new NativeBlock(precision);
+    }
+    blocks[slot].reserve(Math.max(1, elements));
+    return blocks[slot];
+  }
+
+  @Override
+  public synchronized void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+      NativeBlock a, NativeBlock b, double beta, NativeBlock c) {
+    ensureOpen();
+    if (m < 0 || n < 0 || k < 0) {
+      throw new IllegalArgumentException("gemm: negative size " + m + "×" + n + "×" + k);
+    }
+    if (c == a || c == b) {
+      throw new IllegalArgumentException("gemm: C must not alias A or B");
+    }
+    if (a.capacity() < (long) m * k || b.capacity() < (long) k * n || c.capacity() < (long) m * n) {
+      throw new IllegalArgumentException("gemm: blocks too small for " + m + "×" + k + " · " + k
+          + "×" + n);
+    }
+    if (m == 0 || n == 0) {
+      return;
+    }
+    OpenBlasRuntime.useThreads(threads);
+    // row-major: A is stored m×k (k×m if transposed), B k×n (n×k), C m×n
+    call(precision, transA, transB, m, n, k, alpha, a.buffer().reserve(0), transA ? m : k,
+        b.buffer().reserve(0), transB ? k : n, beta, c.buffer().reserve(0), n);
   }
 
   @Override
@@ -152,6 +196,11 @@ public final class OpenBlasGemm implements Gemm, AutoCloseable {
   /** Native bytes currently held by this instance: scratch buffers plus resident copies. */
   public synchronized long nativeBytes() {
     long total = aBuf.bytes() + bBuf.bytes() + cBuf.bytes();
+    for (NativeBlock b : blocks) {
+      if (b != null) {
+        total += b.buffer().bytes();
+      }
+    }
     for (Resident r : residents.values()) {
       total += r.buffer.bytes();
     }
@@ -171,6 +220,11 @@ public final class OpenBlasGemm implements Gemm, AutoCloseable {
     aBuf.close();
     bBuf.close();
     cBuf.close();
+    for (NativeBlock b : blocks) {
+      if (b != null) {
+        b.close();
+      }
+    }
   }
 
   private void ensureOpen() {

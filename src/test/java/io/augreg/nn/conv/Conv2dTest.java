@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.OpenBlasGemm;
@@ -113,6 +114,61 @@ class Conv2dTest {
       double[] y = new Conv2d(in, 16, 3, 1, 1, kern, b, true, f32).forward(x, 4, Pass.INFERENCE);
       for (int i = 0; i < ref.length; i++) {
         assertEquals(ref[i], y[i], 1e-4 * (1 + Math.abs(ref[i])));
+      }
+    }
+  }
+
+  /** Forward, parameter and input gradients of a conv with {@code gemm}, after one step. */
+  private static double[][] run(Gemm gemm, Shape in, int f, int k, int stride, int pad, int n,
+      boolean inputGrad) {
+    double[] kern = LayerCheck.random(k * k * in.channels() * f, 11, 0.3);
+    double[] b = LayerCheck.random(f, 12, 0.1);
+    double[] x = LayerCheck.random(n * in.size(), 13, 1);
+    Conv2d conv = new Conv2d(in, f, k, stride, pad, kern, b, inputGrad, gemm);
+    double[] y = conv.forward(x, n, Pass.INFERENCE).clone();
+    double[] dy = LayerCheck.random(n * conv.out().size(), 14, 0.5);
+    double[] dx = conv.backward(dy, n);
+    // a second step must not depend on what the first one left in the buffers
+    conv.forward(x, n, Pass.INFERENCE);
+    dx = conv.backward(dy, n);
+    double[] dk = conv.params().get(0).grad().clone();
+    for (int i = 0; i < dk.length; i++) {
+      dk[i] /= 2;
+    }
+    return new double[][] {y, dk, conv.params().get(1).grad().clone(),
+        dx == null ? new double[0] : dx.clone()};
+  }
+
+  private static void assertClose(double[][] ref, double[][] got, double tol, String what) {
+    for (int a = 0; a < ref.length; a++) {
+      assertEquals(ref[a].length, got[a].length, what);
+      double scale = 0;
+      for (double v : ref[a]) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+      for (int i = 0; i < ref[a].length; i++) {
+        assertEquals(ref[a][i], got[a][i], tol * (1 + scale), what + " array " + a + " index " + i);
+      }
+    }
+  }
+
+  @Test
+  void nativePiecesMatchTheHeapPathInDoubleAndFloat() {
+    if (!Gemms.openBlasAvailable()) {
+      return;
+    }
+    // 16×16×3 at n = 12: 3072 im2col rows of 27 = 3 pieces of 1213 rows, the last one partial
+    int[][] cases = {{3, 1, 1, 12, 1}, {3, 2, 1, 5, 1}, {5, 1, 2, 3, 0}, {2, 2, 0, 4, 1}};
+    for (int[] c : cases) {
+      Shape in = new Shape(16, 16, 3);
+      boolean inputGrad = c[4] == 1;
+      String what = "k=" + c[0] + " stride=" + c[1] + " pad=" + c[2] + " n=" + c[3];
+      double[][] ref = run(new JavaGemm(), in, 8, c[0], c[1], c[2], c[3], inputGrad);
+      try (OpenBlasGemm f64 = new OpenBlasGemm(1, Precision.DOUBLE);
+          OpenBlasGemm f32 = new OpenBlasGemm(1, Precision.FLOAT)) {
+        assertClose(ref, run(f64, in, 8, c[0], c[1], c[2], c[3], inputGrad), 1e-12, what);
+        assertClose(ref, run(f32, in, 8, c[0], c[1], c[2], c[3], inputGrad), 1e-4, what);
+        assertTrue(f64.nativeBytes() > 0, "the native path was taken");
       }
     }
   }

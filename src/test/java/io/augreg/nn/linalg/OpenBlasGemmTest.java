@@ -215,4 +215,50 @@ class OpenBlasGemmTest extends GemmContract {
     assertEquals("openblas-1t", gemm.name());
     assertFalse(gemm.nativeBytes() < 0);
   }
+
+  @Test
+  void nativeBlocksMultiplyLikeTheHeapPathInAllTransposes() {
+    SplittableRandom r = new SplittableRandom(5);
+    int m = 7;
+    int n = 5;
+    int k = 9;
+    for (Precision p : Precision.values()) {
+      try (OpenBlasGemm g = new OpenBlasGemm(1, p)) {
+        assertTrue(g.nativeFor(m, n, k) == g);
+        for (boolean ta : new boolean[] {false, true}) {
+          for (boolean tb : new boolean[] {false, true}) {
+            DMatrixRMaj a = random(ta ? k : m, ta ? m : k, r);
+            DMatrixRMaj b = random(tb ? n : k, tb ? k : n, r);
+            DMatrixRMaj c = random(m, n, r);
+            DMatrixRMaj expected = c.copy();
+            new JavaGemm().gemm(ta, tb, 0.5, a, b, 2, expected);
+            NativeBlock na = g.block(0, a.getNumElements());
+            NativeBlock nb = g.block(1, b.getNumElements());
+            NativeBlock nc = g.block(2, c.getNumElements());
+            na.put(a.data, 0, a.getNumElements());
+            nb.put(b.data, 0, b.getNumElements());
+            nc.put(c.data, 0, c.getNumElements());
+            g.gemm(ta, tb, m, n, k, 0.5, na, nb, 2, nc);
+            double[] got = new double[m * n + 1];
+            nc.get(got, 1, m * n);
+            double tol = p == Precision.DOUBLE ? 1e-12 : 1e-5;
+            for (int i = 0; i < m * n; i++) {
+              assertEquals(expected.data[i], got[i + 1], tol * (1 + Math.abs(expected.data[i])));
+            }
+            double[] sum = new double[m * n];
+            Arrays.fill(sum, 1);
+            nc.addTo(sum, 0, m * n);
+            assertEquals(got[1] + 1, sum[0], tol * (2 + Math.abs(got[1])));
+          }
+        }
+        NativeBlock small = g.block(3, 4);
+        assertThrows(IndexOutOfBoundsException.class, () -> small.put(new double[8], 0, 8));
+        assertThrows(IllegalArgumentException.class,
+            () -> g.gemm(false, false, 4, 4, 4, 1, small, small, 0, g.block(4, 16)));
+        assertThrows(IllegalArgumentException.class, () -> g.block(NativeGemm.BLOCKS, 1));
+        assertTrue(g.nativeBytes() > 0);
+      }
+    }
+    assertFalse(new JavaGemm().nativeFor(2, 2, 2) != null);
+  }
 }
