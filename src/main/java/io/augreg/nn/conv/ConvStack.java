@@ -134,6 +134,12 @@ public final class ConvStack {
     Loss.probabilities(output, dst, dst, k, n);
   }
 
+  /** As {@link #build(Architecture, Shape, OutputKind, int, List, Gemm, BatchSync, int)} without a sync. */
+  static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
+      List<double[]> values, Gemm gemm) {
+    return build(arch, input, output, outputs, values, gemm, null, 0);
+  }
+
   /**
    * Instantiates the layers of {@code arch} on {@code input}, bound to {@code values} (kernel and
    * bias of every conv/dense layer, γ, β, running mean and variance of every bn layer, in order,
