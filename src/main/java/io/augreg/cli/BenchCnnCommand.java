@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "One run of the small CNN of peers/torch_cats_cnn.py (compare with bench/cnn.sh).",
     description = {
-      "Trains the CNN '" + Architecture.SMALL_CNN + "' on ROOT/train (Adam lr 1e-3, L2 such that"
+      "Trains the CNN '" + Architecture.SMALL_CNN + "' (or --arch) on ROOT/train (Adam lr 1e-3, L2 such that"
           + " the weight decay is 5e-4 at batch 32, batch 32, no early stopping), with or without"
           + " the peer's augmentation ('" + BenchCnnCommand.PEER_AUGMENT + "'), and prints"
           + " 'augreg cnn augment=.. epochs=.. samples_per_s=.. train_acc=.. test_acc=..'.",
@@ -62,12 +62,18 @@ public final class BenchCnnCommand implements Callable<Integer> {
       description = "Precision of the large products (default: ${DEFAULT-VALUE}).")
   String precision;
 
+  @Option(names = "--arch", paramLabel = "SPEC", defaultValue = Architecture.SMALL_CNN,
+      description = "The network, in the --arch grammar of train, e.g. with batch normalization"
+          + " 'conv filters=16 k=3 bn=true | pool k=2 | ...' (default: the peer's, ${DEFAULT-VALUE}).")
+  String arch;
+
   @Option(names = "--aug-threads", paramLabel = "N", defaultValue = "1",
       description = "Augmentation worker threads (default: ${DEFAULT-VALUE}).")
   int augThreads;
 
   @Override
   public Integer call() {
+    Architecture network = Architecture.parse(arch);
     Precision p = precision.equalsIgnoreCase("double") ? Precision.DOUBLE : Precision.FLOAT;
     TrainConfig tc = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e-3)
         .epochs(epochs).batchSize(32).l2(5e-4 * 32).seed(seed).evalEvery(epochs).build();
@@ -75,7 +81,7 @@ public final class BenchCnnCommand implements Callable<Integer> {
         .size(64, 64).pipeline(augment != 0 ? Pipeline.parse(PEER_AUGMENT) : null).trainConfig(tc)
         .threads(augThreads).init("he").build();
     ConvImageTraining.Result r =
-        ConvImageTraining.run(c, Architecture.parse(Architecture.SMALL_CNN), threads, p, null);
+        ConvImageTraining.run(c, network, threads, p, null);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "augreg cnn augment=%s epochs=%d samples_per_s=%.0f train_acc=%.3f test_acc=%.3f%n",
         augment != 0 ? "True" : "False", epochs, r.result().samplesPerSecond(), r.trainAccuracy(),

@@ -23,7 +23,8 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Saves and loads a {@link ConvNet} in the layout of {@link ModelFiles}: {@code NAME.mat} holds
  * the parameters as {@code P1, P2, ...} (kernel {@code (k·k·C) × F}, bias {@code F × 1}, dense
- * weights {@code in × units}, the output layer last) and {@code NAME.json} the same fields as a
+ * weights {@code in × units}; batch normalization: γ, β, running mean, running variance, one value
+ * per channel each; the output layer last) and {@code NAME.json} the same fields as a
  * dense model, with {@code architecture = {"kind": "conv", "spec": "...", "input": [H, W, C],
  * "output": ..., "outputs": k, "weights_file": ...}}.
  */
@@ -77,7 +78,8 @@ public final class ConvModelFiles {
     arch.put("parameters", ps.size());
     arch.put("weights_file", mat.getFileName().toString());
     arch.put("layout", "activations NHWC; P1, P2, ... = kernel (k*k*C x F) and bias of each conv/dense"
-        + " layer in order, flattened row-major into columns; output layer last");
+        + " layer, gamma, beta, running mean and running variance of each bn layer, in order,"
+        + " flattened row-major into columns; output layer last");
     if (config != null) {
       root.set("config", JSON.valueToTree(config));
       root.put("seed", config.seed());

@@ -4,6 +4,7 @@ import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
 import io.augreg.nn.Loss;
+import io.augreg.nn.conv.BatchSync;
 import io.augreg.nn.conv.ConvNet;
 import io.augreg.nn.conv.ConvStack;
 import io.augreg.nn.conv.Param;
@@ -32,7 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (1/m)·(ΣdW + λ2·W + λ1·sign W)} for kernels and dense weights, {@code g = (1/m)·Σdb} for biases
  * (never penalized), i.e. PyTorch's {@code Adam(weight_decay = λ2/m)}. Dropout masks depend on
  * (seed, epoch, batch, layer, example) only, so the result does not depend on the thread count
- * beyond floating-point summation order.
+ * beyond floating-point summation order. Batch normalization is synchronized across the slices
+ * ({@link BatchSync}, like PyTorch's {@code SyncBatchNorm}): every slice normalizes with the whole
+ * mini-batch's mean and variance, and the running statistics are updated once per batch from them,
+ * so that too is independent of the thread count.
  *
  * <p>Every recorded epoch measures train cost/accuracy on the un-augmented examples and dev
  * cost/accuracy (inference mode); that time is not counted in {@link
@@ -85,11 +89,13 @@ public final class ConvTrainer {
   private static final class Worker {
     final Gemm gemm;
     final ConvStack stack;
+    final BatchSync sync;
     double[] rows = new double[0];
 
-    Worker(Gemm gemm, ConvStack stack) {
+    Worker(Gemm gemm, ConvStack stack, BatchSync sync) {
       this.gemm = gemm;
       this.stack = stack;
+      this.sync = sync;
     }
   }
 
@@ -123,10 +129,11 @@ public final class ConvTrainer {
     List<double[]> live = initial.parameters();
     List<Worker> workers = new ArrayList<>();
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, daemon()) : null;
+    BatchSync sync = new BatchSync(threads);
     try {
       for (int t = 0; t < threads; t++) {
         Gemm g = newGemm();
-        workers.add(new Worker(g, initial.stack(live, g)));
+        workers.add(new Worker(g, initial.stack(live, g, sync, t), sync));
       }
       return run(initial, source, dev, listener, live, workers, pool, start);
     } finally {
@@ -238,13 +245,21 @@ public final class ConvTrainer {
     int total = bt.size();
     int parts = Math.min(workers.size(), total);
     double[] losses = new double[parts];
+    BatchSync sync = workers.get(0).sync;
+    sync.begin(parts);
     runSlices(parts, total, pool, (w, from, n) -> {
       Worker wk = workers.get(w);
-      wk.stack.zeroGrads();
-      wk.rows = rows(bt, from, n, wk.rows);
-      wk.stack.forward(wk.rows, n, pass.slice(from));
-      losses[w] = wk.stack.loss(bt.y(), from, n, total);
-      wk.stack.backward(n);
+      try {
+        wk.stack.zeroGrads();
+        wk.rows = rows(bt, from, n, wk.rows);
+        wk.stack.forward(wk.rows, n, pass.slice(from));
+        losses[w] = wk.stack.loss(bt.y(), from, n, total);
+        wk.stack.backward(n);
+      } catch (RuntimeException | Error e) {
+        // the other slices may wait for this one's batch-norm statistics
+        sync.abort();
+        throw e;
+      }
     });
     List<Param> sum = workers.get(0).stack.params();
     for (int w = 1; w < parts; w++) {

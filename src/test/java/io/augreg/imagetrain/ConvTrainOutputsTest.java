@@ -65,6 +65,24 @@ class ConvTrainOutputsTest {
   }
 
   @Test
+  void batchNormModelIsSavedAndEvaluatedWithItsRunningStatistics() throws Exception {
+    Path data = Path.of("samples", "shapes");
+    Path out = tmp.resolve("bn");
+    CliHarness.Result r = CliHarness.run("train", "--train", data.toString(), "--dev", data.toString(),
+        "--size", "16x16", "--arch", "conv filters=4 k=3 bn=true | pool k=2 | dense units=8 bn=true",
+        "--epochs", "3", "--batch", "4", "--lr", "0.01", "--threads", "2", "--seed", "3",
+        "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());
+    assertTrue(model.path("architecture").path("spec").asText().contains("| bn momentum=0.1 eps=1.0E-5 act=relu"));
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    CliHarness.Result ev = CliHarness.run("evaluate", "--model", out.toString(), "--data", data.toString(), "--json");
+    assertEquals(0, ev.exitCode(), ev.err());
+    assertEquals(report.path("dev_accuracy").asDouble(),
+        new ObjectMapper().readTree(ev.out()).path("accuracy").asDouble(), 1e-12);
+  }
+
+  @Test
   void badArchitecturesAreUsageErrors() {
     Path data = Path.of("samples", "shapes");
     CliHarness.Result r = CliHarness.run("train", "--train", data.toString(), "--size", "16x16",

@@ -131,4 +131,57 @@ class ConvTrainerTest {
         .train(ok, new DatasetBatches(train, 16, 1), null, null));
     assertThrows(AugregException.class, () -> new ConvTrainer(es, 0, Precision.DOUBLE));
   }
+
+  private static final Architecture BN_ARCH = Architecture.parse(
+      "conv filters=4 k=3 bn=true | pool k=2 | dropout keep=0.9 | dense units=8 bn=true");
+
+  @Test
+  void batchNormIsSynchronizedSoTwoThreadsGiveTheSameWeightsAndRunningStatistics() {
+    Dataset train = bars(41, 8, 1, 1); // batches of 16, 16 and 9 (slices of 4 and 5)
+    Dataset dev = bars(20, 8, 1, 2);
+    ConvNet net = ConvNet.initialize(BN_ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    ConvTrainResult one = new ConvTrainer(config(3, 0.05), 1, Precision.DOUBLE)
+        .train(net, new DatasetBatches(train, 16, 3), dev, null);
+    ConvTrainResult two = new ConvTrainer(config(3, 0.05), 2, Precision.DOUBLE)
+        .train(net, new DatasetBatches(train, 16, 3), dev, null);
+    List<double[]> a = one.model().parameters();
+    List<double[]> b = two.model().parameters();
+    assertEquals(a.size(), b.size());
+    // arrays: conv kernel, conv bias, γ, β, r_μ, r_σ², dense W, dense b, γ, β, r_μ, r_σ², out W, b.
+    // A bias followed by bn has a zero gradient up to rounding (bn removes the mean), which Adam
+    // turns into steps of at most α·|g|/ε ≈ 1e-10: those biases and the running means that contain
+    // them agree to 1e-7, everything else to 1e-9.
+    java.util.Set<Integer> noise = java.util.Set.of(1, 4, 7, 10);
+    for (int p = 0; p < a.size(); p++) {
+      for (int i = 0; i < a.get(p).length; i++) {
+        assertEquals(a.get(p)[i], b.get(p)[i], noise.contains(p) ? 1e-7 : 1e-9, "array " + p + "[" + i + "]");
+      }
+    }
+    // the running statistics moved away from (0, 1) and the dev metrics (inference) agree
+    assertTrue(Math.abs(a.get(4)[0]) > 1e-3, "running mean of the first bn");
+    assertTrue(Math.abs(a.get(5)[0] - 1) > 1e-3, "running variance of the first bn");
+    for (int e = 0; e < 3; e++) {
+      assertEquals(one.history().epochs().get(e).devCost(), two.history().epochs().get(e).devCost(), 1e-9);
+    }
+  }
+
+  @Test
+  void batchNormTrainsInFloatPrecisionLikeInDouble() {
+    Dataset train = bars(64, 16, 3, 5);
+    Dataset dev = bars(32, 16, 3, 6);
+    Architecture arch = Architecture.parse("conv filters=8 k=3 bn=true | pool k=2 | dense units=8");
+    ConvNet net = ConvNet.initialize(arch, new Shape(16, 16, 3), OutputKind.SIGMOID_BINARY, 1, 2);
+    TrainConfig c = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(0.01).epochs(6)
+        .batchSize(16).seed(1).build();
+    ConvTrainResult d = new ConvTrainer(c, 2, Precision.DOUBLE).train(net, new DatasetBatches(train, 16, 1), null, null);
+    ConvTrainResult f = new ConvTrainer(c, 2, Precision.FLOAT).train(net, new DatasetBatches(train, 16, 1), null, null);
+    assertEquals(d.finalCost(), f.finalCost(), 1e-3 * d.finalCost() + 1e-4);
+    assertTrue(f.model().accuracy(train, new JavaGemm()) >= 0.95, "train accuracy");
+    assertEquals(d.model().accuracy(dev, new JavaGemm()), f.model().accuracy(dev, new JavaGemm()), 1.0 / 32);
+    double[] gd = d.model().parameters().get(2);
+    double[] gf = f.model().parameters().get(2);
+    for (int i = 0; i < gd.length; i++) {
+      assertEquals(gd[i], gf[i], 1e-3); // γ of the bn after the float convolution
+    }
+  }
 }

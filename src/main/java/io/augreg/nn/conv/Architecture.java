@@ -15,19 +15,24 @@ import java.util.stream.Collectors;
  * binary problem, k softmax units otherwise).
  *
  * <pre>
- * conv    filters=N  k=3  stride=1  pad=same|N  act=relu|none   (pad=same: (k−1)/2, odd k)
+ * conv    filters=N  k=3  stride=1  pad=same|N  act=relu|none  bn=false   (pad=same: (k−1)/2, odd k)
  * pool    k=2  stride=k                                          (max pooling)
  * dropout keep=0.5  spatial=false                                (spatial: whole channels)
- * dense   units=N  act=relu|none                                 (flattens its input)
+ * dense   units=N  act=relu|none  bn=false                       (flattens its input)
+ * bn      momentum=0.1  eps=1e-5  act=none|relu                  (batch normalization per channel)
  * flatten
  * </pre>
+ *
+ * <p>{@code bn=true} on a conv or dense step puts batch normalization between the linear part and
+ * the activation: {@code conv filters=16 bn=true} is parsed as {@code conv filters=16 act=none |
+ * bn act=relu} (the canonical form, which {@link #toSpec()} writes).
  *
  * @param steps the steps in order
  */
 public record Architecture(List<Step> steps) {
 
   /** The step names of the grammar. */
-  public static final List<String> STEP_NAMES = List.of("conv", "pool", "dropout", "dense", "flatten");
+  public static final List<String> STEP_NAMES = List.of("conv", "pool", "dropout", "dense", "bn", "flatten");
 
   /** The network of issue 5 and {@code peers/torch_cats_cnn.py}. */
   public static final String SMALL_CNN = "conv filters=16 k=3 | pool k=2 | conv filters=32 k=3 | pool k=2"
@@ -42,7 +47,8 @@ public record Architecture(List<Step> steps) {
   }
 
   /** One step of the spec. */
-  public sealed interface Step permits Conv, Pool, DropoutStep, DenseStep, FlattenStep {
+  public sealed interface Step permits Conv, Pool, DropoutStep, DenseStep, BatchNormStep,
+      FlattenStep {
     /** The step in spec form, e.g. {@code "conv filters=16 k=3 stride=1 pad=1 act=relu"}. */
     String toSpec();
   }
@@ -103,6 +109,35 @@ public record Architecture(List<Step> steps) {
     }
   }
 
+  /**
+   * Batch normalization per channel (per unit after a dense step) followed by its activation.
+   *
+   * @param momentum weight of each batch's statistics in the running ones, in [0, 1]
+   * @param eps added to the variance, &gt; 0
+   * @param relu true for a ReLU after it
+   */
+  public record BatchNormStep(double momentum, double eps, boolean relu) implements Step {
+    /** PyTorch's defaults. */
+    public static final double MOMENTUM = 0.1;
+    /** PyTorch's default. */
+    public static final double EPS = 1e-5;
+
+    /** Validates momentum and eps. */
+    public BatchNormStep {
+      if (!(momentum >= 0 && momentum <= 1)) {
+        throw new AugregException("--arch: bn momentum must be in [0, 1], got " + momentum);
+      }
+      if (!(eps > 0 && eps < Double.POSITIVE_INFINITY)) {
+        throw new AugregException("--arch: bn eps must be > 0, got " + eps);
+      }
+    }
+
+    @Override
+    public String toSpec() {
+      return "bn momentum=" + momentum + " eps=" + eps + " act=" + (relu ? "relu" : "none");
+    }
+  }
+
   /** Explicit flattening (dense flattens by itself). */
   public record FlattenStep() implements Step {
     @Override
@@ -141,9 +176,10 @@ public record Architecture(List<Step> steps) {
       }
       String name = tokens[0].toLowerCase(Locale.ROOT);
       Options o = new Options(name, tokens);
+      Step trailing = null;
       Step step = switch (name) {
         case "conv" -> {
-          o.allow("filters", "k", "stride", "pad", "act");
+          o.allow("filters", "k", "stride", "pad", "act", "bn");
           int k = o.integer("k", 3);
           int stride = o.integer("stride", 1);
           String padText = o.text("pad", "same");
@@ -156,7 +192,12 @@ public record Architecture(List<Step> steps) {
           } else {
             pad = o.parseInt("pad", padText, 0);
           }
-          yield new Conv(o.required("filters"), k, stride, pad, o.activation());
+          boolean relu = o.activation();
+          boolean bn = o.bool("bn", false);
+          if (bn) {
+            trailing = new BatchNormStep(BatchNormStep.MOMENTUM, BatchNormStep.EPS, relu);
+          }
+          yield new Conv(o.required("filters"), k, stride, pad, relu && !bn);
         }
         case "pool" -> {
           o.allow("k", "stride");
@@ -172,8 +213,18 @@ public record Architecture(List<Step> steps) {
           yield new DropoutStep(keep, o.bool("spatial", false));
         }
         case "dense" -> {
-          o.allow("units", "act");
-          yield new DenseStep(o.required("units"), o.activation());
+          o.allow("units", "act", "bn");
+          boolean relu = o.activation();
+          boolean bn = o.bool("bn", false);
+          if (bn) {
+            trailing = new BatchNormStep(BatchNormStep.MOMENTUM, BatchNormStep.EPS, relu);
+          }
+          yield new DenseStep(o.required("units"), relu && !bn);
+        }
+        case "bn" -> {
+          o.allow("momentum", "eps", "act");
+          yield new BatchNormStep(o.number("momentum", BatchNormStep.MOMENTUM),
+              o.number("eps", BatchNormStep.EPS), o.activation("none"));
         }
         case "flatten" -> {
           o.allow();
@@ -183,6 +234,9 @@ public record Architecture(List<Step> steps) {
             + String.join(", ", STEP_NAMES) + ")");
       };
       steps.add(step);
+      if (trailing != null) {
+        steps.add(trailing);
+      }
     }
     return new Architecture(steps);
   }
@@ -269,7 +323,11 @@ public record Architecture(List<Step> steps) {
     }
 
     boolean activation() {
-      String v = text("act", "relu");
+      return activation("relu");
+    }
+
+    boolean activation(String def) {
+      String v = text("act", def);
       return switch (v) {
         case "relu" -> true;
         case "none" -> false;

@@ -41,10 +41,16 @@ public final class ConvNet {
     build(architecture, input, output, outputs, this.values, null);
   }
 
+  private static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
+      List<double[]> values, Gemm gemm) {
+    return build(arch, input, output, outputs, values, gemm, null, 0);
+  }
+
   /**
    * A new network with PyTorch's default initialization: every kernel, weight and bias drawn
    * from {@code U(−1/√fan_in, 1/√fan_in)} (fan_in = k·k·C for a convolution, the input units for
-   * a dense layer), from a generator derived from {@code seed}.
+   * a dense layer), from a generator derived from {@code seed}. Batch normalization starts at
+   * γ = 1, β = 0, running mean 0, running variance 1 (and draws nothing).
    *
    * @param arch the hidden steps
    * @param input one example's shape
@@ -61,6 +67,10 @@ public final class ConvNet {
     SplittableRandom r = Seeds.generator(seed, INIT_KEY);
     List<double[]> values = new ArrayList<>();
     for (Layer l : sizing.layers()) {
+      if (l instanceof BatchNorm bn) {
+        values.addAll(bn.reset());
+        continue;
+      }
       if (l.params().isEmpty()) {
         continue;
       }
@@ -85,7 +95,8 @@ public final class ConvNet {
    * @param input one example's shape
    * @param output output kind
    * @param outputs output units
-   * @param values kernel and bias of every conv/dense layer in order, the output layer last
+   * @param values kernel and bias of every conv/dense layer and γ, β, running mean and variance of
+   *     every bn layer, in order, the output layer last
    * @return the network
    * @throws AugregException if the values do not fit the architecture
    */
@@ -103,9 +114,9 @@ public final class ConvNet {
   }
 
   private static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
-      List<double[]> values, Gemm gemm) {
+      List<double[]> values, Gemm gemm, BatchSync sync, int slice) {
     try {
-      return ConvStack.build(arch, input, output, outputs, values, gemm);
+      return ConvStack.build(arch, input, output, outputs, values, gemm, sync, slice);
     } catch (IllegalArgumentException e) {
       throw new AugregException("--arch '" + arch.toSpec() + "' does not fit the input " + input
           + ": " + e.getMessage(), e);
@@ -151,7 +162,8 @@ public final class ConvNet {
   /**
    * Copies of the parameter arrays.
    *
-   * @return kernel and bias of each conv/dense layer in order, the output layer last
+   * @return kernel and bias of each conv/dense layer and γ, β, running mean and variance of each bn
+   *     layer, in order, the output layer last
    */
   public List<double[]> parameters() {
     List<double[]> out = new ArrayList<>(values.size());
@@ -183,6 +195,21 @@ public final class ConvNet {
    */
   public ConvStack stack(List<double[]> live, Gemm gemm) {
     return build(architecture, input, output, outputs, live, gemm);
+  }
+
+  /**
+   * Layers bound to {@code live} parameter arrays for slice {@code slice} of mini-batches split
+   * across threads: the batch-normalization layers exchange their statistics through {@code
+   * sync} (shared by the stacks of all slices) and only slice 0 updates the running statistics.
+   *
+   * @param live arrays shaped like {@link #parameters()}
+   * @param gemm this stack's product kernel
+   * @param sync the synchronization shared by the slices' stacks
+   * @param slice this stack's slice, 0 … threads − 1
+   * @return a new stack
+   */
+  public ConvStack stack(List<double[]> live, Gemm gemm, BatchSync sync, int slice) {
+    return build(architecture, input, output, outputs, live, gemm, sync, slice);
   }
 
   /**

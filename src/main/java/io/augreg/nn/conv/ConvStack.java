@@ -44,7 +44,8 @@ public final class ConvStack {
   /**
    * Every parameter.
    *
-   * @return the parameters in the order of {@link ConvNet#parameters()}
+   * @return the trained parameters in the order of {@link ConvNet#parameters()}, which also holds
+   *     the running statistics of batch normalization (state, not parameters)
    */
   public List<Param> params() {
     return params;
@@ -133,20 +134,28 @@ public final class ConvStack {
     Loss.probabilities(output, dst, dst, k, n);
   }
 
+  /** As {@link #build(Architecture, Shape, OutputKind, int, List, Gemm, BatchSync, int)} without a sync. */
+  static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
+      List<double[]> values, Gemm gemm) {
+    return build(arch, input, output, outputs, values, gemm, null, 0);
+  }
+
   /**
    * Instantiates the layers of {@code arch} on {@code input}, bound to {@code values} (kernel and
-   * bias of every conv/dense layer in order, the output layer last), or to new zero arrays when
-   * {@code values} is null.
+   * bias of every conv/dense layer, γ, β, running mean and variance of every bn layer, in order,
+   * the output layer last), or to new zero arrays when {@code values} is null. The bn layers
+   * synchronize through {@code sync} (may be null) as slice {@code slice}.
    *
    * @throws IllegalArgumentException if a shape does not fit (e.g. a window larger than its input)
    */
   static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
-      List<double[]> values, Gemm gemm) {
+      List<double[]> values, Gemm gemm, BatchSync sync, int slice) {
     List<Layer> layers = new ArrayList<>();
     Shape s = input;
     int v = 0;
     boolean before = false;
     int index = 0;
+    int norms = 0;
     for (Architecture.Step step : arch.steps()) {
       index++;
       if (step instanceof Architecture.Conv c) {
@@ -166,6 +175,17 @@ public final class ConvStack {
         s = pool.out();
       } else if (step instanceof Architecture.DropoutStep d) {
         layers.add(new Dropout(s, d.keep(), d.spatial(), index));
+      } else if (step instanceof Architecture.BatchNormStep b) {
+        int c = s.channels();
+        BatchNorm bn = new BatchNorm(s, b.momentum(), b.eps(), take(values, v, c),
+            take(values, v + 1, c), take(values, v + 2, c), take(values, v + 3, c), before, sync,
+            norms++, slice);
+        v += 4;
+        before = true;
+        layers.add(bn);
+        if (b.relu()) {
+          layers.add(new Relu(s));
+        }
       } else if (step instanceof Architecture.DenseStep d) {
         if (s.height() != 1 || s.width() != 1) {
           layers.add(new Flatten(s));

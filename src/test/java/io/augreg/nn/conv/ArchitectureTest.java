@@ -34,10 +34,10 @@ class ArchitectureTest {
   @Test
   void errorsNameTheBadTokenAndListTheValidOnes() {
     AugregException e = assertThrows(AugregException.class, () -> Architecture.parse("conv filters=8 | poool k=2"));
-    assertTrue(e.getMessage().contains("'poool'") && e.getMessage().contains("conv, pool, dropout, dense, flatten"),
+    assertTrue(e.getMessage().contains("'poool'") && e.getMessage().contains("conv, pool, dropout, dense, bn, flatten"),
         e.getMessage());
     e = assertThrows(AugregException.class, () -> Architecture.parse("conv filters=8 kernel=3"));
-    assertTrue(e.getMessage().contains("'kernel'") && e.getMessage().contains("filters, k, stride, pad, act"),
+    assertTrue(e.getMessage().contains("'kernel'") && e.getMessage().contains("filters, k, stride, pad, act, bn"),
         e.getMessage());
     e = assertThrows(AugregException.class, () -> Architecture.parse("conv k=3"));
     assertTrue(e.getMessage().contains("filters=N"), e.getMessage());
@@ -53,5 +53,37 @@ class ArchitectureTest {
     assertThrows(AugregException.class, () -> Architecture.parse("dense units"));
     assertThrows(AugregException.class, () -> Architecture.parse("dense units=3 units=4"));
     assertThrows(AugregException.class, () -> Architecture.parse("conv filters=3 act=tanh"));
+  }
+
+  @Test
+  void bnStepAndBnOptionPutNormalizationWhereWritten() {
+    Architecture a = Architecture.parse("conv filters=8 bn=true | pool k=2 | conv filters=4 | bn"
+        + " | dense units=6 bn=true act=none | bn momentum=0.2 eps=0.001 act=relu");
+    assertEquals(List.of(new Architecture.Conv(8, 3, 1, 1, false),
+        new Architecture.BatchNormStep(0.1, 1e-5, true), new Architecture.Pool(2, 2),
+        new Architecture.Conv(4, 3, 1, 1, true), new Architecture.BatchNormStep(0.1, 1e-5, false),
+        new Architecture.DenseStep(6, false), new Architecture.BatchNormStep(0.1, 1e-5, false),
+        new Architecture.BatchNormStep(0.2, 0.001, true)), a.steps());
+    assertEquals(a, Architecture.parse(a.toSpec()));
+    assertTrue(a.toSpec().startsWith("conv filters=8 k=3 stride=1 pad=1 act=none | bn momentum=0.1"
+        + " eps=1.0E-5 act=relu | pool"), a.toSpec());
+    assertEquals(Architecture.parse("conv filters=8 bn=false"), Architecture.parse("conv filters=8"));
+  }
+
+  @Test
+  void bnErrorsNameTheToken() {
+    AugregException e = assertThrows(AugregException.class, () -> Architecture.parse("bn momentum=1.5"));
+    assertTrue(e.getMessage().contains("bn momentum must be in [0, 1], got 1.5"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("bn eps=0"));
+    assertTrue(e.getMessage().contains("bn eps must be > 0"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("bn eps=tiny"));
+    assertTrue(e.getMessage().contains("'tiny'"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("bn gamma=1"));
+    assertTrue(e.getMessage().contains("'gamma'") && e.getMessage().contains("momentum, eps, act"),
+        e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("dense units=4 bn=maybe"));
+    assertTrue(e.getMessage().contains("'maybe'"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("bn act=tanh"));
+    assertTrue(e.getMessage().contains("'tanh'"), e.getMessage());
   }
 }

@@ -20,8 +20,12 @@ class ConvNetTest {
 
   /** Full network: loss gradient through every layer, by two-sided differences. */
   private static double check(OutputKind kind, int outputs) {
+    return check(ARCH, kind, outputs);
+  }
+
+  private static double check(Architecture arch, OutputKind kind, int outputs) {
     Shape in = new Shape(6, 6, 2);
-    ConvNet net = ConvNet.initialize(ARCH, in, kind, outputs, 3);
+    ConvNet net = ConvNet.initialize(arch, in, kind, outputs, 3);
     List<double[]> live = net.parameters();
     ConvStack st = net.stack(live, new JavaGemm());
     int n = 3;
@@ -124,5 +128,51 @@ class ConvNetTest {
     double[] dst = new double[4];
     ConvNet.columnsToRows(x, 3, 1, 2, 2, dst);
     assertArrayEquals(new double[] {2, 5, 3, 6}, dst);
+  }
+
+  private static final Architecture BN_ARCH = Architecture.parse(
+      "bn | conv filters=3 k=3 bn=true | pool k=2 | conv filters=2 k=3 | bn momentum=0.3"
+          + " | dropout keep=0.7 | dense units=4 bn=true | dropout keep=0.8");
+
+  @Test
+  void wholeNetworkWithBatchNormGradientMatchesFiniteDifferences() {
+    double binary = check(BN_ARCH, OutputKind.SIGMOID_BINARY, 1);
+    assertTrue(binary < 1e-7, "binary " + binary);
+    double softmax = check(BN_ARCH, OutputKind.SOFTMAX, 3);
+    assertTrue(softmax < 1e-7, "softmax " + softmax);
+  }
+
+  @Test
+  void batchNormStartsAtIdentityAndItsStatisticsAreModelValues() {
+    Shape in = new Shape(6, 6, 2);
+    ConvNet net = ConvNet.initialize(BN_ARCH, in, OutputKind.SIGMOID_BINARY, 1, 3);
+    List<double[]> p = net.parameters();
+    // bn on the input: γ, β, running mean, running variance of 2 channels
+    assertArrayEquals(new double[] {1, 1}, p.get(0));
+    assertArrayEquals(new double[] {0, 0}, p.get(1));
+    assertArrayEquals(new double[] {0, 0}, p.get(2));
+    assertArrayEquals(new double[] {1, 1}, p.get(3));
+    // 4 bn layers · 4 arrays + 3 conv/dense layers · 2 + output 2
+    assertEquals(24, p.size());
+    List<double[]> live = net.parameters();
+    ConvStack st = net.stack(live, new JavaGemm());
+    assertEquals(2 * 4 + 2 * 3 + 2, st.params().size()); // running statistics are not trained
+    double[] x = LayerCheck.random(4 * in.size(), 4, 1);
+    for (int j = 0; j < x.length; j++) {
+      x[j] += 2;
+    }
+    st.forward(x, 4, Pass.training(1));
+    ConvNet trained = net.withParameters(live);
+    assertEquals(0.1 * 2, trained.parameters().get(2)[0], 0.1 * 0.2); // running mean moved
+    // inference with the running statistics: batch-independent predictions
+    int m = 5;
+    DMatrixRMaj cols = new DMatrixRMaj(in.size(), m);
+    System.arraycopy(LayerCheck.random(in.size() * m, 9, 1), 0, cols.data, 0, in.size() * m);
+    DMatrixRMaj all = trained.predictProbabilities(cols, new JavaGemm());
+    DMatrixRMaj one = new DMatrixRMaj(in.size(), 1);
+    for (int i = 0; i < in.size(); i++) {
+      one.data[i] = cols.get(i, 3);
+    }
+    assertEquals(all.get(0, 3), trained.predictProbabilities(one, new JavaGemm()).get(0, 0), 1e-12);
   }
 }
