@@ -48,15 +48,42 @@ public final class AugmentedBatches implements BatchStream {
   private final ExecutorService feeder;
   private final BlockingQueue<Buffer> free;
 
+  private final BatchEncoder encoder;
+
   private static final class Buffer {
     final DMatrixRMaj x;
     final double[] y;
+    /** The batch's 8-bit feature values, one row per sample (see {@link BatchEncoder}). */
+    final byte[] stage;
     int size;
 
-    Buffer(int features, int batch) {
+    Buffer(int features, int stride, int batch) {
       x = new DMatrixRMaj(features, batch);
       y = new double[batch];
+      stage = new byte[stride * batch];
     }
+  }
+
+  /** A worker thread's two images, reused for every sample it builds. */
+  private static final class Work {
+    final Mat image = new Mat();
+    final Mat augmented = new Mat();
+
+    void close() {
+      image.close();
+      augmented.close();
+    }
+  }
+
+  private static final ThreadLocal<Work> WORK = new ThreadLocal<>();
+
+  private static Work work() {
+    Work w = WORK.get();
+    if (w == null) {
+      w = new Work();
+      WORK.set(w);
+    }
+    return w;
   }
 
   /**
@@ -103,11 +130,12 @@ public final class AugmentedBatches implements BatchStream {
     this.batchSize = Math.min(batchSize, samples.size());
     this.seed = seed;
     this.prefetch = prefetch;
+    this.encoder = new BatchEncoder(format);
     this.pool = Executors.newFixedThreadPool(workers, daemon("augreg-augment"));
     this.feeder = Executors.newSingleThreadExecutor(daemon("augreg-batches"));
     this.free = new LinkedBlockingQueue<>();
     for (int i = 0; i < prefetch + 2; i++) {
-      free.add(new Buffer(format.features(), this.batchSize));
+      free.add(new Buffer(format.features(), encoder.stride(), this.batchSize));
     }
   }
 
@@ -120,6 +148,11 @@ public final class AugmentedBatches implements BatchStream {
           r.run();
         } finally {
           Pipeline.releaseThreadResources();
+          Work w = WORK.get();
+          if (w != null) {
+            WORK.remove();
+            w.close();
+          }
         }
       };
       Thread t = new Thread(releasing, name + "-" + n.incrementAndGet());
@@ -188,22 +221,21 @@ public final class AugmentedBatches implements BatchStream {
   private void fill(Buffer buf, int[] order, int from, int mb, int epoch, Pipeline pipe) {
     buf.x.reshape(format.features(), mb);
     buf.size = mb;
+    Work w = work();
     for (int c = 0; c < mb; c++) {
       int id = order[from + c];
       ImageFolder.Sample s = samples.get(id);
-      try (Mat img = cache.get(id, s.file().path())) {
-        if (pipe == null) {
-          format.encode(img, buf.x.data, mb, c);
-        } else {
-          try (Mat out = new Mat()) {
-            // each sample its own generator: (seed, epoch, index, copy 0)
-            pipe.apply(img, out, seed, epoch, id, 0);
-            format.encode(out, buf.x.data, mb, c);
-          }
-        }
+      cache.get(id, s.file().path(), w.image);
+      if (pipe == null) {
+        encoder.stage(w.image, buf.stage, c);
+      } else {
+        // each sample its own generator: (seed, epoch, index, copy 0)
+        pipe.apply(w.image, w.augmented, seed, epoch, id, 0);
+        encoder.stage(w.augmented, buf.stage, c);
       }
       buf.y[c] = targets[id];
     }
+    encoder.encode(buf.stage, mb, buf.x.data);
   }
 
   /** One pass: a feeder submits batch jobs in order; the consumer takes their results in order. */
