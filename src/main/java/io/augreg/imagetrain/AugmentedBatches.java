@@ -31,7 +31,13 @@ import org.ejml.data.DMatrixRMaj;
  * augmentation overlaps training. The bytes of every batch depend only on (seed, epoch), never on
  * the number of workers.
  *
- * <p>Buffers: {@code prefetch + 2} batch matrices are allocated once and recycled.
+ * <p>Per sample, a worker's {@link SampleAugmenter} runs the pipeline (bit for bit {@link
+ * Pipeline#apply}, with a trailing contrast/noise done in one Java pass; or, opt-in {@code
+ * singleWarp}, with the leading flips, rotation and crops fused into one warp) and stages the 8-bit
+ * result; the {@link BatchEncoder} converts the whole batch to doubles at the end.
+ *
+ * <p>Buffers: {@code prefetch + 2} batch matrices and byte staging areas are allocated once and
+ * recycled; each worker thread reuses its own Mats.
  */
 public final class AugmentedBatches implements BatchStream {
   private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
@@ -49,6 +55,7 @@ public final class AugmentedBatches implements BatchStream {
   private final BlockingQueue<Buffer> free;
 
   private final BatchEncoder encoder;
+  private final boolean singleWarp;
 
   private static final class Buffer {
     final DMatrixRMaj x;
@@ -64,14 +71,14 @@ public final class AugmentedBatches implements BatchStream {
     }
   }
 
-  /** A worker thread's two images, reused for every sample it builds. */
+  /** A worker thread's decoded image and augmenter, reused for every sample it builds. */
   private static final class Work {
     final Mat image = new Mat();
-    final Mat augmented = new Mat();
+    final SampleAugmenter augmenter = new SampleAugmenter();
 
     void close() {
       image.close();
-      augmented.close();
+      augmenter.close();
     }
   }
 
@@ -107,6 +114,33 @@ public final class AugmentedBatches implements BatchStream {
       long seed,
       int workers,
       int prefetch) {
+    this(samples, labels, format, pipeline, cache, batchSize, seed, workers, prefetch, false);
+  }
+
+  /**
+   * @param samples the training images (labels are class indices)
+   * @param labels class → target mapping
+   * @param format input size, channels, scaling
+   * @param pipeline the augmentation, or null for none
+   * @param cache decoded images
+   * @param batchSize examples per batch (&gt;= 1)
+   * @param seed run seed
+   * @param workers augmentation threads (&gt;= 1)
+   * @param prefetch batches prepared ahead (&gt;= 1)
+   * @param singleWarp apply the pipeline's leading flips, rotation and crops as one warp ({@link
+   *     SingleWarp}: faster, slightly different bytes); false gives exactly {@link Pipeline#apply}
+   */
+  public AugmentedBatches(
+      List<ImageFolder.Sample> samples,
+      ClassLabels labels,
+      InputFormat format,
+      Pipeline pipeline,
+      DecodedCache cache,
+      int batchSize,
+      long seed,
+      int workers,
+      int prefetch,
+      boolean singleWarp) {
     if (samples.isEmpty()) {
       throw new AugregException("no training images");
     }
@@ -131,6 +165,7 @@ public final class AugmentedBatches implements BatchStream {
     this.seed = seed;
     this.prefetch = prefetch;
     this.encoder = new BatchEncoder(format);
+    this.singleWarp = singleWarp;
     this.pool = Executors.newFixedThreadPool(workers, daemon("augreg-augment"));
     this.feeder = Executors.newSingleThreadExecutor(daemon("augreg-batches"));
     this.free = new LinkedBlockingQueue<>();
@@ -230,8 +265,8 @@ public final class AugmentedBatches implements BatchStream {
         encoder.stage(w.image, buf.stage, c);
       } else {
         // each sample its own generator: (seed, epoch, index, copy 0)
-        pipe.apply(w.image, w.augmented, seed, epoch, id, 0);
-        encoder.stage(w.augmented, buf.stage, c);
+        w.augmenter.augment(w.image, pipe, Seeds.generator(seed, epoch, id, 0), singleWarp, encoder,
+            buf.stage, c);
       }
       buf.y[c] = targets[id];
     }

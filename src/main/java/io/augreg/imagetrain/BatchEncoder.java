@@ -73,24 +73,55 @@ final class BatchEncoder {
    */
   void stage(Mat image, byte[] stage, int row) {
     int have = image.channels();
-    int want = format.channels();
-    int off = row * stride;
-    boolean direct =
+    boolean packed =
         image.cols() == format.width()
             && image.rows() == format.height()
             && image.depth() == opencv_core.CV_8U
             && image.isContinuous()
-            && (want == 3 ? have == 1 || have == 3 || have == 4 : have == 1);
-    if (!direct) {
-      System.arraycopy(format.pixels(image), 0, stage, off, features);
+            && direct(have);
+    if (!packed) {
+      System.arraycopy(format.pixels(image), 0, stage, row * stride, features);
       return;
     }
-    int n = pixels * have;
     byte[] px = buffers.get();
     try (BytePointer p = image.data()) {
-      p.get(px, 0, n);
+      p.get(px, 0, pixels * have);
     }
-    if (want == 1) {
+    stage(px, have, stage, row);
+  }
+
+  /**
+   * Like {@link #stage(Mat, byte[], int)} for packed 8-bit pixels already in a Java array.
+   *
+   * @param px packed pixels (BGR, BGRA or gray, rows of {@code width · channels} bytes)
+   * @param width image width
+   * @param height image height
+   * @param channels 1, 3 or 4
+   * @param stage the staging area
+   * @param row the staging row
+   */
+  void stage(byte[] px, int width, int height, int channels, byte[] stage, int row) {
+    if (width == format.width() && height == format.height() && direct(channels)) {
+      stage(px, channels, stage, row);
+      return;
+    }
+    try (Mat m = new Mat(height, width, opencv_core.CV_8UC(channels));
+        BytePointer p = m.data()) {
+      p.put(px, 0, width * height * channels);
+      System.arraycopy(format.pixels(m), 0, stage, row * stride, features);
+    }
+  }
+
+  /** Whether images with {@code have} channels are converted here (else by InputFormat). */
+  private boolean direct(int have) {
+    return format.channels() == 3 ? have == 1 || have == 3 || have == 4 : have == 1;
+  }
+
+  /** Converts input-size packed pixels to feature order into staging row {@code row}. */
+  private void stage(byte[] px, int have, byte[] stage, int row) {
+    int off = row * stride;
+    int n = pixels * have;
+    if (format.channels() == 1) {
       System.arraycopy(px, 0, stage, off, n);
     } else if (have == 1) {
       // GRAY2RGB: the gray value in all three channels
