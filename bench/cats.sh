@@ -2,7 +2,7 @@
 # Benchmarks of issue 4 on ../shared/datasets/catvnoncat, each against its peer in the same run.
 #
 #   mvn -B -q -DskipTests package       # builds target/augreg.jar (this script builds nothing)
-#   bench/cats.sh [a|b|c|all] [SEEDS] [THREADS]
+#   bench/cats.sh [a|b|c|cpu|all] [SEEDS] [THREADS]   (cpu is not part of all)
 #
 # (a) exactness and speed: 12288-20-7-5-1, full-batch GD, lr 0.0075, 2 500 iterations, numpy
 #     initialization seed 1, cat positive -> must print train 0.9856 test 0.80; time of the
