@@ -2,7 +2,7 @@
 # Benchmarks of issue 4 on ../shared/datasets/catvnoncat, each against its peer in the same run.
 #
 #   mvn -B -q -DskipTests package       # builds target/augreg.jar (this script builds nothing)
-#   bench/cats.sh [a|b|c|all] [SEEDS] [THREADS]
+#   bench/cats.sh [a|b|c|cpu|all] [SEEDS] [THREADS]   (cpu is not part of all)
 #
 # (a) exactness and speed: 12288-20-7-5-1, full-batch GD, lr 0.0075, 2 500 iterations, numpy
 #     initialization seed 1, cat positive -> must print train 0.9856 test 0.80; time of the
@@ -14,6 +14,9 @@
 # (c) throughput (samples/s) with and without augmentation against peers/torch_cats.py:
 #     same network, batch 32, Adam 1e-3, L2 = torch weight decay 1e-4 (augreg's λ/m·W with m = 32:
 #     λ = 0.0032), dropout 0.14 (keep 0.86), THREADS threads (default 1) on both sides.
+# (cpu) CPU time per sample of the (c) training with and without augmentation: /usr/bin/time
+#     user+sys of a 65-epoch minus a 5-epoch run (start-up cancels), SEEDS repetitions (default 5,
+#     use 2-3): unlike samples/s it barely moves when other processes load the machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -85,6 +88,35 @@ for row in ("plain", "reg", "reg+aug"):
             "reg+aug": "same + online augmentation"}[row]
     print(f"| {name} | {f(tr)} | {f(te)} | {f(gap)} | {st.mean(x['stop_epoch'] for x in r):.0f} |")
 PY
+fi
+
+if [[ "$what" == cpu ]]; then
+  echo
+  echo "## (cpu) CPU ms per training sample, (c) settings, 1 thread, 65 - 5 epochs, $seeds repetitions"
+  aug='hflip p=0.5 | rotate deg=-15..15 | crop scale=0.7..1 | contrast factor=0.8..1.2 | noise sigma=10'
+  cpu() { # $1 = spec, $2 = epochs: user+sys seconds
+    /usr/bin/time -f "%U %S" -o "$tmp/time" "${augreg[@]}" train --train "$data/train" --layers 20,7,5 \
+      --epochs "$2" --batch 32 --optimizer adam --lr 0.001 --l2 0.0032 --keep-prob 0.86 --init he \
+      --eval-every "$2" --threads 1 --augment "$1" --out "$tmp/cpu-$2" > /dev/null
+    "$py" -c "import sys; u, s = open(sys.argv[1]).read().split()[-2:]; print(float(u) + float(s))" "$tmp/time"
+  }
+  m=$(ls "$data/train"/*/* | wc -l)
+  rows=()
+  for r in $(seq 1 "$seeds"); do
+    for spec in none "$aug"; do
+      a=$(cpu "$spec" 5); b=$(cpu "$spec" 65)
+      rows+=("$spec|$("$py" -c "print(($b - $a) / (60 * $m) * 1000)")")
+    done
+  done
+  printf '%s\n' "${rows[@]}" | "$py" -c '
+import sys, statistics as st
+d = {}
+for line in sys.stdin:
+    spec, ms = line.rstrip("\n").rsplit("|", 1); d.setdefault(spec != "none", []).append(float(ms))
+f = lambda v: "%.3f ± %.3f" % (st.mean(v), st.stdev(v) if len(v) > 1 else 0)
+print("| run | CPU ms / sample |"); print("| --- | ---: |")
+print("| no augmentation |", f(d[False]), "|"); print("| with augmentation |", f(d[True]), "|")
+print("| augmentation alone (difference of the means) | %.3f |" % (st.mean(d[True]) - st.mean(d[False])))'
 fi
 
 if [[ "$what" == c || "$what" == all ]]; then

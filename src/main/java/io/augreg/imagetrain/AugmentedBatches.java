@@ -31,7 +31,13 @@ import org.ejml.data.DMatrixRMaj;
  * augmentation overlaps training. The bytes of every batch depend only on (seed, epoch), never on
  * the number of workers.
  *
- * <p>Buffers: {@code prefetch + 2} batch matrices are allocated once and recycled.
+ * <p>Per sample, a worker's {@link SampleAugmenter} runs the pipeline (bit for bit {@link
+ * Pipeline#apply}, with a trailing contrast/noise done in one Java pass; or, opt-in {@code
+ * singleWarp}, with the leading flips, rotation and crops fused into one warp) and stages the 8-bit
+ * result; the {@link BatchEncoder} converts the whole batch to doubles at the end.
+ *
+ * <p>Buffers: {@code prefetch + 2} batch matrices and byte staging areas are allocated once and
+ * recycled; each worker thread reuses its own Mats.
  */
 public final class AugmentedBatches implements BatchStream {
   private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
@@ -48,15 +54,43 @@ public final class AugmentedBatches implements BatchStream {
   private final ExecutorService feeder;
   private final BlockingQueue<Buffer> free;
 
+  private final BatchEncoder encoder;
+  private final boolean singleWarp;
+
   private static final class Buffer {
     final DMatrixRMaj x;
     final double[] y;
+    /** The batch's 8-bit feature values, one row per sample (see {@link BatchEncoder}). */
+    final byte[] stage;
     int size;
 
-    Buffer(int features, int batch) {
+    Buffer(int features, int stride, int batch) {
       x = new DMatrixRMaj(features, batch);
       y = new double[batch];
+      stage = new byte[stride * batch];
     }
+  }
+
+  /** A worker thread's decoded image and augmenter, reused for every sample it builds. */
+  private static final class Work {
+    final Mat image = new Mat();
+    final SampleAugmenter augmenter = new SampleAugmenter();
+
+    void close() {
+      image.close();
+      augmenter.close();
+    }
+  }
+
+  private static final ThreadLocal<Work> WORK = new ThreadLocal<>();
+
+  private static Work work() {
+    Work w = WORK.get();
+    if (w == null) {
+      w = new Work();
+      WORK.set(w);
+    }
+    return w;
   }
 
   /**
@@ -80,6 +114,33 @@ public final class AugmentedBatches implements BatchStream {
       long seed,
       int workers,
       int prefetch) {
+    this(samples, labels, format, pipeline, cache, batchSize, seed, workers, prefetch, false);
+  }
+
+  /**
+   * @param samples the training images (labels are class indices)
+   * @param labels class → target mapping
+   * @param format input size, channels, scaling
+   * @param pipeline the augmentation, or null for none
+   * @param cache decoded images
+   * @param batchSize examples per batch (&gt;= 1)
+   * @param seed run seed
+   * @param workers augmentation threads (&gt;= 1)
+   * @param prefetch batches prepared ahead (&gt;= 1)
+   * @param singleWarp apply the pipeline's leading flips, rotation and crops as one warp ({@link
+   *     SingleWarp}: faster, slightly different bytes); false gives exactly {@link Pipeline#apply}
+   */
+  public AugmentedBatches(
+      List<ImageFolder.Sample> samples,
+      ClassLabels labels,
+      InputFormat format,
+      Pipeline pipeline,
+      DecodedCache cache,
+      int batchSize,
+      long seed,
+      int workers,
+      int prefetch,
+      boolean singleWarp) {
     if (samples.isEmpty()) {
       throw new AugregException("no training images");
     }
@@ -103,11 +164,13 @@ public final class AugmentedBatches implements BatchStream {
     this.batchSize = Math.min(batchSize, samples.size());
     this.seed = seed;
     this.prefetch = prefetch;
+    this.encoder = new BatchEncoder(format);
+    this.singleWarp = singleWarp;
     this.pool = Executors.newFixedThreadPool(workers, daemon("augreg-augment"));
     this.feeder = Executors.newSingleThreadExecutor(daemon("augreg-batches"));
     this.free = new LinkedBlockingQueue<>();
     for (int i = 0; i < prefetch + 2; i++) {
-      free.add(new Buffer(format.features(), this.batchSize));
+      free.add(new Buffer(format.features(), encoder.stride(), this.batchSize));
     }
   }
 
@@ -120,6 +183,11 @@ public final class AugmentedBatches implements BatchStream {
           r.run();
         } finally {
           Pipeline.releaseThreadResources();
+          Work w = WORK.get();
+          if (w != null) {
+            WORK.remove();
+            w.close();
+          }
         }
       };
       Thread t = new Thread(releasing, name + "-" + n.incrementAndGet());
@@ -188,22 +256,21 @@ public final class AugmentedBatches implements BatchStream {
   private void fill(Buffer buf, int[] order, int from, int mb, int epoch, Pipeline pipe) {
     buf.x.reshape(format.features(), mb);
     buf.size = mb;
+    Work w = work();
     for (int c = 0; c < mb; c++) {
       int id = order[from + c];
       ImageFolder.Sample s = samples.get(id);
-      try (Mat img = cache.get(id, s.file().path())) {
-        if (pipe == null) {
-          format.encode(img, buf.x.data, mb, c);
-        } else {
-          try (Mat out = new Mat()) {
-            // each sample its own generator: (seed, epoch, index, copy 0)
-            pipe.apply(img, out, seed, epoch, id, 0);
-            format.encode(out, buf.x.data, mb, c);
-          }
-        }
+      cache.get(id, s.file().path(), w.image);
+      if (pipe == null) {
+        encoder.stage(w.image, buf.stage, c);
+      } else {
+        // each sample its own generator: (seed, epoch, index, copy 0)
+        w.augmenter.augment(w.image, pipe, Seeds.generator(seed, epoch, id, 0), singleWarp, encoder,
+            buf.stage, c);
       }
       buf.y[c] = targets[id];
     }
+    encoder.encode(buf.stage, mb, buf.x.data);
   }
 
   /** One pass: a feeder submits batch jobs in order; the consumer takes their results in order. */

@@ -64,6 +64,34 @@ public final class DecodedCache {
       }
       return m;
     }
+    return load(id, path);
+  }
+
+  /**
+   * Like {@link #get} but writes into {@code dst}, which is reallocated only when its size or type
+   * differs: a cached image costs one copy and no native allocation.
+   *
+   * @param id a stable id of the image (its index in the training list)
+   * @param path its file
+   * @param dst receives the 8-bit image
+   * @throws io.augreg.image.BadImageException when the file cannot be read
+   */
+  public void get(int id, Path path, Mat dst) {
+    Entry e = entries.get(id);
+    if (e != null) {
+      dst.create(e.rows, e.cols, opencv_core.CV_8UC(e.channels));
+      try (BytePointer p = dst.data()) {
+        p.put(e.pixels, 0, e.pixels.length);
+      }
+      return;
+    }
+    try (Mat m = load(id, path)) {
+      m.copyTo(dst);
+    }
+  }
+
+  /** Reads, resizes and (budget permitting) caches image {@code id}. */
+  private Mat load(int id, Path path) {
     reads.incrementAndGet();
     Mat sized;
     try (Mat raw = reader.read(path)) {

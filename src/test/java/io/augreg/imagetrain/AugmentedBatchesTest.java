@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 
 class AugmentedBatchesTest {
@@ -117,6 +118,86 @@ class AugmentedBatchesTest {
       }
       e.close();
       assertEquals(m, k);
+    }
+  }
+
+  /**
+   * Every augmented column against Pipeline.apply + InputFormat.encode of the same generator:
+   * {largest, mean} absolute difference.
+   */
+  private static double[] differenceFromPipelineApply(Pipeline pipe, boolean singleWarp, int workers) {
+    ImageFolder f = ImageFolder.scan(SHAPES);
+    ClassLabels labels = ClassLabels.of(f.classes(), null, false);
+    InputFormat format = InputFormat.scaled(16, 16, 3);
+    DecodedCache cache = new DecodedCache(new ImageReader(), 16, 16, 1 << 20);
+    double worst = 0;
+    double sum = 0;
+    long count = 0;
+    try (AugmentedBatches s = new AugmentedBatches(f.samples(), labels, format, pipe, cache, 3, 5, workers, 2,
+        singleWarp)) {
+      int[] order = s.order(2);
+      BatchStream.Epoch e = s.epoch(2);
+      int k = 0;
+      for (BatchStream.Batch b = e.next(); b != null; b = e.next()) {
+        for (int c = 0; c < b.size(); c++, k++) {
+          double[] ref = new double[format.features()];
+          try (Mat img = cache.get(order[k], f.samples().get(order[k]).file().path());
+              Mat out = new Mat()) {
+            pipe.apply(img, out, 5, 2, order[k], 0);
+            format.encode(out, ref, 1, 0);
+          }
+          for (int feature = 0; feature < ref.length; feature++) {
+            double d = Math.abs(ref[feature] - b.x().data[feature * b.size() + c]);
+            worst = Math.max(worst, d);
+            sum += d;
+            count++;
+          }
+        }
+      }
+      e.close();
+      assertEquals(f.samples().size(), k);
+    }
+    return new double[] {worst, sum / count};
+  }
+
+  @Test
+  void defaultPathIsBitForBitPipelineApplyThroughTheJavaPointTail() {
+    Pipeline pipe = Pipeline.parse(
+        "hflip p=0.5 | rotate deg=-15..15 | crop scale=0.7..1 | contrast factor=0.8..1.2 | noise sigma=10");
+    assertEquals(0.0, differenceFromPipelineApply(pipe, false, 2)[0]);
+    // a pipeline whose point steps are not all at the end goes through the transforms
+    assertEquals(0.0, differenceFromPipelineApply(Pipeline.parse("noise sigma=5 | hflip | contrast"), false, 1)[0]);
+  }
+
+  @Test
+  void singleWarpIsExactForFlipsAndCloseForRotationAndCrop() {
+    assertEquals(0.0, differenceFromPipelineApply(Pipeline.parse("hflip | vflip | noise sigma=4"), true, 1)[0]);
+    double[] d = differenceFromPipelineApply(
+        Pipeline.parse("hflip p=0.5 | rotate deg=-15..15 | crop scale=0.7..1 | contrast"), true, 2);
+    assertTrue(d[0] > 0, "one resampling instead of two changes some bytes");
+    // same geometry: on average within a few gray levels (hard edges of the shapes differ most)
+    assertTrue(d[1] < 4 / 255., "mean difference " + d[1] * 255 + " gray levels");
+  }
+
+  @Test
+  void singleWarpBatchesDoNotDependOnTheWorkerCount() {
+    Pipeline pipe = Pipeline.parse("rotate deg=-30..30 border=constant | crop scale=0.5..1 | noise sigma=3");
+    ImageFolder f = ImageFolder.scan(SHAPES);
+    ClassLabels labels = ClassLabels.of(f.classes(), null, false);
+    InputFormat format = InputFormat.scaled(16, 16, 3);
+    List<double[]> one;
+    List<double[]> three;
+    try (AugmentedBatches s = new AugmentedBatches(f.samples(), labels, format, pipe,
+        new DecodedCache(new ImageReader(), 16, 16, 1 << 20), 3, 8, 1, 2, true)) {
+      one = collect(s.epoch(3));
+    }
+    try (AugmentedBatches s = new AugmentedBatches(f.samples(), labels, format, pipe,
+        new DecodedCache(new ImageReader(), 16, 16, 0), 3, 8, 3, 2, true)) {
+      three = collect(s.epoch(3));
+    }
+    assertEquals(one.size(), three.size());
+    for (int i = 0; i < one.size(); i++) {
+      assertArrayEquals(one.get(i), three.get(i));
     }
   }
 

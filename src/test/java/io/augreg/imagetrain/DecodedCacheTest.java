@@ -26,6 +26,24 @@ class DecodedCacheTest {
   }
 
   @Test
+  void getIntoAReusedMatGivesTheSameBytesCachedOrNot() {
+    Path circle = Path.of("samples/shapes/circles/circle0.png");
+    Path square = Path.of("samples/shapes/squares/square0.png");
+    DecodedCache c = new DecodedCache(new ImageReader(), 8, 6, 8 * 6 * 3); // room for one
+    try (Mat ref0 = c.get(0, circle);
+        Mat ref1 = c.get(1, square);
+        Mat into = new Mat()) {
+      c.get(0, circle, into); // cached
+      assertEquals(8, into.cols());
+      assertEquals(6, into.rows());
+      assertArrayEquals(bytes(ref0), bytes(into));
+      c.get(1, square, into); // read again
+      assertArrayEquals(bytes(ref1), bytes(into));
+    }
+    assertEquals(3, c.reads());
+  }
+
+  @Test
   void resizesKeepsWithinBudgetAndServesTheSameBytes() {
     Path circle = Path.of("samples/shapes/circles/circle0.png"); // 64x64 RGB
     Path square = Path.of("samples/shapes/squares/square0.png");
