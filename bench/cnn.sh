@@ -3,7 +3,8 @@
 # (../shared/reference/peers/torch_cats_cnn.py: same architecture, Adam 1e-3, weight decay 5e-4,
 # batch 32, same augmentation), in the same run.
 # Usage: bench/cnn.sh [SEEDS] [EPOCHS] [SPEED_EPOCHS]   (defaults: 5 seeds, 40 epochs, 3 epochs;
-#   SEEDS=0: speed only; environment SEED0=K starts the seeds at K instead of 0)
+#   SEEDS=0: speed only; SPEED_EPOCHS=0: accuracy only; environment SEED0=K starts the seeds at K
+#   instead of 0, PEER=0 skips the PyTorch accuracy runs)
 #   Accuracy: for each seed 0..SEEDS-1, with and without augmentation, both tools train EPOCHS
 #   epochs on 2 threads; prints mean (min-max) test and train accuracy.
 #   Speed: both tools train SPEED_EPOCHS epochs with and without augmentation on 1 and 2 threads;
@@ -31,7 +32,8 @@ augreg() { java ${AUGREG_JAVA_OPTS:-} -jar "$tmp/augreg.jar" "$@"; }
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
-for t in 1 2; do
+peer_runs="${PEER:-1}"
+for t in $( (( speed_epochs > 0 )) && echo 1 2); do
   for a in 0 1; do
     echo "bench/cnn.sh: speed, $t thread(s), augment $a ..." >&2
     /usr/bin/python3 "$peer" "$data" "$speed_epochs" "$t" "$a" 0 > "$tmp/speed.torch.$a.$t"
@@ -43,10 +45,13 @@ done
 first="${SEED0:-0}"
 for s in $(seq "$first" $((first + seeds - 1))); do
   for a in 0 1; do
-    echo "bench/cnn.sh: seed $s augment $a: PyTorch, augreg ($epochs epochs, 2 threads) ..." >&2
-    /usr/bin/python3 "$peer" "$data" "$epochs" 2 "$a" "$s" > "$tmp/torch.$a.$s"
+    echo "bench/cnn.sh: seed $s augment $a: $( [[ $peer_runs != 0 ]] && echo "PyTorch, ")augreg ($epochs epochs, 2 threads) ..." >&2
+    if [[ $peer_runs != 0 ]]; then
+      /usr/bin/python3 "$peer" "$data" "$epochs" 2 "$a" "$s" > "$tmp/torch.$a.$s"
+      cat "$tmp/torch.$a.$s" >&2
+    fi
     augreg bench cnn --data "$data" --epochs "$epochs" --threads 2 --augment "$a" --seed "$s" > "$tmp/augreg.$a.$s"
-    cat "$tmp/torch.$a.$s" "$tmp/augreg.$a.$s" >&2
+    cat "$tmp/augreg.$a.$s" >&2
   done
 done
 stats() { # mean (min-max) of the numbers on stdin
@@ -57,7 +62,7 @@ if (( seeds > 0 )); then
 echo
 echo "| tool | augmentation | mean test acc (min-max) | mean train acc (min-max) |"
 echo "| --- | --- | --- | --- |"
-for tool in torch augreg; do
+for tool in $( [[ $peer_runs != 0 ]] && echo torch) augreg; do
   for a in 0 1; do
     te="$(cat "$tmp"/$tool.$a.* | field test_acc | stats)"
     tr="$(cat "$tmp"/$tool.$a.* | field train_acc | stats)"
@@ -70,6 +75,7 @@ gain="$(awk -v a="$(cat "$tmp"/augreg.1.* | field test_acc | awk '{s+=$1} END {p
 echo
 echo "augreg: augmentation changes the mean test accuracy by $gain"
 fi
+(( speed_epochs > 0 )) || exit 0
 echo
 echo "| threads | augmentation | PyTorch samples/s | augreg samples/s | augreg / PyTorch |"
 echo "| --- | --- | --- | --- | --- |"
