@@ -66,8 +66,8 @@ public final class AugmentBench {
   }
 
   /**
-   * Runs a case for {@code seconds} (after a warm-up of a fifth of that, like the peer script) on
-   * {@code threads} threads, cycling over {@code images}.
+   * Runs a case for {@code seconds} (after a warm-up of a fifth of that, but at least min(1 s,
+   * seconds), so that the JIT is done) on {@code threads} threads, cycling over {@code images}.
    *
    * @param caseName one of {@link #CASES}
    * @param images 8-bit images (not modified)
@@ -85,7 +85,9 @@ public final class AugmentBench {
     }
     long[] counts = new long[threads];
     long[] elapsed = new long[threads];
-    long warmNanos = (long) (seconds * 0.2e9);
+    // warm up for a fifth of the run, but at least min(1 s, the run): the JIT's compiler threads
+    // must be done before timing starts, or with 2 workers they take a core from one of them
+    long warmNanos = (long) (Math.max(seconds * 0.2, Math.min(1.0, seconds)) * 1e9);
     long runNanos = (long) (seconds * 1e9);
     // every thread warms up, then all start measuring together
     java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(threads);
