@@ -70,11 +70,11 @@ public final class Main implements Runnable {
     PrintWriter err = cmd.getErr();
     AugregException user = findUserError(ex);
     if (user != null) {
-      err.println("augreg " + cmd.getCommandName() + ": " + user.getMessage());
+      err.println(cmd.getCommandSpec().qualifiedName() + ": " + user.getMessage());
       err.flush();
       return user.exitCode();
     }
-    err.println("augreg " + cmd.getCommandName() + ": internal error (please report): " + ex);
+    err.println(cmd.getCommandSpec().qualifiedName() + ": internal error (please report): " + ex);
     ex.printStackTrace(err);
     err.flush();
     return 3;

@@ -85,10 +85,12 @@ class BenchAugmentCommandTest {
     assertEquals(
         2,
         CliHarness.run("bench", "augment", "--images", dir.resolve("none").toString()).exitCode());
-    assertEquals(
-        2,
-        CliHarness.run("bench", "augment", "--images", dir.toString(), "--clock", "sundial")
-            .exitCode());
+    CliHarness.Result clock =
+        CliHarness.run("bench", "augment", "--images", dir.toString(), "--clock", "sundial");
+    assertEquals(2, clock.exitCode());
+    // the message names the full command, not just its last word
+    assertTrue(
+        clock.err().startsWith("augreg bench augment: --clock must be wall or cpu"), clock.err());
   }
 
   @Test
