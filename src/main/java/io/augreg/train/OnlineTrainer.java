@@ -8,7 +8,6 @@ import io.augreg.nn.Network;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.JavaGemm;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -78,19 +77,10 @@ public final class OnlineTrainer {
     if (early != null && dev == null) {
       throw new AugregException("early stopping needs a dev set");
     }
-    if (config.keepProb().length != 1 && config.keepProb().length != layers - 1) {
-      throw new AugregException(
-          "--keep-prob needs one value or one per hidden layer (" + (layers - 1) + "), got "
-              + config.keepProb().length);
-    }
     int m = source.size();
     int batch = source.batchSize();
-    double[] keep = new double[layers + 1];
-    for (int l = 0; l <= layers; l++) {
-      keep[l] = l >= 1 && l < layers ? config.keepProb(l) : 1.0;
-    }
-    double[] noKeep = new double[layers + 1];
-    Arrays.fill(noKeep, 1.0);
+    double[] keep = DenseParams.keepPerLayer(config, layers);
+    double[] noKeep = DenseParams.noDropout(layers);
     double[][] w = initial.weightArrays();
     double[][] b = initial.biasArrays();
     Propagation prop = new Propagation(initial, w, b, keep, batch, gemm);
@@ -101,8 +91,8 @@ public final class OnlineTrainer {
     }
     Updater updater = new Updater(config, w, b);
     FreshMasks fresh = new FreshMasks();
-    double[][] bestW = copy(w);
-    double[][] bestB = copy(b);
+    double[][] bestW = DenseParams.copy(w);
+    double[][] bestB = DenseParams.copy(b);
     boolean haveBest = false;
     int bestEpoch = 0;
     StopRule stopRule = new StopRule(early);
@@ -142,7 +132,7 @@ public final class OnlineTrainer {
         }
         // J_train = mean clean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w|
         double[] costAcc = evaluate(eval, source);
-        double trainCost = costAcc[0] + regularizationCost(w, m);
+        double trainCost = costAcc[0] + DenseParams.penalty(config, w, m);
         double devCost = Double.NaN;
         double devAcc = Double.NaN;
         if (devEval != null) {
@@ -159,8 +149,8 @@ public final class OnlineTrainer {
         StopRule.Outcome outcome = stopRule.observe(trainCost, devCost, devAcc, devEval != null);
         if (outcome == StopRule.Outcome.KEEP) {
           bestEpoch = epoch;
-          copyInto(w, bestW);
-          copyInto(b, bestB);
+          DenseParams.copyInto(w, bestW);
+          DenseParams.copyInto(b, bestB);
           haveBest = true;
         } else if (outcome.stopReason() != null) {
           reason = outcome.stopReason();
@@ -212,42 +202,5 @@ public final class OnlineTrainer {
       }
     }
     return new double[] {cost / n, correct / n};
-  }
-
-  private double regularizationCost(double[][] w, int m) {
-    double cost = 0;
-    if (config.l2() > 0) {
-      double sq = 0;
-      for (double[] wl : w) {
-        for (double v : wl) {
-          sq += v * v;
-        }
-      }
-      cost += (1.0 / m) * (config.l2() / 2) * sq;
-    }
-    if (config.l1() > 0) {
-      double abs = 0;
-      for (double[] wl : w) {
-        for (double v : wl) {
-          abs += Math.abs(v);
-        }
-      }
-      cost += (1.0 / m) * config.l1() * abs;
-    }
-    return cost;
-  }
-
-  private static double[][] copy(double[][] src) {
-    double[][] out = new double[src.length][];
-    for (int i = 0; i < src.length; i++) {
-      out[i] = src[i].clone();
-    }
-    return out;
-  }
-
-  private static void copyInto(double[][] src, double[][] dst) {
-    for (int i = 0; i < src.length; i++) {
-      System.arraycopy(src[i], 0, dst[i], 0, src[i].length);
-    }
   }
 }

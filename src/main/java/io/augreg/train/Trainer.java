@@ -105,23 +105,12 @@ public final class Trainer {
     if (early != null && dev == null) {
       throw new AugregException("early stopping needs a dev set");
     }
-    if (config.keepProb().length != 1 && config.keepProb().length != layers - 1) {
-      throw new AugregException(
-          "--keep-prob needs one value or one per hidden layer ("
-              + (layers - 1)
-              + "), got "
-              + config.keepProb().length);
-    }
     int m = train.size();
     boolean fullBatch =
         config.optimizer() == Optimizer.GD || config.batchSize() == 0 || config.batchSize() >= m;
     int batch = fullBatch ? m : config.batchSize();
-    double[] keep = new double[layers + 1];
-    for (int l = 0; l <= layers; l++) {
-      keep[l] = l >= 1 && l < layers ? config.keepProb(l) : 1.0;
-    }
-    double[] noKeep = new double[layers + 1];
-    java.util.Arrays.fill(noKeep, 1.0);
+    double[] keep = DenseParams.keepPerLayer(config, layers);
+    double[] noKeep = DenseParams.noDropout(layers);
 
     // Parameters, updated in place; gradients live in the propagation buffers.
     double[][] w = initial.weightArrays();
@@ -163,8 +152,8 @@ public final class Trainer {
     // Seeds.mix(seed, DROPOUT_KEY, epoch, batch), extended per batch without allocating
     long dropoutBase = Seeds.mix(config.seed(), DROPOUT_KEY);
 
-    double[][] bestW = copy(w);
-    double[][] bestB = copy(b);
+    double[][] bestW = DenseParams.copy(w);
+    double[][] bestB = DenseParams.copy(b);
     boolean haveBest = false;
     int bestEpoch = 0;
     StopRule stopRule = new StopRule(early);
@@ -245,8 +234,8 @@ public final class Trainer {
       StopRule.Outcome outcome = stopRule.observe(trainCost, devCost, devAcc, devEval != null);
       if (outcome == StopRule.Outcome.KEEP) {
         bestEpoch = epoch;
-        copyInto(w, bestW);
-        copyInto(b, bestB);
+        DenseParams.copyInto(w, bestW);
+        DenseParams.copyInto(b, bestB);
         haveBest = true;
       } else if (outcome.stopReason() != null) {
         reason = outcome.stopReason();
@@ -273,12 +262,12 @@ public final class Trainer {
                   + " and no finite cost was ever seen, not even for the initial weights"
                   + " (check the inputs' scale; try a smaller --lr)");
         }
-        copyInto(initial.weightArrays(), bestW);
-        copyInto(initial.biasArrays(), bestB);
+        DenseParams.copyInto(initial.weightArrays(), bestW);
+        DenseParams.copyInto(initial.biasArrays(), bestB);
         bestEpoch = 0;
       }
-      copyInto(bestW, w);
-      copyInto(bestB, b);
+      DenseParams.copyInto(bestW, w);
+      DenseParams.copyInto(bestB, b);
     }
     Network model = initial.withParameters(w, b);
     trainEval.forward(false);
@@ -344,28 +333,7 @@ public final class Trainer {
 
   /** λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| (the lesson's order: (1/m)·(λ/2)·Σ). */
   double regularizationCost(double[][] w, int m) {
-    double cost = 0;
-    if (config.l2() > 0) {
-      double sq = 0;
-      for (double[] wl : w) {
-        double s = 0;
-        for (double v : wl) {
-          s += v * v;
-        }
-        sq += s;
-      }
-      cost += (1.0 / m) * (config.l2() / 2) * sq;
-    }
-    if (config.l1() > 0) {
-      double abs = 0;
-      for (double[] wl : w) {
-        for (double v : wl) {
-          abs += Math.abs(v);
-        }
-      }
-      cost += (1.0 / m) * config.l1() * abs;
-    }
-    return cost;
+    return DenseParams.penalty(config, w, m);
   }
 
   /**
@@ -415,20 +383,6 @@ public final class Trainer {
       int t = perm[i];
       perm[i] = perm[j];
       perm[j] = t;
-    }
-  }
-
-  private static double[][] copy(double[][] src) {
-    double[][] out = new double[src.length][];
-    for (int i = 0; i < src.length; i++) {
-      out[i] = src[i].clone();
-    }
-    return out;
-  }
-
-  private static void copyInto(double[][] src, double[][] dst) {
-    for (int i = 0; i < src.length; i++) {
-      System.arraycopy(src[i], 0, dst[i], 0, src[i].length);
     }
   }
 }
