@@ -141,6 +141,35 @@ final class NoiseKernel {
     }
   }
 
+  /**
+   * Like {@link #apply} with independent noise on every byte, but on table-mapped values: {@code
+   * out = saturate(lut[in] + noise)}, the same draw stream (so {@code lut} the identity gives
+   * exactly {@link #apply}'s bytes). Lets a point transform and the noise share one pass.
+   *
+   * @param b packed pixels (no alpha), modified
+   * @param n number of bytes
+   * @param seed the noise stream's seed
+   * @param s a sampler prepared for σ
+   * @param lut 256-entry map applied before the noise
+   */
+  static void applyAfterTable(byte[] b, int n, long seed, Sampler s, byte[] lut) {
+    short[] t = s.table;
+    long state = seed;
+    int i = 0;
+    // out = saturate(lut[in] + table[16-bit draw]), four draws per 64-bit output
+    for (; i + 4 <= n; i += 4) {
+      long z = mix(state += GOLDEN);
+      b[i] = (byte) clamp((lut[b[i] & 0xFF] & 0xFF) + t[(int) z & 0xFFFF]);
+      b[i + 1] = (byte) clamp((lut[b[i + 1] & 0xFF] & 0xFF) + t[(int) (z >>> 16) & 0xFFFF]);
+      b[i + 2] = (byte) clamp((lut[b[i + 2] & 0xFF] & 0xFF) + t[(int) (z >>> 32) & 0xFFFF]);
+      b[i + 3] = (byte) clamp((lut[b[i + 3] & 0xFF] & 0xFF) + t[(int) (z >>> 48)]);
+    }
+    long z = mix(state += GOLDEN);
+    for (; i < n; i++, z >>>= 16) {
+      b[i] = (byte) clamp((lut[b[i] & 0xFF] & 0xFF) + t[(int) z & 0xFFFF]);
+    }
+  }
+
   private static void general(
       byte[] b, int n, int channels, boolean perChannel, long seed, Sampler s) {
     long state = seed;

@@ -88,50 +88,12 @@ public final class PointTail {
       return true;
     }
     NoiseKernel.prepare(noise.sigma(), s.noise);
-    noiseAfterTable(px, n, noise.seed(), s.noise.table, lut == null ? IDENTITY : lut);
+    if (lut == null) {
+      NoiseKernel.apply(px, n, channels, true, noise.seed(), s.noise);
+    } else {
+      NoiseKernel.applyAfterTable(px, n, noise.seed(), s.noise, lut);
+    }
     return true;
-  }
-
-  private static final byte[] IDENTITY = new byte[256];
-
-  static {
-    for (int v = 0; v < 256; v++) {
-      IDENTITY[v] = (byte) v;
-    }
-  }
-
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
-  /** SplitMix64's output function (NoiseKernel's stream). */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
-  /**
-   * NoiseKernel's per-byte stream on table-mapped values: byte k gets draw k, bits 16·(k mod 4) of
-   * SplitMix64 output ⌊k/4⌋ + 1 from {@code seed}.
-   */
-  private static void noiseAfterTable(byte[] b, int n, long seed, short[] t, byte[] lut) {
-    long state = seed;
-    int i = 0;
-    // out = saturate(lut[in] + t[16-bit draw]), four draws per 64-bit output
-    for (; i + 4 <= n; i += 4) {
-      long z = mix(state += GOLDEN);
-      b[i] = clamp((lut[b[i] & 0xFF] & 0xFF) + t[(int) z & 0xFFFF]);
-      b[i + 1] = clamp((lut[b[i + 1] & 0xFF] & 0xFF) + t[(int) (z >>> 16) & 0xFFFF]);
-      b[i + 2] = clamp((lut[b[i + 2] & 0xFF] & 0xFF) + t[(int) (z >>> 32) & 0xFFFF]);
-      b[i + 3] = clamp((lut[b[i + 3] & 0xFF] & 0xFF) + t[(int) (z >>> 48)]);
-    }
-    long z = mix(state += GOLDEN);
-    for (; i < n; i++, z >>>= 16) {
-      b[i] = clamp((lut[b[i] & 0xFF] & 0xFF) + t[(int) z & 0xFFFF]);
-    }
-  }
-
-  private static byte clamp(int v) {
-    return (byte) Math.min(255, Math.max(0, v));
   }
 
   /**

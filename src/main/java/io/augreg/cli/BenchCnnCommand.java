@@ -80,7 +80,7 @@ public final class BenchCnnCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Architecture network = Architecture.parse(arch);
-    Precision p = precision.equalsIgnoreCase("double") ? Precision.DOUBLE : Precision.FLOAT;
+    Precision p = Precision.parse(precision, "--precision");
     TrainConfig tc = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e-3)
         .epochs(epochs).batchSize(32).l2(5e-4 * 32).seed(seed).evalEvery(epochs).build();
     ImageTrainConfig c = ImageTrainConfig.builder(data.resolve("train")).test(data.resolve("test"))

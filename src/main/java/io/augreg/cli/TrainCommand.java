@@ -288,11 +288,7 @@ public final class TrainCommand implements Callable<Integer> {
   /** {@code --arch}: the convolutional path (same printout and output files). */
   private int callConv(ImageTrainConfig c, TrainingListener listener, PrintWriter outw, PrintWriter err) {
     Architecture a = Architecture.parse(arch);
-    Precision p = switch (precision.toLowerCase(Locale.ROOT)) {
-      case "double" -> Precision.DOUBLE;
-      case "float" -> Precision.FLOAT;
-      default -> throw new AugregException("--precision must be double or float, got '" + precision + "'");
-    };
+    Precision p = Precision.parse(precision, "--precision");
     if (c.trainConfig().dropout()) {
       throw new AugregException("--keep-prob applies to --layers; with --arch put 'dropout keep=P' steps in the spec");
     }
