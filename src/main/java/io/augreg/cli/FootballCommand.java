@@ -123,6 +123,15 @@ public final class FootballCommand implements Callable<Integer> {
   int evalEvery = 100;
 
   @Option(
+      names = "--base-error",
+      paramLabel = "E",
+      description =
+          "Base (Bayes/human) error the bias/variance diagnosis measures avoidable bias from,"
+              + " in [0, 1); the goalkeeper data are not separable, so some test error is"
+              + " irreducible (default: ${DEFAULT-VALUE}).")
+  double baseError = 0.0;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description =
@@ -168,7 +177,8 @@ public final class FootballCommand implements Callable<Integer> {
             reference,
             earlyStopping,
             patience,
-            evalEvery);
+            evalEvery,
+            baseError);
     FootballData footballData = FootballData.load(data);
     FootballExperiment experiment = new FootballExperiment(config);
     int runs = config.modes().size();

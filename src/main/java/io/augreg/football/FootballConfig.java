@@ -20,6 +20,10 @@ import java.util.List;
  * @param patience early-stopping patience in iterations (&gt; 0); the dev loss is checked every
  *     {@code evalEvery} iterations, so this is rounded up to whole evaluations
  * @param evalEvery record the cost every this many iterations (&gt; 0)
+ * @param baseError base (Bayes/human) error the diagnosis measures avoidable bias from, in [0,
+ *     1): train error − base error above {@link io.augreg.train.Diagnosis#DEFAULT_BIAS_THRESHOLD}
+ *     is high bias. The goalkeeper data are not separable, so some error is irreducible; the
+ *     default 0 judges against a perfect classifier (the trainer's default too)
  */
 public record FootballConfig(
     List<FootballMode> modes,
@@ -31,7 +35,8 @@ public record FootballConfig(
     boolean reference,
     boolean earlyStopping,
     int patience,
-    int evalEvery) {
+    int evalEvery,
+    double baseError) {
 
   /** The lesson's L2 strength. */
   public static final double LESSON_LAMBDA = 0.7;
@@ -76,6 +81,41 @@ public record FootballConfig(
     if (evalEvery <= 0) {
       throw new AugregException("--eval-every must be > 0, got " + evalEvery);
     }
+    // Same option name and message style as TrainConfig's --base-error; 1 is excluded here
+    // because a base error of 100% leaves nothing for the diagnosis to judge.
+    if (!(baseError >= 0 && baseError < 1)) {
+      throw new AugregException("--base-error must be in [0, 1), got " + baseError);
+    }
+  }
+
+  /**
+   * The settings with base error 0 (the diagnosis judges against a perfect classifier).
+   *
+   * @param modes the runs, in the order they are reported
+   * @param lambda L2 strength λ (≥ 0)
+   * @param keepProb dropout keep probability, in (0, 1]
+   * @param iterations gradient-descent iterations (&gt; 0)
+   * @param learningRate gradient-descent step (&gt; 0, finite)
+   * @param seed initialization and dropout-mask seed
+   * @param reference numpy-compatible initialization and the reference's masks
+   * @param earlyStopping stop on the dev loss
+   * @param patience early-stopping patience in iterations (&gt; 0)
+   * @param evalEvery record the cost every this many iterations (&gt; 0)
+   */
+  public FootballConfig(
+      List<FootballMode> modes,
+      double lambda,
+      double keepProb,
+      int iterations,
+      double learningRate,
+      long seed,
+      boolean reference,
+      boolean earlyStopping,
+      int patience,
+      int evalEvery) {
+    this(
+        modes, lambda, keepProb, iterations, learningRate, seed, reference, earlyStopping, patience,
+        evalEvery, 0.0);
   }
 
   /** The lesson's set-up: none, L2 λ = 0.7, dropout keep 0.86; lr 0.3; 30 000 iterations. */
@@ -102,20 +142,27 @@ public record FootballConfig(
   public FootballConfig withReference(boolean ref) {
     return new FootballConfig(
         modes, lambda, keepProb, iterations, learningRate, seed, ref, earlyStopping, patience,
-        evalEvery);
+        evalEvery, baseError);
   }
 
   /** A copy with other runs. */
   public FootballConfig withModes(List<FootballMode> m) {
     return new FootballConfig(
         m, lambda, keepProb, iterations, learningRate, seed, reference, earlyStopping, patience,
-        evalEvery);
+        evalEvery, baseError);
   }
 
   /** A copy with another iteration count. */
   public FootballConfig withIterations(int n) {
     return new FootballConfig(
         modes, lambda, keepProb, n, learningRate, seed, reference, earlyStopping, patience,
-        evalEvery);
+        evalEvery, baseError);
+  }
+
+  /** A copy with another base error for the diagnosis. */
+  public FootballConfig withBaseError(double e) {
+    return new FootballConfig(
+        modes, lambda, keepProb, iterations, learningRate, seed, reference, earlyStopping, patience,
+        evalEvery, e);
   }
 }

@@ -48,7 +48,9 @@ public final class FootballExperiment {
   /**
    * The trainer configuration of one run: gradient descent with the experiment's learning rate
    * and iterations, λ if the mode uses L2, the keep probability on both hidden layers if it uses
-   * dropout, and the reference's masks in reference mode.
+   * dropout, and the reference's masks in reference mode. It carries the experiment's base error
+   * and the default diagnosis thresholds, so the saved model's config says what the verdict
+   * was judged against.
    *
    * @param mode the run
    * @return its trainer configuration
@@ -64,7 +66,8 @@ public final class FootballExperiment {
             .keepProb(mode.usesDropout() ? config.keepProb() : 1.0)
             .dropoutMasks(config.reference() ? DropoutMasks.REFERENCE : DropoutMasks.FRESH)
             .seed(config.seed())
-            .evalEvery(config.evalEvery());
+            .evalEvery(config.evalEvery())
+            .baseError(config.baseError());
     if (config.earlyStopping()) {
       // Patience is given in iterations; the trainer counts evaluations (every evalEvery).
       int evaluations = (config.patience() + config.evalEvery() - 1) / config.evalEvery();
@@ -107,7 +110,10 @@ public final class FootballExperiment {
     int testCorrect = correct(model, data.test());
     double trainAcc = (double) trainCorrect / data.train().size();
     double testAcc = (double) testCorrect / data.test().size();
-    Diagnosis diagnosis = Diagnosis.of(1 - trainAcc, 1 - testAcc, 0.0);
+    // The held-out set of the lesson is its test set: it plays the diagnosis' dev set.
+    Diagnosis diagnosis =
+        Diagnosis.of(
+            1 - trainAcc, 1 - testAcc, tc.baseError(), tc.biasThreshold(), tc.varianceThreshold());
     return new FootballRun(
         mode,
         tc,

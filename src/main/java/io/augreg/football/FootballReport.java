@@ -95,7 +95,9 @@ public final class FootballReport {
               String.format(Locale.ROOT, "%.2f", r.seconds())));
     }
     sb.append('\n');
-    sb.append("Diagnosis (train error vs test error, base error 0):\n");
+    sb.append("Diagnosis (train error vs test error, base error ")
+        .append(num(config.baseError()))
+        .append("):\n");
     for (FootballRun r : runs) {
       // The lesson's held-out set is its test set; the diagnosis calls it "dev".
       String summary = r.diagnosis().summary().strip().replace("dev error", "test error");

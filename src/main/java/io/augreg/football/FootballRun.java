@@ -16,7 +16,8 @@ import io.augreg.train.TrainResult;
  * @param trainSize training examples
  * @param testCorrect correctly classified test examples
  * @param testSize test examples
- * @param diagnosis bias/variance verdict from train and test error (base error 0)
+ * @param diagnosis bias/variance verdict from train and test error, against the configured
+ *     base error (default 0)
  */
 public record FootballRun(
     FootballMode mode,
