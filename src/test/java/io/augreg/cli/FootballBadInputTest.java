@@ -166,6 +166,25 @@ class FootballBadInputTest {
     says(fails("--mode", "l3"), "--mode must be none, l2, dropout, l2+dropout or all");
   }
 
+  @Test
+  void baseErrorOutsideZeroToOne() {
+    says(fails("--base-error", "-0.1"), "--base-error must be in [0, 1), got -0.1");
+    says(fails("--base-error", "1"), "--base-error must be in [0, 1), got 1.0");
+    says(fails("--base-error", "NaN"), "--base-error must be in [0, 1), got NaN");
+  }
+
+  @Test
+  void baseErrorNotANumber() {
+    CliHarness.Result r =
+        CliHarness.run("football", "--base-error", "abc", "--out", dir.resolve("out").toString());
+    assertEquals(2, r.exitCode());
+    assertEquals(
+        "augreg football: Invalid value for option '--base-error': 'abc' is not a double",
+        r.err().lines().findFirst().orElse(""));
+    assertEquals("", r.out());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
   /** A value picocli cannot convert: a usage error (exit 2) whose first line names the option. */
   @Test
   void notANumber() {

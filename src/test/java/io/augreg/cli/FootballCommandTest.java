@@ -13,6 +13,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,55 @@ class FootballCommandTest {
     String flat = r.out().replaceAll("\\s+", " ");
     assertTrue(flat.contains("(default: 0.86)"), flat);
     assertTrue(flat.contains("(default: 30000)"), flat);
+  }
+
+  /**
+   * The lesson's dropout run, stopped after 1 000 iterations (train error 7.1%, test 7.0%): high
+   * bias against base error 0, fine against 0.05. The table's numbers stay the same.
+   */
+  @Test
+  void baseErrorChangesTheVerdictAndTheHeading() {
+    String[] run = {
+      "football", "--reference", "--mode", "dropout", "--iterations", "1000", "--no-pictures",
+      "--data", data(), "--out", dir.toString()
+    };
+    CliHarness.Result zero = CliHarness.run(run);
+    List<String> withBase = new ArrayList<>(List.of(run));
+    withBase.addAll(List.of("--base-error", "0.05"));
+    CliHarness.Result five = CliHarness.run(withBase.toArray(String[]::new));
+    assertEquals(0, zero.exitCode(), zero.err());
+    assertEquals(0, five.exitCode(), five.err());
+    String row = "0.9289 (196/211)   0.930 (186/200)";
+    assertTrue(zero.out().contains(row), zero.out());
+    assertTrue(five.out().contains(row), five.out());
+
+    String flatZero = zero.out().replaceAll("\\s+", " ");
+    assertTrue(flatZero.contains("Diagnosis (train error vs test error, base error 0):"), flatZero);
+    assertTrue(
+        flatZero.contains(
+            "dropout (keep 0.86): high bias (underfitting) — train error 7.1%, test error 7.0%,"
+                + " base error 0.0% try: bigger network"),
+        flatZero);
+
+    String flatFive = five.out().replaceAll("\\s+", " ");
+    assertTrue(flatFive.contains("Diagnosis (train error vs test error, base error 0.05):"), flatFive);
+    assertTrue(
+        flatFive.contains(
+            "dropout (keep 0.86): fine (low bias, low variance) — train error 7.1%, test error"
+                + " 7.0%, base error 5.0% Pictures and models"),
+        flatFive);
+    assertFalse(flatFive.contains("try:"), flatFive);
+  }
+
+  @Test
+  void helpShowsTheBaseErrorAndItsDefault() {
+    String flat = CliHarness.run("football", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(
+        flat.contains(
+            "--base-error=E Base (Bayes/human) error the bias/variance diagnosis measures avoidable"
+                + " bias from, in [0, 1)"),
+        flat);
+    assertTrue(flat.contains("irreducible (default: 0.0)."), flat);
   }
 
   @Test

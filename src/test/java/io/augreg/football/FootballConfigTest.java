@@ -29,6 +29,30 @@ class FootballConfigTest {
     assertEquals(0.3, c.learningRate());
     assertFalse(c.reference());
     assertTrue(FootballConfig.lessonReference().reference());
+    assertEquals(0.0, c.baseError());
+  }
+
+  @Test
+  void baseErrorIsCarriedByTheCopiesAndValidated() {
+    FootballConfig c = FootballConfig.lesson().withBaseError(0.05);
+    assertEquals(0.05, c.baseError());
+    assertEquals(
+        0.05,
+        c.withReference(true).withIterations(10).withModes(List.of(FootballMode.L2)).baseError());
+    assertEquals(0.0, FootballConfig.lesson().withBaseError(0).baseError());
+    assertEquals(0.999, FootballConfig.lesson().withBaseError(0.999).baseError());
+    assertEquals(
+        "--base-error must be in [0, 1), got -0.1",
+        assertThrows(AugregException.class, () -> FootballConfig.lesson().withBaseError(-0.1))
+            .getMessage());
+    assertEquals(
+        "--base-error must be in [0, 1), got 1.0",
+        assertThrows(AugregException.class, () -> FootballConfig.lesson().withBaseError(1))
+            .getMessage());
+    assertEquals(
+        "--base-error must be in [0, 1), got NaN",
+        assertThrows(AugregException.class, () -> FootballConfig.lesson().withBaseError(Double.NaN))
+            .getMessage());
   }
 
   @Test

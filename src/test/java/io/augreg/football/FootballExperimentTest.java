@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.augreg.TestData;
+import io.augreg.train.Diagnosis;
 import io.augreg.train.DropoutMasks;
 import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;
@@ -47,6 +48,45 @@ class FootballExperimentTest {
         new FootballExperiment(FootballConfig.lessonReference())
             .trainConfig(FootballMode.DROPOUT)
             .dropoutMasks());
+  }
+
+  @Test
+  void trainConfigCarriesTheBaseErrorAndTheDefaultThresholds() {
+    TrainConfig plain = new FootballExperiment(FootballConfig.lesson()).trainConfig(FootballMode.NONE);
+    assertEquals(0.0, plain.baseError());
+    TrainConfig tc =
+        new FootballExperiment(FootballConfig.lesson().withBaseError(0.05))
+            .trainConfig(FootballMode.DROPOUT);
+    assertEquals(0.05, tc.baseError());
+    assertEquals(Diagnosis.DEFAULT_BIAS_THRESHOLD, tc.biasThreshold());
+    assertEquals(Diagnosis.DEFAULT_VARIANCE_THRESHOLD, tc.varianceThreshold());
+  }
+
+  /**
+   * Reference dropout after 1 000 iterations: train 196/211 (error 7.1%), test 186/200 (7.0%).
+   * Against base error 0 that is 7.1 points of avoidable bias (high bias); against 0.05 only 2.1
+   * (fine). The base error changes the verdict, never the training.
+   */
+  @Test
+  void baseErrorMovesTheVerdictButNotTheRun() {
+    FootballConfig c =
+        FootballConfig.lessonReference().withModes(List.of(FootballMode.DROPOUT)).withIterations(1000);
+    FootballRun zero = new FootballExperiment(c).runAll(DATA, 1, null, null).get(0);
+    FootballRun five = new FootballExperiment(c.withBaseError(0.05)).runAll(DATA, 1, null, null).get(0);
+    assertEquals(196, zero.trainCorrect());
+    assertEquals(186, zero.testCorrect());
+    assertEquals(zero.trainCorrect(), five.trainCorrect());
+    assertEquals(zero.testCorrect(), five.testCorrect());
+    assertEquals(zero.finalCost(), five.finalCost(), 0.0);
+
+    assertEquals(Diagnosis.Verdict.HIGH_BIAS, zero.diagnosis().verdict());
+    assertEquals(0.0, zero.diagnosis().baseError());
+    assertEquals(15 / 211.0, zero.diagnosis().avoidableBias(), 1e-12);
+
+    assertEquals(Diagnosis.Verdict.FINE, five.diagnosis().verdict());
+    assertEquals(0.05, five.diagnosis().baseError());
+    assertEquals(15 / 211.0 - 0.05, five.diagnosis().avoidableBias(), 1e-12);
+    assertEquals(List.of(), five.diagnosis().remedies());
   }
 
   @Test

@@ -38,10 +38,16 @@ class FootballReportTest {
     assertTrue(table.contains("L2 (λ = 0.7)"), table);
     assertTrue(table.contains("dropout (keep 0.86)"), table);
     assertTrue(table.contains("test error"), table);
+    assertTrue(table.contains("Diagnosis (train error vs test error, base error 0):\n"), table);
     for (String line : table.split("\n")) {
       assertTrue(line.length() <= FootballReport.WIDTH, "too long: " + line);
     }
     assertTrue(table.contains(" (" + runs.get(0).trainCorrect() + "/211)"), table);
+
+    String withBase =
+        FootballReport.table(config.withBaseError(0.05), "the data (211 train, 200 test)", runs);
+    assertTrue(
+        withBase.contains("Diagnosis (train error vs test error, base error 0.05):\n"), withBase);
 
     JsonNode json = new ObjectMapper().readTree(FootballReport.json(runs));
     assertEquals(3, json.get("runs").size());
