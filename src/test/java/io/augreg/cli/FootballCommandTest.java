@@ -183,6 +183,8 @@ class FootballCommandTest {
                 + " 7.0%, base error 5.0% Pictures and models"),
         flatFive);
     assertFalse(flatFive.contains("try:"), flatFive);
+    // The saved model's training config records the base error its verdict was judged against.
+    assertEquals(0.05, ModelFiles.load(dir, "model-dropout").config().baseError());
   }
 
   @Test
