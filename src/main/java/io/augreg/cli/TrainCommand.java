@@ -13,6 +13,7 @@ import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.offline.Size;
 import io.augreg.train.ConvTrainResult;
+import io.augreg.train.Diagnosis;
 import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;
 import io.augreg.train.TrainConfig;
@@ -145,6 +146,12 @@ public final class TrainCommand implements Callable<Integer> {
           + " class positive for two classes, softmax for more).")
   String positiveClass;
 
+  @Option(names = "--base-error", paramLabel = "E",
+      description = "Base (Bayes/human) error the bias/variance diagnosis measures avoidable bias"
+          + " from, a fraction in [0, 1): train error - E above " + Diagnosis.DEFAULT_BIAS_THRESHOLD
+          + " is high bias (default: ${DEFAULT-VALUE}).")
+  double baseError = 0.0;
+
   @Option(names = "--eval-every", paramLabel = "N",
       description = "Record metrics (and check early stopping) every N epochs (default: ${DEFAULT-VALUE}).")
   int evalEvery = 1;
@@ -198,7 +205,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainConfig.Builder tc = TrainConfig.builder()
         .optimizer(opt).learningRate(lr).epochs(epochs).batchSize(batchSize).l2(l2).l1(l1)
-        .keepProb(numbers(keepProb, "--keep-prob")).seed(seed).evalEvery(evalEvery);
+        .keepProb(numbers(keepProb, "--keep-prob")).seed(seed).evalEvery(evalEvery)
+        .baseError(baseError);
     if (patience > 0) {
       tc.earlyStopping(new EarlyStopping(EarlyStopping.Monitor.DEV_LOSS, patience, minDelta));
     }
@@ -276,8 +284,9 @@ public final class TrainCommand implements Callable<Integer> {
         t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), r.samplesPerSecond());
     outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
         pct(r.devAccuracy()), pct(r.testAccuracy()));
-    outw.println("diagnosis" + (r.devCount() == 0 && r.testCount() > 0 ? " (no dev set: the test set is the hold-out)" : "")
-        + ": " + t.diagnosis().summary());
+    outw.println(diagnosisHeading(t.diagnosis().baseError(),
+        r.devCount() == 0 && r.testCount() > 0 ? "no dev set: the test set is the hold-out" : null)
+        + t.diagnosis().summary());
     TrainOutputs.write(out, c, r);
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();
@@ -307,12 +316,22 @@ public final class TrainCommand implements Callable<Integer> {
         t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), t.samplesPerSecond());
     outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
         pct(r.devAccuracy()), pct(r.testAccuracy()));
-    outw.println("diagnosis: " + t.diagnosis().summary());
+    outw.println(diagnosisHeading(t.diagnosis().baseError(), null) + t.diagnosis().summary());
     ConvTrainOutputs.write(out, c, r);
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();
     err.flush();
     return r.failures().isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * "diagnosis (base error E): " or "diagnosis (NOTE; base error E): ", E as given on the
+   * command line (like football's heading).
+   */
+  static String diagnosisHeading(double baseError, String note) {
+    String base = "base error " + (baseError == Math.rint(baseError)
+        ? Long.toString((long) baseError) : Double.toString(baseError));
+    return "diagnosis (" + (note == null ? "" : note + "; ") + base + "): ";
   }
 
   private static String pct(double v) {

@@ -1,6 +1,7 @@
 package io.augreg.football;
 
 import io.augreg.core.AugregException;
+import io.augreg.train.Diagnosis;
 import java.util.List;
 
 /**
@@ -81,11 +82,8 @@ public record FootballConfig(
     if (evalEvery <= 0) {
       throw new AugregException("--eval-every must be > 0, got " + evalEvery);
     }
-    // Same option name and message style as TrainConfig's --base-error; 1 is excluded here
-    // because a base error of 100% leaves nothing for the diagnosis to judge.
-    if (!(baseError >= 0 && baseError < 1)) {
-      throw new AugregException("--base-error must be in [0, 1), got " + baseError);
-    }
+    // The same check (and message) as train's --base-error.
+    Diagnosis.checkBaseError(baseError, "--base-error");
   }
 
   /**

@@ -17,7 +17,8 @@ import java.util.Locale;
  *
  * @param trainError 1 − train accuracy
  * @param devError 1 − dev accuracy, NaN if there is no dev set
- * @param baseError the best achievable (e.g. human) error, default 0
+ * @param baseError the best achievable (Bayes/human) error, in [0, 1) (see {@link
+ *     #checkBaseError}), default 0
  * @param verdict high bias, high variance, both, or fine
  * @param remedies the lesson's remedies for the verdict
  */
@@ -63,7 +64,7 @@ public record Diagnosis(
    *
    * @param trainError train error in [0, 1]
    * @param devError dev error in [0, 1], or NaN without a dev set
-   * @param baseError base (Bayes/human) error in [0, 1]
+   * @param baseError base (Bayes/human) error in [0, 1)
    * @return the diagnosis
    */
   public static Diagnosis of(double trainError, double devError, double baseError) {
@@ -75,7 +76,7 @@ public record Diagnosis(
    *
    * @param trainError train error in [0, 1]
    * @param devError dev error in [0, 1], or NaN without a dev set
-   * @param baseError base error in [0, 1]
+   * @param baseError base error in [0, 1) (checked by {@link #checkBaseError})
    * @param biasThreshold avoidable bias (train − base) above this is high bias
    * @param varianceThreshold variance (dev − train) above this is high variance
    * @return the diagnosis
@@ -90,7 +91,7 @@ public record Diagnosis(
     if (!Double.isNaN(devError)) {
       checkRate(devError, "dev error");
     }
-    checkRate(baseError, "--base-error");
+    checkBaseError(baseError, "--base-error");
     checkRate(biasThreshold, "bias threshold");
     checkRate(varianceThreshold, "variance threshold");
     boolean bias = trainError - baseError > biasThreshold;
@@ -114,6 +115,23 @@ public record Diagnosis(
       remedies.add("no dev set: variance not judged (hold out a dev set to check it)");
     }
     return new Diagnosis(trainError, devError, baseError, v, remedies);
+  }
+
+  /**
+   * The one range check of a base (Bayes/human) error, shared by {@link TrainConfig}, {@code
+   * FootballConfig} and {@link #of}: a fraction in [0, 1). 1 is excluded because a base error of
+   * 100% leaves nothing for the diagnosis to judge; NaN is rejected.
+   *
+   * @param value the base error
+   * @param option the option to name in the message, e.g. {@code "--base-error"}
+   * @return {@code value}, when it is in range
+   * @throws AugregException "OPTION must be in [0, 1), got VALUE" otherwise
+   */
+  public static double checkBaseError(double value, String option) {
+    if (!(value >= 0 && value < 1)) {
+      throw new AugregException(option + " must be in [0, 1), got " + value);
+    }
+    return value;
   }
 
   private static void checkRate(double v, String name) {

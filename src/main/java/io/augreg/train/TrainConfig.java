@@ -25,7 +25,8 @@ import java.util.Arrays;
  * @param beta1 Adam's β1 in [0, 1)
  * @param beta2 Adam's β2 in [0, 1)
  * @param epsilon Adam's ε &gt; 0
- * @param baseError base (human/Bayes) error for the diagnosis, in [0, 1]
+ * @param baseError base (human/Bayes) error for the diagnosis, in [0, 1) ({@link
+ *     Diagnosis#checkBaseError})
  * @param biasThreshold diagnosis: train − base error above this is high bias, in [0, 1]
  * @param varianceThreshold diagnosis: dev − train error above this is high variance, in [0, 1]
  */
@@ -90,7 +91,7 @@ public record TrainConfig(
     if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
       throw new AugregException("--epsilon must be > 0, got " + epsilon);
     }
-    checkRate(baseError, "--base-error");
+    Diagnosis.checkBaseError(baseError, "--base-error");
     checkRate(biasThreshold, "--bias-threshold");
     checkRate(varianceThreshold, "--variance-threshold");
   }

@@ -1,6 +1,7 @@
 package io.augreg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class TrainCommandTest {
         "--patience", "3", "--threads", "2", "--seed", "3", "--out", out.toString());
     assertEquals(1, r.exitCode(), r.err()); // a bad file was skipped, training went on
     assertTrue(r.err().contains("bad.png"), r.err());
-    assertTrue(r.out().contains("diagnosis:"), r.out());
+    assertTrue(r.out().contains("diagnosis (base error 0): "), r.out());
     assertTrue(r.out().contains("stopped:"), r.out());
     for (String f : List.of("model.mat", "model.json", "history.csv", "report.json", "loss.png", "accuracy.png")) {
       assertTrue(Files.size(out.resolve(f)) > 0, f);
@@ -101,6 +102,77 @@ class TrainCommandTest {
     assertEquals("SOFTMAX", model.path("architecture").path("output").asText());
     assertEquals(3, model.path("architecture").path("sizes").get(2).asInt());
     assertEquals(30, Files.readAllLines(out.resolve("history.csv")).size() - 1);
+  }
+
+  /**
+   * Eight shapes, 3 full-batch GD steps at lr 0.01: the network still predicts one class (train
+   * error 50%). Against base error 0 that is high bias; against 0.48 the avoidable bias is 2%,
+   * below the 5% threshold: fine. On the MLP path with a dev set and on the --arch path.
+   */
+  @Test
+  void baseErrorChangesTheDiagnosisOfBothPaths() throws Exception {
+    Path data = shapes("base");
+    String[] mlp = {"train", "--train", data.toString(), "--dev", data.toString(), "--size", "8x8",
+        "--gray", "--layers", "4", "--epochs", "3", "--batch", "full", "--optimizer", "gd", "--lr",
+        "0.01", "--threads", "1", "--out", tmp.resolve("mlp").toString()};
+    CliHarness.Result zero = CliHarness.run(mlp);
+    CliHarness.Result base = CliHarness.run(with(mlp, "--base-error", "0.48"));
+    assertEquals(0, zero.exitCode(), zero.err());
+    assertEquals(0, base.exitCode(), base.err());
+    assertTrue(zero.out().contains("diagnosis (base error 0): high bias (underfitting) — train error"
+        + " 50.0%, dev error 50.0%, base error 0.0%\n  try: bigger network"), zero.out());
+    assertTrue(base.out().contains("diagnosis (base error 0.48): fine (low bias, low variance) — train"
+        + " error 50.0%, dev error 50.0%, base error 48.0%\nwrote "), base.out());
+    JsonNode report = new ObjectMapper().readTree(tmp.resolve("mlp/report.json").toFile());
+    assertEquals(0.48, report.path("diagnosis").path("base_error").asDouble());
+    assertEquals("FINE", report.path("diagnosis").path("verdict").asText());
+
+    String[] conv = {"train", "--train", data.toString(), "--size", "8x8", "--gray", "--arch",
+        "conv filters=2 k=3 | pool k=2", "--epochs", "1", "--batch", "full", "--optimizer", "gd",
+        "--lr", "0.001", "--threads", "1", "--out", tmp.resolve("conv").toString()};
+    zero = CliHarness.run(conv);
+    base = CliHarness.run(with(conv, "--base-error", "0.48"));
+    assertEquals(0, zero.exitCode(), zero.err());
+    assertEquals(0, base.exitCode(), base.err());
+    assertTrue(zero.out().contains("diagnosis (base error 0): high bias (underfitting) — train error"
+        + " 50.0%, no dev set"), zero.out());
+    assertTrue(base.out().contains("diagnosis (base error 0.48): fine (low bias, low variance) — train"
+        + " error 50.0%, no dev set"), base.out());
+    report = new ObjectMapper().readTree(tmp.resolve("conv/report.json").toFile());
+    assertEquals(0.48, report.path("diagnosis").path("base_error").asDouble());
+  }
+
+  @Test
+  void baseErrorOutsideZeroToOneExits2NamingTheOption() throws Exception {
+    Path ok = shapes("badbase");
+    for (String[] bad : new String[][] {{"-0.1", "-0.1"}, {"1", "1.0"}, {"NaN", "NaN"}}) {
+      CliHarness.Result r = CliHarness.run("train", "--train", ok.toString(), "--base-error", bad[0],
+          "--out", tmp.resolve("o").toString());
+      assertEquals(2, r.exitCode(), r.err());
+      assertEquals("augreg train: --base-error must be in [0, 1), got " + bad[1],
+          r.err().lines().findFirst().orElse(""));
+      assertEquals("", r.out());
+    }
+    CliHarness.Result r = CliHarness.run("train", "--train", ok.toString(), "--base-error", "abc",
+        "--out", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode());
+    assertEquals("augreg train: Invalid value for option '--base-error': 'abc' is not a double",
+        r.err().lines().findFirst().orElse(""));
+    assertFalse(Files.exists(tmp.resolve("o")));
+  }
+
+  @Test
+  void helpShowsTheBaseErrorAndItsDefault() {
+    String flat = CliHarness.run("train", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(flat.contains("--base-error=E Base (Bayes/human) error the bias/variance diagnosis"
+        + " measures avoidable bias from, a fraction in [0, 1): train error - E above 0.05 is high"
+        + " bias (default: 0.0)."), flat);
+  }
+
+  private static String[] with(String[] args, String... more) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   @Test

@@ -54,4 +54,23 @@ class DiagnosisTest {
     assertThrows(AugregException.class, () -> Diagnosis.of(0.1, 1.5, 0));
     assertThrows(AugregException.class, () -> Diagnosis.of(0.1, 0.1, Double.NaN));
   }
+
+  @Test
+  void baseErrorIsInZeroToOneExcludingOne() {
+    assertEquals(0.0, Diagnosis.checkBaseError(0, "--base-error"));
+    assertEquals(0.999, Diagnosis.checkBaseError(0.999, "--base-error"));
+    assertEquals("--base-error must be in [0, 1), got 1.0",
+        assertThrows(AugregException.class, () -> Diagnosis.checkBaseError(1, "--base-error"))
+            .getMessage());
+    assertEquals("--human-error must be in [0, 1), got -0.1",
+        assertThrows(AugregException.class, () -> Diagnosis.checkBaseError(-0.1, "--human-error"))
+            .getMessage());
+    assertEquals("--base-error must be in [0, 1), got NaN",
+        assertThrows(AugregException.class, () -> Diagnosis.checkBaseError(Double.NaN, "--base-error"))
+            .getMessage());
+    // Diagnosis.of uses the same check: a base error of 1 is rejected there too.
+    assertEquals("--base-error must be in [0, 1), got 1.0",
+        assertThrows(AugregException.class, () -> Diagnosis.of(0.1, 0.1, 1)).getMessage());
+    assertEquals(0.01, Diagnosis.of(1, 1, 0.99).avoidableBias(), 1e-12);
+  }
 }

@@ -70,4 +70,19 @@ class TrainConfigTest {
     e = assertThrows(AugregException.class, () -> TrainConfig.builder().l2(-1).build());
     assertEquals("--lambda must be >= 0, got -1.0", e.getMessage());
   }
+
+  /** Base error: [0, 1), the message of Diagnosis.checkBaseError (the same as football's). */
+  @Test
+  void baseErrorIsAFractionBelowOne() {
+    assertEquals(0.0, TrainConfig.builder().build().baseError());
+    assertEquals(0.999, TrainConfig.builder().baseError(0.999).build().baseError());
+    for (double bad : new double[] {-0.1, 1, 2, Double.NaN}) {
+      AugregException e = assertThrows(AugregException.class,
+          () -> TrainConfig.builder().baseError(bad).build());
+      assertEquals("--base-error must be in [0, 1), got " + bad, e.getMessage());
+    }
+    AugregException e = assertThrows(AugregException.class,
+        () -> TrainConfig.builder().baseError(1).build());
+    assertEquals("--base-error must be in [0, 1), got 1.0", e.getMessage());
+  }
 }
