@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Augmentation throughput: augreg (1 and 2 threads) against OpenCV-Python (1 thread), measured in
 # the same run on the same images (../shared/datasets/photos, resized to 64/256/512 px).
-# Usage: bench/augment.sh [SECONDS_PER_CASE] [ROUNDS] [CLOCK]   (defaults: 1 s, 3 rounds, wall)
+# Usage: bench/augment.sh [SECONDS_PER_CASE] [ROUNDS] [CLOCK]   (defaults: 1 s, 5 rounds, wall)
 # Each round goes size by size: augreg on 1 thread (all cases), the peer at that size
 # (bench/aug_peer_size.py: the peer script's own case functions and timing loop), then the
 # pipeline case of augreg on 2 threads, so the two sides of a cell run within seconds of each
-# other; every cell reports the best of the rounds for each side, so background load that hits
-# one round hits both sides alike.
+# other. A ratio is the median over the rounds of that round's ratio: load that hits a round hits
+# both sides of its ratio alike, and one disturbed round cannot move the median.
 # CLOCK wall: elapsed time (needs an idle machine). CLOCK cpu: each side's images per second of
 # its own thread CPU time (`augreg bench augment --clock cpu`), which other processes on the cores
 # do not inflate; the 2-thread figure is then the sum of the two threads' CPU-time rates (do the
@@ -17,7 +17,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 secs="${1:-1}"
-rounds="${2:-3}"
+rounds="${2:-5}"
 clock="${3:-wall}"
 [[ "$clock" == wall || "$clock" == cpu ]] || { echo "bench/augment.sh: CLOCK must be wall or cpu, got $clock" >&2; exit 2; }
 sizes=(64 256 512)
@@ -52,25 +52,34 @@ import glob, json, sys, datetime
 tmp, secs, cpu, cores, rounds, load0, load1, clock = sys.argv[1:9]
 def best(into, key, value):
     into[key] = max(into.get(key, 0.0), value)
+import statistics
+# per round: {(case, size): {round: images/s}}
 t1, t2, peer = {}, {}, {}
+def put(into, key, rnd, value):
+    into.setdefault(key, {})[rnd] = value
 for name, d in (("t1", t1), ("t2", t2)):
     for f in sorted(glob.glob(f"{tmp}/{name}.*.json")):
+        rnd = int(f.split("/")[-1].split(".")[1])
         for x in json.load(open(f))["results"]:
-            best(d, (x["name"], x["size"]), x["images_per_second"])
+            put(d, (x["name"], x["size"]), rnd, x["images_per_second"])
 for f in sorted(glob.glob(f"{tmp}/peer.*.txt")):
+    rnd = int(f.split("/")[-1].split(".")[1])
     for line in open(f):
         parts = line.split()
         if len(parts) == 4 and parts[0] == "opencv-python":
-            best(peer, (parts[1], int(parts[2])), float(parts[3]))
+            put(peer, (parts[1], int(parts[2])), rnd, float(parts[3]))
+def median(values):
+    return statistics.median(values) if values else None
 unit = "img/s" if clock == "wall" else "img per CPU s"
 cases = ["hflip", "vflip", "rotate", "crop", "contrast", "noise", "pipeline"]
 sizes = sorted({s for (_, s) in t1})
 clock_text = "elapsed time" if clock == "wall" else "per-thread CPU time"
 print(f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cpu} ({cores} cores), {secs} s"
-      f" ({clock_text}) per case, best of {rounds} rounds per side; load average before {load0},"
-      f" after {load1}.")
+      f" ({clock_text}) per case, {rounds} rounds; images/s are medians over the rounds, ratios the"
+      f" median of the per-round ratios (both sides of a ratio run in the same round, seconds apart);"
+      f" load average before {load0}, after {load1}.")
 print()
-print(f"| case | size | augreg 1 thread ({unit}) | OpenCV-Python 1 thread ({unit}) | ratio | target | augreg 2 threads ({unit}) |")
+print(f"| case | size | augreg 1 thread ({unit}) | OpenCV-Python 1 thread ({unit}) | ratio (min-max) | target | augreg 2 threads ({unit}) |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 misses = []
 for size in sizes:
@@ -79,20 +88,30 @@ for size in sizes:
         if a is None:
             continue
         target = 2.0 if c == "noise" else 1.0
-        ratio = a / p if p else float("nan")
+        two = f"{median(list(b.values())):,.0f}" if b else "-"
+        if not p:
+            print(f"| {c} | {size} | {median(list(a.values())):,.0f} | - | - | - | {two} |")
+            continue
+        ratios = [a[r] / p[r] for r in a if r in p and p[r] > 0]
+        ratio = median(ratios)
         ok = "ok" if ratio >= target else "MISS"
         if ratio < target:
             misses.append(f"{c}@{size}")
-        two = f"{b:,.0f}" if b else "-"
-        print(f"| {c} | {size} | {a:,.0f} | {p:,.0f} | {ratio:.2f}x | >= {target:.1f}x {ok} | {two} |" if p else
-              f"| {c} | {size} | {a:,.0f} | - | - | - | {two} |")
+        print(f"| {c} | {size} | {median(list(a.values())):,.0f} | {median(list(p.values())):,.0f} |"
+              f" {ratio:.2f}x ({min(ratios):.2f}-{max(ratios):.2f}) | >= {target:.1f}x {ok} | {two} |")
 print()
-print(f"| pipeline | size | 1 thread | 2 threads | speed-up, {clock_text} (target >= 1.8x) |")
-print("| --- | ---: | ---: | ---: | ---: |")
+print(f"| pipeline | size | 1 thread | 2 threads | speed-up, {clock_text}, median of rounds (min-max) | target |")
+print("| --- | ---: | ---: | ---: | ---: | ---: |")
 for size in sizes:
     a, b = t1.get(("pipeline", size)), t2.get(("pipeline", size))
     if a and b:
-        print(f"| pipeline | {size} | {a:,.0f} | {b:,.0f} | {b / a:.2f}x |")
+        ups = [b[r] / a[r] for r in b if r in a and a[r] > 0]
+        up = median(ups)
+        ok = "ok" if up >= 1.8 else "MISS"
+        if up < 1.8:
+            misses.append(f"pipeline 2-thread speed-up@{size}")
+        print(f"| pipeline | {size} | {median(list(a.values())):,.0f} | {median(list(b.values())):,.0f} |"
+              f" {up:.2f}x ({min(ups):.2f}-{max(ups):.2f}) | >= 1.8x {ok} |")
 print()
 print("Targets missed: " + (", ".join(misses) if misses else "none"))
 PY
