@@ -54,13 +54,17 @@ for s in $(seq "$first" $((first + seeds - 1))); do
     cat "$tmp/augreg.$a.$s" >&2
   done
 done
-stats() { # mean (min-max) of the numbers on stdin
-  awk '{s+=$1; if(NR==1||$1<lo)lo=$1; if(NR==1||$1>hi)hi=$1} END {printf "%.3f (%.2f-%.2f)", s/NR, lo, hi}'
+stats() { # mean ± standard error of the mean (min-max) of the numbers on stdin
+  # SE = sd/√n with the sample sd (n−1): how far the mean of these seeds may sit from the tool's
+  # long-run mean (with 50 test images one seed moves by 0.02 per image)
+  awk '{x[NR]=$1; s+=$1; if(NR==1||$1<lo)lo=$1; if(NR==1||$1>hi)hi=$1}
+       END {m=s/NR; v=0; for(i=1;i<=NR;i++) v+=(x[i]-m)^2; se=NR>1?sqrt(v/(NR-1)/NR):0;
+            printf "%.3f ± %.3f (%.2f-%.2f)", m, se, lo, hi}'
 }
 echo "CNN on cat/non-cat, $seeds seed(s) from ${SEED0:-0} x $epochs epochs, speed over $speed_epochs epochs; load before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if (( seeds > 0 )); then
 echo
-echo "| tool | augmentation | mean test acc (min-max) | mean train acc (min-max) |"
+echo "| tool | augmentation | mean test acc ± SE (min-max) | mean train acc ± SE (min-max) |"
 echo "| --- | --- | --- | --- |"
 for tool in $( [[ $peer_runs != 0 ]] && echo torch) augreg; do
   for a in 0 1; do
@@ -74,6 +78,17 @@ gain="$(awk -v a="$(cat "$tmp"/augreg.1.* | field test_acc | awk '{s+=$1} END {p
   -v b="$(cat "$tmp"/augreg.0.* | field test_acc | awk '{s+=$1} END {print s/NR}')" 'BEGIN {printf "%+.3f", a-b}')"
 echo
 echo "augreg: augmentation changes the mean test accuracy by $gain"
+if [[ $peer_runs != 0 ]]; then
+  # difference of the two tools' means with its standard error √(SE1² + SE2²) (Welch): a
+  # difference within about two standard errors is what different random streams alone give
+  for a in 0 1; do
+    diff="$(paste <(cat "$tmp"/augreg.$a.* | field test_acc) <(cat "$tmp"/torch.$a.* | field test_acc) | awk '
+      {x[NR]=$1; y[NR]=$2; sx+=$1; sy+=$2}
+      END {mx=sx/NR; my=sy/NR; for(i=1;i<=NR;i++){vx+=(x[i]-mx)^2; vy+=(y[i]-my)^2}
+           se=NR>1?sqrt(vx/(NR-1)/NR + vy/(NR-1)/NR):0; printf "%+.3f ± %.3f", mx-my, se}')"
+    echo "augreg − PyTorch, mean test accuracy $([[ $a == 1 ]] && echo with || echo without) augmentation: $diff"
+  done
+fi
 fi
 (( speed_epochs > 0 )) || exit 0
 echo
