@@ -6,6 +6,7 @@ import io.augreg.data.SplitRatios;
 import io.augreg.image.BadImageException;
 import io.augreg.imagetrain.ConvImageTraining;
 import io.augreg.imagetrain.ConvTrainOutputs;
+import io.augreg.imagetrain.HoldOut;
 import io.augreg.imagetrain.ImageTrainConfig;
 import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.TrainOutputs;
@@ -284,9 +285,8 @@ public final class TrainCommand implements Callable<Integer> {
         t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), r.samplesPerSecond());
     outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
         pct(r.devAccuracy()), pct(r.testAccuracy()));
-    outw.println(diagnosisHeading(t.diagnosis().baseError(),
-        r.devCount() == 0 && r.testCount() > 0 ? "no dev set: the test set is the hold-out" : null)
-        + t.diagnosis().summary());
+    outw.println(diagnosisHeading(t.diagnosis().baseError(), HoldOut.note(r.devCount(), r.testCount()))
+        + t.diagnosis().summary(HoldOut.name(r.devCount(), r.testCount())));
     TrainOutputs.write(out, c, r);
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();
@@ -316,7 +316,8 @@ public final class TrainCommand implements Callable<Integer> {
         t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), t.samplesPerSecond());
     outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
         pct(r.devAccuracy()), pct(r.testAccuracy()));
-    outw.println(diagnosisHeading(t.diagnosis().baseError(), null) + t.diagnosis().summary());
+    outw.println(diagnosisHeading(t.diagnosis().baseError(), HoldOut.note(r.devCount(), r.testCount()))
+        + t.diagnosis().summary(HoldOut.name(r.devCount(), r.testCount())));
     ConvTrainOutputs.write(out, c, r);
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();

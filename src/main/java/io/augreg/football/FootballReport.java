@@ -99,8 +99,8 @@ public final class FootballReport {
         .append(num(config.baseError()))
         .append("):\n");
     for (FootballRun r : runs) {
-      // The lesson's held-out set is its test set; the diagnosis calls it "dev".
-      String summary = r.diagnosis().summary().strip().replace("dev error", "test error");
+      // The lesson's held-out set is its test set.
+      String summary = r.diagnosis().summary("test").strip();
       String[] lines = summary.split("\n");
       sb.append(wrap(runName(r) + ": " + lines[0].strip(), "  ", "    ", WIDTH));
       for (int i = 1; i < lines.length; i++) {

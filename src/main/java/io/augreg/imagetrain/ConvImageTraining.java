@@ -17,6 +17,7 @@ import io.augreg.train.BatchStream;
 import io.augreg.train.ConvTrainResult;
 import io.augreg.train.ConvTrainer;
 import io.augreg.train.DatasetBatches;
+import io.augreg.train.Diagnosis;
 import io.augreg.train.TrainingListener;
 import java.util.List;
 
@@ -98,6 +99,14 @@ public final class ConvImageTraining {
     try (var gemm = Gemms.adaptive(new JavaGemm())) {
       double devAcc = devSet == null ? Double.NaN : accuracy(result.model(), devSet, gemm);
       double testAcc = testSet == null ? Double.NaN : accuracy(result.model(), testSet, gemm);
+      // no dev set: judge variance on the test set, as the MLP run does
+      Diagnosis d = HoldOut.diagnose(result.diagnosis(), trainAcc, testAcc, p.devCount(),
+          p.testCount(), c.trainConfig());
+      if (d != result.diagnosis()) {
+        result = new ConvTrainResult(result.model(), result.history(), result.bestEpoch(),
+            result.stopEpoch(), result.stopReason(), result.finalCost(), result.seconds(),
+            result.trainSeconds(), result.samplesPerSecond(), d);
+      }
       return new Result(result, labels, format, trainAcc, devAcc, testAcc, m, p.devCount(),
           p.testCount(), p.failures());
     }

@@ -42,6 +42,7 @@ public final class ConvTrainOutputs {
             t.stopEpoch(),
             t.stopReason(),
             t.diagnosis(),
+            HoldOut.name(r.devCount(), r.testCount()),
             t.samplesPerSecond(),
             t.seconds()),
         Map.of("architecture", t.model().architecture().toSpec()));

@@ -18,7 +18,6 @@ import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.OnlineTrainer;
-import io.augreg.train.TrainConfig;
 import io.augreg.train.TrainResult;
 import io.augreg.train.Trainer;
 import io.augreg.train.TrainingListener;
@@ -231,11 +230,10 @@ public final class ImageTraining {
       }
       double devAcc = devSet == null ? Double.NaN : accuracy(result.model(), devSet, gemm);
       double testAcc = testSet == null ? Double.NaN : accuracy(result.model(), testSet, gemm);
-      if (devSet == null && testSet != null) {
-        // no dev set: judge variance on the test set (train vs hold-out error, as the lesson)
-        TrainConfig tc = c.trainConfig();
-        Diagnosis d = Diagnosis.of(1 - trainAcc, 1 - testAcc, tc.baseError(), tc.biasThreshold(),
-            tc.varianceThreshold());
+      // no dev set: judge variance on the test set (train vs hold-out error, as the lesson)
+      Diagnosis d = HoldOut.diagnose(result.diagnosis(), trainAcc, testAcc, devCount, testCount,
+          c.trainConfig());
+      if (d != result.diagnosis()) {
         result = new TrainResult(result.model(), result.history(), result.bestEpoch(), result.stopEpoch(),
             result.stopReason(), result.finalCost(), result.seconds(), d);
       }

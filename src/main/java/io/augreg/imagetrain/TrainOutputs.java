@@ -67,6 +67,7 @@ public final class TrainOutputs {
             t.stopEpoch(),
             t.stopReason(),
             t.diagnosis(),
+            HoldOut.name(r.devCount(), r.testCount()),
             r.samplesPerSecond(),
             t.seconds()),
         Map.of());
@@ -82,6 +83,7 @@ public final class TrainOutputs {
       int stopEpoch,
       StopReason stopReason,
       Diagnosis diagnosis,
+      String holdOut,
       double samplesPerSecond,
       double seconds) {}
 
@@ -150,7 +152,9 @@ public final class TrainOutputs {
     d.put("train_error", finite(s.diagnosis().trainError()));
     d.put("dev_error", finite(s.diagnosis().devError()));
     d.put("base_error", finite(s.diagnosis().baseError()));
-    d.put("summary", s.diagnosis().summary());
+    // the set dev_error was measured on: "dev", "test" (no dev set), or null (neither)
+    d.put("hold_out", Double.isNaN(s.diagnosis().devError()) ? null : s.holdOut());
+    d.put("summary", s.diagnosis().summary(s.holdOut()));
     d.put("remedies", s.diagnosis().remedies());
     report.put("diagnosis", d);
     report.put("samples_per_second", finite(s.samplesPerSecond()));

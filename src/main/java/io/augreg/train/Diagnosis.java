@@ -150,8 +150,26 @@ public record Diagnosis(
     return devError - trainError;
   }
 
-  /** One or two lines for the CLI, e.g. "high variance (train error 5.2%, dev error 8.5%) ...". */
+  /**
+   * One or two lines for the CLI, e.g. "high variance (overfitting) — train error 5.2%, dev error
+   * 8.5%, base error 0.0%" and the remedies; {@link #summary(String)} with the dev set as the
+   * hold-out.
+   *
+   * @return the summary
+   */
   public String summary() {
+    return summary("dev");
+  }
+
+  /**
+   * As {@link #summary()}, naming the hold-out set whose error {@link #devError} is: "test error
+   * 8.5%" when the test set stands in for a missing dev set ({@code augreg train} without a dev
+   * set, {@code football}).
+   *
+   * @param holdOut the hold-out set's name, e.g. {@code "dev"} or {@code "test"}
+   * @return the summary
+   */
+  public String summary(String holdOut) {
     String verdictText =
         switch (verdict) {
           case HIGH_BIAS -> "high bias (underfitting)";
@@ -161,11 +179,12 @@ public record Diagnosis(
         };
     String errors =
         Double.isNaN(devError)
-            ? String.format(Locale.ROOT, "train error %.1f%%, no dev set", 100 * trainError)
+            ? String.format(Locale.ROOT, "train error %.1f%%, no %s set", 100 * trainError, holdOut)
             : String.format(
                 Locale.ROOT,
-                "train error %.1f%%, dev error %.1f%%, base error %.1f%%",
+                "train error %.1f%%, %s error %.1f%%, base error %.1f%%",
                 100 * trainError,
+                holdOut,
                 100 * devError,
                 100 * baseError);
     String text = verdictText + " — " + errors;

@@ -126,6 +126,7 @@ class TrainCommandTest {
     JsonNode report = new ObjectMapper().readTree(tmp.resolve("mlp/report.json").toFile());
     assertEquals(0.48, report.path("diagnosis").path("base_error").asDouble());
     assertEquals("FINE", report.path("diagnosis").path("verdict").asText());
+    assertEquals("dev", report.path("diagnosis").path("hold_out").asText());
 
     String[] conv = {"train", "--train", data.toString(), "--size", "8x8", "--gray", "--arch",
         "conv filters=2 k=3 | pool k=2", "--epochs", "1", "--batch", "full", "--optimizer", "gd",
@@ -140,6 +141,66 @@ class TrainCommandTest {
         + " error 50.0%, no dev set"), base.out());
     report = new ObjectMapper().readTree(tmp.resolve("conv/report.json").toFile());
     assertEquals(0.48, report.path("diagnosis").path("base_error").asDouble());
+    assertTrue(report.path("diagnosis").path("hold_out").isNull(), report.toString());
+  }
+
+  /**
+   * No dev set, a test set: both paths judge variance on the test set. The same training (8 shapes,
+   * Adam, seed fixed) reaches train error 12.5%; against base error 0.1 that is no high bias. Tested
+   * on the training images themselves (test error 12.5%) the verdict is fine; on the same images
+   * with the two labels swapped (test error 87.5%) it is high variance, so the verdict comes from
+   * the test error alone.
+   */
+  @Test
+  void withoutADevSetBothPathsDiagnoseVarianceOnTheTestSet() throws Exception {
+    Path data = shapes("holdout");
+    Path swapped = tmp.resolve("swapped");
+    for (String[] from : new String[][] {{"circles", "squares"}, {"squares", "circles"}}) {
+      Files.createDirectories(swapped.resolve(from[1]));
+      try (Stream<Path> s = Files.list(data.resolve(from[0]))) {
+        for (Path p : (Iterable<Path>) s::iterator) {
+          Files.copy(p, swapped.resolve(from[1]).resolve(p.getFileName().toString()));
+        }
+      }
+    }
+    String[] common = {"--train", data.toString(), "--size", "8x8", "--gray", "--batch", "full",
+        "--optimizer", "adam", "--threads", "1", "--base-error", "0.1"};
+    String[] conv = with(with(new String[] {"train"}, common), "--arch",
+        "conv filters=2 k=3 | pool k=2", "--epochs", "30", "--lr", "0.05");
+    String[] mlp = with(with(new String[] {"train"}, common), "--layers", "8", "--epochs", "60",
+        "--lr", "0.01");
+    String heading = "diagnosis (no dev set: the test set is the hold-out; base error 0.1): ";
+    for (String[] run : new String[][] {conv, mlp}) {
+      String name = run == conv ? "conv" : "mlp";
+      CliHarness.Result same = CliHarness.run(with(run, "--test", data.toString(), "--out",
+          tmp.resolve(name + "-same").toString()));
+      CliHarness.Result swap = CliHarness.run(with(run, "--test", swapped.toString(), "--out",
+          tmp.resolve(name + "-swap").toString()));
+      assertEquals(0, same.exitCode(), same.err());
+      assertEquals(0, swap.exitCode(), swap.err());
+      assertTrue(same.out().contains("accuracy: train 0.8750  dev -  test 0.8750\n" + heading
+          + "fine (low bias, low variance) — train error 12.5%, test error 12.5%, base error 10.0%\n"
+          + "wrote "), name + ": " + same.out());
+      assertTrue(swap.out().contains("accuracy: train 0.8750  dev -  test 0.1250\n" + heading
+          + "high variance (overfitting) — train error 12.5%, test error 87.5%, base error 10.0%\n"
+          + "  try: more data (or data augmentation); regularization (L2, dropout, early stopping);"
+          + " a better-suited architecture\nwrote "), name + ": " + swap.out());
+      JsonNode d = new ObjectMapper().readTree(tmp.resolve(name + "-swap/report.json").toFile())
+          .path("diagnosis");
+      assertEquals("HIGH_VARIANCE", d.path("verdict").asText(), name);
+      assertEquals(0.125, d.path("train_error").asDouble(), 1e-12, name);
+      assertEquals(0.875, d.path("dev_error").asDouble(), 1e-12, name);
+      assertEquals(0.1, d.path("base_error").asDouble(), 1e-12, name);
+      assertEquals("test", d.path("hold_out").asText(), name);
+      assertTrue(d.path("summary").asText().startsWith("high variance (overfitting) — train error"
+          + " 12.5%, test error 87.5%"), name + ": " + d);
+      assertEquals(3, d.path("remedies").size(), name);
+      JsonNode fine = new ObjectMapper().readTree(tmp.resolve(name + "-same/report.json").toFile())
+          .path("diagnosis");
+      assertEquals("FINE", fine.path("verdict").asText(), name);
+      assertEquals(0.125, fine.path("dev_error").asDouble(), 1e-12, name);
+      assertEquals(0, fine.path("remedies").size(), name);
+    }
   }
 
   @Test

@@ -40,6 +40,15 @@ class DiagnosisTest {
   }
 
   @Test
+  void summaryNamesTheHoldOutSet() {
+    Diagnosis d = Diagnosis.of(0.125, 0.875, 0.1);
+    assertEquals("high variance (overfitting) — train error 12.5%, test error 87.5%, base error 10.0%"
+        + "\n  try: more data (or data augmentation); regularization (L2, dropout, early stopping);"
+        + " a better-suited architecture", d.summary("test"));
+    assertEquals(d.summary("test").replace("test error", "dev error"), d.summary());
+  }
+
+  @Test
   void withoutADevSetOnlyBiasIsJudged() {
     Diagnosis d = Diagnosis.of(0.01, Double.NaN, 0);
     assertEquals(Diagnosis.Verdict.FINE, d.verdict());
