@@ -3,6 +3,7 @@ package samples;
 import io.augreg.augment.Pipeline;
 import io.augreg.data.SplitRatios;
 import io.augreg.imagetrain.ImageTrainConfig;
+import io.augreg.imagetrain.HoldOut;
 import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.TrainOutputs;
 import io.augreg.train.EarlyStopping;
@@ -73,6 +74,7 @@ public final class TrainWithAugmentation {
     Path out = Path.of(args.length > 1 ? args[1] : "out/sample");
     ImageTraining.Result r = train(folder, out);
     System.out.printf("train %.3f dev %.3f test %.3f, stopped: %s%n%s%n", r.trainAccuracy(), r.devAccuracy(),
-        r.testAccuracy(), r.result().stopReason().label(), r.result().diagnosis().summary());
+        r.testAccuracy(), r.result().stopReason().label(),
+        r.result().diagnosis().summary(HoldOut.name(r.devCount(), r.testCount())));
   }
 }

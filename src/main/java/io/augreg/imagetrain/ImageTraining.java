@@ -230,7 +230,7 @@ public final class ImageTraining {
       }
       double devAcc = devSet == null ? Double.NaN : accuracy(result.model(), devSet, gemm);
       double testAcc = testSet == null ? Double.NaN : accuracy(result.model(), testSet, gemm);
-      // no dev set: judge variance on the test set (train vs hold-out error, as the lesson)
+      // no dev set: judge variance on the test set (train vs hold-out error, as in the lesson)
       Diagnosis d = HoldOut.diagnose(result.diagnosis(), trainAcc, testAcc, devCount, testCount,
           c.trainConfig());
       if (d != result.diagnosis()) {
