@@ -45,10 +45,10 @@ for r in $(seq 1 "$rounds"); do
   done
 done
 # The 2-thread speed-up of the pipeline: one JVM (AugmentBench --serve) alternates 1 and 2 threads
-# PAIRS times per size, SECONDS/2 each, so both sides of a pair run a second apart in the same
+# PAIRS times per size, SECONDS each, so both sides of a pair run seconds apart in the same
 # warmed-up process; the table reports the median of the per-pair ratios.
-pairs="${PAIRS:-8}"
-half="$(awk -v s="$secs" 'BEGIN {print s / 2}')"
+pairs="${PAIRS:-12}"
+half="$secs"
 echo "bench/augment.sh: pipeline speed-up, $pairs alternating 1-/2-thread pairs per size ..." >&2
 for size in "${sizes[@]}"; do
   for p in $(seq 1 "$pairs"); do
