@@ -38,7 +38,9 @@ public final class VFlip implements Transform<VFlip.VFlipParams> {
 
   @Override
   public void apply(Mat src, Mat dst, VFlipParams params) {
-    opencv_core.flip(src, dst, 0);
+    if (!RowCopy.flipVertical(src, dst)) {
+      opencv_core.flip(src, dst, 0);
+    }
   }
 
   @Override
