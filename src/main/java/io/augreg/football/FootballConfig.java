@@ -86,36 +86,6 @@ public record FootballConfig(
     Diagnosis.checkBaseError(baseError, "--base-error");
   }
 
-  /**
-   * The settings with base error 0 (the diagnosis judges against a perfect classifier).
-   *
-   * @param modes the runs, in the order they are reported
-   * @param lambda L2 strength λ (≥ 0)
-   * @param keepProb dropout keep probability, in (0, 1]
-   * @param iterations gradient-descent iterations (&gt; 0)
-   * @param learningRate gradient-descent step (&gt; 0, finite)
-   * @param seed initialization and dropout-mask seed
-   * @param reference numpy-compatible initialization and the reference's masks
-   * @param earlyStopping stop on the dev loss
-   * @param patience early-stopping patience in iterations (&gt; 0)
-   * @param evalEvery record the cost every this many iterations (&gt; 0)
-   */
-  public FootballConfig(
-      List<FootballMode> modes,
-      double lambda,
-      double keepProb,
-      int iterations,
-      double learningRate,
-      long seed,
-      boolean reference,
-      boolean earlyStopping,
-      int patience,
-      int evalEvery) {
-    this(
-        modes, lambda, keepProb, iterations, learningRate, seed, reference, earlyStopping, patience,
-        evalEvery, 0.0);
-  }
-
   /** The lesson's set-up: none, L2 λ = 0.7, dropout keep 0.86; lr 0.3; 30 000 iterations. */
   public static FootballConfig lesson() {
     return new FootballConfig(
@@ -128,7 +98,8 @@ public record FootballConfig(
         false,
         false,
         1_000,
-        100);
+        100,
+        0.0);
   }
 
   /** The lesson's set-up in reference mode (numpy init and masks: the exact published numbers). */

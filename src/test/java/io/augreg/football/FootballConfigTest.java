@@ -15,7 +15,7 @@ class FootballConfigTest {
             AugregException.class,
             () ->
                 new FootballConfig(
-                    FootballMode.lessonRuns(), lambda, keep, iterations, lr, 3, false, false, 1000, 100))
+                    FootballMode.lessonRuns(), lambda, keep, iterations, lr, 3, false, false, 1000, 100, 0.0))
         .getMessage();
   }
 
@@ -65,6 +65,6 @@ class FootballConfigTest {
     assertEquals("--lr must be > 0, got NaN", error(0.7, 0.86, 10, Double.NaN));
     assertThrows(
         AugregException.class,
-        () -> new FootballConfig(List.of(), 0.7, 0.86, 10, 0.3, 3, false, false, 1000, 100));
+        () -> new FootballConfig(List.of(), 0.7, 0.86, 10, 0.3, 3, false, false, 1000, 100, 0.0));
   }
 }

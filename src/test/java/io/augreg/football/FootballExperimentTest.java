@@ -92,7 +92,7 @@ class FootballExperimentTest {
   @Test
   void patienceInIterationsBecomesWholeEvaluations() {
     FootballConfig c =
-        new FootballConfig(FootballMode.lessonRuns(), 0.7, 0.86, 1000, 0.3, 3, false, true, 250, 100);
+        new FootballConfig(FootballMode.lessonRuns(), 0.7, 0.86, 1000, 0.3, 3, false, true, 250, 100, 0.0);
     EarlyStopping es = new FootballExperiment(c).trainConfig(FootballMode.NONE).earlyStopping();
     assertEquals(EarlyStopping.Monitor.DEV_LOSS, es.monitor());
     assertEquals(3, es.patience());
