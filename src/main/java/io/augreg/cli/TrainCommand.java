@@ -285,8 +285,7 @@ public final class TrainCommand implements Callable<Integer> {
         t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), r.samplesPerSecond());
     outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
         pct(r.devAccuracy()), pct(r.testAccuracy()));
-    outw.println(diagnosisHeading(t.diagnosis().baseError(), HoldOut.note(r.devCount(), r.testCount()))
-        + t.diagnosis().summary(HoldOut.name(r.devCount(), r.testCount())));
+    outw.println(diagnosisLine(t.diagnosis(), r.devCount(), r.testCount()));
     TrainOutputs.write(out, c, r);
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();
@@ -316,8 +315,7 @@ public final class TrainCommand implements Callable<Integer> {
         t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), t.samplesPerSecond());
     outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
         pct(r.devAccuracy()), pct(r.testAccuracy()));
-    outw.println(diagnosisHeading(t.diagnosis().baseError(), HoldOut.note(r.devCount(), r.testCount()))
-        + t.diagnosis().summary(HoldOut.name(r.devCount(), r.testCount())));
+    outw.println(diagnosisLine(t.diagnosis(), r.devCount(), r.testCount()));
     ConvTrainOutputs.write(out, c, r);
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();
@@ -326,13 +324,13 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * "diagnosis (base error E): " or "diagnosis (NOTE; base error E): ", E as given on the
-   * command line (like football's heading).
+   * "diagnosis (base error E): SUMMARY", or with no dev set "diagnosis (NOTE; base error E):
+   * SUMMARY" where the summary names the test set as the hold-out; the same line for both paths.
    */
-  static String diagnosisHeading(double baseError, String note) {
-    String base = "base error " + (baseError == Math.rint(baseError)
-        ? Long.toString((long) baseError) : Double.toString(baseError));
-    return "diagnosis (" + (note == null ? "" : note + "; ") + base + "): ";
+  static String diagnosisLine(Diagnosis d, int devCount, int testCount) {
+    String note = HoldOut.note(devCount, testCount);
+    return "diagnosis (" + (note == null ? "" : note + "; ") + Diagnosis.baseErrorLabel(d.baseError())
+        + "): " + d.summary(HoldOut.name(devCount, testCount));
   }
 
   private static String pct(double v) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.augreg.train.Diagnosis;
 import java.util.List;
 import java.util.Locale;
 
@@ -95,8 +96,8 @@ public final class FootballReport {
               String.format(Locale.ROOT, "%.2f", r.seconds())));
     }
     sb.append('\n');
-    sb.append("Diagnosis (train error vs test error, base error ")
-        .append(num(config.baseError()))
+    sb.append("Diagnosis (train error vs test error, ")
+        .append(Diagnosis.baseErrorLabel(config.baseError()))
         .append("):\n");
     for (FootballRun r : runs) {
       // The lesson's held-out set is its test set.

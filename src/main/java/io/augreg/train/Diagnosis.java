@@ -134,6 +134,18 @@ public record Diagnosis(
     return value;
   }
 
+  /**
+   * "base error E" with E as a user types it ({@code 0}, {@code 0.05}): the wording of the
+   * diagnosis headings of {@code train} and {@code football}.
+   *
+   * @param baseError the base error
+   * @return the label
+   */
+  public static String baseErrorLabel(double baseError) {
+    return "base error " + (baseError == Math.rint(baseError)
+        ? Long.toString((long) baseError) : Double.toString(baseError));
+  }
+
   private static void checkRate(double v, String name) {
     if (!(v >= 0 && v <= 1)) {
       throw new AugregException(name + " must be in [0, 1], got " + v);
