@@ -44,17 +44,12 @@ for r in $(seq 1 "$rounds"); do
       --cases pipeline --clock "$clock" --json > "$tmp/t2.$r.$size.json"
   done
 done
-# The 2-thread speed-up of the pipeline: one JVM (AugmentBench --serve) alternates 1 and 2 threads
-# PAIRS times per size, SECONDS each, so both sides of a pair run seconds apart in the same
-# warmed-up process; the table reports the median of the per-pair ratios.
+# The 2-thread speed-up of the pipeline: bench/thread_scaling.sh alternates 1 and 2 threads in one
+# warmed-up JVM, PAIRS times per size, SECONDS each, so both sides of a pair run seconds apart;
+# the table reports the median of the per-pair ratios.
 pairs="${PAIRS:-12}"
-half="$secs"
 echo "bench/augment.sh: pipeline speed-up, $pairs alternating 1-/2-thread pairs per size ..." >&2
-for size in "${sizes[@]}"; do
-  for p in $(seq 1 "$pairs"); do
-    printf 'pipeline %s %s 1 %s\npipeline %s %s 2 %s\n' "$size" "$half" "$clock" "$size" "$half" "$clock"
-  done
-done | java -XX:+UseSerialGC -cp target/augreg.jar io.augreg.augment.AugmentBench --serve "$photos" > "$tmp/pairs.txt"
+bench/thread_scaling.sh --pairs "$photos" "$secs" "$pairs" "$clock" > "$tmp/pairs.txt"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || echo unknown)"
@@ -113,11 +108,13 @@ for size in sizes:
 print()
 print(f"| pipeline | size | 1 thread | 2 threads | speed-up, {clock_text}, median of {pairs} pairs (min-max) | target |")
 print("| --- | ---: | ---: | ---: | ---: | ---: |")
-rates = [float(x) for x in open(f"{tmp}/pairs.txt").read().split()]
-per_size = len(rates) // len(size_list.split())
-for k, size in enumerate(int(x) for x in size_list.split()):
-    mine = rates[k * per_size:(k + 1) * per_size]
-    one, two = mine[0::2], mine[1::2]
+pair_rates = {}  # size -> [(1-thread rate, 2-thread rate), ...]
+for line in open(f"{tmp}/pairs.txt"):
+    size, one_rate, two_rate = line.split()
+    pair_rates.setdefault(int(size), []).append((float(one_rate), float(two_rate)))
+for size in (int(x) for x in size_list.split()):
+    one = [a for a, _ in pair_rates.get(size, [])]
+    two = [b for _, b in pair_rates.get(size, [])]
     ups = [b / a for a, b in zip(one, two) if a > 0]
     if not ups:
         continue

@@ -4,7 +4,7 @@ The two run alternately on the same images in short rounds, so background load h
 Reported per side: the best round (least disturbed by other processes) and the median round, and
 the ratio augreg / OpenCV-Python of each.
 
-Usage (from the project root, after `mvn -q compile`):
+Usage (from the project root; bench/classpath.sh compiles first):
   /usr/bin/python3 bench/compare_peers.py [--images DIR] [--seconds S] [--rounds R]
       [--threads N] [--sizes 64,256,512] [--cases hflip,...]
 Needs python3-opencv and python3-torchvision (the peer script imports both).
@@ -35,12 +35,9 @@ def cpu_rate(fn, ims, secs):
 
 
 def classpath():
-    cp_file = os.path.join(ROOT, "target", "bench-classpath.txt")
-    if not os.path.exists(cp_file):
-        subprocess.run(["mvn", "-B", "-q", "-o", "dependency:build-classpath",
-                        "-Dmdep.outputFile=" + cp_file], cwd=ROOT, check=True)
-    with open(cp_file) as f:
-        return os.path.join(ROOT, "target", "classes") + os.pathsep + f.read().strip()
+    """The build tree's classpath, from bench/classpath.sh (compiles first)."""
+    return subprocess.run([os.path.join(HERE, "classpath.sh")], check=True, stdout=subprocess.PIPE,
+                          text=True).stdout.strip()
 
 
 def main():

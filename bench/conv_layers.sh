@@ -6,9 +6,5 @@
 # Usage: bench/conv_layers.sh [profile|layout|all] [--seconds S] [--batch N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q compile
-cp_file=target/gemm-bench.classpath
-if [[ ! -s $cp_file || pom.xml -nt $cp_file ]]; then
-  mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file"
-fi
-exec java -XX:+UseSerialGC -Xmx2g -cp "target/classes:$(cat "$cp_file")" io.augreg.nn.conv.ConvBench "$@"
+cp="$(bench/classpath.sh)"
+exec java -XX:+UseSerialGC -Xmx2g -cp "$cp" io.augreg.nn.conv.ConvBench "$@"

@@ -4,8 +4,6 @@
 # Usage: bench/engine.sh [--no-peer]        (PYTHON=... selects the interpreter for the peer)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q test-compile
-cp_file=target/bench.classpath
-mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
-exec java -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+cp="$(bench/classpath.sh)"
+exec java -cp "$cp" \
   io.augreg.train.EngineBenchmark "$@"

@@ -3,8 +3,6 @@
 # Usage: bench/phases.sh            (AUGREG_JAVA_OPTS=... passes JVM flags)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q test-compile
-cp_file=target/bench.classpath
-mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
-exec java ${AUGREG_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+cp="$(bench/classpath.sh)"
+exec java ${AUGREG_JAVA_OPTS:-} -cp "$cp" \
   io.augreg.train.PhaseBenchmark "$@"

@@ -1,19 +1,28 @@
-#!/bin/sh
-# Pipeline throughput on 1 and 2 threads, alternating rounds; prints the speed-up.
-# Usage (project root, after `mvn -q compile`): bench/thread_scaling.sh [IMAGES] [SECONDS] [ROUNDS] [wall|cpu]
+#!/usr/bin/env bash
+# Pipeline throughput on 1 and 2 threads, alternating in one warmed-up JVM (AugmentBench --serve,
+# serial collector like ./augreg); prints the speed-up per size.
+# Usage (project root): bench/thread_scaling.sh [--pairs] [IMAGES] [SECONDS] [ROUNDS] [wall|cpu]
 #   wall: elapsed time (the real speed-up; needs two idle cores)
 #   cpu:  each thread's own CPU time, summed (the speed-up two free cores would give; shows whether
 #         the threads slow each other down even when other processes keep the cores busy)
-set -e
+#   --pairs: print one line per round instead, "SIZE RATE_1_THREAD RATE_2_THREADS" (bench/augment.sh
+#         takes the median of the per-round ratios from these)
+set -euo pipefail
 cd "$(dirname "$0")/.."
-IMAGES=${1:-data/photos}; SECS=${2:-1}; ROUNDS=${3:-3}; CLOCK=${4:-wall}
-[ "$CLOCK" = cpu ] && FLAG=" cpu" || FLAG=""
-[ -f target/bench-classpath.txt ] || mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-CP="target/classes:$(cat target/bench-classpath.txt)"
-for size in 64 256 512; do
-  r=1; while [ $r -le $ROUNDS ]; do echo "pipeline $size $SECS 1$FLAG"; echo "pipeline $size $SECS 2$FLAG"; r=$((r+1)); done
-done | java -cp "$CP" io.augreg.augment.AugmentBench --serve "$IMAGES" | awk -v rounds="$ROUNDS" -v clock="$CLOCK" '
-  { size = (NR <= 2*rounds) ? 64 : (NR <= 4*rounds ? 256 : 512);
-    if (NR % 2) one[size] += $1; else two[size] += $1 }
-  END { for (s = 64; s <= 512; s *= 2) if (s in one)
-          printf "pipeline %d (%s): 1 thread %.0f/s, 2 threads %.0f/s, speed-up %.2fx\n", s, clock, one[s]/rounds, two[s]/rounds, two[s]/one[s] }'
+raw=0
+if [[ "${1:-}" == --pairs ]]; then raw=1; shift; fi
+images=${1:-data/photos}; secs=${2:-1}; rounds=${3:-3}; clock=${4:-wall}
+cp="$(bench/classpath.sh)"
+sizes=(64 256 512)
+for size in "${sizes[@]}"; do
+  for r in $(seq 1 "$rounds"); do
+    printf 'pipeline %s %s 1 %s\npipeline %s %s 2 %s\n' "$size" "$secs" "$clock" "$size" "$secs" "$clock"
+  done
+done | java -XX:+UseSerialGC -cp "$cp" io.augreg.augment.AugmentBench --serve "$images" \
+  | paste - - | awk -v rounds="$rounds" -v clock="$clock" -v raw="$raw" -v sizes="${sizes[*]}" '
+  BEGIN { split(sizes, size_of, " ") }
+  { s = size_of[int((NR - 1) / rounds) + 1]
+    if (raw) { print s, $1, $2; next }
+    one[s] += $1; two[s] += $2 }
+  END { if (!raw) for (i = 1; i in size_of; i++) { s = size_of[i]; if (s in one)
+          printf "pipeline %d (%s): 1 thread %.0f/s, 2 threads %.0f/s, speed-up %.2fx\n", s, clock, one[s]/rounds, two[s]/rounds, two[s]/one[s] } }'
