@@ -8,26 +8,69 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Scales the deviation from the image mean by a factor drawn from {@code factor}: {@code out =
- * saturate(round(a·v + (1 − a)·mean))}, where mean is over all pixels and colour channels (alpha
- * excluded and copied). Negative results saturate to 0 (unlike OpenCV's {@code convertScaleAbs},
- * which would mirror them). 1- and 3-channel images go through OpenCV ({@code norm L1} as the sum,
- * {@code convertTo}, single-precision arithmetic); BGRA images through a 256-entry lookup table.
+ * saturate(round(a·v + (1 − a)·mean))}. With {@code mean=all} (the default) the mean is over all
+ * pixels and colour channels; with {@code mean=gray} it is the mean luma (0.299 R + 0.587 G +
+ * 0.114 B), the centre of torchvision's {@code ColorJitter(contrast)} and PIL's {@code
+ * ImageEnhance.Contrast}. Alpha is excluded and copied. Negative results saturate to 0 (unlike
+ * OpenCV's {@code convertScaleAbs}, which would mirror them). With {@code mean=all}, 1- and
+ * 3-channel images go through OpenCV ({@code norm L1} as the sum, {@code convertTo},
+ * single-precision arithmetic); BGRA images and {@code mean=gray} through a 256-entry lookup table
+ * in double precision.
  *
- * <p>Spec: {@code contrast factor=0.8..1.2}.
+ * <p>Spec: {@code contrast factor=0.8..1.2 mean=all}.
  *
  * @param factor the gain range, within [0, 10]
+ * @param mean what the gain scales around
  */
-public record Contrast(Range factor) implements Transform<Contrast.ContrastParams> {
+public record Contrast(Range factor, Mean mean) implements Transform<Contrast.ContrastParams> {
+
+  /** What a contrast gain scales around. */
+  public enum Mean {
+    /** The mean of all colour values. */
+    ALL("all"),
+    /** The mean luma (BT.601), as torchvision and PIL. */
+    GRAY("gray");
+
+    private final String specName;
+
+    Mean(String specName) {
+      this.specName = specName;
+    }
+
+    /** The name used in specs and parameter maps. */
+    public String specName() {
+      return specName;
+    }
+
+    static Mean byName(String name, String what) {
+      return SpecEnums.byName(values(), Mean::specName, name, what, "mean");
+    }
+  }
 
   /**
    * One contrast gain.
    *
    * @param factor the gain a
+   * @param mean what it scales around
    */
-  public record ContrastParams(double factor) implements Params {
+  public record ContrastParams(double factor, Mean mean) implements Params {
+    /** Validates. */
+    public ContrastParams {
+      if (mean == null) {
+        throw new AugregException("contrast parameters: mean must be all or gray");
+      }
+    }
+
+    /** A gain around the mean of all values. */
+    public ContrastParams(double factor) {
+      this(factor, Mean.ALL);
+    }
+
     @Override
     public Map<String, Object> toMap() {
-      return Map.of("factor", factor);
+      // 'mean' only when not the default, so records of earlier versions read the same
+      return mean == Mean.ALL ? Map.of("factor", factor)
+          : Map.of("factor", factor, "mean", mean.specName());
     }
   }
 
@@ -36,12 +79,21 @@ public record Contrast(Range factor) implements Transform<Contrast.ContrastParam
     if (factor.lo() < 0 || factor.hi() > 10) {
       throw new AugregException("contrast: factor must be within 0..10, got " + factor);
     }
+    if (mean == null) {
+      throw new AugregException("contrast: mean must be all or gray");
+    }
+  }
+
+  /** A contrast around the mean of all values. */
+  public Contrast(Range factor) {
+    this(factor, Mean.ALL);
   }
 
   static Contrast fromOptions(Options o) {
     Range f = o.range("factor", new Range(0.8, 1.2), 0, 10);
+    Mean mean = Mean.byName(o.choice("mean", "all", "all", "gray"), "contrast");
     o.finish();
-    return new Contrast(f);
+    return new Contrast(f, mean);
   }
 
   @Override
@@ -51,13 +103,14 @@ public record Contrast(Range factor) implements Transform<Contrast.ContrastParam
 
   @Override
   public ContrastParams sample(SplittableRandom rng, int width, int height, int channels) {
-    return new ContrastParams(factor.sample(rng));
+    return new ContrastParams(factor.sample(rng), mean);
   }
 
   @Override
   public void apply(Mat src, Mat dst, ContrastParams p) {
     double a = p.factor();
-    if (src.channels() != 4) {
+    boolean gray = p.mean() == Mean.GRAY;
+    if (src.channels() != 4 && !gray) {
       // mean = Σ values / count; out = saturate(round(a·v + (1 − a)·mean))
       // the L1 norm of a non-negative image is the sum of its values (no native allocation)
       double sum = opencv_core.norm(src, opencv_core.NORM_L1, Scratch.get().noMask);
@@ -69,9 +122,8 @@ public record Contrast(Range factor) implements Transform<Contrast.ContrastParam
         src,
         dst,
         (b, n, channels, s) -> {
-          // mean = Σ colour values / count; lut[v] = saturate(round(a·v + (1 − a)·mean))
-          long count = channels == 4 ? n / 4 * 3L : n;
-          double mean = (double) LutKernel.colourSum(b, n, channels) / count;
+          // lut[v] = saturate(round(a·v + (1 − a)·mean))
+          double mean = LutKernel.mean(b, n, channels, gray);
           byte[] lut = s.lut;
           LutKernel.linear(a, (1 - a) * mean, lut);
           LutKernel.map(b, b, n, channels, lut);
@@ -80,12 +132,14 @@ public record Contrast(Range factor) implements Transform<Contrast.ContrastParam
 
   @Override
   public ContrastParams paramsFromMap(Map<String, Object> map) {
-    return new ContrastParams(ParamMaps.num(map, "contrast", "factor"));
+    Mean m = map.containsKey("mean")
+        ? Mean.byName(ParamMaps.string(map, "contrast", "mean"), "contrast parameters") : Mean.ALL;
+    return new ContrastParams(ParamMaps.num(map, "contrast", "factor"), m);
   }
 
   @Override
   public String toSpec() {
-    return "contrast factor=" + factor.toSpec();
+    return "contrast factor=" + factor.toSpec() + (mean == Mean.ALL ? "" : " mean=" + mean.specName());
   }
 
   @Override

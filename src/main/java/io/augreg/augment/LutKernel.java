@@ -38,6 +38,35 @@ final class LutKernel {
   }
 
   /**
+   * The centre a contrast gain scales around: the mean of all colour values ({@code gray =
+   * false}), or the mean luma ({@code gray = true}, ITU-R BT.601 on BGR(A) pixels as OpenCV's and
+   * PIL's grayscale conversion, the centre torchvision's and PIL's contrast use; for one channel
+   * the plain mean).
+   *
+   * @param b packed pixels
+   * @param n number of bytes
+   * @param channels channels per pixel (1, 3 or 4; alpha excluded)
+   * @param gray luma instead of all values
+   * @return the mean
+   */
+  static double mean(byte[] b, int n, int channels, boolean gray) {
+    if (!gray || channels == 1) {
+      long count = channels == 4 ? n / 4 * 3L : n;
+      return (double) colourSum(b, n, channels) / count;
+    }
+    // luma mean = (0.114·ΣB + 0.587·ΣG + 0.299·ΣR) / pixels, the sums exact in longs
+    long sb = 0;
+    long sg = 0;
+    long sr = 0;
+    for (int i = 0; i < n; i += channels) {
+      sb += b[i] & 0xFF;
+      sg += b[i + 1] & 0xFF;
+      sr += b[i + 2] & 0xFF;
+    }
+    return (0.114 * sb + 0.587 * sg + 0.299 * sr) / (n / channels);
+  }
+
+  /**
    * Maps every colour value through {@code lut}; alpha is copied.
    *
    * @param src packed input

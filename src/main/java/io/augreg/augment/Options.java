@@ -89,6 +89,20 @@ final class Options {
     }
   }
 
+  /** One of the words {@code allowed}, or {@code def} when the spec does not give {@code key}. */
+  String choice(String key, String def, String... allowed) {
+    String v = take(key);
+    if (v == null) {
+      return def;
+    }
+    for (String a : allowed) {
+      if (a.equals(v)) {
+        return a;
+      }
+    }
+    throw bad(key, v, "one of " + String.join(", ", allowed));
+  }
+
   /** An interpolation name among {@code allowed}. */
   Interp interp(String key, Interp def, Interp... allowed) {
     String v = take(key);

@@ -13,7 +13,8 @@ import java.util.List;
  * noise (skipped steps are ignored). Contrast on these images is OpenCV's {@code convertTo} in
  * single precision, which may or may not fuse the multiply-add; the lookup table is built both ways
  * and used only when the two agree for all 256 values (otherwise {@link #apply} declines and the
- * caller runs the transforms).
+ * caller runs the transforms). A contrast around the luma ({@code mean=gray}) uses {@link
+ * Contrast}'s own double-precision table.
  */
 public final class PointTail {
   private PointTail() {}
@@ -76,11 +77,17 @@ public final class PointTail {
     Scratch s = Scratch.get();
     byte[] lut = null;
     if (contrast != null) {
-      // mean = Σ values / count (the L1 norm Contrast takes, exact in a long)
-      double mean = (double) LutKernel.colourSum(px, n, channels) / n;
       lut = s.lut;
-      if (!singlePrecisionTable(contrast.factor(), (1 - contrast.factor()) * mean, lut)) {
-        return false;
+      if (contrast.mean() == Contrast.Mean.GRAY) {
+        // Contrast's own table: lut[v] = saturate(round(a·v + (1 − a)·luma mean)), in double
+        double mean = LutKernel.mean(px, n, channels, true);
+        LutKernel.linear(contrast.factor(), (1 - contrast.factor()) * mean, lut);
+      } else {
+        // mean = Σ values / count (the L1 norm Contrast takes, exact in a long)
+        double mean = (double) LutKernel.colourSum(px, n, channels) / n;
+        if (!singlePrecisionTable(contrast.factor(), (1 - contrast.factor()) * mean, lut)) {
+          return false;
+        }
       }
     }
     if (noise == null) {

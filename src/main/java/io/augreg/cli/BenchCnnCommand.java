@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "One run of the small CNN of peers/torch_cats_cnn.py (compare with bench/cnn.sh).",
     description = {
-      "Trains the CNN '" + Architecture.SMALL_CNN + "' (or --arch) on ROOT/train (Adam lr 1e-3, L2 such that"
-          + " the weight decay is 5e-4 at batch 32, batch 32, no early stopping), with or without"
+      "Trains the CNN '" + Architecture.SMALL_CNN + "' (or --arch) on ROOT/train (Adam lr 1e-3, weight"
+          + " decay 5e-4 on every parameter as PyTorch's, batch 32, no early stopping), with or without"
           + " the peer's augmentation ('" + BenchCnnCommand.PEER_AUGMENT + "'), and prints"
           + " 'augreg cnn augment=.. epochs=.. samples_per_s=.. train_acc=.. test_acc=..'.",
       ""
@@ -36,11 +36,11 @@ public final class BenchCnnCommand implements Callable<Integer> {
    * The peer's augmentation, step for step: torchvision's RandomHorizontalFlip (p 0.5),
    * RandomRotation(15) (nearest-neighbour, black fill: torchvision's defaults),
    * RandomResizedCrop(64, scale 0.7..1, ratio 3/4..4/3, bilinear), ColorJitter(contrast 0.2) (gain
-   * 0.8..1.2 around the mean) and Gaussian noise σ = 0.03 on the 0..1 scale (= 7.65 gray levels),
+   * 0.8..1.2 around the mean luma, as PIL's ImageEnhance.Contrast) and Gaussian noise σ = 0.03 on the 0..1 scale (= 7.65 gray levels),
    * each applied to every image.
    */
   static final String PEER_AUGMENT = "hflip p=0.5 | rotate deg=-15..15 interp=nearest border=constant"
-      + " | crop scale=0.7..1 ratio=0.75..1.333 | contrast factor=0.8..1.2 | noise sigma=7.65";
+      + " | crop scale=0.7..1 ratio=0.75..1.333 | contrast factor=0.8..1.2 mean=gray | noise sigma=7.65";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -82,7 +82,7 @@ public final class BenchCnnCommand implements Callable<Integer> {
     Architecture network = Architecture.parse(arch);
     Precision p = Precision.parse(precision, "--precision");
     TrainConfig tc = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e-3)
-        .epochs(epochs).batchSize(32).l2(5e-4 * 32).seed(seed).evalEvery(epochs).build();
+        .epochs(epochs).batchSize(32).weightDecay(5e-4).seed(seed).evalEvery(epochs).build();
     ImageTrainConfig c = ImageTrainConfig.builder(data.resolve("train")).test(data.resolve("test"))
         .size(64, 64).pipeline(augment != 0 ? Pipeline.parse(PEER_AUGMENT) : null).trainConfig(tc)
         .threads(augThreads).init("he").build();

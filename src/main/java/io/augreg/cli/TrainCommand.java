@@ -114,6 +114,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--l1", paramLabel = "λ", description = "L1 strength >= 0 (default: ${DEFAULT-VALUE}).")
   double l1 = 0;
 
+  @Option(names = "--weight-decay", paramLabel = "WD",
+      description = "PyTorch-style weight decay >= 0 (its optimizers' weight_decay): adds WD·θ to the"
+          + " gradient of every parameter, biases included, whatever the batch size; --l2 λ instead"
+          + " adds (λ/m)·W to the weights only (default: ${DEFAULT-VALUE}).")
+  double weightDecay = 0;
+
   @Option(names = "--keep-prob", paramLabel = "P[,P...]",
       description = "Dropout keep probability, one value or one per hidden layer, in (0, 1]"
           + " (default: ${DEFAULT-VALUE} = off).")
@@ -206,6 +212,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainConfig.Builder tc = TrainConfig.builder()
         .optimizer(opt).learningRate(lr).epochs(epochs).batchSize(batchSize).l2(l2).l1(l1)
+        .weightDecay(weightDecay)
         .keepProb(numbers(keepProb, "--keep-prob")).seed(seed).evalEvery(evalEvery)
         .baseError(baseError);
     if (patience > 0) {

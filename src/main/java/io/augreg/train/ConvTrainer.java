@@ -30,8 +30,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each mini-batch of m examples is split into {@code threads} contiguous slices; every thread
  * runs its slice forward and backward on its own layer instances and product kernel, bound to the
  * shared weights; the gradient sums are then added and one optimizer step is taken: {@code g =
- * (1/m)·(ΣdW + λ2·W + λ1·sign W)} for kernels and dense weights, {@code g = (1/m)·Σdb} for biases
- * (never penalized), i.e. PyTorch's {@code Adam(weight_decay = λ2/m)}. Dropout masks depend on
+ * (1/m)·(ΣdW + λ2·W + λ1·sign W) + wd·W} for kernels and dense weights, {@code g = (1/m)·Σdb +
+ * wd·b} for biases and batch-normalization parameters (never L2/L1-penalized). The weight decay wd
+ * is exactly PyTorch's {@code Adam(weight_decay = wd)}; λ2 alone is {@code weight_decay = λ2/m} on
+ * the kernels and weights only. Dropout masks depend on
  * (seed, epoch, batch, layer, example) only, so the result does not depend on the thread count
  * beyond floating-point summation order. Batch normalization is synchronized across the slices
  * ({@link BatchSync}, like PyTorch's {@code SyncBatchNorm}): every slice normalizes with the whole
@@ -367,19 +369,25 @@ public final class ConvTrainer {
     }
   }
 
+  /**
+   * λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| over the kernels and dense weights, plus (wd/2)·Σθ² over every
+   * parameter (weight decay).
+   */
   private double penalty(List<Param> params, int m) {
     double sq = 0;
     double abs = 0;
+    double all = 0;
     for (Param p : params) {
-      if (!p.penalized()) {
-        continue;
-      }
       for (double v : p.value()) {
-        sq += v * v;
-        abs += Math.abs(v);
+        all += v * v;
+        if (p.penalized()) {
+          sq += v * v;
+          abs += Math.abs(v);
+        }
       }
     }
-    return (config.l2() / (2.0 * m)) * sq + (config.l1() / m) * abs;
+    return (config.l2() / (2.0 * m)) * sq + (config.l1() / m) * abs
+        + (config.weightDecay() / 2) * all;
   }
 
   /** The optimizer step on the summed gradients of worker 0 (which are the batch mean's). */
@@ -416,10 +424,11 @@ public final class ConvTrainer {
         double[] g = par.grad();
         double[] vp = v[p];
         double[] sp = s[p];
-        double wl2 = par.penalized() ? l2 : 0;
+        // weight decay is PyTorch's: every parameter, whatever the batch size
+        double wl2 = (par.penalized() ? l2 : 0) + config.weightDecay();
         double wl1 = par.penalized() ? l1 : 0;
         for (int i = 0; i < w.length; i++) {
-          // g = mean gradient + (λ2/m)·W + (λ1/m)·sign(W)   (kernels and weights only)
+          // g = mean gradient + (λ2/m + wd)·W + (λ1/m)·sign(W)   (λ on kernels and weights only)
           double gi = g[i] + wl2 * w[i] + wl1 * Math.signum(w[i]);
           switch (opt) {
             case GD, SGD -> w[i] -= lr * gi;

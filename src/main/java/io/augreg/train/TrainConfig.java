@@ -14,6 +14,10 @@ import java.util.Arrays;
  * @param batchSize mini-batch size &gt;= 0; 0 means full batch; ignored by GD (always full batch)
  * @param l2 L2 strength λ &gt;= 0: cost + λ/(2m)·Σ‖W‖², gradient + λ/m·W (biases never)
  * @param l1 L1 strength λ &gt;= 0: cost + λ/m·Σ|w|, subgradient λ/m·sign(w), 0 at w = 0
+ * @param weightDecay PyTorch-style weight decay wd &gt;= 0 (its optimizers' {@code
+ *     weight_decay}): gradient + wd·θ for every parameter, biases included, whatever the
+ *     mini-batch size; cost + (wd/2)·Σθ². Independent of {@code l2}, which scales with 1/m and
+ *     spares the biases
  * @param keepProb inverted-dropout keep probability per hidden layer, each in (0, 1]; one value
  *     applies to every hidden layer; 1 = off
  * @param dropoutMasks FRESH (real dropout) or REFERENCE (the lesson's re-seeded numpy masks)
@@ -37,6 +41,7 @@ public record TrainConfig(
     int batchSize,
     double l2,
     double l1,
+    double weightDecay,
     double[] keepProb,
     DropoutMasks dropoutMasks,
     EarlyStopping earlyStopping,
@@ -69,6 +74,9 @@ public record TrainConfig(
     }
     if (!(l1 >= 0) || Double.isInfinite(l1)) {
       throw new AugregException("--l1 must be >= 0, got " + l1);
+    }
+    if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+      throw new AugregException("--weight-decay must be >= 0, got " + weightDecay);
     }
     if (keepProb == null || keepProb.length == 0) {
       throw new AugregException("--keep-prob needs at least one value in (0, 1]");
@@ -143,6 +151,7 @@ public record TrainConfig(
         && batchSize == t.batchSize
         && Double.compare(l2, t.l2) == 0
         && Double.compare(l1, t.l1) == 0
+        && Double.compare(weightDecay, t.weightDecay) == 0
         && Arrays.equals(keepProb, t.keepProb)
         && dropoutMasks == t.dropoutMasks
         && java.util.Objects.equals(earlyStopping, t.earlyStopping)
@@ -160,7 +169,8 @@ public record TrainConfig(
   @Override
   public int hashCode() {
     return java.util.Objects.hash(
-            optimizer, learningRate, epochs, batchSize, l2, l1, dropoutMasks, earlyStopping, seed)
+            optimizer, learningRate, epochs, batchSize, l2, l1, weightDecay, dropoutMasks,
+            earlyStopping, seed)
         * 31
         + Arrays.hashCode(keepProb);
   }
@@ -179,6 +189,8 @@ public record TrainConfig(
         + l2
         + ", l1="
         + l1
+        + ", weightDecay="
+        + weightDecay
         + ", keepProb="
         + Arrays.toString(keepProb)
         + ", dropoutMasks="
@@ -206,6 +218,7 @@ public record TrainConfig(
     b.batchSize = batchSize;
     b.l2 = l2;
     b.l1 = l1;
+    b.weightDecay = weightDecay;
     b.keepProb = keepProb.clone();
     b.dropoutMasks = dropoutMasks;
     b.earlyStopping = earlyStopping;
@@ -222,8 +235,8 @@ public record TrainConfig(
   }
 
   /**
-   * Fluent builder. Defaults: GD, learning rate 0.3, 30 000 epochs, full batch, no L2/L1, no
-   * dropout (keep 1), FRESH masks, no early stopping, seed 1, record every epoch, momentum 0.9,
+   * Fluent builder. Defaults: GD, learning rate 0.3, 30 000 epochs, full batch, no L2/L1/weight
+   * decay, no dropout (keep 1), FRESH masks, no early stopping, seed 1, record every epoch, momentum 0.9,
    * Adam β1 0.9, β2 0.999, ε 1e-8, base error 0, diagnosis thresholds 0.05 (bias) and 0.02
    * (variance). Validation happens in {@link #build()}.
    */
@@ -234,6 +247,7 @@ public record TrainConfig(
     private int batchSize = 0;
     private double l2 = 0;
     private double l1 = 0;
+    private double weightDecay = 0;
     private double[] keepProb = {1.0};
     private DropoutMasks dropoutMasks = DropoutMasks.FRESH;
     private EarlyStopping earlyStopping = null;
@@ -282,6 +296,12 @@ public record TrainConfig(
     /** Sets the L1 strength λ. */
     public Builder l1(double v) {
       l1 = v;
+      return this;
+    }
+
+    /** Sets the PyTorch-style weight decay wd (every parameter, independent of the batch size). */
+    public Builder weightDecay(double v) {
+      weightDecay = v;
       return this;
     }
 
@@ -366,6 +386,7 @@ public record TrainConfig(
           batchSize,
           l2,
           l1,
+          weightDecay,
           keepProb,
           dropoutMasks,
           earlyStopping,

@@ -76,4 +76,44 @@ class ContrastTest {
       }
     }
   }
+
+  /** BGR pixels (b, g, r) = (200, 100, 50) and (0, 50, 100): luma 0.299 R + 0.587 G + 0.114 B. */
+  @Test
+  void grayMeanScalesAroundTheLumaLikeTorchvision() {
+    try (Mat src = TestImages.constant(2, 1, 3, 0);
+        Mat dst = new Mat()) {
+      Pixels.write(new byte[] {(byte) 200, 100, 50, 0, 50, 100}, src);
+      // luma 0.299·50 + 0.587·100 + 0.114·200 = 96.35 and 0.299·100 + 0.587·50 + 0 = 59.25;
+      // mean 77.8; out = round(2·v − 77.8)
+      Contrast c = (Contrast) Transforms.create("contrast", java.util.Map.of("factor", "2", "mean", "gray"));
+      assertEquals(Contrast.Mean.GRAY, c.mean());
+      c.apply(src, dst, new Contrast.ContrastParams(2, Contrast.Mean.GRAY));
+      int[] expected = {255, 122, 22, 0, 22, 122};
+      byte[] out = TestImages.bytes(dst);
+      for (int i = 0; i < expected.length; i++) {
+        assertEquals(expected[i], out[i] & 0xFF, "value " + i);
+      }
+      // around the mean of all values (83.33) instead: round(2·50 − 83.33) = 17
+      c = new Contrast(Range.of(2));
+      c.apply(src, dst, new Contrast.ContrastParams(2));
+      assertEquals(17, TestImages.bytes(dst)[2] & 0xFF);
+    }
+  }
+
+  @Test
+  void meanOptionRoundTripsThroughSpecsAndParameterRecords() {
+    Contrast gray = (Contrast) Transforms.create("contrast",
+        java.util.Map.of("factor", "0.8..1.2", "mean", "gray"));
+    assertEquals("contrast factor=0.8..1.2 mean=gray", gray.toSpec());
+    assertEquals("contrast factor=0.8..1.2",
+        Transforms.create("contrast", java.util.Map.of("factor", "0.8..1.2", "mean", "all")).toSpec());
+    Contrast.ContrastParams p = new Contrast.ContrastParams(1.1, Contrast.Mean.GRAY);
+    assertEquals(p, gray.paramsFromMap(p.toMap()));
+    assertEquals(java.util.Map.of("factor", 1.1), new Contrast.ContrastParams(1.1).toMap());
+    assertEquals(new Contrast.ContrastParams(1.1), gray.paramsFromMap(java.util.Map.of("factor", 1.1)));
+    io.augreg.core.AugregException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.augreg.core.AugregException.class, () -> Pipeline.parse("contrast mean=luma"));
+    assertEquals("pipeline spec, step contrast: bad value 'mean=luma' (expected one of all, gray)",
+        e.getMessage());
+  }
 }

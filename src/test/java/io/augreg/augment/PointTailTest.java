@@ -52,6 +52,13 @@ class PointTailTest {
   }
 
   @Test
+  void contrastAroundTheLumaIsBitForBitTheTransformAndNeverDeclined() {
+    assertTrue(compare("contrast factor=0.5..1.5 mean=gray | noise sigma=0..25", 64, 64, 3, 30) == 30);
+    assertTrue(compare("contrast factor=0..3 mean=gray", 37, 23, 3, 20) == 20);
+    assertTrue(compare("contrast factor=0.8..1.2 mean=gray", 50, 31, 1, 10) == 10);
+  }
+
+  @Test
   void otherStepsOrdersAndChannelCountsAreNotCovered() {
     SplittableRandom r = new SplittableRandom(1);
     assertFalse(PointTail.covers(Pipeline.parse("noise sigma=3 | contrast").sample(r, 8, 8, 3), 3));

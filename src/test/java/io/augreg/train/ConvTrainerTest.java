@@ -119,6 +119,52 @@ class ConvTrainerTest {
   }
 
   @Test
+  void weightDecayShrinksEveryParameterByTheSameRateWhateverTheBatchSize() {
+    // 20 examples at batch 16: a full batch, then one of 4; SGD with α = 0.1 and wd = 0.5
+    Dataset train = bars(20, 8, 1, 1);
+    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    TrainConfig plain = TrainConfig.builder().optimizer(Optimizer.SGD).learningRate(0.1).epochs(1)
+        .batchSize(16).seed(3).build();
+    TrainConfig decayed = plain.toBuilder().weightDecay(0.5).build();
+    // one step on the first batch only: θ_wd = θ_plain − α·wd·θ0 = θ_plain − 0.05·θ0, biases too
+    Dataset first = bars(16, 8, 1, 1);
+    List<double[]> a = new ConvTrainer(plain, 1, Precision.DOUBLE)
+        .train(net, new DatasetBatches(first, 16, 3), null, null).model().parameters();
+    List<double[]> b = new ConvTrainer(decayed, 1, Precision.DOUBLE)
+        .train(net, new DatasetBatches(first, 16, 3), null, null).model().parameters();
+    List<double[]> p0 = net.parameters();
+    for (int p = 0; p < p0.size(); p++) {
+      for (int i = 0; i < p0.get(p).length; i++) {
+        assertEquals(a.get(p)[i] - 0.05 * p0.get(p)[i], b.get(p)[i], 1e-12, "parameter " + p);
+      }
+    }
+    // a batch of 4: the decay is still α·wd·θ0 (an L2 λ would be divided by m = 4)
+    Dataset four = bars(4, 8, 1, 2);
+    a = new ConvTrainer(plain, 1, Precision.DOUBLE)
+        .train(net, new DatasetBatches(four, 16, 3), null, null).model().parameters();
+    b = new ConvTrainer(decayed, 1, Precision.DOUBLE)
+        .train(net, new DatasetBatches(four, 16, 3), null, null).model().parameters();
+    for (int p = 0; p < p0.size(); p++) {
+      for (int i = 0; i < p0.get(p).length; i++) {
+        assertEquals(a.get(p)[i] - 0.05 * p0.get(p)[i], b.get(p)[i], 1e-12, "parameter " + p);
+      }
+    }
+    // the reported cost includes (wd/2)·Σθ² over every parameter (a step too small to move θ)
+    double sq = 0;
+    for (double[] p : p0) {
+      for (double v : p) {
+        sq += v * v;
+      }
+    }
+    TrainConfig still = plain.toBuilder().learningRate(1e-12).build();
+    double without = new ConvTrainer(still, 1, Precision.DOUBLE)
+        .train(net, new DatasetBatches(train, 16, 3), null, null).finalCost();
+    double with = new ConvTrainer(still.toBuilder().weightDecay(0.5).build(), 1, Precision.DOUBLE)
+        .train(net, new DatasetBatches(train, 16, 3), null, null).finalCost();
+    assertEquals(0.25 * sq, with - without, 1e-9 * sq);
+  }
+
+  @Test
   void rejectsMismatchesAndEarlyStoppingWithoutDev() {
     Dataset train = bars(16, 8, 1, 1);
     ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 2), OutputKind.SIGMOID_BINARY, 1, 1);

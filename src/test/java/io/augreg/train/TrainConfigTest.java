@@ -55,6 +55,8 @@ class TrainConfigTest {
     rejects("--batch-size", () -> TrainConfig.builder().batchSize(-1));
     rejects("--lambda", () -> TrainConfig.builder().l2(-1));
     rejects("--l1", () -> TrainConfig.builder().l1(-0.5));
+    rejects("--weight-decay", () -> TrainConfig.builder().weightDecay(-1e-4));
+    rejects("--weight-decay", () -> TrainConfig.builder().weightDecay(Double.POSITIVE_INFINITY));
     rejects("--keep-prob", () -> TrainConfig.builder().keepProb(1.5));
     rejects("--keep-prob", () -> TrainConfig.builder().keepProb(0));
     rejects("--keep-prob", () -> TrainConfig.builder().keepProb());
