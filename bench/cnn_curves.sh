@@ -12,13 +12,13 @@ data="data/catvnoncat"
 ./augreg --version >/dev/null   # builds target/augreg.jar if needed
 tmp="${KEEP:-$(mktemp -d)}"; [[ -n "${KEEP:-}" ]] || trap 'rm -rf "$tmp"' EXIT; mkdir -p "$tmp"
 arch='conv filters=16 k=3 | pool k=2 | conv filters=32 k=3 | pool k=2 | conv filters=64 k=3 | pool k=2 | dropout keep=0.5 | dense units=64 | dropout keep=0.5'
-augment='hflip p=0.5 | rotate deg=-15..15 interp=nearest border=constant | crop scale=0.7..1 ratio=0.75..1.333 | contrast factor=0.8..1.2 | noise sigma=7.65'
+augment='hflip p=0.5 | rotate deg=-15..15 interp=nearest border=constant | crop scale=0.7..1 ratio=0.75..1.333 | contrast factor=0.8..1.2 mean=gray | noise sigma=7.65'
 for a in none aug; do
   extra=()
   [[ "$a" == aug ]] && extra=(--augment "$augment")
   echo "bench/cnn_curves.sh: training ($a) ..." >&2
   ./augreg train --train "$data/train" --dev "$data/test" --size 64x64 --arch "$arch" "${extra[@]}" \
-    --optimizer adam --lr 0.001 --batch 32 --l2 0.016 --epochs "$epochs" --seed "$seed" \
+    --optimizer adam --lr 0.001 --batch 32 --weight-decay 5e-4 --epochs "$epochs" --seed "$seed" \
     --threads 1 --precision float --out "$tmp/$a" > "$tmp/$a.txt"
 done
 java -cp target/augreg.jar bench/CnnCurves.java docs/cnn-learning-curves.png \
