@@ -63,8 +63,7 @@ final class DenseRun {
    * @throws AugregException on a mismatched dev set, early stopping without a dev set, or a
    *     keep probability that fits neither one value nor one per hidden layer
    */
-  DenseRun(
-      TrainConfig config, Gemm gemm, Network initial, Dataset dev, TrainingListener listener) {
+  DenseRun(TrainConfig config, Gemm gemm, Network initial, Dataset dev, TrainingListener listener) {
     if (dev != null) {
       checkData(initial, dev, "dev set");
     }
@@ -254,23 +253,10 @@ final class DenseRun {
    * @return the result
    */
   TrainResult result(double trainError, double devError, long start) {
-    Network model = model();
-    Diagnosis diagnosis =
-        Diagnosis.of(
-            trainError,
-            devError,
-            config.baseError(),
-            config.biasThreshold(),
-            config.varianceThreshold());
+    Diagnosis diagnosis = Diagnosis.of(trainError, devError, config.baseError(),
+        config.biasThreshold(), config.varianceThreshold());
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new TrainResult(
-        model,
-        new History(records),
-        bestEpoch,
-        stopEpoch,
-        reason,
-        lastCost,
-        seconds,
-        diagnosis);
+    return new TrainResult(model(), new History(records), bestEpoch, stopEpoch, reason, lastCost,
+        seconds, diagnosis);
   }
 }

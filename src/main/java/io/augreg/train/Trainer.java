@@ -126,7 +126,8 @@ public final class Trainer extends DenseTrainer {
     int epoch;
     for (epoch = 1; epoch <= config.epochs(); epoch++) {
       boolean record = epoch % config.evalEvery() == 0 || epoch == 1 || epoch == config.epochs();
-      double regCost = record ? regularizationCost(w, m) : 0;
+      // λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| of the weights the epoch starts from
+      double regCost = record ? DenseParams.penalty(config, w, m) : 0;
       double dataCost = 0;
       boolean diverged = false;
       if (!fullBatch) {
@@ -208,11 +209,6 @@ public final class Trainer extends DenseTrainer {
     }
     updater.step(prop, mb);
     return cost;
-  }
-
-  /** λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| (the lesson's order: (1/m)·(λ/2)·Σ). */
-  double regularizationCost(double[][] w, int m) {
-    return DenseParams.penalty(config, w, m);
   }
 
   /**
