@@ -150,10 +150,14 @@ public final class TrainOutputs {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("verdict", s.diagnosis().verdict().name());
     d.put("train_error", finite(s.diagnosis().trainError()));
-    d.put("dev_error", finite(s.diagnosis().devError()));
+    // the diagnosis' second error was measured on the hold-out set: "dev", "test" (no dev set) or
+    // none; dev_error is only written for a dev set, so that it never holds a test error
+    double holdOutError = s.diagnosis().devError();
+    String holdOut = Double.isNaN(holdOutError) ? null : s.holdOut();
+    d.put("hold_out", holdOut);
+    d.put("hold_out_error", finite(holdOutError));
+    d.put("dev_error", "dev".equals(holdOut) ? finite(holdOutError) : null);
     d.put("base_error", finite(s.diagnosis().baseError()));
-    // the set dev_error was measured on: "dev", "test" (no dev set), or null (neither)
-    d.put("hold_out", Double.isNaN(s.diagnosis().devError()) ? null : s.holdOut());
     d.put("summary", s.diagnosis().summary(s.holdOut()));
     d.put("remedies", s.diagnosis().remedies());
     report.put("diagnosis", d);

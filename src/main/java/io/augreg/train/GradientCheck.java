@@ -51,17 +51,13 @@ public final class GradientCheck {
     }
     int layers = net.layers();
     int m = data.size();
-    double[] keep = new double[layers + 1];
-    for (int l = 0; l <= layers; l++) {
-      keep[l] = l >= 1 && l < layers ? config.keepProb(l) : 1.0;
-    }
+    double[] keep = DenseParams.keepPerLayer(config, layers);
     double[][] w = net.weightArrays();
     double[][] b = net.biasArrays();
     Propagation prop = new Propagation(net, w, b, keep, m, new JavaGemm());
     prop.input(data.x());
     prop.scaledMasks = true;
     Trainer.freshMasks(prop, new FreshMasks(), maskSeed, m);
-    Trainer trainer = new Trainer(config);
     double[] y = data.y().data;
 
     // analytic: (1/m)·(dW + λ2·W + λ1·sign(W)), (1/m)·db
@@ -90,9 +86,9 @@ public final class GradientCheck {
         for (int i = 0; i < params.length; i++) {
           double saved = params[i];
           params[i] = saved + epsilon;
-          double plus = cost(prop, trainer, w, y, m);
+          double plus = cost(prop, config, w, y, m);
           params[i] = saved - epsilon;
-          double minus = cost(prop, trainer, w, y, m);
+          double minus = cost(prop, config, w, y, m);
           params[i] = saved;
           numeric[q++] = (plus - minus) / (2 * epsilon);
         }
@@ -115,8 +111,8 @@ public final class GradientCheck {
     return new Report(rel, maxAbs, count, analytic, numeric);
   }
 
-  private static double cost(Propagation prop, Trainer trainer, double[][] w, double[] y, int m) {
+  private static double cost(Propagation prop, TrainConfig config, double[][] w, double[] y, int m) {
     prop.forward(true);
-    return prop.dataCost(y) + trainer.regularizationCost(w, m);
+    return prop.dataCost(y) + DenseParams.penalty(config, w, m);
   }
 }

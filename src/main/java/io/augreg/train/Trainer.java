@@ -8,8 +8,6 @@ import io.augreg.nn.Network;
 import io.augreg.nn.NumpyRandom;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.JavaGemm;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 
@@ -26,12 +24,8 @@ import org.ejml.data.DMatrixRMaj;
  * one trainer may run several trainings at once on different threads (as long as the Gemm is
  * thread-safe, which {@link JavaGemm} is).
  */
-public final class Trainer {
+public final class Trainer extends DenseTrainer {
   private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
-  private static final long DROPOUT_KEY = 0x4452_4F50L; // "DROP"
-
-  private final TrainConfig config;
-  private final Gemm gemm;
 
   /**
    * A trainer with the plain-Java product kernel.
@@ -49,16 +43,7 @@ public final class Trainer {
    * @param gemm the matrix-product kernel
    */
   public Trainer(TrainConfig config, Gemm gemm) {
-    if (config == null || gemm == null) {
-      throw new IllegalArgumentException("config and gemm are required");
-    }
-    this.config = config;
-    this.gemm = gemm;
-  }
-
-  /** The configuration. */
-  public TrainConfig config() {
-    return config;
+    super(config, gemm);
   }
 
   /**
@@ -97,32 +82,24 @@ public final class Trainer {
     long start = System.nanoTime();
     int[] sizes = initial.sizes();
     int layers = sizes.length - 1;
-    checkData(initial, train, "training set");
-    if (dev != null) {
-      checkData(initial, dev, "dev set");
-    }
-    EarlyStopping early = config.earlyStopping();
-    if (early != null && dev == null) {
-      throw new AugregException("early stopping needs a dev set");
-    }
+    DenseRun.checkData(initial, train, "training set");
+    DenseRun run = new DenseRun(config, gemm, initial, dev, listener);
     int m = train.size();
     boolean fullBatch =
         config.optimizer() == Optimizer.GD || config.batchSize() == 0 || config.batchSize() >= m;
     int batch = fullBatch ? m : config.batchSize();
-    double[] keep = DenseParams.keepPerLayer(config, layers);
-    double[] noKeep = DenseParams.noDropout(layers);
 
     // Parameters, updated in place; gradients live in the propagation buffers.
-    double[][] w = initial.weightArrays();
-    double[][] b = initial.biasArrays();
-    Propagation prop = new Propagation(initial, w, b, keep, batch, gemm);
+    double[][] w = run.w;
+    double[][] b = run.b;
+    Propagation prop = new Propagation(initial, w, b, run.keep, batch, gemm);
     // masks hold 0 or 1/keep: one multiply per entry instead of numpy's multiply-then-divide (a
     // vector division costs several multiplies; results differ by at most an ulp per entry)
     prop.scaledMasks = true;
     Propagation trainEval =
-        fullBatch && !config.dropout() ? prop : new Propagation(initial, w, b, noKeep, m, gemm);
-    Propagation devEval =
-        dev == null ? null : new Propagation(initial, w, b, noKeep, dev.size(), gemm);
+        fullBatch && !config.dropout()
+            ? prop
+            : new Propagation(initial, w, b, run.noKeep, m, gemm);
     Updater updater = new Updater(config, w, b);
 
     // Inputs: copied into the propagation's rows once (full batch) or per mini-batch.
@@ -136,9 +113,6 @@ public final class Trainer {
     if (trainEval != prop) {
       trainEval.input(train.x());
     }
-    if (devEval != null) {
-      devEval.input(dev.x());
-    }
     int[] perm = new int[m];
     for (int j = 0; j < m; j++) {
       perm[j] = j;
@@ -148,23 +122,12 @@ public final class Trainer {
             ? new NumpyRandom(1)
             : null;
     int referenceMasksFor = -1;
-    FreshMasks fresh = new FreshMasks();
-    // Seeds.mix(seed, DROPOUT_KEY, epoch, batch), extended per batch without allocating
-    long dropoutBase = Seeds.mix(config.seed(), DROPOUT_KEY);
 
-    double[][] bestW = DenseParams.copy(w);
-    double[][] bestB = DenseParams.copy(b);
-    boolean haveBest = false;
-    int bestEpoch = 0;
-    StopRule stopRule = new StopRule(early);
-    List<EpochRecord> records = new ArrayList<>();
-    StopReason reason = StopReason.MAX_EPOCHS;
-    int epoch = 0;
-    double lastCost = Double.NaN;
-
+    int epoch;
     for (epoch = 1; epoch <= config.epochs(); epoch++) {
       boolean record = epoch % config.evalEvery() == 0 || epoch == 1 || epoch == config.epochs();
-      double regCost = record ? regularizationCost(w, m) : 0;
+      // λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| of the weights the epoch starts from
+      double regCost = record ? DenseParams.penalty(config, w, m) : 0;
       double dataCost = 0;
       boolean diverged = false;
       if (!fullBatch) {
@@ -196,7 +159,7 @@ public final class Trainer {
               referenceMasksFor = mb;
             }
           } else {
-            freshMasks(prop, fresh, FreshMasks.extend(dropoutBase, epoch, bi), mb);
+            run.freshMasks(prop, epoch, bi, mb);
           }
         }
         double batchCost = step(prop, updater, yb, mb, record);
@@ -207,93 +170,26 @@ public final class Trainer {
         dataCost += batchCost;
       }
       if (diverged) {
-        reason = StopReason.DIVERGED;
-        records.add(new EpochRecord(epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
-        lastCost = Double.NaN;
+        run.diverged(epoch);
         break;
       }
       if (!record) {
         continue;
       }
-      double trainCost = dataCost / m + regCost;
+      // J_train = the batches' summed cross-entropy / m + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w|, measured
+      // during the pass (before each batch's update), as the lesson does
       trainEval.forward(false);
-      double trainAcc = trainEval.accuracy(train.y().data);
-      double devCost = Double.NaN;
-      double devAcc = Double.NaN;
-      if (devEval != null) {
-        devEval.forward(false);
-        devCost = devEval.dataCost(dev.y().data);
-        devAcc = devEval.accuracy(dev.y().data);
-      }
-      EpochRecord r = new EpochRecord(epoch, trainCost, devCost, trainAcc, devAcc);
-      records.add(r);
-      lastCost = trainCost;
-      if (listener != null) {
-        listener.onEpoch(r);
-      }
-      StopRule.Outcome outcome = stopRule.observe(trainCost, devCost, devAcc, devEval != null);
-      if (outcome == StopRule.Outcome.KEEP) {
-        bestEpoch = epoch;
-        DenseParams.copyInto(w, bestW);
-        DenseParams.copyInto(b, bestB);
-        haveBest = true;
-      } else if (outcome.stopReason() != null) {
-        reason = outcome.stopReason();
+      if (run.record(epoch, dataCost / m + regCost, trainEval.accuracy(train.y().data))) {
         break;
       }
     }
     prop.release();
     trainEval.release();
-    if (devEval != null) {
-      devEval.release();
-    }
-    int stopEpoch = Math.min(epoch, config.epochs());
-    if (reason == StopReason.MAX_EPOCHS && early == null) {
-      bestEpoch = stopEpoch;
-    } else {
-      if (!haveBest) {
-        // nothing finite was recorded during training: fall back to the initial weights if
-        // they at least have a finite cost
-        double initialCost = initial.cost(train);
-        if (!Double.isFinite(initialCost)) {
-          throw new AugregException(
-              "training diverged at epoch "
-                  + stopEpoch
-                  + " and no finite cost was ever seen, not even for the initial weights"
-                  + " (check the inputs' scale; try a smaller --lr)");
-        }
-        DenseParams.copyInto(initial.weightArrays(), bestW);
-        DenseParams.copyInto(initial.biasArrays(), bestB);
-        bestEpoch = 0;
-      }
-      DenseParams.copyInto(bestW, w);
-      DenseParams.copyInto(bestB, b);
-    }
-    Network model = initial.withParameters(w, b);
+    run.release();
+    run.settle(epoch, train);
     trainEval.forward(false);
     double trainError = 1 - trainEval.accuracy(train.y().data);
-    double devError = Double.NaN;
-    if (devEval != null) {
-      devEval.forward(false);
-      devError = 1 - devEval.accuracy(dev.y().data);
-    }
-    Diagnosis diagnosis =
-        Diagnosis.of(
-            trainError,
-            devError,
-            config.baseError(),
-            config.biasThreshold(),
-            config.varianceThreshold());
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new TrainResult(
-        model,
-        new History(records),
-        bestEpoch,
-        stopEpoch,
-        reason,
-        lastCost,
-        seconds,
-        diagnosis);
+    return run.result(trainError, run.devError(), start);
   }
 
   /**
@@ -313,27 +209,6 @@ public final class Trainer {
     }
     updater.step(prop, mb);
     return cost;
-  }
-
-  private static void checkData(Network net, Dataset d, String what) {
-    if (d.features() != net.sizes()[0]) {
-      throw new AugregException(
-          what + " has " + d.features() + " features, the network expects " + net.sizes()[0]);
-    }
-    if (d.size() < 1) {
-      throw new AugregException(what + " is empty");
-    }
-    int k = net.sizes()[net.layers()];
-    try {
-      Loss.checkLabels(net.output(), d.y().data, d.size(), k);
-    } catch (AugregException e) {
-      throw new AugregException(what + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| (the lesson's order: (1/m)·(λ/2)·Σ). */
-  double regularizationCost(double[][] w, int m) {
-    return DenseParams.penalty(config, w, m);
   }
 
   /**

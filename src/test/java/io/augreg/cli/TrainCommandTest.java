@@ -127,6 +127,8 @@ class TrainCommandTest {
     assertEquals(0.48, report.path("diagnosis").path("base_error").asDouble());
     assertEquals("FINE", report.path("diagnosis").path("verdict").asText());
     assertEquals("dev", report.path("diagnosis").path("hold_out").asText());
+    assertEquals(0.5, report.path("diagnosis").path("hold_out_error").asDouble(), 1e-12);
+    assertEquals(0.5, report.path("diagnosis").path("dev_error").asDouble(), 1e-12);
 
     String[] conv = {"train", "--train", data.toString(), "--size", "8x8", "--gray", "--arch",
         "conv filters=2 k=3 | pool k=2", "--epochs", "1", "--batch", "full", "--optimizer", "gd",
@@ -142,6 +144,8 @@ class TrainCommandTest {
     report = new ObjectMapper().readTree(tmp.resolve("conv/report.json").toFile());
     assertEquals(0.48, report.path("diagnosis").path("base_error").asDouble());
     assertTrue(report.path("diagnosis").path("hold_out").isNull(), report.toString());
+    assertTrue(report.path("diagnosis").path("hold_out_error").isNull(), report.toString());
+    assertTrue(report.path("diagnosis").path("dev_error").isNull(), report.toString());
   }
 
   /**
@@ -189,7 +193,9 @@ class TrainCommandTest {
           .path("diagnosis");
       assertEquals("HIGH_VARIANCE", d.path("verdict").asText(), name);
       assertEquals(0.125, d.path("train_error").asDouble(), 1e-12, name);
-      assertEquals(0.875, d.path("dev_error").asDouble(), 1e-12, name);
+      assertEquals(0.875, d.path("hold_out_error").asDouble(), 1e-12, name);
+      // a test error is not a dev error: dev_error stays null without a dev set
+      assertTrue(d.path("dev_error").isNull(), name + ": " + d);
       assertEquals(0.1, d.path("base_error").asDouble(), 1e-12, name);
       assertEquals("test", d.path("hold_out").asText(), name);
       assertTrue(d.path("summary").asText().startsWith("high variance (overfitting) — train error"
@@ -198,7 +204,8 @@ class TrainCommandTest {
       JsonNode fine = new ObjectMapper().readTree(tmp.resolve(name + "-same/report.json").toFile())
           .path("diagnosis");
       assertEquals("FINE", fine.path("verdict").asText(), name);
-      assertEquals(0.125, fine.path("dev_error").asDouble(), 1e-12, name);
+      assertEquals(0.125, fine.path("hold_out_error").asDouble(), 1e-12, name);
+      assertTrue(fine.path("dev_error").isNull(), name + ": " + fine);
       assertEquals(0, fine.path("remedies").size(), name);
     }
   }
