@@ -43,14 +43,16 @@ final class DenseParams {
 
   /**
    * λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w|, in the lesson's order: (1/m)·(λ/2)·Σ, the squares summed per layer
-   * first (as numpy's {@code np.sum(np.square(W1)) + np.sum(np.square(W2)) + ...}).
+   * first (as numpy's {@code np.sum(np.square(W1)) + np.sum(np.square(W2)) + ...}); plus
+   * (wd/2)·Σθ² over weights and biases when a weight decay wd is set.
    *
-   * @param config λ2 and λ1
+   * @param config λ2, λ1 and wd
    * @param w weights per layer
+   * @param b biases per layer
    * @param m number of training examples
    * @return the penalty
    */
-  static double penalty(TrainConfig config, double[][] w, int m) {
+  static double penalty(TrainConfig config, double[][] w, double[][] b, int m) {
     double cost = 0;
     if (config.l2() > 0) {
       double sq = 0;
@@ -71,6 +73,17 @@ final class DenseParams {
         }
       }
       cost += (1.0 / m) * config.l1() * abs;
+    }
+    if (config.weightDecay() > 0) {
+      double sq = 0;
+      for (double[][] params : new double[][][] {w, b}) {
+        for (double[] p : params) {
+          for (double v : p) {
+            sq += v * v;
+          }
+        }
+      }
+      cost += (config.weightDecay() / 2) * sq;
     }
     return cost;
   }

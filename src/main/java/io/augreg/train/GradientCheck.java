@@ -60,7 +60,7 @@ public final class GradientCheck {
     Trainer.freshMasks(prop, new FreshMasks(), maskSeed, m);
     double[] y = data.y().data;
 
-    // analytic: (1/m)·(dW + λ2·W + λ1·sign(W)), (1/m)·db
+    // analytic: (1/m)·(dW + λ2·W + λ1·sign(W)) + wd·W, (1/m)·db + wd·b
     prop.forward(true);
     prop.backward(y);
     int count = net.parameterCount();
@@ -71,10 +71,11 @@ public final class GradientCheck {
       double[] wl = w[l - 1];
       double[] dw = prop.dw[l];
       for (int i = 0; i < wl.length; i++) {
-        analytic[q++] = invM * (dw[i] + config.l2() * wl[i] + config.l1() * Math.signum(wl[i]));
+        analytic[q++] = invM * (dw[i] + config.l2() * wl[i] + config.l1() * Math.signum(wl[i]))
+            + config.weightDecay() * wl[i];
       }
       for (int i = 0; i < b[l - 1].length; i++) {
-        analytic[q++] = invM * prop.db[l][i];
+        analytic[q++] = invM * prop.db[l][i] + config.weightDecay() * b[l - 1][i];
       }
     }
 
@@ -86,9 +87,9 @@ public final class GradientCheck {
         for (int i = 0; i < params.length; i++) {
           double saved = params[i];
           params[i] = saved + epsilon;
-          double plus = cost(prop, config, w, y, m);
+          double plus = cost(prop, config, w, b, y, m);
           params[i] = saved - epsilon;
-          double minus = cost(prop, config, w, y, m);
+          double minus = cost(prop, config, w, b, y, m);
           params[i] = saved;
           numeric[q++] = (plus - minus) / (2 * epsilon);
         }
@@ -111,8 +112,9 @@ public final class GradientCheck {
     return new Report(rel, maxAbs, count, analytic, numeric);
   }
 
-  private static double cost(Propagation prop, TrainConfig config, double[][] w, double[] y, int m) {
+  private static double cost(
+      Propagation prop, TrainConfig config, double[][] w, double[][] b, double[] y, int m) {
     prop.forward(true);
-    return prop.dataCost(y) + DenseParams.penalty(config, w, m);
+    return prop.dataCost(y) + DenseParams.penalty(config, w, b, m);
   }
 }

@@ -88,9 +88,9 @@ public final class OnlineTrainer extends DenseTrainer {
         if (!record) {
           continue;
         }
-        // J_train = mean clean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w|
+        // J_train = mean clean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| (+ (wd/2)·Σθ²)
         double[] costAcc = evaluate(eval, source);
-        double trainCost = costAcc[0] + DenseParams.penalty(config, run.w, m);
+        double trainCost = costAcc[0] + DenseParams.penalty(config, run.w, run.b, m);
         if (run.record(epoch, trainCost, costAcc[1])) {
           break;
         }

@@ -126,8 +126,8 @@ public final class Trainer extends DenseTrainer {
     int epoch;
     for (epoch = 1; epoch <= config.epochs(); epoch++) {
       boolean record = epoch % config.evalEvery() == 0 || epoch == 1 || epoch == config.epochs();
-      // λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| of the weights the epoch starts from
-      double regCost = record ? DenseParams.penalty(config, w, m) : 0;
+      // λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| (+ (wd/2)·Σθ²) of the parameters the epoch starts from
+      double regCost = record ? DenseParams.penalty(config, w, b, m) : 0;
       double dataCost = 0;
       boolean diverged = false;
       if (!fullBatch) {

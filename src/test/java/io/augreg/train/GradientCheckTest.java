@@ -82,6 +82,13 @@ class GradientCheckTest {
   }
 
   @Test
+  void weightDecayOnWeightsAndBiasesWithL2() {
+    Network net = network(new int[] {3, 5, 4, 1}, Activation.TANH, OutputKind.SIGMOID_BINARY, 15);
+    double err = check(net, data(3, 9, 2, 7), TrainConfig.builder().l2(0.3).weightDecay(0.2).build());
+    assertTrue(err < TOLERANCE, "relative error " + err);
+  }
+
+  @Test
   void l1AwayFromZero() {
     Network net = network(new int[] {3, 5, 4, 1}, Activation.SIGMOID, OutputKind.SIGMOID_BINARY, 15);
     double err = check(net, data(3, 9, 2, 5), TrainConfig.builder().l1(0.3).build());

@@ -194,6 +194,35 @@ class TrainerTest {
     assertTrue(sum(l1, false) < 0.5 * sum(none, false));
   }
 
+  @Test
+  void weightDecayShrinksWeightsAndBiasesByTheSameRateWhateverTheBatchSize() {
+    // one full-batch step, α = 0.1, wd = 0.5: θ_wd = θ_plain − α·wd·θ0, weights and biases alike
+    Dataset d = blobs(30, 2, 1.0, 4);
+    Network init = net(new int[] {2, 6, 1}, OutputKind.SIGMOID_BINARY, 5);
+    TrainConfig gd = TrainConfig.builder().learningRate(0.1).epochs(1).build();
+    Network plain = new Trainer(gd).train(init, d, null, null).model();
+    Network decayed = new Trainer(gd.toBuilder().weightDecay(0.5).build()).train(init, d, null, null).model();
+    for (int l = 1; l <= 2; l++) {
+      for (int i = 0; i < init.weight(l).data.length; i++) {
+        assertEquals(plain.weight(l).data[i] - 0.05 * init.weight(l).data[i], decayed.weight(l).data[i], 1e-12);
+      }
+      for (int i = 0; i < init.bias(l).data.length; i++) {
+        assertEquals(plain.bias(l).data[i] - 0.05 * init.bias(l).data[i], decayed.bias(l).data[i], 1e-12);
+      }
+    }
+    // the cost of the first recorded epoch includes (wd/2)·Σθ² of the initial parameters
+    double sq = sum(init, true);
+    for (int l = 1; l <= 2; l++) {
+      for (double v : init.bias(l).data) {
+        sq += v * v;
+      }
+    }
+    double without = new Trainer(gd).train(init, d, null, null).history().epochs().get(0).trainCost();
+    double with = new Trainer(gd.toBuilder().weightDecay(0.5).build()).train(init, d, null, null)
+        .history().epochs().get(0).trainCost();
+    assertEquals(0.25 * sq, with - without, 1e-12);
+  }
+
   private static double sum(Network n, boolean squares) {
     double s = 0;
     for (int l = 1; l <= n.layers(); l++) {
