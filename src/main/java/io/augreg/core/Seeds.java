@@ -48,4 +48,36 @@ public final class Seeds {
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
   }
+
+  /**
+   * Fisher–Yates shuffle in place: for i from the end down to 1, swap {@code a[i]} with a uniform
+   * {@code a[j]}, j ≤ i (every training order, split and batch order of the project).
+   *
+   * @param a the array to permute
+   * @param rng the generator
+   */
+  public static void shuffle(int[] a, SplittableRandom rng) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  /**
+   * A uniformly random permutation of 0..n−1: the identity, {@link #shuffle shuffled}.
+   *
+   * @param n its length
+   * @param rng the generator
+   * @return the permutation
+   */
+  public static int[] permutation(int n, SplittableRandom rng) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    shuffle(p, rng);
+    return p;
+  }
 }

@@ -73,7 +73,7 @@ public final class Split {
       List<Integer> members = entry.getValue();
       int n = members.size();
       int[] shuffled = members.stream().mapToInt(Integer::intValue).toArray();
-      shuffle(shuffled, Seeds.generator(seed, 0x5917L, entry.getKey()));
+      Seeds.shuffle(shuffled, Seeds.generator(seed, 0x5917L, entry.getKey()));
       // key_k = (k + 1/2) / n: evenly spaced positions in (0, 1) for the class's k-th example.
       for (int k = 0; k < n; k++) {
         index[count] = shuffled[k];
@@ -174,16 +174,6 @@ public final class Split {
       }
     }
     return sizes;
-  }
-
-  /** Fisher–Yates shuffle in place. */
-  private static void shuffle(int[] a, SplittableRandom random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 
   /** Indices of the training examples (ascending, a copy). */

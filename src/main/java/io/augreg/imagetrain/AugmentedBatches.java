@@ -8,7 +8,6 @@ import io.augreg.image.ImageFolder;
 import io.augreg.image.InputFormat;
 import io.augreg.train.BatchStream;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -224,18 +223,7 @@ public final class AugmentedBatches implements BatchStream {
    * @return a permutation of the sample indices
    */
   public int[] order(int epoch) {
-    int[] perm = new int[samples.size()];
-    for (int i = 0; i < perm.length; i++) {
-      perm[i] = i;
-    }
-    SplittableRandom rng = Seeds.generator(seed, SHUFFLE_KEY, epoch);
-    for (int i = perm.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
-    return perm;
+    return Seeds.permutation(samples.size(), Seeds.generator(seed, SHUFFLE_KEY, epoch));
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.augreg.train;
 import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
-import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -56,20 +55,7 @@ public final class DatasetBatches implements BatchStream {
 
   @Override
   public Epoch epoch(int epoch) {
-    int m = y.length;
-    int[] order = new int[m];
-    for (int i = 0; i < m; i++) {
-      order[i] = i;
-    }
-    SplittableRandom r = Seeds.generator(seed, SHUFFLE_KEY, epoch);
-    // Fisher–Yates: swap order[i] with a uniform order[j], j ≤ i
-    for (int i = m - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return batches(order);
+    return batches(Seeds.permutation(y.length, Seeds.generator(seed, SHUFFLE_KEY, epoch)));
   }
 
   @Override

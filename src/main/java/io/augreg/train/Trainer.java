@@ -8,7 +8,6 @@ import io.augreg.nn.Network;
 import io.augreg.nn.NumpyRandom;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.JavaGemm;
-import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -131,7 +130,7 @@ public final class Trainer extends DenseTrainer {
       double dataCost = 0;
       boolean diverged = false;
       if (!fullBatch) {
-        shuffle(perm, Seeds.generator(config.seed(), SHUFFLE_KEY, epoch));
+        Seeds.shuffle(perm, Seeds.generator(config.seed(), SHUFFLE_KEY, epoch));
       }
       if (source != null) {
         source.startEpoch(epoch, perm);
@@ -249,15 +248,6 @@ public final class Trainer extends DenseTrainer {
       for (int i = 0; i < prop.sizes[l]; i++) {
         gen.fill(d[i], m, threshold, scale);
       }
-    }
-  }
-
-  private static void shuffle(int[] perm, SplittableRandom rng) {
-    for (int i = perm.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.augreg.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -46,6 +48,27 @@ class SeedsTest {
     for (int b = 0; b < 64; b++) {
       double frac = ones[b] / (double) n;
       assertEquals(0.5, frac, 0.05, "bit " + b);
+    }
+  }
+
+  @Test
+  void permutationsAreUniformAndReproducible() {
+    // all 6 orders of 3 items, 6000 draws: each 1000 ± 4 standard deviations (√(6000·1/6·5/6) ≈ 29)
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    java.util.SplittableRandom rng = Seeds.generator(7, 1);
+    for (int k = 0; k < 6000; k++) {
+      counts.merge(java.util.Arrays.toString(Seeds.permutation(3, rng)), 1, Integer::sum);
+    }
+    assertEquals(6, counts.size());
+    for (int c : counts.values()) {
+      assertTrue(Math.abs(c - 1000) < 116, "count " + c);
+    }
+    int[] a = Seeds.permutation(50, Seeds.generator(3, 9));
+    assertArrayEquals(a, Seeds.permutation(50, Seeds.generator(3, 9)));
+    int[] sorted = a.clone();
+    java.util.Arrays.sort(sorted);
+    for (int i = 0; i < 50; i++) {
+      assertEquals(i, sorted[i]);
     }
   }
 }
