@@ -99,15 +99,21 @@ class ConvTrainerTest {
     }
   }
 
+  /** The parameters after one epoch of {@code d} in batches of 16, double precision, 1 thread. */
+  private static List<double[]> afterOneEpoch(TrainConfig c, ConvNet net, Dataset d) {
+    return new ConvTrainer(c, 1, Precision.DOUBLE).train(net, new DatasetBatches(d, 16, 3), null, null)
+        .model().parameters();
+  }
+
+  private static final TrainConfig ONE_SGD_EPOCH = TrainConfig.builder().optimizer(Optimizer.SGD)
+      .learningRate(0.1).epochs(1).batchSize(16).seed(3).build();
+
   @Test
   void l2ShrinksKernelsButNotBiases() {
     Dataset train = bars(16, 8, 1, 1);
     ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
-    TrainConfig plain = TrainConfig.builder().optimizer(Optimizer.SGD).learningRate(0.1).epochs(1)
-        .batchSize(16).seed(3).build();
-    TrainConfig l2 = plain.toBuilder().l2(16).build(); // λ/m = 1: g += W
-    List<double[]> a = new ConvTrainer(plain, 1, Precision.DOUBLE).train(net, new DatasetBatches(train, 16, 3), null, null).model().parameters();
-    List<double[]> b = new ConvTrainer(l2, 1, Precision.DOUBLE).train(net, new DatasetBatches(train, 16, 3), null, null).model().parameters();
+    List<double[]> a = afterOneEpoch(ONE_SGD_EPOCH, net, train);
+    List<double[]> b = afterOneEpoch(ONE_SGD_EPOCH.toBuilder().l2(16).build(), net, train); // λ/m = 1
     double[] w0 = net.parameters().get(0);
     // one SGD step: W_l2 = W_plain − α·(λ/m)·W0 = W_plain − 0.1·W0
     for (int i = 0; i < w0.length; i++) {
@@ -120,33 +126,18 @@ class ConvTrainerTest {
 
   @Test
   void weightDecayShrinksEveryParameterByTheSameRateWhateverTheBatchSize() {
-    // 20 examples at batch 16: a full batch, then one of 4; SGD with α = 0.1 and wd = 0.5
-    Dataset train = bars(20, 8, 1, 1);
     ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
-    TrainConfig plain = TrainConfig.builder().optimizer(Optimizer.SGD).learningRate(0.1).epochs(1)
-        .batchSize(16).seed(3).build();
-    TrainConfig decayed = plain.toBuilder().weightDecay(0.5).build();
-    // one step on the first batch only: θ_wd = θ_plain − α·wd·θ0 = θ_plain − 0.05·θ0, biases too
-    Dataset first = bars(16, 8, 1, 1);
-    List<double[]> a = new ConvTrainer(plain, 1, Precision.DOUBLE)
-        .train(net, new DatasetBatches(first, 16, 3), null, null).model().parameters();
-    List<double[]> b = new ConvTrainer(decayed, 1, Precision.DOUBLE)
-        .train(net, new DatasetBatches(first, 16, 3), null, null).model().parameters();
+    TrainConfig decayed = ONE_SGD_EPOCH.toBuilder().weightDecay(0.5).build();
     List<double[]> p0 = net.parameters();
-    for (int p = 0; p < p0.size(); p++) {
-      for (int i = 0; i < p0.get(p).length; i++) {
-        assertEquals(a.get(p)[i] - 0.05 * p0.get(p)[i], b.get(p)[i], 1e-12, "parameter " + p);
-      }
-    }
-    // a batch of 4: the decay is still α·wd·θ0 (an L2 λ would be divided by m = 4)
-    Dataset four = bars(4, 8, 1, 2);
-    a = new ConvTrainer(plain, 1, Precision.DOUBLE)
-        .train(net, new DatasetBatches(four, 16, 3), null, null).model().parameters();
-    b = new ConvTrainer(decayed, 1, Precision.DOUBLE)
-        .train(net, new DatasetBatches(four, 16, 3), null, null).model().parameters();
-    for (int p = 0; p < p0.size(); p++) {
-      for (int i = 0; i < p0.get(p).length; i++) {
-        assertEquals(a.get(p)[i] - 0.05 * p0.get(p)[i], b.get(p)[i], 1e-12, "parameter " + p);
+    // one SGD step with α = 0.1, wd = 0.5: θ_wd = θ_plain − α·wd·θ0 = θ_plain − 0.05·θ0, biases
+    // too, on a full batch of 16 and on a batch of 4 alike (an L2 λ would be divided by m)
+    for (Dataset d : List.of(bars(16, 8, 1, 1), bars(4, 8, 1, 2))) {
+      List<double[]> a = afterOneEpoch(ONE_SGD_EPOCH, net, d);
+      List<double[]> b = afterOneEpoch(decayed, net, d);
+      for (int p = 0; p < p0.size(); p++) {
+        for (int i = 0; i < p0.get(p).length; i++) {
+          assertEquals(a.get(p)[i] - 0.05 * p0.get(p)[i], b.get(p)[i], 1e-12, "parameter " + p);
+        }
       }
     }
     // the reported cost includes (wd/2)·Σθ² over every parameter (a step too small to move θ)
@@ -156,7 +147,8 @@ class ConvTrainerTest {
         sq += v * v;
       }
     }
-    TrainConfig still = plain.toBuilder().learningRate(1e-12).build();
+    Dataset train = bars(20, 8, 1, 1);
+    TrainConfig still = ONE_SGD_EPOCH.toBuilder().learningRate(1e-12).build();
     double without = new ConvTrainer(still, 1, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 16, 3), null, null).finalCost();
     double with = new ConvTrainer(still.toBuilder().weightDecay(0.5).build(), 1, Precision.DOUBLE)
