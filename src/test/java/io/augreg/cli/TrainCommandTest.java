@@ -230,6 +230,17 @@ class TrainCommandTest {
   }
 
   @Test
+  void negativeWeightDecayExits2NamingTheOption() throws Exception {
+    Path ok = shapes("badwd");
+    CliHarness.Result r = CliHarness.run("train", "--train", ok.toString(), "--weight-decay", "-5e-4",
+        "--out", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("augreg train: --weight-decay must be >= 0, got -5.0E-4",
+        r.err().lines().findFirst().orElse(""));
+    assertFalse(Files.exists(tmp.resolve("o")));
+  }
+
+  @Test
   void helpShowsTheBaseErrorAndItsDefault() {
     String flat = CliHarness.run("train", "--help").out().replaceAll("\\s+", " ");
     assertTrue(flat.contains("--base-error=E Base (Bayes/human) error the bias/variance diagnosis"
