@@ -121,15 +121,21 @@ class Conv2dTest {
   /** Forward, parameter and input gradients of a conv with {@code gemm}, after one step. */
   private static double[][] run(Gemm gemm, Shape in, int f, int k, int stride, int pad, int n,
       boolean inputGrad) {
+    return run(gemm, in, f, k, stride, pad, n, inputGrad, Pass.INFERENCE, Conv2d.KEEP_VALUES);
+  }
+
+  /** As above in {@code pass}, keeping im2col matrices of at most {@code keep} values. */
+  private static double[][] run(Gemm gemm, Shape in, int f, int k, int stride, int pad, int n,
+      boolean inputGrad, Pass pass, int keep) {
     double[] kern = LayerCheck.random(k * k * in.channels() * f, 11, 0.3);
     double[] b = LayerCheck.random(f, 12, 0.1);
     double[] x = LayerCheck.random(n * in.size(), 13, 1);
-    Conv2d conv = new Conv2d(in, f, k, stride, pad, kern, b, inputGrad, gemm);
-    double[] y = conv.forward(x, n, Pass.INFERENCE).clone();
+    Conv2d conv = new Conv2d(in, f, k, stride, pad, kern, b, inputGrad, gemm, keep);
+    double[] y = conv.forward(x, n, pass).clone();
     double[] dy = LayerCheck.random(n * conv.out().size(), 14, 0.5);
     double[] dx = conv.backward(dy, n);
     // a second step must not depend on what the first one left in the buffers
-    conv.forward(x, n, Pass.INFERENCE);
+    conv.forward(x, n, pass);
     dx = conv.backward(dy, n);
     double[] dk = conv.params().get(0).grad().clone();
     for (int i = 0; i < dk.length; i++) {
@@ -169,6 +175,19 @@ class Conv2dTest {
         assertClose(ref, run(f64, in, 8, c[0], c[1], c[2], c[3], inputGrad), 1e-12, what);
         assertClose(ref, run(f32, in, 8, c[0], c[1], c[2], c[3], inputGrad), 1e-4, what);
         assertTrue(f64.nativeBytes() > 0, "the native path was taken");
+        // training passes keep the whole im2col matrix (native) for backward, unless it is larger
+        // than the limit: both ways give the same gradients
+        Pass training = Pass.training(5);
+        for (int keep : new int[] {0, Conv2d.KEEP_VALUES}) {
+          long before = f64.nativeBytes();
+          assertClose(ref, run(f64, in, 8, c[0], c[1], c[2], c[3], inputGrad, training, keep),
+              1e-12, what + " keep " + keep);
+          assertClose(ref, run(f32, in, 8, c[0], c[1], c[2], c[3], inputGrad, training, keep),
+              1e-4, what + " keep " + keep);
+          if (keep > 0) {
+            assertTrue(f64.nativeBytes() > before, "a block of its own was kept");
+          }
+        }
       }
     }
   }
