@@ -226,6 +226,7 @@ public final class ConvTrainer {
       }
       model = initial.withParameters(best);
       copyInto(best, live);
+      changed(workers);
     }
     double trainError = 1 - evaluate(source.clean(), workers, pool)[1];
     double devError = Double.NaN;
@@ -284,8 +285,16 @@ public final class ConvTrainer {
     double loss = mean(losses, total);
     if (Double.isFinite(loss)) {
       adam.end();
+      changed(workers);
     }
     return loss;
+  }
+
+  /** Tells every worker's layers that the live parameter values changed. */
+  private static void changed(List<Worker> workers) {
+    for (Worker w : workers) {
+      w.stack.parametersChanged();
+    }
   }
 
   /** Σ losses / total, summed in slice order. */

@@ -51,6 +51,17 @@ public final class ConvStack {
     return params;
   }
 
+  /**
+   * Tells every layer that the shared parameter values were changed in place ({@link
+   * Layer#parametersChanged()}); to be called after each optimizer step, before the next training
+   * pass.
+   */
+  public void parametersChanged() {
+    for (Layer l : layers) {
+      l.parametersChanged();
+    }
+  }
+
   /** Sets every gradient sum to 0. */
   public void zeroGrads() {
     for (Param p : params) {
