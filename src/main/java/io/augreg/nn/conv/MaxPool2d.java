@@ -116,14 +116,17 @@ public final class MaxPool2d extends Layer {
           if (tiles) {
             // in window order, the first position whose value equals the max (the forward pass's
             // first-wins arg max) takes dy, the others 0: rest holds dy's bits until a position
-            // takes them, eq is all ones where x = max (a select, no unpredictable branch)
+            // takes them; eq is all ones where x − max is ±0, i.e. x = max for finite values
+            // (an infinite max has diverged the loss anyway), from the bits alone: no branch,
+            // whatever the data (a compare would be compiled as a branch on skewed profiles)
             for (int ch = 0; ch < c; ch++) {
               rest[ch] = Double.doubleToRawLongBits(dy[o + ch]);
             }
             for (int p = 0; p < kk; p++) {
               int idx = corner + off[p];
               for (int ch = 0; ch < c; ch++) {
-                long eq = x[idx + ch] == y[o + ch] ? -1L : 0L;
+                long d = Double.doubleToRawLongBits(x[idx + ch] - y[o + ch]) << 1;
+                long eq = ~((d | -d) >> 63);
                 long r = rest[ch];
                 dx[idx + ch] = Double.longBitsToDouble(r & eq);
                 rest[ch] = r & ~eq;
