@@ -59,6 +59,9 @@ public final class Conv2d extends Layer {
    */
   static final int KEEP_VALUES = 1 << 23;
   private final int keepValues;
+  private final boolean relu;
+  /** Backward with the ReLU: {@code dy · [y > 0]} (when not fused into the float conversion). */
+  private double[] dz;
   /** True if the last forward pass left its whole im2col matrix in this layer's own block. */
   private boolean kept;
   private float[] fcols;
@@ -81,14 +84,37 @@ public final class Conv2d extends Layer {
    */
   public Conv2d(Shape in, int filters, int k, int stride, int pad, double[] kernelValues,
       double[] biasValues, boolean inputGrad, Gemm gemm) {
-    this(in, filters, k, stride, pad, kernelValues, biasValues, inputGrad, gemm, KEEP_VALUES);
+    this(in, filters, k, stride, pad, kernelValues, biasValues, inputGrad, gemm, false);
   }
 
-  /** As the public constructor, keeping im2col matrices of at most {@code keepValues} values. */
+  /**
+   * A convolution followed by a ReLU in the same layer: {@code y = max(cols · K + b, 0)}, and
+   * backward starts from {@code dy · [y > 0]}; the same values as a separate {@link Relu}, without
+   * its passes over the activations.
+   *
+   * @param in input shape
+   * @param filters output channels F
+   * @param k kernel size (k × k)
+   * @param stride step between positions (&gt;= 1)
+   * @param pad zero padding on each side
+   * @param kernelValues shared kernel values, {@code k·k·C·F}, row-major {@code (k·k·C) × F}
+   * @param biasValues shared biases, F
+   * @param inputGrad false for the first layer: backward then skips the input gradient
+   * @param gemm the product kernel
+   * @param relu true to apply the ReLU
+   */
+  public Conv2d(Shape in, int filters, int k, int stride, int pad, double[] kernelValues,
+      double[] biasValues, boolean inputGrad, Gemm gemm, boolean relu) {
+    this(in, filters, k, stride, pad, kernelValues, biasValues, inputGrad, gemm, relu,
+        KEEP_VALUES);
+  }
+
+  /** As the public constructors, keeping im2col matrices of at most {@code keepValues} values. */
   Conv2d(Shape in, int filters, int k, int stride, int pad, double[] kernelValues,
-      double[] biasValues, boolean inputGrad, Gemm gemm, int keepValues) {
+      double[] biasValues, boolean inputGrad, Gemm gemm, boolean relu, int keepValues) {
     super(in, outShape(in, filters, k, stride, pad));
     this.keepValues = keepValues;
+    this.relu = relu;
     this.filters = filters;
     this.k = k;
     this.stride = stride;
@@ -148,6 +174,7 @@ public final class Conv2d extends Layer {
     gemm.gemm(false, false, 1, DMatrixRMaj.wrap(rows, width, cols),
         DMatrixRMaj.wrap(width, filters, kernel.value()), 0, DMatrixRMaj.wrap(rows, filters, y));
     addBias(0, rows);
+    activate(0, rows);
     return y;
   }
 
@@ -160,6 +187,30 @@ public final class Conv2d extends Layer {
         y[o + f] += b[f];
       }
     }
+  }
+
+  /** With the ReLU: Y = max(Y, 0) for the rows {@code [r0, r1)}. */
+  private void activate(int r0, int r1) {
+    if (!relu) {
+      return;
+    }
+    // Y = max(Y, 0)
+    for (int i = r0 * filters; i < r1 * filters; i++) {
+      y[i] = Math.max(y[i], 0.0);
+    }
+  }
+
+  /**
+   * With the ReLU: {@code dz = dy · [y > 0]} over {@code len} values, as {@link Relu}'s backward
+   * (bits of y: +0.0 or positive, so −bits &gt;&gt; 63 is all ones exactly when y &gt; 0).
+   */
+  private double[] masked(double[] dy, int len) {
+    dz = ensure(dz, len);
+    for (int i = 0; i < len; i++) {
+      long mask = -Double.doubleToRawLongBits(y[i]) >> 63;
+      dz[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[i]) & mask);
+    }
+    return dz;
   }
 
   /** db[f] += Σ_r dY[r][f] over the rows {@code [r0, r1)}. */
@@ -203,15 +254,25 @@ public final class Conv2d extends Layer {
       if (f32) {
         float[] piece = floats(r * filters);
         yb.get(0, piece, 0, r * filters);
-        // Y[r][f] = product[r][f] + b[f]
-        for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
-          for (int f = 0; f < filters; f++) {
-            y[o + f] = piece[i + f] + b[f];
+        if (relu) {
+          // Y[r][f] = max(product[r][f] + b[f], 0)
+          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+            for (int f = 0; f < filters; f++) {
+              y[o + f] = Math.max(piece[i + f] + b[f], 0.0);
+            }
+          }
+        } else {
+          // Y[r][f] = product[r][f] + b[f]
+          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+            for (int f = 0; f < filters; f++) {
+              y[o + f] = piece[i + f] + b[f];
+            }
           }
         }
       } else {
         yb.get(0, y, r0 * filters, r * filters);
         addBias(r0, r0 + r);
+        activate(r0, r0 + r);
       }
     }
   }
@@ -248,7 +309,8 @@ public final class Conv2d extends Layer {
    * on rebuilt pieces; {@code dcols = dY · Kᵀ} is computed piece by piece and folded back by
    * col2im into {@code dx} (when needed) while the piece is in cache.
    */
-  private void backwardNative(NativeGemm blas, double[] dy, int n, int rows, int width) {
+  private void backwardNative(NativeGemm blas, double[] dy, int n, int rows, int width,
+      boolean fused) {
     int step = chunkRows(width);
     boolean f32 = blas.precision() == Precision.FLOAT;
     NativeBlock dyb = blas.block(DY, (long) rows * filters);
@@ -257,12 +319,24 @@ public final class Conv2d extends Layer {
       int r = Math.min(step, rows - r0);
       if (f32) {
         float[] piece = floats(r * filters);
-        // piece = (float) dY[r0 .. r0 + r); db[f] += Σ_r dY[r][f]
-        for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
-          for (int f = 0; f < filters; f++) {
-            double v = dy[o + f];
-            db[f] += v;
-            piece[i + f] = (float) v;
+        if (fused) {
+          // g = dY · [Y > 0] (the ReLU, as masked()); piece = (float) g; db[f] += Σ_r g[r][f]
+          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+            for (int f = 0; f < filters; f++) {
+              long mask = -Double.doubleToRawLongBits(y[o + f]) >> 63;
+              double v = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[o + f]) & mask);
+              db[f] += v;
+              piece[i + f] = (float) v;
+            }
+          }
+        } else {
+          // piece = (float) dY[r0 .. r0 + r); db[f] += Σ_r dY[r][f]
+          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+            for (int f = 0; f < filters; f++) {
+              double v = dy[o + f];
+              db[f] += v;
+              piece[i + f] = (float) v;
+            }
           }
         }
         dyb.put((long) r0 * filters, piece, 0, r * filters);
@@ -317,9 +391,13 @@ public final class Conv2d extends Layer {
     int width = k * k * in.channels();
     NativeGemm blas = gemm.nativeFor(rows, filters, width);
     if (blas != null) {
-      backwardNative(blas, dy, n, rows, width);
+      // in float the ReLU's mask is applied while dY is rounded, else here
+      boolean fused = relu && blas.precision() == Precision.FLOAT;
+      backwardNative(blas, relu && !fused ? masked(dy, rows * filters) : dy, n, rows, width,
+          fused);
       return inputGrad ? dx : null;
     }
+    dy = relu ? masked(dy, rows * filters) : dy;
     addBiasGrad(dy, 0, rows);
     DMatrixRMaj dyM = DMatrixRMaj.wrap(rows, filters, dy);
     // dK += colsᵀ · dY

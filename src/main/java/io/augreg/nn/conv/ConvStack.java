@@ -171,15 +171,14 @@ public final class ConvStack {
       index++;
       if (step instanceof Architecture.Conv c) {
         int rows = c.k() * c.k() * s.channels();
+        // the ReLU runs inside the convolution (same values, fewer passes over the activations)
         Conv2d conv = new Conv2d(s, c.filters(), c.k(), c.stride(), c.pad(),
-            take(values, v, rows * c.filters()), take(values, v + 1, c.filters()), before, gemm);
+            take(values, v, rows * c.filters()), take(values, v + 1, c.filters()), before, gemm,
+            c.relu());
         v += 2;
         before = true;
         layers.add(conv);
         s = conv.out();
-        if (c.relu()) {
-          layers.add(new Relu(s));
-        }
       } else if (step instanceof Architecture.Pool p) {
         MaxPool2d pool = new MaxPool2d(s, p.k(), p.stride());
         layers.add(pool);

@@ -11,6 +11,8 @@ import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.OpenBlasGemm;
 import io.augreg.nn.linalg.Precision;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Conv2dTest {
@@ -130,7 +132,7 @@ class Conv2dTest {
     double[] kern = LayerCheck.random(k * k * in.channels() * f, 11, 0.3);
     double[] b = LayerCheck.random(f, 12, 0.1);
     double[] x = LayerCheck.random(n * in.size(), 13, 1);
-    Conv2d conv = new Conv2d(in, f, k, stride, pad, kern, b, inputGrad, gemm, keep);
+    Conv2d conv = new Conv2d(in, f, k, stride, pad, kern, b, inputGrad, gemm, false, keep);
     double[] y = conv.forward(x, n, pass).clone();
     double[] dy = LayerCheck.random(n * conv.out().size(), 14, 0.5);
     double[] dx = conv.backward(dy, n);
@@ -190,6 +192,52 @@ class Conv2dTest {
         }
       }
     }
+  }
+
+  @Test
+  void reluInsideTheConvolutionEqualsASeparateRelu() {
+    Shape in = new Shape(9, 9, 4);
+    int n = 3;
+    double[] kern = LayerCheck.random(9 * 4 * 6, 21, 0.4);
+    double[] b = LayerCheck.random(6, 22, 0.2);
+    double[] x = LayerCheck.random(n * in.size(), 23, 1);
+    List<Gemm> kernels = new ArrayList<>(List.of(new JavaGemm()));
+    if (Gemms.openBlasAvailable()) {
+      kernels.add(new OpenBlasGemm(1, Precision.DOUBLE));
+      kernels.add(new OpenBlasGemm(1, Precision.FLOAT));
+    }
+    try {
+      for (Gemm g : kernels) {
+        for (Pass pass : new Pass[] {Pass.INFERENCE, Pass.training(3)}) {
+          Conv2d plain = new Conv2d(in, 6, 3, 1, 1, kern, b, true, g);
+          Relu relu = new Relu(plain.out());
+          Conv2d fused = new Conv2d(in, 6, 3, 1, 1, kern, b, true, g, true);
+          double[] dy = LayerCheck.random(n * plain.out().size(), 24, 1);
+          double[] y1 = relu.forward(plain.forward(x, n, pass), n, pass).clone();
+          double[] dx1 = plain.backward(relu.backward(dy, n), n).clone();
+          double[] y2 = fused.forward(x, n, pass).clone();
+          double[] dx2 = fused.backward(dy, n).clone();
+          String what = g.name() + " " + pass.training();
+          assertArrayEquals(y1, y2, what);
+          assertArrayEquals(dx1, dx2, what);
+          for (int p = 0; p < 2; p++) {
+            assertArrayEquals(plain.params().get(p).grad(), fused.params().get(p).grad(), 1e-12,
+                what + " param " + p);
+          }
+        }
+      }
+    } finally {
+      for (Gemm g : kernels) {
+        if (g instanceof OpenBlasGemm o) {
+          o.close();
+        }
+      }
+    }
+    Conv2d checked = new Conv2d(new Shape(5, 5, 2), 3, 3, 1, 1, LayerCheck.random(54, 25, 0.5),
+        LayerCheck.random(3, 26, 0.5), true, new JavaGemm(), true);
+    double err = LayerCheck.relativeError(checked, LayerCheck.random(2 * 50, 27, 1), 2,
+        Pass.INFERENCE, true);
+    assertTrue(err < 1e-7, "relative error " + err);
   }
 
   @Test
