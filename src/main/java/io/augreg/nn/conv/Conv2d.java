@@ -22,12 +22,21 @@ import org.ejml.data.DMatrixRMaj;
  * <p>When the product kernel has a native path for the batch's products ({@link
  * Gemm#nativeFor}, i.e. OpenBLAS), the products run on native blocks in pieces of about {@link
  * #CHUNK_VALUES} im2col values: im2col writes a piece of rows into a small heap buffer that stays
- * in cache, which is copied (and, in float, rounded) into a native block and multiplied right
- * away; backward rebuilds the pieces from the input instead of keeping the whole {@code cols}
- * (4 M values for the first layer of the small CNN at batch 32). No heap matrix is ever copied as
- * a whole, and only the small kernel is copied per call. Other kernels take the heap path above.
- * Either way backward reads the input of the last forward pass again, which must be unchanged (as
- * the buffers of the {@link Layer} contract are until the next call).
+ * in cache (in float precision a {@code float[]}, rounded as it is written, so no second pass),
+ * which is copied into a native block and multiplied right away; the product is read back piece
+ * by piece with the bias (and the ReLU) added on the way. A training pass whose im2col matrix has
+ * at most {@link #KEEP_VALUES} values writes the pieces into a native block of this layer and
+ * keeps it, so backward takes {@code dK} in one product without rebuilding anything; otherwise
+ * (inference, or larger matrices) backward rebuilds the pieces from the input, which must then be
+ * unchanged (as the buffers of the {@link Layer} contract are until the next call). {@code dY} is
+ * copied (in float: rounded, with the ReLU mask and the bias gradient in the same pass) into one
+ * native block, and {@code dcols = dY · Kᵀ} is computed piece by piece and folded back by col2im
+ * while in cache. No heap matrix is ever copied as a whole except dY. Other kernels take the heap
+ * path above.
+ *
+ * <p>With {@code relu} the layer is a convolution followed by a ReLU, {@code y = max(cols · K + b,
+ * 0)}: the same values as a separate {@link Relu} layer without its two passes over the
+ * activations in each direction.
  */
 public final class Conv2d extends Layer {
   private final int filters;

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * {@code y[s][oy][ox][c] = max over the window of x}. Backward routes each output gradient to the
  * input position that held the maximum (the first one on ties, row by row), found again from the
  * input of the forward pass, which must be unchanged (as the buffers of the {@link Layer} contract
- * are until the next call); the forward pass thus stores no arg max and its max has no branch.
+ * are until the next call); the forward pass thus stores no arg max and its max has no branch
+ * ({@code Math.max}: a NaN in a window makes the output NaN).
  */
 public final class MaxPool2d extends Layer {
   private final int k;
