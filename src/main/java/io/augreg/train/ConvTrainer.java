@@ -172,12 +172,11 @@ public final class ConvTrainer {
         int bi = 0;
         for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
           Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi));
-          double loss = step(bt, pass, workers, pool);
+          double loss = step(bt, pass, workers, pool, adam);
           if (!Double.isFinite(loss)) {
             diverged = true;
             break;
           }
-          adam.step(bt.size());
           samples += bt.size();
         }
       }
@@ -229,6 +228,7 @@ public final class ConvTrainer {
       }
       model = initial.withParameters(best);
       copyInto(best, live);
+      changed(workers);
     }
     double trainError = 1 - evaluate(source.clean(), workers, pool)[1];
     double devError = Double.NaN;
@@ -242,13 +242,24 @@ public final class ConvTrainer {
         (System.nanoTime() - start) / 1e9, trainSeconds, samples / trainSeconds, diagnosis);
   }
 
-  /** Forward and backward of one batch, split across the workers; gradients summed into worker 0. */
-  private double step(BatchStream.Batch bt, Pass pass, List<Worker> workers, ExecutorService pool) {
+  /**
+   * Forward and backward of one batch, split across the workers, then the optimizer step, also
+   * split: after a barrier every worker sums the gradients of all slices (in slice order, into
+   * worker 0's) over its own share of the parameters and updates that share, unless the loss is
+   * not finite (divergence: no update).
+   *
+   * @return the batch's mean loss
+   */
+  private double step(BatchStream.Batch bt, Pass pass, List<Worker> workers, ExecutorService pool,
+      Adam adam) {
     int total = bt.size();
     int parts = Math.min(workers.size(), total);
     double[] losses = new double[parts];
     BatchSync sync = workers.get(0).sync;
     sync.begin(parts);
+    adam.begin(total);
+    List<Param> sum = workers.get(0).stack.params();
+    long count = adam.size();
     runSlices(parts, total, pool, (w, from, n) -> {
       Worker wk = workers.get(w);
       try {
@@ -257,29 +268,65 @@ public final class ConvTrainer {
         wk.stack.forward(wk.rows, n, pass.slice(from));
         losses[w] = wk.stack.loss(bt.y(), from, n, total);
         wk.stack.backward(n);
+        if (parts > 1) {
+          // every slice's gradients and loss are complete past this point
+          sync.await();
+        }
+        if (Double.isFinite(mean(losses, total))) {
+          long lo = count * w / parts;
+          long hi = count * (w + 1) / parts;
+          reduce(workers, parts, sum, lo, hi);
+          adam.update(lo, hi);
+        }
       } catch (RuntimeException | Error e) {
-        // the other slices may wait for this one's batch-norm statistics
+        // the other slices may wait for this one's batch-norm statistics or gradients
         sync.abort();
         throw e;
       }
     });
-    List<Param> sum = workers.get(0).stack.params();
-    for (int w = 1; w < parts; w++) {
-      List<Param> other = workers.get(w).stack.params();
-      for (int p = 0; p < sum.size(); p++) {
-        double[] a = sum.get(p).grad();
-        double[] b = other.get(p).grad();
-        // g_0 += g_w
-        for (int i = 0; i < a.length; i++) {
-          a[i] += b[i];
-        }
-      }
+    double loss = mean(losses, total);
+    if (Double.isFinite(loss)) {
+      adam.end();
+      changed(workers);
     }
+    return loss;
+  }
+
+  /** Tells every worker's layers that the live parameter values changed. */
+  private static void changed(List<Worker> workers) {
+    for (Worker w : workers) {
+      w.stack.parametersChanged();
+    }
+  }
+
+  /** Σ losses / total, summed in slice order. */
+  private static double mean(double[] losses, int total) {
     double loss = 0;
     for (double l : losses) {
       loss += l;
     }
     return loss / total;
+  }
+
+  /**
+   * Adds the gradients of workers 1 … parts − 1 into worker 0's, in worker order, for the values
+   * {@code [lo, hi)} of the parameters laid end to end.
+   */
+  private static void reduce(List<Worker> workers, int parts, List<Param> sum, long lo, long hi) {
+    long start = 0;
+    for (int p = 0; p < sum.size() && start < hi; p++) {
+      double[] a = sum.get(p).grad();
+      int from = (int) Math.max(0, lo - start);
+      int to = (int) Math.min(a.length, hi - start);
+      start += a.length;
+      for (int w = 1; w < parts && from < to; w++) {
+        double[] b = workers.get(w).stack.params().get(p).grad();
+        // g_0 += g_w
+        for (int i = from; i < to; i++) {
+          a[i] += b[i];
+        }
+      }
+    }
   }
 
   /** {mean cross-entropy, accuracy} of inference over all batches of a pass. */
@@ -390,35 +437,69 @@ public final class ConvTrainer {
         + (config.weightDecay() / 2) * all;
   }
 
-  /** The optimizer step on the summed gradients of worker 0 (which are the batch mean's). */
+  /**
+   * The optimizer step on the summed gradients of worker 0 (which are the batch mean's), in shares:
+   * {@link #begin} fixes the step's coefficients, {@link #update} updates any range of the
+   * parameters laid end to end (the workers update disjoint ranges at the same time), {@link
+   * #end} counts the step.
+   */
   private final class Adam {
     private final List<Param> params;
     private final double[][] v;
     private final double[][] s;
+    private final long size;
     private long t;
+    private double c1;
+    private double c2;
+    private double l2;
+    private double l1;
 
     Adam(List<Param> params) {
       this.params = params;
       v = new double[params.size()][];
       s = new double[params.size()][];
+      long n = 0;
       for (int i = 0; i < params.size(); i++) {
         v[i] = new double[params.get(i).value().length];
         s[i] = new double[params.get(i).value().length];
+        n += params.get(i).value().length;
       }
+      size = n;
     }
 
-    void step(int m) {
+    /** The number of parameter values. */
+    long size() {
+      return size;
+    }
+
+    /** The coefficients of step t + 1 for a batch of m examples. */
+    void begin(int m) {
+      double b1 = config.beta1();
+      double b2 = config.beta2();
+      c1 = 1 - Math.pow(b1, t + 1);
+      c2 = 1 - Math.pow(b2, t + 1);
+      l2 = config.l2() / m;
+      l1 = config.l1() / m;
+    }
+
+    /** Counts the step whose updates are done. */
+    void end() {
       t++;
+    }
+
+    /** Updates the values {@code [lo, hi)} of the parameters laid end to end. */
+    void update(long lo, long hi) {
       double lr = config.learningRate();
       double b1 = config.beta1();
       double b2 = config.beta2();
       double eps = config.epsilon();
-      double c1 = 1 - Math.pow(b1, t);
-      double c2 = 1 - Math.pow(b2, t);
-      double l2 = config.l2() / m;
-      double l1 = config.l1() / m;
+      double c1 = this.c1;
+      double c2 = this.c2;
+      double l2 = this.l2;
+      double l1 = this.l1;
       Optimizer opt = config.optimizer();
-      for (int p = 0; p < params.size(); p++) {
+      long start = 0;
+      for (int p = 0; p < params.size() && start < hi; p++) {
         Param par = params.get(p);
         double[] w = par.value();
         double[] g = par.grad();
@@ -427,7 +508,10 @@ public final class ConvTrainer {
         // weight decay is PyTorch's: every parameter, whatever the batch size
         double wl2 = (par.penalized() ? l2 : 0) + config.weightDecay();
         double wl1 = par.penalized() ? l1 : 0;
-        for (int i = 0; i < w.length; i++) {
+        int from = (int) Math.max(0, lo - start);
+        int to = (int) Math.min(w.length, hi - start);
+        start += w.length;
+        for (int i = from; i < to; i++) {
           // g = mean gradient + (λ2/m + wd)·W + (λ1/m)·sign(W)   (λ on kernels and weights only)
           double gi = g[i] + wl2 * w[i] + wl1 * Math.signum(w[i]);
           switch (opt) {

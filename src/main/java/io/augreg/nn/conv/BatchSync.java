@@ -13,6 +13,8 @@ import java.util.Map;
  * number of slices before the slices run; a failing slice calls {@link #abort()} so that the
  * others stop waiting.
  *
+ * <p>{@link #await()} is also a plain barrier of all slices of the step.
+ *
  * <p>One exchange per BN layer and direction (forward: count, mean and squared deviations;
  * backward: {@code Σdy} and {@code Σdy·x̂}); each is one barrier. A slice writes the slot of its
  * own exchange before the barrier and reads all slots after it; the next write to the same slot
@@ -76,8 +78,13 @@ public final class BatchSync {
     return exchanges.computeIfAbsent(layer, k -> new Exchange(capacity));
   }
 
-  /** Waits until every slice of the step has arrived. */
-  synchronized void await() {
+  /**
+   * A barrier of the current step: waits until every slice of the step has arrived (also used by
+   * the trainer after the backward pass, before the slices share the optimizer step).
+   *
+   * @throws IllegalStateException if another slice of the step failed ({@link #abort()})
+   */
+  public synchronized void await() {
     if (broken) {
       throw new IllegalStateException("another slice of the batch failed");
     }

@@ -3,6 +3,7 @@ package io.augreg.nn.conv;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.NativeBlock;
 import io.augreg.nn.linalg.NativeGemm;
+import io.augreg.nn.linalg.Precision;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -21,12 +22,21 @@ import org.ejml.data.DMatrixRMaj;
  * <p>When the product kernel has a native path for the batch's products ({@link
  * Gemm#nativeFor}, i.e. OpenBLAS), the products run on native blocks in pieces of about {@link
  * #CHUNK_VALUES} im2col values: im2col writes a piece of rows into a small heap buffer that stays
- * in cache, which is copied (and, in float, rounded) into a native block and multiplied right
- * away; backward rebuilds the pieces from the input instead of keeping the whole {@code cols}
- * (4 M values for the first layer of the small CNN at batch 32). No heap matrix is ever copied as
- * a whole, and only the small kernel is copied per call. Other kernels take the heap path above.
- * Either way backward reads the input of the last forward pass again, which must be unchanged (as
- * the buffers of the {@link Layer} contract are until the next call).
+ * in cache (in float precision a {@code float[]}, rounded as it is written, so no second pass),
+ * which is copied into a native block and multiplied right away; the product is read back piece
+ * by piece with the bias (and the ReLU) added on the way. A training pass whose im2col matrix has
+ * at most {@link #KEEP_VALUES} values writes the pieces into a native block of this layer and
+ * keeps it, so backward takes {@code dK} in one product without rebuilding anything; otherwise
+ * (inference, or larger matrices) backward rebuilds the pieces from the input, which must then be
+ * unchanged (as the buffers of the {@link Layer} contract are until the next call). {@code dY} is
+ * copied (in float: rounded, with the ReLU mask and the bias gradient in the same pass) into one
+ * native block, and {@code dcols = dY · Kᵀ} is computed piece by piece and folded back by col2im
+ * while in cache. No heap matrix is ever copied as a whole except dY. Other kernels take the heap
+ * path above.
+ *
+ * <p>With {@code relu} the layer is a convolution followed by a ReLU, {@code y = max(cols · K + b,
+ * 0)}: the same values as a separate {@link Relu} layer without its two passes over the
+ * activations in each direction.
  */
 public final class Conv2d extends Layer {
   private final int filters;
@@ -51,6 +61,19 @@ public final class Conv2d extends Layer {
   private static final int DY = 3;
   private static final int DKERNEL = 4;
 
+  /**
+   * im2col values up to which a training forward pass keeps the whole matrix in a native block of
+   * its own for the backward pass instead of rebuilding it there: 2²³ (32 MB in float, 64 MB in
+   * double; the small CNN's largest, the second layer at batch 32, has 4.7 M).
+   */
+  static final int KEEP_VALUES = 1 << 23;
+  private final int keepValues;
+  private final boolean relu;
+  /** Backward with the ReLU: {@code dy · [y > 0]} (when not fused into the float conversion). */
+  private double[] dz;
+  /** True if the last forward pass left its whole im2col matrix in this layer's own block. */
+  private boolean kept;
+  private float[] fcols;
   private double[] cols;
   private double[] y;
   private double[] x;
@@ -70,7 +93,37 @@ public final class Conv2d extends Layer {
    */
   public Conv2d(Shape in, int filters, int k, int stride, int pad, double[] kernelValues,
       double[] biasValues, boolean inputGrad, Gemm gemm) {
+    this(in, filters, k, stride, pad, kernelValues, biasValues, inputGrad, gemm, false);
+  }
+
+  /**
+   * A convolution followed by a ReLU in the same layer: {@code y = max(cols · K + b, 0)}, and
+   * backward starts from {@code dy · [y > 0]}; the same values as a separate {@link Relu}, without
+   * its passes over the activations.
+   *
+   * @param in input shape
+   * @param filters output channels F
+   * @param k kernel size (k × k)
+   * @param stride step between positions (&gt;= 1)
+   * @param pad zero padding on each side
+   * @param kernelValues shared kernel values, {@code k·k·C·F}, row-major {@code (k·k·C) × F}
+   * @param biasValues shared biases, F
+   * @param inputGrad false for the first layer: backward then skips the input gradient
+   * @param gemm the product kernel
+   * @param relu true to apply the ReLU
+   */
+  public Conv2d(Shape in, int filters, int k, int stride, int pad, double[] kernelValues,
+      double[] biasValues, boolean inputGrad, Gemm gemm, boolean relu) {
+    this(in, filters, k, stride, pad, kernelValues, biasValues, inputGrad, gemm, relu,
+        KEEP_VALUES);
+  }
+
+  /** As the public constructors, keeping im2col matrices of at most {@code keepValues} values. */
+  Conv2d(Shape in, int filters, int k, int stride, int pad, double[] kernelValues,
+      double[] biasValues, boolean inputGrad, Gemm gemm, boolean relu, int keepValues) {
     super(in, outShape(in, filters, k, stride, pad));
+    this.keepValues = keepValues;
+    this.relu = relu;
     this.filters = filters;
     this.k = k;
     this.stride = stride;
@@ -120,15 +173,17 @@ public final class Conv2d extends Layer {
     y = ensure(y, (long) rows * filters);
     NativeGemm blas = gemm.nativeFor(rows, filters, width);
     if (blas != null) {
-      forwardNative(blas, input, rows, width);
+      forwardNative(blas, input, rows, width, pass.training());
       return y;
     }
+    kept = false;
     cols = ensure(cols, (long) rows * width);
     im2col(input, 0, rows, cols);
     // Y = cols · K
     gemm.gemm(false, false, 1, DMatrixRMaj.wrap(rows, width, cols),
         DMatrixRMaj.wrap(width, filters, kernel.value()), 0, DMatrixRMaj.wrap(rows, filters, y));
     addBias(0, rows);
+    activate(0, rows);
     return y;
   }
 
@@ -141,6 +196,30 @@ public final class Conv2d extends Layer {
         y[o + f] += b[f];
       }
     }
+  }
+
+  /** With the ReLU: Y = max(Y, 0) for the rows {@code [r0, r1)}. */
+  private void activate(int r0, int r1) {
+    if (!relu) {
+      return;
+    }
+    // Y = max(Y, 0)
+    for (int i = r0 * filters; i < r1 * filters; i++) {
+      y[i] = Math.max(y[i], 0.0);
+    }
+  }
+
+  /**
+   * With the ReLU: {@code dz = dy · [y > 0]} over {@code len} values, as {@link Relu}'s backward
+   * (bits of y: +0.0 or positive, so −bits &gt;&gt; 63 is all ones exactly when y &gt; 0).
+   */
+  private double[] masked(double[] dy, int len) {
+    dz = ensure(dz, len);
+    for (int i = 0; i < len; i++) {
+      long mask = -Double.doubleToRawLongBits(y[i]) >> 63;
+      dz[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[i]) & mask);
+    }
+    return dz;
   }
 
   /** db[f] += Σ_r dY[r][f] over the rows {@code [r0, r1)}. */
@@ -159,58 +238,160 @@ public final class Conv2d extends Layer {
     return Math.max(1, CHUNK_VALUES / width);
   }
 
-  /** {@code Y = cols · K} piece by piece on native blocks. */
-  private void forwardNative(NativeGemm blas, double[] input, int rows, int width) {
+  /**
+   * {@code Y = cols · K} piece by piece on native blocks; in a training pass whose im2col matrix
+   * has at most {@code keepValues} values, the pieces go to this layer's own native block and stay
+   * there for {@link #backward}.
+   */
+  private void forwardNative(NativeGemm blas, double[] input, int rows, int width,
+      boolean training) {
     int step = chunkRows(width);
-    cols = ensure(cols, (long) Math.min(step, rows) * Math.max(width, filters));
+    boolean f32 = blas.precision() == Precision.FLOAT;
+    kept = training && (long) rows * width <= keepValues;
     NativeBlock kb = blas.block(KERNEL, (long) width * filters);
     kb.put(kernel.value(), 0, width * filters);
-    NativeBlock cb = blas.block(COLS, (long) step * width);
+    NativeBlock cb = kept ? blas.block(this, (long) rows * width)
+        : blas.block(COLS, (long) step * width);
     NativeBlock yb = blas.block(OUT, (long) step * filters);
+    double[] b = bias.value();
     for (int r0 = 0; r0 < rows; r0 += step) {
       int r = Math.min(step, rows - r0);
-      im2col(input, r0, r0 + r, cols);
-      cb.put(cols, 0, r * width);
+      long at = kept ? (long) r0 * width : 0;
+      putCols(cb, at, input, r0, r0 + r, width, f32);
       // Y[r0 .. r0 + r) = cols[r0 .. r0 + r) · K
-      blas.gemm(false, false, r, filters, width, 1, cb, kb, 0, yb);
-      yb.get(y, r0 * filters, r * filters);
-      addBias(r0, r0 + r);
+      blas.gemm(false, false, r, filters, width, 1, cb, at, kb, 0, 0, yb, 0);
+      if (f32) {
+        float[] piece = floats(r * filters);
+        yb.get(0, piece, 0, r * filters);
+        if (relu) {
+          // Y[r][f] = max(product[r][f] + b[f], 0)
+          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+            for (int f = 0; f < filters; f++) {
+              y[o + f] = Math.max(piece[i + f] + b[f], 0.0);
+            }
+          }
+        } else {
+          // Y[r][f] = product[r][f] + b[f]
+          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+            for (int f = 0; f < filters; f++) {
+              y[o + f] = piece[i + f] + b[f];
+            }
+          }
+        }
+      } else {
+        yb.get(0, y, r0 * filters, r * filters);
+        addBias(r0, r0 + r);
+        activate(r0, r0 + r);
+      }
     }
   }
 
   /**
-   * Backward piece by piece on native blocks: {@code dK += Σ colsᵀ · dY}, and {@code dcols = dY ·
-   * Kᵀ} folded back by col2im into {@code dx} (when needed).
+   * im2col rows {@code [r0, r1)} of {@code src} into {@code cb} from value {@code at}: in float
+   * written (and rounded) straight into a float piece, in double into a double piece.
    */
-  private void backwardNative(NativeGemm blas, double[] dy, int n, int rows, int width) {
-    int step = chunkRows(width);
-    cols = ensure(cols, (long) Math.min(step, rows) * Math.max(width, filters));
-    NativeBlock kb = blas.block(KERNEL, (long) width * filters);
-    kb.put(kernel.value(), 0, width * filters);
-    NativeBlock cb = blas.block(COLS, (long) step * width);
-    NativeBlock dyb = blas.block(DY, (long) step * filters);
-    NativeBlock dkb = blas.block(DKERNEL, (long) width * filters);
-    NativeBlock dcb = inputGrad ? blas.block(OUT, (long) step * width) : null;
-    if (inputGrad) {
-      dx = ensure(dx, (long) n * in.size());
-      Arrays.fill(dx, 0, n * in.size(), 0.0);
+  private void putCols(NativeBlock cb, long at, double[] src, int r0, int r1, int width,
+      boolean f32) {
+    int len = (r1 - r0) * width;
+    if (f32) {
+      float[] piece = floats(len);
+      im2col(src, r0, r1, piece);
+      cb.put(at, piece, 0, len);
+    } else {
+      cols = ensure(cols, len);
+      im2col(src, r0, r1, cols);
+      cb.put(at, cols, 0, len);
     }
+  }
+
+  /** The float piece buffer with room for {@code len} values. */
+  private float[] floats(int len) {
+    if (fcols == null || fcols.length < len) {
+      fcols = new float[len];
+    }
+    return fcols;
+  }
+
+  /**
+   * Backward on native blocks: {@code dY} goes to native memory piece by piece (with {@code db +=
+   * Σ dY}); {@code dK += colsᵀ · dY} is one product on the kept im2col matrix, or piece by piece
+   * on rebuilt pieces; {@code dcols = dY · Kᵀ} is computed piece by piece and folded back by
+   * col2im into {@code dx} (when needed) while the piece is in cache.
+   */
+  private void backwardNative(NativeGemm blas, double[] dy, int n, int rows, int width,
+      boolean fused) {
+    int step = chunkRows(width);
+    boolean f32 = blas.precision() == Precision.FLOAT;
+    NativeBlock dyb = blas.block(DY, (long) rows * filters);
+    double[] db = bias.grad();
     for (int r0 = 0; r0 < rows; r0 += step) {
       int r = Math.min(step, rows - r0);
-      im2col(x, r0, r0 + r, cols);
-      cb.put(cols, 0, r * width);
-      dyb.put(dy, r0 * filters, r * filters);
-      addBiasGrad(dy, r0, r0 + r);
-      // dK (+)= cols[r0 .. r0 + r)ᵀ · dY[r0 .. r0 + r)
-      blas.gemm(true, false, width, filters, r, 1, cb, dyb, r0 == 0 ? 0 : 1, dkb);
-      if (inputGrad) {
-        // dcols[r0 .. r0 + r) = dY[r0 .. r0 + r) · Kᵀ
-        blas.gemm(false, true, r, width, filters, 1, dyb, kb, 0, dcb);
-        dcb.get(cols, 0, r * width);
-        col2im(cols, r0, r0 + r, dx);
+      if (f32) {
+        float[] piece = floats(r * filters);
+        if (fused) {
+          // g = dY · [Y > 0] (the ReLU, as masked()); piece = (float) g; db[f] += Σ_r g[r][f]
+          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+            for (int f = 0; f < filters; f++) {
+              long mask = -Double.doubleToRawLongBits(y[o + f]) >> 63;
+              double v = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[o + f]) & mask);
+              db[f] += v;
+              piece[i + f] = (float) v;
+            }
+          }
+        } else {
+          // piece = (float) dY[r0 .. r0 + r); db[f] += Σ_r dY[r][f]
+          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+            for (int f = 0; f < filters; f++) {
+              double v = dy[o + f];
+              db[f] += v;
+              piece[i + f] = (float) v;
+            }
+          }
+        }
+        dyb.put((long) r0 * filters, piece, 0, r * filters);
+      } else {
+        dyb.put((long) r0 * filters, dy, r0 * filters, r * filters);
+        addBiasGrad(dy, r0, r0 + r);
+      }
+    }
+    NativeBlock dkb = blas.block(DKERNEL, (long) width * filters);
+    if (kept) {
+      // dK = colsᵀ · dY over all rows at once
+      blas.gemm(true, false, width, filters, rows, 1, blas.block(this, (long) rows * width), 0,
+          dyb, 0, 0, dkb, 0);
+    } else {
+      NativeBlock cb = blas.block(COLS, (long) step * width);
+      for (int r0 = 0; r0 < rows; r0 += step) {
+        int r = Math.min(step, rows - r0);
+        putCols(cb, 0, x, r0, r0 + r, width, f32);
+        // dK (+)= cols[r0 .. r0 + r)ᵀ · dY[r0 .. r0 + r)
+        blas.gemm(true, false, width, filters, r, 1, cb, 0, dyb, (long) r0 * filters,
+            r0 == 0 ? 0 : 1, dkb, 0);
       }
     }
     dkb.addTo(kernel.grad(), 0, width * filters);
+    if (!inputGrad) {
+      return;
+    }
+    NativeBlock kb = blas.block(KERNEL, (long) width * filters);
+    kb.put(kernel.value(), 0, width * filters);
+    NativeBlock dcb = blas.block(OUT, (long) step * width);
+    dx = ensure(dx, (long) n * in.size());
+    Arrays.fill(dx, 0, n * in.size(), 0.0);
+    for (int r0 = 0; r0 < rows; r0 += step) {
+      int r = Math.min(step, rows - r0);
+      // dcols[r0 .. r0 + r) = dY[r0 .. r0 + r) · Kᵀ
+      blas.gemm(false, true, r, width, filters, 1, dyb, (long) r0 * filters, kb, 0, 0, dcb, 0);
+      if (f32) {
+        float[] piece = floats(r * width);
+        dcb.get(0, piece, 0, r * width);
+        col2im(piece, r0, r0 + r, dx);
+      } else {
+        cols = ensure(cols, (long) r * width);
+        dcb.get(0, cols, 0, r * width);
+        col2im(cols, r0, r0 + r, dx);
+      }
+    }
   }
 
   @Override
@@ -219,9 +400,13 @@ public final class Conv2d extends Layer {
     int width = k * k * in.channels();
     NativeGemm blas = gemm.nativeFor(rows, filters, width);
     if (blas != null) {
-      backwardNative(blas, dy, n, rows, width);
+      // in float the ReLU's mask is applied while dY is rounded, else here
+      boolean fused = relu && blas.precision() == Precision.FLOAT;
+      backwardNative(blas, relu && !fused ? masked(dy, rows * filters) : dy, n, rows, width,
+          fused);
       return inputGrad ? dx : null;
     }
+    dy = relu ? masked(dy, rows * filters) : dy;
     addBiasGrad(dy, 0, rows);
     DMatrixRMaj dyM = DMatrixRMaj.wrap(rows, filters, dy);
     // dK += colsᵀ · dY
@@ -288,10 +473,98 @@ public final class Conv2d extends Layer {
   }
 
   /**
+   * As {@link #im2col(double[], int, int, double[])}, rounding every value to float on the way.
+   */
+  private void im2col(double[] src, int r0, int r1, float[] dst) {
+    int h = in.height();
+    int w = in.width();
+    int c = in.channels();
+    int ho = out.height();
+    int wo = out.width();
+    int plane = ho * wo;
+    int o = 0;
+    for (int r = r0; r < r1; r++) {
+      int s = r / plane;
+      int p = r - s * plane;
+      int oy = p / wo;
+      int ox = p - oy * wo;
+      int base = s * h * w * c;
+      for (int ky = 0; ky < k; ky++) {
+        int iy = oy * stride - pad + ky;
+        if (iy < 0 || iy >= h) {
+          Arrays.fill(dst, o, o + k * c, 0f);
+          o += k * c;
+          continue;
+        }
+        int rowBase = base + iy * w * c;
+        int ix0 = ox * stride - pad;
+        if (ix0 >= 0 && ix0 + k <= w) {
+          // the whole kernel row lies inside: one contiguous run of k·C values
+          int from = rowBase + ix0 * c;
+          for (int i = 0; i < k * c; i++) {
+            dst[o + i] = (float) src[from + i];
+          }
+          o += k * c;
+          continue;
+        }
+        for (int kx = 0; kx < k; kx++) {
+          int ix = ix0 + kx;
+          if (ix < 0 || ix >= w) {
+            Arrays.fill(dst, o, o + c, 0f);
+          } else {
+            int from = rowBase + ix * c;
+            for (int i = 0; i < c; i++) {
+              dst[o + i] = (float) src[from + i];
+            }
+          }
+          o += c;
+        }
+      }
+    }
+  }
+
+  /**
    * The adjoint of {@link #im2col} for rows {@code [r0, r1)} (read from {@code src} index 0):
    * {@code dx[s][iy][ix][c] +=} every entry im2col copied from that position.
    */
   private void col2im(double[] src, int r0, int r1, double[] dst) {
+    int h = in.height();
+    int w = in.width();
+    int c = in.channels();
+    int ho = out.height();
+    int wo = out.width();
+    int plane = ho * wo;
+    int o = 0;
+    for (int r = r0; r < r1; r++) {
+      int s = r / plane;
+      int p = r - s * plane;
+      int oy = p / wo;
+      int ox = p - oy * wo;
+      int base = s * h * w * c;
+      for (int ky = 0; ky < k; ky++) {
+        int iy = oy * stride - pad + ky;
+        if (iy < 0 || iy >= h) {
+          o += k * c;
+          continue;
+        }
+        int rowBase = base + iy * w * c;
+        for (int kx = 0; kx < k; kx++) {
+          int ix = ox * stride - pad + kx;
+          if (ix >= 0 && ix < w) {
+            int d = rowBase + ix * c;
+            // dx[s][iy][ix][ch] += dcols[r][(ky·k+kx)·C + ch]
+            for (int ch = 0; ch < c; ch++) {
+              dst[d + ch] += src[o + ch];
+            }
+          }
+          o += c;
+        }
+      }
+    }
+  }
+
+  /** As {@link #col2im(double[], int, int, double[])} from a float piece. */
+  private void col2im(float[] src, int r0, int r1, double[] dst) {
     int h = in.height();
     int w = in.width();
     int c = in.channels();

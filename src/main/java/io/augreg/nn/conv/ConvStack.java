@@ -51,6 +51,17 @@ public final class ConvStack {
     return params;
   }
 
+  /**
+   * Tells every layer that the shared parameter values were changed in place ({@link
+   * Layer#parametersChanged()}); to be called after each optimizer step, before the next training
+   * pass.
+   */
+  public void parametersChanged() {
+    for (Layer l : layers) {
+      l.parametersChanged();
+    }
+  }
+
   /** Sets every gradient sum to 0. */
   public void zeroGrads() {
     for (Param p : params) {
@@ -160,15 +171,14 @@ public final class ConvStack {
       index++;
       if (step instanceof Architecture.Conv c) {
         int rows = c.k() * c.k() * s.channels();
+        // the ReLU runs inside the convolution (same values, fewer passes over the activations)
         Conv2d conv = new Conv2d(s, c.filters(), c.k(), c.stride(), c.pad(),
-            take(values, v, rows * c.filters()), take(values, v + 1, c.filters()), before, gemm);
+            take(values, v, rows * c.filters()), take(values, v + 1, c.filters()), before, gemm,
+            c.relu());
         v += 2;
         before = true;
         layers.add(conv);
         s = conv.out();
-        if (c.relu()) {
-          layers.add(new Relu(s));
-        }
       } else if (step instanceof Architecture.Pool p) {
         MaxPool2d pool = new MaxPool2d(s, p.k(), p.stride());
         layers.add(pool);

@@ -1,6 +1,8 @@
 package io.augreg.nn.conv;
 
 import io.augreg.nn.linalg.Gemm;
+import io.augreg.nn.linalg.NativeBlock;
+import io.augreg.nn.linalg.NativeGemm;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
@@ -8,8 +10,18 @@ import org.ejml.data.DMatrixRMaj;
  * Fully connected layer on flattened examples (rows): {@code Y = X · W + b} with W stored as
  * {@code in × units}. Backward: {@code dW += Xᵀ · dY}, {@code db += Σ_rows dY}, {@code dX = dY ·
  * Wᵀ}.
+ *
+ * <p>In a training pass with a native product kernel ({@link Gemm#nativeFor}) the weights are
+ * copied to a native block of this layer once and reused by every later training pass and by
+ * backward, until {@link #parametersChanged()} says the shared values were updated (the trainer
+ * calls it after every optimizer step); the input stays in a native block of its own for the
+ * weight gradient. Inference passes take the plain {@link Gemm} path (nothing is kept).
  */
 public final class Dense extends Layer {
+  /** Native block slots (shared with the other layers, used within one call only). */
+  private static final int OUT = 2;
+  private static final int DY = 3;
+  private static final int DW = 4;
   private final int units;
   private final boolean inputGrad;
   private final Gemm gemm;
@@ -18,6 +30,12 @@ public final class Dense extends Layer {
   private double[] x;
   private double[] y;
   private double[] dx;
+  /** Owner key of the native block holding the input of the last native forward pass. */
+  private final Object inputKey = new Object();
+  /** True while the native weight block holds the current weight values. */
+  private boolean nativeWeights;
+  /** The kernel whose native path the last forward pass took, or null (heap path). */
+  private NativeGemm lastNative;
 
   /**
    * @param in input shape (used flat)
@@ -48,13 +66,30 @@ public final class Dense extends Layer {
   }
 
   @Override
+  public void parametersChanged() {
+    nativeWeights = false;
+  }
+
+  @Override
   public double[] forward(double[] input, int n, Pass pass) {
     x = input;
     int fan = in.size();
     y = ensure(y, (long) n * units);
-    // Y = X · W
-    gemm.gemm(false, false, 1, DMatrixRMaj.wrap(n, fan, input),
-        DMatrixRMaj.wrap(fan, units, weight.value()), 0, DMatrixRMaj.wrap(n, units, y));
+    NativeGemm blas = pass.training() ? gemm.nativeFor(n, units, fan) : null;
+    if (blas != null) {
+      NativeBlock wb = weights(blas, fan);
+      NativeBlock xb = blas.block(inputKey, (long) n * fan);
+      xb.put(input, 0, n * fan);
+      NativeBlock yb = blas.block(OUT, (long) n * units);
+      // Y = X · W
+      blas.gemm(false, false, n, units, fan, 1, xb, wb, 0, yb);
+      yb.get(y, 0, n * units);
+    } else {
+      // Y = X · W
+      gemm.gemm(false, false, 1, DMatrixRMaj.wrap(n, fan, input),
+          DMatrixRMaj.wrap(fan, units, weight.value()), 0, DMatrixRMaj.wrap(n, units, y));
+    }
+    lastNative = blas;
     double[] b = bias.value();
     // Y[r] += b
     for (int r = 0, o = 0; r < n; r++, o += units) {
@@ -65,20 +100,48 @@ public final class Dense extends Layer {
     return y;
   }
 
+  /** The native copy of the weights, copied again only after {@link #parametersChanged()}. */
+  private NativeBlock weights(NativeGemm blas, int fan) {
+    NativeBlock wb = blas.block(this, (long) fan * units);
+    if (!nativeWeights || blas != lastNative) {
+      wb.put(weight.value(), 0, fan * units);
+      nativeWeights = true;
+    }
+    return wb;
+  }
+
+  /** Backward on the native blocks of the last forward pass. */
+  private void backwardNative(NativeGemm blas, double[] dy, int n, int fan) {
+    NativeBlock xb = blas.block(inputKey, (long) n * fan);
+    NativeBlock dyb = blas.block(DY, (long) n * units);
+    dyb.put(dy, 0, n * units);
+    NativeBlock dwb = blas.block(DW, (long) fan * units);
+    // dW += Xᵀ · dY
+    blas.gemm(true, false, fan, units, n, 1, xb, dyb, 0, dwb);
+    dwb.addTo(weight.grad(), 0, fan * units);
+    if (inputGrad) {
+      dx = ensure(dx, (long) n * fan);
+      NativeBlock dxb = blas.block(OUT, (long) n * fan);
+      // dX = dY · Wᵀ
+      blas.gemm(false, true, n, fan, units, 1, dyb, weights(blas, fan), 0, dxb);
+      dxb.get(dx, 0, n * fan);
+    }
+  }
+
   @Override
   public double[] backward(double[] dy, int n) {
     int fan = in.size();
+    if (lastNative != null) {
+      backwardNative(lastNative, dy, n, fan);
+      // db += Σ_rows dY
+      addBiasGrad(dy, n);
+      return inputGrad ? dx : null;
+    }
     DMatrixRMaj dyM = DMatrixRMaj.wrap(n, units, dy);
     // dW += Xᵀ · dY
     gemm.gemm(true, false, 1, DMatrixRMaj.wrap(n, fan, x), dyM, 1,
         DMatrixRMaj.wrap(fan, units, weight.grad()));
-    double[] db = bias.grad();
-    // db += Σ_rows dY
-    for (int r = 0, o = 0; r < n; r++, o += units) {
-      for (int u = 0; u < units; u++) {
-        db[u] += dy[o + u];
-      }
-    }
+    addBiasGrad(dy, n);
     if (!inputGrad) {
       return null;
     }
@@ -87,5 +150,16 @@ public final class Dense extends Layer {
     gemm.gemm(false, true, 1, dyM, DMatrixRMaj.wrap(fan, units, weight.value()), 0,
         DMatrixRMaj.wrap(n, fan, dx));
     return dx;
+  }
+
+  /** db += Σ_rows dY. */
+  private void addBiasGrad(double[] dy, int n) {
+    double[] db = bias.grad();
+    // db += Σ_rows dY
+    for (int r = 0, o = 0; r < n; r++, o += units) {
+      for (int u = 0; u < units; u++) {
+        db[u] += dy[o + u];
+      }
+    }
   }
 }

@@ -65,6 +65,13 @@ public abstract class Layer {
   public abstract double[] backward(double[] dy, int n);
 
   /**
+   * Tells the layer that the shared parameter values were changed in place (e.g. by an optimizer
+   * step), so a copy it keeps of them (e.g. {@link Dense}'s native weights) must be refreshed
+   * before the next training pass. Does nothing by default.
+   */
+  public void parametersChanged() {}
+
+  /**
    * The parameters.
    *
    * @return kernel/weights then bias; empty for layers without parameters

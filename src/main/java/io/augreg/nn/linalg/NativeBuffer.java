@@ -16,7 +16,10 @@ final class NativeBuffer implements AutoCloseable {
   private final Precision precision;
   private Pointer pointer;
   private long capacity;
-  /** Float precision: heap staging for the conversion, then one bulk copy (faster than a view). */
+  /**
+   * Float precision: heap staging for the conversion, then one bulk copy (faster than a view);
+   * allocated on first use, so buffers filled only from {@code float[]} never hold one.
+   */
   private float[] staging = new float[0];
   /** Double precision: heap staging for {@link #addTo}, grown on demand. */
   private double[] doubleStaging = new double[0];
@@ -40,12 +43,17 @@ final class NativeBuffer implements AutoCloseable {
       } finally {
         guard.close();
       }
-      if (precision == Precision.FLOAT) {
-        staging = new float[Math.toIntExact(elements)];
-      }
       capacity = elements;
     }
     return pointer;
+  }
+
+  /** The float staging array with room for {@code len} values. */
+  private float[] staging(int len) {
+    if (staging.length < len) {
+      staging = new float[len];
+    }
+    return staging;
   }
 
   /** Copies {@code m}'s values (row-major) to native memory, rounding to float if so configured. */
@@ -56,7 +64,7 @@ final class NativeBuffer implements AutoCloseable {
       ((DoublePointer) pointer).put(m.data, 0, size);
     } else {
       double[] d = m.data;
-      float[] f = staging;
+      float[] f = staging(size);
       // f[i] = (float) m[i]
       for (int i = 0; i < size; i++) {
         f[i] = (float) d[i];
@@ -73,7 +81,7 @@ final class NativeBuffer implements AutoCloseable {
       ((DoublePointer) pointer).get(m.data, 0, size);
     } else {
       double[] d = m.data;
-      float[] f = staging;
+      float[] f = staging(size);
       ((FloatPointer) pointer).get(f, 0, size);
       // m[i] = (double) f[i]
       for (int i = 0; i < size; i++) {
@@ -83,34 +91,73 @@ final class NativeBuffer implements AutoCloseable {
   }
 
   /**
-   * Copies {@code src[from, from + len)} to the first {@code len} native values (rounding to float
-   * if so configured); the buffer must already hold {@code len} values ({@link #reserve}).
+   * Copies {@code src[from, from + len)} to the native values {@code [at, at + len)} (rounding to
+   * float if so configured); the buffer must already hold {@code at + len} values ({@link
+   * #reserve}).
    */
-  void put(double[] src, int from, int len) {
+  void put(long at, double[] src, int from, int len) {
     if (precision == Precision.DOUBLE) {
-      ((DoublePointer) pointer).put(src, from, len);
+      DoublePointer p = (DoublePointer) pointer;
+      try {
+        p.position(at).put(src, from, len);
+      } finally {
+        p.position(0);
+      }
     } else {
-      float[] f = staging;
+      float[] f = staging(len);
       // f[i] = (float) src[from + i]
       for (int i = 0; i < len; i++) {
         f[i] = (float) src[from + i];
       }
-      ((FloatPointer) pointer).put(f, 0, len);
+      put(at, f, 0, len);
     }
   }
 
-  /** Copies the first {@code len} native values to {@code dst[from, from + len)}. */
-  void get(double[] dst, int from, int len) {
+  /**
+   * Float precision: copies {@code src[from, from + len)} to the native values {@code [at, at +
+   * len)} as they are.
+   */
+  void put(long at, float[] src, int from, int len) {
+    FloatPointer p = (FloatPointer) pointer;
+    try {
+      p.position(at).put(src, from, len);
+    } finally {
+      p.position(0);
+    }
+  }
+
+  /** Copies the native values {@code [at, at + len)} to {@code dst[from, from + len)}. */
+  void get(long at, double[] dst, int from, int len) {
     if (precision == Precision.DOUBLE) {
-      ((DoublePointer) pointer).get(dst, from, len);
+      DoublePointer p = (DoublePointer) pointer;
+      try {
+        p.position(at).get(dst, from, len);
+      } finally {
+        p.position(0);
+      }
     } else {
-      float[] f = staging;
-      ((FloatPointer) pointer).get(f, 0, len);
+      float[] f = staging(len);
+      get(at, f, 0, len);
       // dst[from + i] = (double) f[i]
       for (int i = 0; i < len; i++) {
         dst[from + i] = f[i];
       }
     }
+  }
+
+  /** Float precision: copies the native values {@code [at, at + len)} to {@code dst[from, from + len)}. */
+  void get(long at, float[] dst, int from, int len) {
+    FloatPointer p = (FloatPointer) pointer;
+    try {
+      p.position(at).get(dst, from, len);
+    } finally {
+      p.position(0);
+    }
+  }
+
+  /** The native memory starting at value {@code at} (a new view when {@code at > 0}). */
+  Pointer at(long at) {
+    return at == 0 ? pointer : pointer.getPointer(at);
   }
 
   /** Adds the first {@code len} native values to {@code dst[from, from + len)}. */
@@ -126,7 +173,7 @@ final class NativeBuffer implements AutoCloseable {
         dst[from + i] += d[i];
       }
     } else {
-      float[] f = staging;
+      float[] f = staging(len);
       ((FloatPointer) pointer).get(f, 0, len);
       // dst[from + i] += f[i]
       for (int i = 0; i < len; i++) {

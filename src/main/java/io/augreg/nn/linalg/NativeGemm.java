@@ -30,6 +30,19 @@ public interface NativeGemm {
   NativeBlock block(int slot, long elements);
 
   /**
+   * A block private to {@code owner} (compared by identity), with room for at least {@code
+   * elements} values, for an operand that must survive other users' products, e.g. a layer's
+   * im2col matrix kept from its forward to its backward pass. Its contents stay until the next
+   * call that grows it; it is freed when the kernel is closed (so owners should be long-lived,
+   * e.g. the layers of a training worker).
+   *
+   * @param owner the block's owner
+   * @param elements values needed
+   * @return the block
+   */
+  NativeBlock block(Object owner, long elements);
+
+  /**
    * {@code C (m × n) = alpha · op(A) · op(B) + beta · C} on blocks, where A is stored {@code m × k}
    * ({@code k × m} if {@code transA}), B {@code k × n} ({@code n × k} if {@code transB}).
    *
@@ -44,6 +57,30 @@ public interface NativeGemm {
    * @param beta scale of the existing C (0: C is only written)
    * @param c output, must not be a or b
    */
+  default void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, NativeBlock a,
+      NativeBlock b, double beta, NativeBlock c) {
+    gemm(transA, transB, m, n, k, alpha, a, 0, b, 0, beta, c, 0);
+  }
+
+  /**
+   * As {@link #gemm(boolean, boolean, int, int, int, double, NativeBlock, NativeBlock, double,
+   * NativeBlock)} with A, B and C starting at values {@code aFrom}, {@code bFrom} and {@code
+   * cFrom} of their blocks, e.g. pieces of rows of larger matrices.
+   *
+   * @param transA use Aᵀ
+   * @param transB use Bᵀ
+   * @param m rows of C
+   * @param n columns of C
+   * @param k inner dimension
+   * @param alpha product scale
+   * @param a left operand's block
+   * @param aFrom first value of A in {@code a}
+   * @param b right operand's block
+   * @param bFrom first value of B in {@code b}
+   * @param beta scale of the existing C (0: C is only written)
+   * @param c output's block, must not be a or b
+   * @param cFrom first value of C in {@code c}
+   */
   void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, NativeBlock a,
-      NativeBlock b, double beta, NativeBlock c);
+      long aFrom, NativeBlock b, long bFrom, double beta, NativeBlock c, long cFrom);
 }

@@ -37,6 +37,7 @@ public final class OpenBlasGemm implements Gemm, NativeGemm, AutoCloseable {
   private final NativeBuffer bBuf;
   private final NativeBuffer cBuf;
   private final NativeBlock[] blocks = new NativeBlock[BLOCKS];
+  private final Map<Object, NativeBlock> owned = new IdentityHashMap<>();
   private final Map<DMatrixRMaj, Resident> residents = new IdentityHashMap<>();
   private boolean closed;
 
@@ -96,8 +97,17 @@ public final class OpenBlasGemm implements Gemm, NativeGemm, AutoCloseable {
   }
 
   @Override
+  public synchronized NativeBlock block(Object owner, long elements) {
+    ensureOpen();
+    NativeBlock b = owned.computeIfAbsent(owner, o -> new NativeBlock(precision));
+    b.reserve(Math.max(1, elements));
+    return b;
+  }
+
+  @Override
   public synchronized void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
-      NativeBlock a, NativeBlock b, double beta, NativeBlock c) {
+      NativeBlock a, long aFrom, NativeBlock b, long bFrom, double beta, NativeBlock c,
+      long cFrom) {
     ensureOpen();
     if (m < 0 || n < 0 || k < 0) {
       throw new IllegalArgumentException("gemm: negative size " + m + "×" + n + "×" + k);
@@ -105,17 +115,18 @@ public final class OpenBlasGemm implements Gemm, NativeGemm, AutoCloseable {
     if (c == a || c == b) {
       throw new IllegalArgumentException("gemm: C must not alias A or B");
     }
-    if (a.capacity() < (long) m * k || b.capacity() < (long) k * n || c.capacity() < (long) m * n) {
+    if (aFrom < 0 || bFrom < 0 || cFrom < 0 || a.capacity() - aFrom < (long) m * k
+        || b.capacity() - bFrom < (long) k * n || c.capacity() - cFrom < (long) m * n) {
       throw new IllegalArgumentException("gemm: blocks too small for " + m + "×" + k + " · " + k
-          + "×" + n);
+          + "×" + n + " from " + aFrom + ", " + bFrom + " and " + cFrom);
     }
     if (m == 0 || n == 0) {
       return;
     }
     OpenBlasRuntime.useThreads(threads);
     // row-major: A is stored m×k (k×m if transposed), B k×n (n×k), C m×n
-    call(precision, transA, transB, m, n, k, alpha, a.buffer().reserve(0), transA ? m : k,
-        b.buffer().reserve(0), transB ? k : n, beta, c.buffer().reserve(0), n);
+    call(precision, transA, transB, m, n, k, alpha, a.buffer().at(aFrom), transA ? m : k,
+        b.buffer().at(bFrom), transB ? k : n, beta, c.buffer().at(cFrom), n);
   }
 
   @Override
@@ -201,6 +212,9 @@ public final class OpenBlasGemm implements Gemm, NativeGemm, AutoCloseable {
         total += b.buffer().bytes();
       }
     }
+    for (NativeBlock b : owned.values()) {
+      total += b.buffer().bytes();
+    }
     for (Resident r : residents.values()) {
       total += r.buffer.bytes();
     }
@@ -225,6 +239,10 @@ public final class OpenBlasGemm implements Gemm, NativeGemm, AutoCloseable {
         b.close();
       }
     }
+    for (NativeBlock b : owned.values()) {
+      b.close();
+    }
+    owned.clear();
   }
 
   private void ensureOpen() {

@@ -11,6 +11,8 @@ import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.OpenBlasGemm;
 import io.augreg.nn.linalg.Precision;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Conv2dTest {
@@ -121,15 +123,21 @@ class Conv2dTest {
   /** Forward, parameter and input gradients of a conv with {@code gemm}, after one step. */
   private static double[][] run(Gemm gemm, Shape in, int f, int k, int stride, int pad, int n,
       boolean inputGrad) {
+    return run(gemm, in, f, k, stride, pad, n, inputGrad, Pass.INFERENCE, Conv2d.KEEP_VALUES);
+  }
+
+  /** As above in {@code pass}, keeping im2col matrices of at most {@code keep} values. */
+  private static double[][] run(Gemm gemm, Shape in, int f, int k, int stride, int pad, int n,
+      boolean inputGrad, Pass pass, int keep) {
     double[] kern = LayerCheck.random(k * k * in.channels() * f, 11, 0.3);
     double[] b = LayerCheck.random(f, 12, 0.1);
     double[] x = LayerCheck.random(n * in.size(), 13, 1);
-    Conv2d conv = new Conv2d(in, f, k, stride, pad, kern, b, inputGrad, gemm);
-    double[] y = conv.forward(x, n, Pass.INFERENCE).clone();
+    Conv2d conv = new Conv2d(in, f, k, stride, pad, kern, b, inputGrad, gemm, false, keep);
+    double[] y = conv.forward(x, n, pass).clone();
     double[] dy = LayerCheck.random(n * conv.out().size(), 14, 0.5);
     double[] dx = conv.backward(dy, n);
     // a second step must not depend on what the first one left in the buffers
-    conv.forward(x, n, Pass.INFERENCE);
+    conv.forward(x, n, pass);
     dx = conv.backward(dy, n);
     double[] dk = conv.params().get(0).grad().clone();
     for (int i = 0; i < dk.length; i++) {
@@ -169,8 +177,67 @@ class Conv2dTest {
         assertClose(ref, run(f64, in, 8, c[0], c[1], c[2], c[3], inputGrad), 1e-12, what);
         assertClose(ref, run(f32, in, 8, c[0], c[1], c[2], c[3], inputGrad), 1e-4, what);
         assertTrue(f64.nativeBytes() > 0, "the native path was taken");
+        // training passes keep the whole im2col matrix (native) for backward, unless it is larger
+        // than the limit: both ways give the same gradients
+        Pass training = Pass.training(5);
+        for (int keep : new int[] {0, Conv2d.KEEP_VALUES}) {
+          long before = f64.nativeBytes();
+          assertClose(ref, run(f64, in, 8, c[0], c[1], c[2], c[3], inputGrad, training, keep),
+              1e-12, what + " keep " + keep);
+          assertClose(ref, run(f32, in, 8, c[0], c[1], c[2], c[3], inputGrad, training, keep),
+              1e-4, what + " keep " + keep);
+          if (keep > 0) {
+            assertTrue(f64.nativeBytes() > before, "a block of its own was kept");
+          }
+        }
       }
     }
+  }
+
+  @Test
+  void reluInsideTheConvolutionEqualsASeparateRelu() {
+    Shape in = new Shape(9, 9, 4);
+    int n = 3;
+    double[] kern = LayerCheck.random(9 * 4 * 6, 21, 0.4);
+    double[] b = LayerCheck.random(6, 22, 0.2);
+    double[] x = LayerCheck.random(n * in.size(), 23, 1);
+    List<Gemm> kernels = new ArrayList<>(List.of(new JavaGemm()));
+    if (Gemms.openBlasAvailable()) {
+      kernels.add(new OpenBlasGemm(1, Precision.DOUBLE));
+      kernels.add(new OpenBlasGemm(1, Precision.FLOAT));
+    }
+    try {
+      for (Gemm g : kernels) {
+        for (Pass pass : new Pass[] {Pass.INFERENCE, Pass.training(3)}) {
+          Conv2d plain = new Conv2d(in, 6, 3, 1, 1, kern, b, true, g);
+          Relu relu = new Relu(plain.out());
+          Conv2d fused = new Conv2d(in, 6, 3, 1, 1, kern, b, true, g, true);
+          double[] dy = LayerCheck.random(n * plain.out().size(), 24, 1);
+          double[] y1 = relu.forward(plain.forward(x, n, pass), n, pass).clone();
+          double[] dx1 = plain.backward(relu.backward(dy, n), n).clone();
+          double[] y2 = fused.forward(x, n, pass).clone();
+          double[] dx2 = fused.backward(dy, n).clone();
+          String what = g.name() + " " + pass.training();
+          assertArrayEquals(y1, y2, what);
+          assertArrayEquals(dx1, dx2, what);
+          for (int p = 0; p < 2; p++) {
+            assertArrayEquals(plain.params().get(p).grad(), fused.params().get(p).grad(), 1e-12,
+                what + " param " + p);
+          }
+        }
+      }
+    } finally {
+      for (Gemm g : kernels) {
+        if (g instanceof OpenBlasGemm o) {
+          o.close();
+        }
+      }
+    }
+    Conv2d checked = new Conv2d(new Shape(5, 5, 2), 3, 3, 1, 1, LayerCheck.random(54, 25, 0.5),
+        LayerCheck.random(3, 26, 0.5), true, new JavaGemm(), true);
+    double err = LayerCheck.relativeError(checked, LayerCheck.random(2 * 50, 27, 1), 2,
+        Pass.INFERENCE, true);
+    assertTrue(err < 1e-7, "relative error " + err);
   }
 
   @Test

@@ -63,4 +63,31 @@ class MaxPool2dTest {
       assertTrue(err < 1e-7, "relative error " + err);
     }
   }
+
+  @Test
+  void tiesSendTheGradientToTheFirstPositionAndOldValuesAreOverwritten() {
+    // 4×4×2 in 2×2 windows (exact tiling: backward writes every position without a fill)
+    MaxPool2d pool = new MaxPool2d(new Shape(4, 4, 2), 2, 2);
+    double[] x = LayerCheck.random(2 * 32, 5, 1);
+    pool.forward(x, 2, Pass.INFERENCE);
+    pool.backward(LayerCheck.random(2 * 8, 6, 1), 2);
+    // now all zeros (ties everywhere, as after a ReLU) except one value
+    double[] zeros = new double[2 * 32];
+    zeros[(1 * 4 + 1) * 2 + 1] = 0.5; // example 0, row 1, column 1, channel 1
+    double[] y = pool.forward(zeros, 2, Pass.INFERENCE);
+    assertEquals(0.5, y[1]);
+    double[] dy = new double[2 * 8];
+    java.util.Arrays.fill(dy, 3);
+    double[] dx = pool.backward(dy, 2);
+    for (int i = 0; i < 2 * 32; i++) {
+      int e = i / 32;
+      int row = i % 32 / 8;
+      int col = i % 8 / 2;
+      int ch = i % 2;
+      boolean first = row % 2 == 0 && col % 2 == 0;
+      double expected = e == 0 && row < 2 && col < 2 && ch == 1 ? (row == 1 && col == 1 ? 3 : 0)
+          : first ? 3 : 0;
+      assertEquals(expected, dx[i], "index " + i);
+    }
+  }
 }
