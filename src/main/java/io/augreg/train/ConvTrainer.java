@@ -191,7 +191,7 @@ public final class ConvTrainer {
         continue;
       }
       double[] train = evaluate(source.clean(), workers, pool);
-      // J_train = clean mean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w|
+      // J_train = clean mean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| + (wd/2)·Σθ²
       double trainCost = train[0] + penalty(params, m);
       double devCost = Double.NaN;
       double devAcc = Double.NaN;
