@@ -9,7 +9,10 @@
 #   epochs on 2 threads; prints mean (min-max) test and train accuracy.
 #   Speed: both tools train SPEED_EPOCHS epochs with and without augmentation on 1 and 2 threads;
 #   samples/s of the training loop (augreg: optimization steps incl. waiting for augmented
-#   batches; PyTorch: its loop incl. the DataLoader), and the augreg/PyTorch ratio.
+#   batches; PyTorch: its loop incl. the DataLoader), and the augreg/PyTorch ratio. A short
+#   SPEED_EPOCHS mostly measures start-up (augreg's first steps run before the JIT has compiled
+#   them); SPEED_EPOCHS=EPOCHS measures a whole training. The accuracy runs' own samples/s
+#   (2 threads, EPOCHS epochs) are summarized too.
 # augreg runs with float32 products (bench cnn --precision float; within 1e-4 of double in tests).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -90,7 +93,24 @@ if [[ $peer_runs != 0 ]]; then
   done
 fi
 fi
+if (( seeds > 0 )) && [[ $peer_runs != 0 ]]; then
+  # the accuracy runs are full trainings (EPOCHS epochs, 2 threads): their throughput is the
+  # steady state a user gets, with the JIT's and the interpreter's warm-up spread over every epoch
+  median() { sort -g | awk '{x[NR]=$1} END {print (NR%2 ? x[(NR+1)/2] : (x[NR/2]+x[NR/2+1])/2)}'; }
+  echo
+  echo "Throughput of the $epochs-epoch accuracy runs above (2 threads; median over the seeds):"
+  echo
+  echo "| augmentation | PyTorch samples/s | augreg samples/s | augreg / PyTorch |"
+  echo "| --- | --- | --- | --- |"
+  for a in 0 1; do
+    p="$(cat "$tmp"/torch.$a.* | field samples_per_s | median)"
+    g="$(cat "$tmp"/augreg.$a.* | field samples_per_s | median)"
+    echo "| $([[ $a == 1 ]] && echo yes || echo no) | $p | $g | $(awk -v g="$g" -v p="$p" 'BEGIN {printf "%.2f", g/p}') |"
+  done
+fi
 (( speed_epochs > 0 )) || exit 0
+echo
+echo "Throughput over $speed_epochs epoch(s), one run per cell:"
 echo
 echo "| threads | augmentation | PyTorch samples/s | augreg samples/s | augreg / PyTorch |"
 echo "| --- | --- | --- | --- | --- |"
