@@ -2,7 +2,7 @@
 # The small CNN of issue 5 on cat/non-cat: augreg against the PyTorch peer
 # (../shared/reference/peers/torch_cats_cnn.py: same architecture, Adam 1e-3, weight decay 5e-4,
 # batch 32, same augmentation), in the same run.
-# Usage: bench/cnn.sh [SEEDS] [EPOCHS] [SPEED_EPOCHS]   (defaults: 5 seeds, 40 epochs, 3 epochs;
+# Usage: bench/cnn.sh [SEEDS] [EPOCHS] [SPEED_EPOCHS]   (defaults: 5 seeds, 40 epochs, SPEED_EPOCHS = EPOCHS;
 #   SEEDS=0: speed only; SPEED_EPOCHS=0: accuracy only; environment SEED0=K starts the seeds at K
 #   instead of 0, PEER=0 skips the PyTorch accuracy runs)
 #   Accuracy: for each seed 0..SEEDS-1, with and without augmentation, both tools train EPOCHS
@@ -19,7 +19,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 seeds="${1:-5}"
 epochs="${2:-40}"
-speed_epochs="${3:-3}"
+speed_epochs="${3:-$epochs}"
 data="../shared/datasets/catvnoncat"
 peer="../shared/reference/peers/torch_cats_cnn.py"
 [[ -d "$data" && -f "$peer" ]] || { echo "bench/cnn.sh: needs $data and $peer" >&2; exit 2; }
