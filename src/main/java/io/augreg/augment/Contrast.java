@@ -8,8 +8,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Scales the deviation from the image mean by a factor drawn from {@code factor}: {@code out =
- * saturate(round(a·v + (1 − a)·mean))}. With {@code mean=all} (the default) the mean is over all
- * pixels and colour channels; with {@code mean=gray} it is the mean luma (0.299 R + 0.587 G +
+ * saturate(round(a·v + (1 − a)·mean))}. With {@code mean=all} (the default) the mean is over
+ * all pixels and colour channels; with {@code mean=gray} it is the mean luma (0.299 R + 0.587 G +
  * 0.114 B), the centre of torchvision's {@code ColorJitter(contrast)} and PIL's {@code
  * ImageEnhance.Contrast}. Alpha is excluded and copied. Negative results saturate to 0 (unlike
  * OpenCV's {@code convertScaleAbs}, which would mirror them). With {@code mean=all}, 1- and
@@ -139,7 +139,8 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
 
   @Override
   public String toSpec() {
-    return "contrast factor=" + factor.toSpec() + (mean == Mean.ALL ? "" : " mean=" + mean.specName());
+    String meanOption = mean == Mean.ALL ? "" : " mean=" + mean.specName();
+    return "contrast factor=" + factor.toSpec() + meanOption;
   }
 
   @Override
