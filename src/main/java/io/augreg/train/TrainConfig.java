@@ -236,9 +236,9 @@ public record TrainConfig(
 
   /**
    * Fluent builder. Defaults: GD, learning rate 0.3, 30 000 epochs, full batch, no L2/L1/weight
-   * decay, no dropout (keep 1), FRESH masks, no early stopping, seed 1, record every epoch, momentum 0.9,
-   * Adam β1 0.9, β2 0.999, ε 1e-8, base error 0, diagnosis thresholds 0.05 (bias) and 0.02
-   * (variance). Validation happens in {@link #build()}.
+   * decay, no dropout (keep 1), FRESH masks, no early stopping, seed 1, record every epoch,
+   * momentum 0.9, Adam β1 0.9, β2 0.999, ε 1e-8, base error 0, diagnosis thresholds 0.05 (bias)
+   * and 0.02 (variance). Validation happens in {@link #build()}.
    */
   public static final class Builder {
     private Optimizer optimizer = Optimizer.GD;
