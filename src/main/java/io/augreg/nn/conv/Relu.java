@@ -25,13 +25,36 @@ public final class Relu extends Layer {
   public double[] backward(double[] dy, int n) {
     int total = n * in.size();
     dx = ensure(dx, total);
-    // dx = dy · [y > 0], without a branch (half the signs are unpredictable): y = max(x, 0) is
-    // +0.0 or positive, so its bits are 0 or a positive long, and −bits >> 63 is the all-ones
-    // mask exactly when y > 0 (NaN y, which also has positive bits, passes dy through)
-    for (int i = 0; i < total; i++) {
-      long mask = -Double.doubleToRawLongBits(y[i]) >> 63;
-      dx[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[i]) & mask);
-    }
+    gate(dy, y, dx, total);
     return dx;
+  }
+
+  /**
+   * {@code dx[i] = dy[i] · [y[i] > 0]} for {@code i < len} ({@link #gate(double, double)}).
+   *
+   * @param dy gradient of the output
+   * @param y the ReLU's output
+   * @param dx receives the gradient of the input (may be {@code dy})
+   * @param len number of values
+   */
+  static void gate(double[] dy, double[] y, double[] dx, int len) {
+    for (int i = 0; i < len; i++) {
+      dx[i] = gate(dy[i], y[i]);
+    }
+  }
+
+  /**
+   * The ReLU's backward for one value, {@code dy · [y > 0]}, without a branch (half the signs are
+   * unpredictable): y = max(x, 0) is +0.0 or positive, so its bits are 0 or a positive long,
+   * and −bits &gt;&gt; 63 is the all-ones mask exactly when y &gt; 0 (a NaN y, which also has
+   * positive bits, passes dy through).
+   *
+   * @param dy gradient of the output
+   * @param y the ReLU's output
+   * @return dy where y &gt; 0, else +0.0
+   */
+  static double gate(double dy, double y) {
+    long mask = -Double.doubleToRawLongBits(y) >> 63;
+    return Double.longBitsToDouble(Double.doubleToRawLongBits(dy) & mask);
   }
 }
