@@ -184,6 +184,7 @@ public final class ConvTrainer {
       if (diverged) {
         reason = StopReason.DIVERGED;
         records.add(new EpochRecord(epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        lastCost = Double.NaN;
         break;
       }
       boolean record = epoch % config.evalEvery() == 0 || epoch == config.epochs();
