@@ -124,10 +124,7 @@ public final class ConvTrainer {
       }
       Loss.checkLabels(initial.output(), dev.y().data, dev.size(), initial.outputs());
     }
-    EarlyStopping early = config.earlyStopping();
-    if (early != null && dev == null) {
-      throw new AugregException("early stopping needs a dev set");
-    }
+    EpochLog log = new EpochLog(config.epochs(), config.earlyStopping(), dev != null, listener);
     List<double[]> live = initial.parameters();
     List<Worker> workers = new ArrayList<>();
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, daemon()) : null;
@@ -137,7 +134,7 @@ public final class ConvTrainer {
         Gemm g = newGemm();
         workers.add(new Worker(g, initial.stack(live, g, sync, t), sync));
       }
-      return run(initial, source, dev, listener, live, workers, pool, start);
+      return run(initial, source, dev, log, live, workers, pool, start);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -148,19 +145,13 @@ public final class ConvTrainer {
     }
   }
 
-  private ConvTrainResult run(ConvNet initial, BatchStream source, Dataset dev,
-      TrainingListener listener, List<double[]> live, List<Worker> workers, ExecutorService pool,
-      long start) {
-    EarlyStopping early = config.earlyStopping();
+  private ConvTrainResult run(ConvNet initial, BatchStream source, Dataset dev, EpochLog log,
+      List<double[]> live, List<Worker> workers, ExecutorService pool, long start) {
     List<Param> params = workers.get(0).stack.params();
     Adam adam = new Adam(params);
     List<double[]> best = copy(live);
-    boolean haveBest = false;
-    int bestEpoch = 0;
-    StopRule stopRule = new StopRule(early);
-    List<EpochRecord> records = new ArrayList<>();
-    StopReason reason = StopReason.MAX_EPOCHS;
-    double lastCost = Double.NaN;
+    // copies the live parameters into the best ones (the log runs it when an epoch is kept)
+    Runnable keepBest = () -> copyInto(live, best);
     long trainNanos = 0;
     long samples = 0;
     int m = source.size();
@@ -182,8 +173,7 @@ public final class ConvTrainer {
       }
       trainNanos += System.nanoTime() - t0;
       if (diverged) {
-        reason = StopReason.DIVERGED;
-        records.add(new EpochRecord(epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        log.diverged(epoch);
         break;
       }
       boolean record = epoch % config.evalEvery() == 0 || epoch == config.epochs();
@@ -200,32 +190,14 @@ public final class ConvTrainer {
         devCost = d[0];
         devAcc = d[1];
       }
-      EpochRecord r = new EpochRecord(epoch, trainCost, devCost, train[1], devAcc);
-      records.add(r);
-      lastCost = trainCost;
-      if (listener != null) {
-        listener.onEpoch(r);
-      }
-      StopRule.Outcome outcome = stopRule.observe(trainCost, devCost, devAcc, dev != null);
-      if (outcome == StopRule.Outcome.KEEP) {
-        bestEpoch = epoch;
-        copyInto(live, best);
-        haveBest = true;
-      } else if (outcome.stopReason() != null) {
-        reason = outcome.stopReason();
+      if (log.record(new EpochRecord(epoch, trainCost, devCost, train[1], devAcc), keepBest)) {
         break;
       }
     }
-    int stopEpoch = Math.min(epoch, config.epochs());
     ConvNet model;
-    if (reason == StopReason.MAX_EPOCHS && early == null) {
+    if (log.settle(epoch, false) == EpochLog.Returned.LAST) {
       model = initial.withParameters(live);
-      bestEpoch = stopEpoch;
     } else {
-      if (!haveBest) {
-        throw new AugregException("training diverged at epoch " + stopEpoch
-            + " before any finite cost was recorded (try a smaller --lr)");
-      }
       model = initial.withParameters(best);
       copyInto(best, live);
       changed(workers);
@@ -238,8 +210,9 @@ public final class ConvTrainer {
     Diagnosis diagnosis = Diagnosis.of(trainError, devError, config.baseError(),
         config.biasThreshold(), config.varianceThreshold());
     double trainSeconds = trainNanos / 1e9;
-    return new ConvTrainResult(model, new History(records), bestEpoch, stopEpoch, reason, lastCost,
-        (System.nanoTime() - start) / 1e9, trainSeconds, samples / trainSeconds, diagnosis);
+    return new ConvTrainResult(model, log.history(), log.bestEpoch(), log.stopEpoch(),
+        log.reason(), log.lastCost(), (System.nanoTime() - start) / 1e9, trainSeconds,
+        samples / trainSeconds, diagnosis);
   }
 
   /**

@@ -6,15 +6,13 @@ import io.augreg.data.Dataset;
 import io.augreg.nn.Loss;
 import io.augreg.nn.Network;
 import io.augreg.nn.linalg.Gemm;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One training call of a dense network: what {@link Trainer} and {@link OnlineTrainer} share
  * around their own batch loops. It checks the dev set and early stopping, holds the live
  * parameters (updated in place by the trainer) and a copy of the best ones seen, measures the
- * dev set at every recorded epoch, keeps the history, applies the {@link StopRule}, draws fresh
- * dropout masks and builds the {@link TrainResult}.
+ * dev set at every recorded epoch, keeps the history and stop decisions in an {@link EpochLog},
+ * draws fresh dropout masks and builds the {@link TrainResult}.
  *
  * <p>Use: construct, run the epochs calling {@link #record} (or {@link #diverged}) and stopping
  * when it says so, then {@link #settle}, {@link #release} and {@link #result}.
@@ -38,19 +36,14 @@ final class DenseRun {
   private final Network initial;
   private final Dataset dev;
   private final Propagation devEval;
-  private final TrainingListener listener;
+  private final EpochLog log;
   private final double[][] bestW;
   private final double[][] bestB;
-  private final StopRule stopRule;
-  private final List<EpochRecord> records = new ArrayList<>();
+  // copies the live parameters into the best ones (the log runs it when an epoch is kept)
+  private final Runnable keepBest;
   private final FreshMasks fresh = new FreshMasks();
   // Seeds.mix(seed, DROPOUT_KEY), extended per (epoch, batch) without allocating
   private final long dropoutBase;
-  private boolean haveBest;
-  private int bestEpoch;
-  private int stopEpoch;
-  private StopReason reason = StopReason.MAX_EPOCHS;
-  private double lastCost = Double.NaN;
 
   /**
    * Starts a run from {@code initial} (never modified).
@@ -67,16 +60,13 @@ final class DenseRun {
     if (dev != null) {
       checkData(initial, dev, "dev set");
     }
-    if (config.earlyStopping() != null && dev == null) {
-      throw new AugregException("early stopping needs a dev set");
-    }
+    this.log = new EpochLog(config.epochs(), config.earlyStopping(), dev != null, listener);
     int layers = initial.layers();
     this.keep = DenseParams.keepPerLayer(config, layers);
     this.noKeep = DenseParams.noDropout(layers);
     this.config = config;
     this.initial = initial;
     this.dev = dev;
-    this.listener = listener;
     this.w = initial.weightArrays();
     this.b = initial.biasArrays();
     this.devEval = dev == null ? null : new Propagation(initial, w, b, noKeep, dev.size(), gemm);
@@ -85,7 +75,10 @@ final class DenseRun {
     }
     this.bestW = DenseParams.copy(w);
     this.bestB = DenseParams.copy(b);
-    this.stopRule = new StopRule(config.earlyStopping());
+    this.keepBest = () -> {
+      DenseParams.copyInto(w, bestW);
+      DenseParams.copyInto(b, bestB);
+    };
     this.dropoutBase = Seeds.mix(config.seed(), DROPOUT_KEY);
   }
 
@@ -134,15 +127,13 @@ final class DenseRun {
    * @param epoch the epoch
    */
   void diverged(int epoch) {
-    reason = StopReason.DIVERGED;
-    records.add(new EpochRecord(epoch, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
-    lastCost = Double.NaN;
+    log.diverged(epoch);
   }
 
   /**
-   * Records a finished epoch: measures the dev cost and accuracy of the live weights, adds the
-   * record to the history, tells the listener, and judges it with the stop rule (copying the
-   * weights when they are the best so far).
+   * Records a finished epoch: measures the dev cost and accuracy of the live weights and hands the
+   * record to the {@link EpochLog} (history, listener, stop rule), which has the weights copied
+   * when they are the best so far.
    *
    * @param epoch the epoch
    * @param trainCost its training cost (with regularization)
@@ -157,23 +148,7 @@ final class DenseRun {
       devCost = devEval.dataCost(dev.y().data);
       devAcc = devEval.accuracy(dev.y().data);
     }
-    EpochRecord r = new EpochRecord(epoch, trainCost, devCost, trainAccuracy, devAcc);
-    records.add(r);
-    lastCost = trainCost;
-    if (listener != null) {
-      listener.onEpoch(r);
-    }
-    StopRule.Outcome outcome = stopRule.observe(trainCost, devCost, devAcc, devEval != null);
-    if (outcome == StopRule.Outcome.KEEP) {
-      bestEpoch = epoch;
-      DenseParams.copyInto(w, bestW);
-      DenseParams.copyInto(b, bestB);
-      haveBest = true;
-    } else if (outcome.stopReason() != null) {
-      reason = outcome.stopReason();
-      return true;
-    }
-    return false;
+    return log.record(new EpochRecord(epoch, trainCost, devCost, trainAccuracy, devAcc), keepBest);
   }
 
   /**
@@ -187,31 +162,26 @@ final class DenseRun {
    * @throws AugregException if the weights to return would have no finite cost
    */
   void settle(int epoch, Dataset fallback) {
-    stopEpoch = Math.min(epoch, config.epochs());
-    if (reason == StopReason.MAX_EPOCHS && config.earlyStopping() == null) {
-      bestEpoch = stopEpoch;
-      return;
-    }
-    if (!haveBest) {
-      if (fallback == null) {
-        throw new AugregException(
-            "training diverged at epoch "
-                + stopEpoch
-                + " before any finite cost was recorded (try a smaller --lr)");
+    switch (log.settle(epoch, fallback != null)) {
+      case LAST -> {
+        // the live weights are the ones to return
       }
-      if (!Double.isFinite(initial.cost(fallback))) {
-        throw new AugregException(
-            "training diverged at epoch "
-                + stopEpoch
-                + " and no finite cost was ever seen, not even for the initial weights"
-                + " (check the inputs' scale; try a smaller --lr)");
+      case BEST -> {
+        DenseParams.copyInto(bestW, w);
+        DenseParams.copyInto(bestB, b);
       }
-      DenseParams.copyInto(initial.weightArrays(), bestW);
-      DenseParams.copyInto(initial.biasArrays(), bestB);
-      bestEpoch = 0;
+      case INITIAL -> {
+        if (!Double.isFinite(initial.cost(fallback))) {
+          throw new AugregException(
+              "training diverged at epoch "
+                  + log.stopEpoch()
+                  + " and no finite cost was ever seen, not even for the initial weights"
+                  + " (check the inputs' scale; try a smaller --lr)");
+        }
+        DenseParams.copyInto(initial.weightArrays(), w);
+        DenseParams.copyInto(initial.biasArrays(), b);
+      }
     }
-    DenseParams.copyInto(bestW, w);
-    DenseParams.copyInto(bestB, b);
   }
 
   /** Releases the dev evaluation's resident inputs (it still computes afterwards). */
@@ -256,7 +226,7 @@ final class DenseRun {
     Diagnosis diagnosis = Diagnosis.of(trainError, devError, config.baseError(),
         config.biasThreshold(), config.varianceThreshold());
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new TrainResult(model(), new History(records), bestEpoch, stopEpoch, reason, lastCost,
-        seconds, diagnosis);
+    return new TrainResult(model(), log.history(), log.bestEpoch(), log.stopEpoch(), log.reason(),
+        log.lastCost(), seconds, diagnosis);
   }
 }

@@ -97,8 +97,7 @@ public final class OnlineTrainer extends DenseTrainer {
       }
       run.settle(epoch, null);
       double trainError = 1 - evaluate(eval, source)[1];
-      double devError = dev == null ? Double.NaN : 1 - run.model().accuracy(dev);
-      return run.result(trainError, devError, start);
+      return run.result(trainError, run.devError(), start);
     } finally {
       prop.release();
       eval.release();

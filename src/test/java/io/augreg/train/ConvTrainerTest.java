@@ -12,6 +12,7 @@ import io.augreg.nn.conv.ConvNet;
 import io.augreg.nn.conv.Shape;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
@@ -237,5 +238,78 @@ class ConvTrainerTest {
     for (int i = 0; i < gd.length; i++) {
       assertEquals(gd[i], gf[i], 1e-3); // γ of the bn after the float convolution
     }
+  }
+
+  /** The batches of {@code inner}, with NaN inputs from epoch {@code from} on. */
+  static BatchStream nanFrom(BatchStream inner, int from) {
+    return new BatchStream() {
+      @Override
+      public int size() {
+        return inner.size();
+      }
+
+      @Override
+      public int features() {
+        return inner.features();
+      }
+
+      @Override
+      public int batchSize() {
+        return inner.batchSize();
+      }
+
+      @Override
+      public BatchStream.Epoch epoch(int epoch) {
+        BatchStream.Epoch e = inner.epoch(epoch);
+        if (epoch < from) {
+          return e;
+        }
+        return new BatchStream.Epoch() {
+          @Override
+          public BatchStream.Batch next() {
+            BatchStream.Batch b = e.next();
+            if (b == null) {
+              return null;
+            }
+            DMatrixRMaj x = b.x().copy();
+            Arrays.fill(x.data, Double.NaN);
+            return new BatchStream.Batch(x, b.y(), b.size());
+          }
+
+          @Override
+          public void close() {
+            e.close();
+          }
+        };
+      }
+
+      @Override
+      public BatchStream.Epoch clean() {
+        return inner.clean();
+      }
+
+      @Override
+      public void close() {
+        inner.close();
+      }
+    };
+  }
+
+  @Test
+  void divergenceAfterAFiniteEpochReturnsItsWeightsAndANanFinalCost() {
+    Dataset train = bars(48, 8, 1, 1);
+    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    ConvTrainer t = new ConvTrainer(config(4, 0), 1, Precision.DOUBLE);
+    ConvTrainResult once = t.train(net, new DatasetBatches(train, 16, 3), null, null);
+    ConvTrainResult r = t.train(net, nanFrom(new DatasetBatches(train, 16, 3), 3), null, null);
+    assertEquals(StopReason.DIVERGED, r.stopReason());
+    assertEquals(3, r.stopEpoch());
+    assertEquals(2, r.bestEpoch());
+    List<EpochRecord> h = r.history().epochs();
+    assertEquals(3, h.size());
+    assertEquals(once.history().epochs().get(1), h.get(1));
+    assertTrue(Double.isNaN(h.get(2).trainCost()));
+    // the cost of the last recorded epoch: the diverged one (as the dense trainers report it)
+    assertTrue(Double.isNaN(r.finalCost()), "final cost " + r.finalCost());
   }
 }

@@ -124,4 +124,25 @@ class OnlineTrainerTest {
     assertTrue(java.stopReason() == StopReason.PATIENCE || java.stopEpoch() == 120);
     assertEquals(best, java.model().cost(dev), 1e-12);
   }
+
+  @Test
+  void finalDevErrorIsTheDevErrorOfTheReturnedModel() {
+    // the run's own dev propagation (as Trainer measures it) agrees with Network.accuracy
+    Dataset train = blobs(120, 4);
+    Dataset dev = blobs(60, 5);
+    Network net = Network.initialize(new int[] {2, 300, 4, 1}, Activation.RELU,
+        OutputKind.SIGMOID_BINARY, InitScheme.HE, 7);
+    EarlyStopping early = new EarlyStopping(EarlyStopping.Monitor.DEV_ACCURACY, 3, 0);
+    TrainConfig c = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(0.05).epochs(40)
+        .keepProb(0.8).evalEvery(4).earlyStopping(early).seed(9).build();
+    TrainResult java =
+        new OnlineTrainer(c).train(net, new DatasetBatches(train, 16, 2), dev, null);
+    assertEquals(1 - java.model().accuracy(dev), java.diagnosis().devError(), 0.0);
+    assertTrue(java.diagnosis().devError() > 0 && java.diagnosis().devError() < 0.5);
+    try (AdaptiveGemm g = Gemms.adaptive(new JavaGemm())) {
+      TrainResult blas =
+          new OnlineTrainer(c, g).train(net, new DatasetBatches(train, 16, 2), dev, null);
+      assertEquals(1 - blas.model().accuracy(dev), blas.diagnosis().devError(), 0.0);
+    }
+  }
 }
