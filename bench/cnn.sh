@@ -12,7 +12,8 @@
 #   batches; PyTorch: its loop incl. the DataLoader), and the augreg/PyTorch ratio. A short
 #   SPEED_EPOCHS mostly measures start-up (augreg's first steps run before the JIT has compiled
 #   them); SPEED_EPOCHS=EPOCHS measures a whole training. The accuracy runs' own samples/s
-#   (2 threads, EPOCHS epochs) are summarized too.
+#   (2 threads, EPOCHS epochs) are summarized too. Also printed: every seed's test accuracies, and
+#   issue 5's accuracy targets judged per block of 5 consecutive seeds and over all, for both tools.
 # augreg runs with float32 products (bench cnn --precision float; within 1e-4 of double in tests).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -90,6 +91,46 @@ if [[ $peer_runs != 0 ]]; then
       END {mx=sx/NR; my=sy/NR; for(i=1;i<=NR;i++){vx+=(x[i]-mx)^2; vy+=(y[i]-my)^2}
            se=NR>1?sqrt(vx/(NR-1)/NR + vy/(NR-1)/NR):0; printf "%+.3f ± %.3f", mx-my, se}')"
     echo "augreg − PyTorch, mean test accuracy $([[ $a == 1 ]] && echo with || echo without) augmentation: $diff"
+  done
+fi
+# every seed's test accuracies, so that any block of seeds can be judged again
+tools="$( [[ $peer_runs != 0 ]] && echo torch) augreg"
+for s in $(seq "$first" $((first + seeds - 1))); do
+  echo "$s $(for tool in $tools; do for a in 0 1; do field test_acc < "$tmp/$tool.$a.$s"; done; done | tr '\n' ' ')"
+done > "$tmp/per-seed"
+echo
+echo "Test accuracy per seed:"
+echo
+echo "| seed |$(for tool in $tools; do n=$([[ $tool == torch ]] && echo PyTorch || echo augreg); echo -n " $n, no augmentation | $n, augmentation |"; done)"
+echo "| --- |$(for tool in $tools; do echo -n " --- | --- |"; done)"
+awk '{printf "|"; for (i = 1; i <= NF; i++) printf " %s |", $i; print ""}' "$tmp/per-seed"
+# issue 5's targets for each block of 5 consecutive seeds and over all seeds: mean test accuracy
+# with augmentation ≥ 0.84 and ≥ 0.03 above the same tool's mean without. The gain is paired by
+# seed: mean of g_s = with_s − without_s, SE = sd(g)/√k. The peer is judged by the same rule.
+targets() { # $1 tool name; stdin: seed without with
+  awk -v name="$1" '{s[NR] = $1; n[NR] = $2; y[NR] = $3}
+    function judge(from, to,   i, k, mn, my, g, v, se) {
+      k = to - from + 1
+      for (i = from; i <= to; i++) { mn += n[i]; my += y[i] }
+      mn /= k; my /= k; g = my - mn
+      for (i = from; i <= to; i++) v += (y[i] - n[i] - g) ^ 2
+      se = k > 1 ? sqrt(v / (k - 1) / k) : 0
+      printf "| %s | %d-%d | %.3f | %.3f | %+.3f ± %.3f | %s |\n", name, s[from], s[to], mn, my, g, se,
+        (my >= 0.84 - 1e-9 && g >= 0.03 - 1e-9) ? "yes" : "no"
+    }
+    END { for (b = 1; b + 4 <= NR; b += 5) judge(b, b + 4); if (NR > 5) judge(1, NR) }'
+}
+if (( seeds >= 5 )); then
+  echo
+  echo "Issue 5's accuracy targets per block of 5 seeds (mean test accuracy with augmentation ≥ 0.84 and"
+  echo "≥ 0.03 above without):"
+  echo
+  echo "| tool | seeds | mean test acc, no augmentation | with augmentation | gain (paired) ± SE | meets both |"
+  echo "| --- | --- | --- | --- | --- | --- |"
+  col=2
+  for tool in $tools; do
+    awk -v c="$col" '{print $1, $c, $(c + 1)}' "$tmp/per-seed" | targets "$([[ $tool == torch ]] && echo PyTorch || echo augreg)"
+    col=$((col + 2))
   done
 fi
 fi
