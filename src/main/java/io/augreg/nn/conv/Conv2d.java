@@ -74,6 +74,8 @@ public final class Conv2d extends Layer {
   /** True if the last forward pass left its whole im2col matrix in this layer's own block. */
   private boolean kept;
   private float[] fcols;
+  /** In float: the input rounded to float once per pass, the source of the im2col pieces. */
+  private float[] xf;
   private double[] cols;
   private double[] y;
   private double[] x;
@@ -248,6 +250,9 @@ public final class Conv2d extends Layer {
         : blas.block(COLS, (long) step * width);
     NativeBlock yb = blas.block(OUT, (long) step * filters);
     double[] b = bias.value();
+    if (f32) {
+      toFloat(input, rows / (out.height() * out.width()));
+    }
     for (int r0 = 0; r0 < rows; r0 += step) {
       int r = Math.min(step, rows - r0);
       long at = kept ? (long) r0 * width : 0;
@@ -283,19 +288,36 @@ public final class Conv2d extends Layer {
 
   /**
    * im2col rows {@code [r0, r1)} of {@code src} into {@code cb} from value {@code at}: in float
-   * written (and rounded) straight into a float piece, in double into a double piece.
+   * copied from the float input {@link #xf} (see {@link #toFloat}) into a float piece, in double
+   * into a double piece.
    */
   private void putCols(NativeBlock cb, long at, double[] src, int r0, int r1, int width,
       boolean f32) {
     int len = (r1 - r0) * width;
     if (f32) {
       float[] piece = floats(len);
-      im2col(src, r0, r1, piece);
+      im2col(xf, r0, r1, piece);
       cb.put(at, piece, 0, len);
     } else {
       cols = ensure(cols, len);
       im2col(src, r0, r1, cols);
       cb.put(at, cols, 0, len);
+    }
+  }
+
+  /**
+   * xf = (float) x for the {@code n} examples of {@code x}: every input value is rounded once
+   * instead of once per im2col copy (k² times), and the float pieces are then plain copies (the
+   * same values: im2col only copies).
+   */
+  private void toFloat(double[] x, int n) {
+    int len = n * in.size();
+    if (xf == null || xf.length < len) {
+      xf = new float[len];
+    }
+    float[] xf = this.xf;
+    for (int i = 0; i < len; i++) {
+      xf[i] = (float) x[i];
     }
   }
 
@@ -356,6 +378,9 @@ public final class Conv2d extends Layer {
           dyb, 0, 0, dkb, 0);
     } else {
       NativeBlock cb = blas.block(COLS, (long) step * width);
+      if (f32) {
+        toFloat(x, n);
+      }
       for (int r0 = 0; r0 < rows; r0 += step) {
         int r = Math.min(step, rows - r0);
         putCols(cb, 0, x, r0, r0 + r, width, f32);
@@ -467,10 +492,8 @@ public final class Conv2d extends Layer {
     }
   }
 
-  /**
-   * As {@link #im2col(double[], int, int, double[])}, rounding every value to float on the way.
-   */
-  private void im2col(double[] src, int r0, int r1, float[] dst) {
+  /** As {@link #im2col(double[], int, int, double[])} from a float input. */
+  private void im2col(float[] src, int r0, int r1, float[] dst) {
     int h = in.height();
     int w = in.width();
     int c = in.channels();
@@ -495,10 +518,7 @@ public final class Conv2d extends Layer {
         int ix0 = ox * stride - pad;
         if (ix0 >= 0 && ix0 + k <= w) {
           // the whole kernel row lies inside: one contiguous run of k·C values
-          int from = rowBase + ix0 * c;
-          for (int i = 0; i < k * c; i++) {
-            dst[o + i] = (float) src[from + i];
-          }
+          System.arraycopy(src, rowBase + ix0 * c, dst, o, k * c);
           o += k * c;
           continue;
         }
@@ -507,10 +527,7 @@ public final class Conv2d extends Layer {
           if (ix < 0 || ix >= w) {
             Arrays.fill(dst, o, o + c, 0f);
           } else {
-            int from = rowBase + ix * c;
-            for (int i = 0; i < c; i++) {
-              dst[o + i] = (float) src[from + i];
-            }
+            System.arraycopy(src, rowBase + ix * c, dst, o, c);
           }
           o += c;
         }
