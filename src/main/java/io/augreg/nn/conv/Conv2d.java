@@ -501,11 +501,11 @@ public final class Conv2d extends Layer {
     int wo = out.width();
     int plane = ho * wo;
     int o = 0;
+    // row r = (s·Ho + oy)·Wo + ox, its indices counted up rather than divided out on every row
+    int s = r0 / plane;
+    int oy = (r0 - s * plane) / wo;
+    int ox = r0 - s * plane - oy * wo;
     for (int r = r0; r < r1; r++) {
-      int s = r / plane;
-      int p = r - s * plane;
-      int oy = p / wo;
-      int ox = p - oy * wo;
       int base = s * h * w * c;
       for (int ky = 0; ky < k; ky++) {
         int iy = oy * stride - pad + ky;
@@ -530,6 +530,13 @@ public final class Conv2d extends Layer {
             System.arraycopy(src, rowBase + ix * c, dst, o, c);
           }
           o += c;
+        }
+      }
+      if (++ox == wo) {
+        ox = 0;
+        if (++oy == ho) {
+          oy = 0;
+          s++;
         }
       }
     }
@@ -584,11 +591,11 @@ public final class Conv2d extends Layer {
     int wo = out.width();
     int plane = ho * wo;
     int o = 0;
+    // row r = (s·Ho + oy)·Wo + ox, its indices counted up rather than divided out on every row
+    int s = r0 / plane;
+    int oy = (r0 - s * plane) / wo;
+    int ox = r0 - s * plane - oy * wo;
     for (int r = r0; r < r1; r++) {
-      int s = r / plane;
-      int p = r - s * plane;
-      int oy = p / wo;
-      int ox = p - oy * wo;
       int base = s * h * w * c;
       for (int ky = 0; ky < k; ky++) {
         int iy = oy * stride - pad + ky;
@@ -607,6 +614,13 @@ public final class Conv2d extends Layer {
             }
           }
           o += c;
+        }
+      }
+      if (++ox == wo) {
+        ox = 0;
+        if (++oy == ho) {
+          oy = 0;
+          s++;
         }
       }
     }
