@@ -47,19 +47,22 @@ public final class Dropout extends Layer {
     scale = ensure(scale, total);
     y = ensure(y, total);
     double inv = 1.0 / keep;
+    long threshold = threshold(keep);
+    long invBits = Double.doubleToRawLongBits(inv);
     for (int s = 0; s < n; s++) {
       SplittableRandom r = Seeds.generator(pass.seed(), layerKey, pass.offset() + s);
       int base = s * size;
+      // scale = nextDouble() < keep ? 1/keep : 0, without a branch (see scale(...))
       if (spatial) {
         for (int ch = 0; ch < c; ch++) {
-          double v = r.nextDouble() < keep ? inv : 0.0;
+          double v = scale(r.nextLong(), threshold, invBits);
           for (int p = base + ch; p < base + size; p += c) {
             scale[p] = v;
           }
         }
       } else {
         for (int p = base; p < base + size; p++) {
-          scale[p] = r.nextDouble() < keep ? inv : 0.0;
+          scale[p] = scale(r.nextLong(), threshold, invBits);
         }
       }
     }
@@ -82,5 +85,33 @@ public final class Dropout extends Layer {
       dx[i] = dy[i] * scale[i];
     }
     return dx;
+  }
+
+  /**
+   * The integer bound of the keep test: {@code nextDouble() = (nextLong() >>> 11) · 2⁻⁵³ < keep}
+   * holds exactly when the integer {@code u = nextLong() >>> 11} is below {@code keep · 2⁵³}
+   * (exact: a power-of-two scaling), i.e. below its ceiling.
+   *
+   * @param keep keep probability in (0, 1]
+   * @return {@code ⌈keep · 2⁵³⌉}
+   */
+  static long threshold(double keep) {
+    return (long) Math.ceil(keep * 0x1p53);
+  }
+
+  /**
+   * {@code nextDouble() < keep ? 1/keep : 0.0} from the generator's {@code nextLong()} draw, bit
+   * for bit, without a branch (a branch on a random draw is mispredicted about half the time):
+   * {@code u − threshold} is negative exactly when the unit is kept, and its sign bit selects the
+   * bits of 1/keep or +0.
+   *
+   * @param draw the {@code nextLong()} that {@code nextDouble()} would have used
+   * @param threshold {@link #threshold(double)} of keep
+   * @param invBits the raw bits of 1/keep
+   * @return 1/keep or +0.0
+   */
+  static double scale(long draw, long threshold, long invBits) {
+    long kept = ((draw >>> 11) - threshold) >>> 63;
+    return Double.longBitsToDouble(invBits & -kept);
   }
 }
