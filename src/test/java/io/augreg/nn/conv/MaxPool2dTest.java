@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class MaxPool2dTest {
@@ -88,6 +89,71 @@ class MaxPool2dTest {
       double expected = e == 0 && row < 2 && col < 2 && ch == 1 ? (row == 1 && col == 1 ? 3 : 0)
           : first ? 3 : 0;
       assertEquals(expected, dx[i], "index " + i);
+    }
+  }
+
+  /**
+   * Straightforward backward: each window's dy to its first position holding the max. Windows
+   * that tile the input give each position at most one dy, stored as is (−0 included); otherwise
+   * the dy are summed from +0.
+   */
+  private static double[] referenceBackward(Shape in, int k, int stride, double[] x, double[] dy,
+      int n) {
+    Shape out = MaxPool2d.outShape(in, k, stride);
+    double[] dx = new double[n * in.size()];
+    boolean tiles = stride == k && in.height() % k == 0 && in.width() % k == 0;
+    for (int s = 0; s < n; s++) {
+      for (int oy = 0; oy < out.height(); oy++) {
+        for (int ox = 0; ox < out.width(); ox++) {
+          for (int ch = 0; ch < in.channels(); ch++) {
+            int best = -1;
+            double m = Double.NEGATIVE_INFINITY;
+            for (int ky = 0; ky < k; ky++) {
+              for (int kx = 0; kx < k; kx++) {
+                int idx = s * in.size()
+                    + ((oy * stride + ky) * in.width() + ox * stride + kx) * in.channels() + ch;
+                if (best < 0 || x[idx] > m) {
+                  best = idx;
+                  m = x[idx];
+                }
+              }
+            }
+            double g = dy[((s * out.height() + oy) * out.width() + ox) * in.channels() + ch];
+            dx[best] = tiles ? g : dx[best] + g;
+          }
+        }
+      }
+    }
+    return dx;
+  }
+
+  @Test
+  void backwardEqualsTheReferenceBitForBitWithTiesAndSignedZeros() {
+    // ReLU-like inputs: a third exact zeros (ties, e.g. black regions), values from a few levels
+    // (positive ties), and gradients with −0 (dropout's dropped units) and mixed signs
+    SplittableRandom r = new SplittableRandom(9);
+    int[][] cases = {{8, 8, 16, 2, 2}, {6, 6, 3, 2, 2}, {7, 9, 4, 2, 2}, {9, 9, 5, 3, 3},
+        {7, 7, 2, 3, 2}, {8, 8, 4, 2, 1}};
+    for (int[] c : cases) {
+      Shape in = new Shape(c[0], c[1], c[2]);
+      int n = 3;
+      MaxPool2d pool = new MaxPool2d(in, c[3], c[4]);
+      double[] x = new double[n * in.size()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = r.nextInt(3) == 0 ? 0.0 : r.nextInt(4) * 0.25;
+      }
+      double[] dy = new double[n * pool.out().size()];
+      for (int i = 0; i < dy.length; i++) {
+        dy[i] = r.nextInt(4) == 0 ? -0.0 : r.nextDouble() - 0.5;
+      }
+      pool.forward(x, n, Pass.training(1));
+      double[] got = pool.backward(dy, n);
+      double[] ref = referenceBackward(in, c[3], c[4], x, dy, n);
+      String what = in + " k=" + c[3] + " stride=" + c[4];
+      for (int i = 0; i < ref.length; i++) {
+        assertEquals(Double.doubleToRawLongBits(ref[i]), Double.doubleToRawLongBits(got[i]),
+            what + " index " + i);
+      }
     }
   }
 }
