@@ -30,10 +30,14 @@ Needs python3-torchvision (bench/cnn.sh installs it).
 """
 import argparse, glob, math, os, re, subprocess, sys, tempfile
 
-import numpy as np
-import torch
-import torchvision.transforms as T
-from PIL import Image
+try:
+    import numpy as np
+    import torch
+    import torchvision.transforms as T
+    from PIL import Image
+except ImportError as e:  # the peer's libraries are Debian packages, not on every machine
+    sys.exit("aug_parity.py: needs numpy, torch, torchvision and PIL (%s); run it with "
+             "/usr/bin/python3 after `apt-get install python3-torchvision`" % e)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
