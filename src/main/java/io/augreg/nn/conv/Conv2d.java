@@ -458,11 +458,11 @@ public final class Conv2d extends Layer {
     int wo = out.width();
     int plane = ho * wo;
     int o = 0;
+    // row r = (s·Ho + oy)·Wo + ox, its indices counted up rather than divided out on every row
+    int s = r0 / plane;
+    int oy = (r0 - s * plane) / wo;
+    int ox = r0 - s * plane - oy * wo;
     for (int r = r0; r < r1; r++) {
-      int s = r / plane;
-      int p = r - s * plane;
-      int oy = p / wo;
-      int ox = p - oy * wo;
       int base = s * h * w * c;
       for (int ky = 0; ky < k; ky++) {
         int iy = oy * stride - pad + ky;
@@ -489,10 +489,21 @@ public final class Conv2d extends Layer {
           o += c;
         }
       }
+      if (++ox == wo) {
+        ox = 0;
+        if (++oy == ho) {
+          oy = 0;
+          s++;
+        }
+      }
     }
   }
 
-  /** As {@link #im2col(double[], int, int, double[])} from a float input. */
+  /**
+   * As {@link #im2col(double[], int, int, double[])} from a float input: the same walk, only the
+   * element type differs (one method over {@code Object} arrays made the conv forward passes
+   * 15–30 % slower in one profile run).
+   */
   private void im2col(float[] src, int r0, int r1, float[] dst) {
     int h = in.height();
     int w = in.width();
@@ -554,11 +565,11 @@ public final class Conv2d extends Layer {
     int wo = out.width();
     int plane = ho * wo;
     int o = 0;
+    // row r = (s·Ho + oy)·Wo + ox, its indices counted up rather than divided out on every row
+    int s = r0 / plane;
+    int oy = (r0 - s * plane) / wo;
+    int ox = r0 - s * plane - oy * wo;
     for (int r = r0; r < r1; r++) {
-      int s = r / plane;
-      int p = r - s * plane;
-      int oy = p / wo;
-      int ox = p - oy * wo;
       int base = s * h * w * c;
       for (int ky = 0; ky < k; ky++) {
         int iy = oy * stride - pad + ky;
@@ -579,10 +590,20 @@ public final class Conv2d extends Layer {
           o += c;
         }
       }
+      if (++ox == wo) {
+        ox = 0;
+        if (++oy == ho) {
+          oy = 0;
+          s++;
+        }
+      }
     }
   }
 
-  /** As {@link #col2im(double[], int, int, double[])} from a float piece. */
+  /**
+   * As {@link #col2im(double[], int, int, double[])} from a float piece: the same walk, only the
+   * element type of {@code src} differs (the sums are typed).
+   */
   private void col2im(float[] src, int r0, int r1, double[] dst) {
     int h = in.height();
     int w = in.width();
