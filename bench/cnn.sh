@@ -133,6 +133,16 @@ if (( seeds >= 5 )); then
     col=$((col + 2))
   done
 fi
+if (( seeds >= 2 )) && [[ $peer_runs != 0 ]]; then
+  # do the tools gain the same from augmentation? per seed d_s = (augreg with − without) −
+  # (PyTorch with − without); mean of d ± sd(d)/√k; within about two SE is seed noise
+  echo
+  awk '{d[NR] = ($5 - $4) - ($3 - $2); s += d[NR]}
+    END {m = s / NR; for (i = 1; i <= NR; i++) v += (d[i] - m) ^ 2
+         se = sqrt(v / (NR - 1) / NR); z = (se > 0) ? m / se : 0
+         printf "Gain from augmentation, augreg − PyTorch (paired by seed, %d seeds): %+.3f ± %.3f (%.1f SE)\n",
+           NR, m, se, z}' "$tmp/per-seed"
+fi
 fi
 if (( seeds > 0 )) && [[ $peer_runs != 0 ]]; then
   # the accuracy runs are full trainings (EPOCHS epochs, 2 threads): their throughput is the

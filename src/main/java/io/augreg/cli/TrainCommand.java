@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description =
-        "Trains a fully connected ReLU network on an image folder (one sub-folder per class,"
-            + " classes sorted), optionally augmenting every training sample per mini-batch, with"
+        "Trains a fully connected ReLU network (--layers) or a convolutional network (--arch) on"
+            + " an image folder (one sub-folder per class, classes sorted), optionally augmenting every training sample per mini-batch, with"
             + " L2/L1, inverted dropout and early stopping; prints the stop reason, final"
             + " train/dev/test accuracy and the bias/variance verdict, and writes the model,"
             + " history.csv, report.json and learning curves to --out.")
@@ -83,10 +83,11 @@ public final class TrainCommand implements Callable<Integer> {
   String layers = "20,7,5";
 
   @Option(names = "--arch", paramLabel = "SPEC",
-      description = "Convolutional network instead of --layers: '|'-separated steps conv, pool,"
-          + " dropout, dense, flatten with key=value options, e.g. 'conv filters=16 k=3 | pool k=2"
-          + " | dense units=64 | dropout keep=0.5'; the output layer follows from the classes"
-          + " (default: none = the --layers MLP).")
+      description = "Convolutional network instead of --layers: '|'-separated steps with key=value"
+          + " options: conv (filters k stride pad act bn), pool (k stride), dropout (keep spatial),"
+          + " dense (units act bn), bn, flatten; e.g. 'conv filters=16 k=3 | pool k=2 | dense"
+          + " units=64 | dropout keep=0.5'; the output layer follows from the classes; see the"
+          + " README for the defaults (default: none = the --layers MLP).")
   String arch;
 
   @Option(names = "--precision", paramLabel = "double|float",
@@ -164,7 +165,8 @@ public final class TrainCommand implements Callable<Integer> {
   int evalEvery = 1;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Decoding and augmentation threads (default: ${DEFAULT-VALUE}).")
+      description = "Decoding and augmentation threads; with --arch also the compute threads each"
+          + " mini-batch is split across (default: ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--cache-mb", paramLabel = "MB",
