@@ -11,11 +11,15 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * saturate(round(a·v + (1 − a)·mean))}. With {@code mean=all} (the default) the mean is over
  * all pixels and colour channels; with {@code mean=gray} it is the mean luma (0.299 R + 0.587 G +
  * 0.114 B), the centre of torchvision's {@code ColorJitter(contrast)} and PIL's {@code
- * ImageEnhance.Contrast}. Alpha is excluded and copied. Negative results saturate to 0 (unlike
- * OpenCV's {@code convertScaleAbs}, which would mirror them). With {@code mean=all}, 1- and
- * 3-channel images go through OpenCV ({@code norm L1} as the sum, {@code convertTo},
- * single-precision arithmetic); BGRA images and {@code mean=gray} through a 256-entry lookup table
- * in double precision.
+ * ImageEnhance.Contrast}. With {@code mean=pil} the result is PIL's {@code ImageEnhance.Contrast}
+ * (what torchvision's {@code ColorJitter(contrast)} does to a PIL image) bit for bit: the centre
+ * is PIL's integer luma {@code L = (19595 R + 38470 G + 7471 B + 2¹⁵) >> 16} averaged and rounded
+ * to an integer M, and the result is PIL's blend, {@code out = saturate(trunc(M + a·(v − M)))}
+ * in single precision: truncated, so on average half a gray level darker than rounding. Alpha is
+ * excluded and copied. Negative results saturate to 0 (unlike OpenCV's {@code convertScaleAbs},
+ * which would mirror them). With {@code mean=all}, 1- and 3-channel images go through OpenCV
+ * ({@code norm L1} as the sum, {@code convertTo}, single-precision arithmetic); BGRA images and
+ * the other centres through a 256-entry lookup table ({@link #table}).
  *
  * <p>Spec: {@code contrast factor=0.8..1.2 mean=all}.
  *
@@ -29,7 +33,9 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
     /** The mean of all colour values. */
     ALL("all"),
     /** The mean luma (BT.601), as torchvision and PIL. */
-    GRAY("gray");
+    GRAY("gray"),
+    /** PIL's integer mean luma and PIL's truncating blend: PIL's own bytes. */
+    PIL("pil");
 
     private final String specName;
 
@@ -57,7 +63,7 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
     /** Validates. */
     public ContrastParams {
       if (mean == null) {
-        throw new AugregException("contrast parameters: mean must be all or gray");
+        throw new AugregException("contrast parameters: mean must be all, gray or pil");
       }
     }
 
@@ -80,7 +86,7 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
       throw new AugregException("contrast: factor must be within 0..10, got " + factor);
     }
     if (mean == null) {
-      throw new AugregException("contrast: mean must be all or gray");
+      throw new AugregException("contrast: mean must be all, gray or pil");
     }
   }
 
@@ -91,7 +97,7 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
 
   static Contrast fromOptions(Options o) {
     Range f = o.range("factor", new Range(0.8, 1.2), 0, 10);
-    Mean mean = Mean.byName(o.choice("mean", "all", "all", "gray"), "contrast");
+    Mean mean = Mean.byName(o.choice("mean", "all", "all", "gray", "pil"), "contrast");
     o.finish();
     return new Contrast(f, mean);
   }
@@ -109,8 +115,8 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
   @Override
   public void apply(Mat src, Mat dst, ContrastParams p) {
     double a = p.factor();
-    boolean gray = p.mean() == Mean.GRAY;
-    if (src.channels() != 4 && !gray) {
+    Mean centre = p.mean();
+    if (src.channels() != 4 && centre == Mean.ALL) {
       // mean = Σ values / count; out = saturate(round(a·v + (1 − a)·mean))
       // the L1 norm of a non-negative image is the sum of its values (no native allocation)
       double sum = opencv_core.norm(src, opencv_core.NORM_L1, Scratch.get().noMask);
@@ -122,12 +128,31 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
         src,
         dst,
         (b, n, channels, s) -> {
-          // lut[v] = saturate(round(a·v + (1 − a)·mean))
-          double mean = LutKernel.mean(b, n, channels, gray);
-          byte[] lut = s.lut;
-          LutKernel.linear(a, (1 - a) * mean, lut);
-          LutKernel.map(b, b, n, channels, lut);
+          table(a, centre, b, n, channels, s.lut);
+          LutKernel.map(b, b, n, channels, s.lut);
         });
+  }
+
+  /**
+   * The lookup table of a contrast gain on these pixels, in double precision ({@code mean=all} on
+   * BGRA images, {@code mean=gray}) or as PIL computes it ({@code mean=pil}).
+   *
+   * @param a the gain
+   * @param centre what it scales around
+   * @param b packed pixels (1, 3 or 4 channels, BGR(A) order)
+   * @param n number of bytes
+   * @param channels channels per pixel
+   * @param lut receives 256 entries
+   */
+  static void table(double a, Mean centre, byte[] b, int n, int channels, byte[] lut) {
+    if (centre == Mean.PIL) {
+      // lut[v] = saturate(trunc((float) M + (float) a · (v − M))), M = PIL's rounded mean luma
+      LutKernel.pilBlend((float) a, LutKernel.pilMeanLuma(b, n, channels), lut);
+      return;
+    }
+    // lut[v] = saturate(round(a·v + (1 − a)·mean))
+    double mean = LutKernel.mean(b, n, channels, centre == Mean.GRAY);
+    LutKernel.linear(a, (1 - a) * mean, lut);
   }
 
   @Override

@@ -67,6 +67,42 @@ final class LutKernel {
   }
 
   /**
+   * PIL's centre of {@code ImageEnhance.Contrast}: {@code int(mean(L) + 0.5)} with PIL's integer
+   * luma {@code L = (19595 R + 38470 G + 7471 B + 2¹⁵) >> 16} (for one channel, the value itself).
+   *
+   * @param b packed pixels, BGR(A) order
+   * @param n number of bytes
+   * @param channels channels per pixel (1, 3 or 4; alpha excluded)
+   * @return the rounded mean luma, 0..255
+   */
+  static int pilMeanLuma(byte[] b, int n, int channels) {
+    if (channels == 1) {
+      return (int) Math.floor((double) colourSum(b, n, 1) / n + 0.5);
+    }
+    long sum = 0;
+    for (int i = 0; i < n; i += channels) {
+      sum += ((b[i + 2] & 0xFF) * 19595 + (b[i + 1] & 0xFF) * 38470 + (b[i] & 0xFF) * 7471 + 0x8000) >> 16;
+    }
+    return (int) Math.floor((double) sum / (n / channels) + 0.5);
+  }
+
+  /**
+   * Fills {@code lut[v]} with PIL's {@code Image.blend(M, v, a)} for v = 0..255: {@code t = (float)
+   * M + a·(float) (v − M)} in single precision, then 0 if {@code t <= 0}, 255 if {@code t >= 255},
+   * else {@code t} truncated.
+   *
+   * @param a the blend factor, in single precision as PIL's
+   * @param m the constant image's value
+   * @param lut 256 entries
+   */
+  static void pilBlend(float a, int m, byte[] lut) {
+    for (int v = 0; v < 256; v++) {
+      float t = (float) m + a * (float) (v - m);
+      lut[v] = (byte) (t <= 0 ? 0 : (t >= 255 ? 255 : (int) t));
+    }
+  }
+
+  /**
    * Maps every colour value through {@code lut}; alpha is copied.
    *
    * @param src packed input

@@ -13,8 +13,8 @@ import java.util.List;
  * noise (skipped steps are ignored). Contrast on these images is OpenCV's {@code convertTo} in
  * single precision, which may or may not fuse the multiply-add; the lookup table is built both ways
  * and used only when the two agree for all 256 values (otherwise {@link #apply} declines and the
- * caller runs the transforms). A contrast around the luma ({@code mean=gray}) uses {@link
- * Contrast}'s own double-precision table.
+ * caller runs the transforms). A contrast around the luma ({@code mean=gray} or {@code mean=pil})
+ * uses {@link Contrast}'s own table.
  */
 public final class PointTail {
   private PointTail() {}
@@ -78,10 +78,9 @@ public final class PointTail {
     byte[] lut = null;
     if (contrast != null) {
       lut = s.lut;
-      if (contrast.mean() == Contrast.Mean.GRAY) {
-        // Contrast's own table: lut[v] = saturate(round(a·v + (1 − a)·luma mean)), in double
-        double mean = LutKernel.mean(px, n, channels, true);
-        LutKernel.linear(contrast.factor(), (1 - contrast.factor()) * mean, lut);
+      if (contrast.mean() != Contrast.Mean.ALL) {
+        // Contrast's own table (around the luma in double precision, or PIL's)
+        Contrast.table(contrast.factor(), contrast.mean(), px, n, channels, lut);
       } else {
         // mean = Σ values / count (the L1 norm Contrast takes, exact in a long)
         double mean = (double) LutKernel.colourSum(px, n, channels) / n;

@@ -36,11 +36,11 @@ public final class BenchCnnCommand implements Callable<Integer> {
    * The peer's augmentation, step for step: torchvision's RandomHorizontalFlip (p 0.5),
    * RandomRotation(15) (nearest-neighbour, black fill: torchvision's defaults),
    * RandomResizedCrop(64, scale 0.7..1, ratio 3/4..4/3, bilinear), ColorJitter(contrast 0.2) (gain
-   * 0.8..1.2 around the mean luma, as PIL's ImageEnhance.Contrast) and Gaussian noise σ = 0.03
+   * 0.8..1.2 around the mean luma; {@code mean=pil}: PIL's ImageEnhance.Contrast bit for bit) and Gaussian noise σ = 0.03
    * on the 0..1 scale (= 7.65 gray levels), each applied to every image.
    */
   static final String PEER_AUGMENT = "hflip p=0.5 | rotate deg=-15..15 interp=nearest border=constant"
-      + " | crop scale=0.7..1 ratio=0.75..1.333 | contrast factor=0.8..1.2 mean=gray"
+      + " | crop scale=0.7..1 ratio=0.75..1.333 | contrast factor=0.8..1.2 mean=pil"
       + " | noise sigma=7.65";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -100,6 +100,89 @@ class ContrastTest {
     }
   }
 
+  /**
+   * {@code mean=pil} against PIL 9.4's {@code ImageEnhance.Contrast}, the numbers printed by
+   * {@code bench/pil_contrast_fixture.py}: a gray ramp 0..255 followed by n pixels of gray c (which
+   * moves the mean), and colour images; {@code hash} is {@code Arrays.hashCode} of the output
+   * (ramp: its 256 values; colour: every value in RGB order).
+   */
+  @Test
+  void pilMeanIsPilsImageEnhanceContrastBitForBit() {
+    // c, n, factor, PIL's rounded mean luma M, hash, out[0], out[100], out[255]
+    double[][] ramps = {
+        {128, 0, 0.8, 128, 1709361896, 25, 105, 229},
+        {128, 0, 1.2, 128, 1974099360, 0, 94, 255},
+        {0, 300, 0.8, 59, 1178499751, 11, 91, 215},
+        {0, 300, 1.13, 59, -234791549, 0, 105, 255},
+        {255, 700, 0.91, 221, -1971089001, 19, 110, 251},
+        {255, 700, 2.5, 221, -249092134, 0, 0, 255},
+        {40, 1000, 0.37, 58, 1602862031, 36, 73, 130},
+        {200, 50, 1.0, 139, 58515585, 0, 100, 255},
+        {90, 90, 0.0, 118, 917585921, 118, 118, 118}};
+    Contrast pil = (Contrast) Transforms.create("contrast", java.util.Map.of("mean", "pil"));
+    for (double[] r : ramps) {
+      int c = (int) r[0];
+      int n = (int) r[1];
+      byte[] px = new byte[(256 + n) * 3];
+      for (int i = 0; i < 256 + n; i++) {
+        java.util.Arrays.fill(px, 3 * i, 3 * i + 3, (byte) (i < 256 ? i : c));
+      }
+      String what = "ramp c=" + c + " n=" + n + " f=" + r[2];
+      assertEquals((int) r[3], LutKernel.pilMeanLuma(px, px.length, 3), what);
+      try (Mat src = TestImages.constant(256 + n, 1, 3, 0);
+          Mat dst = new Mat()) {
+        Pixels.write(px, src);
+        pil.apply(src, dst, new Contrast.ContrastParams(r[2], Contrast.Mean.PIL));
+        byte[] out = TestImages.bytes(dst);
+        int[] ramp = new int[256];
+        for (int i = 0; i < 256; i++) {
+          ramp[i] = out[3 * i] & 0xFF;
+        }
+        assertEquals((int) r[5], ramp[0], what);
+        assertEquals((int) r[6], ramp[100], what);
+        assertEquals((int) r[7], ramp[255], what);
+        assertEquals((int) r[4], java.util.Arrays.hashCode(ramp), what);
+      }
+    }
+    // width, height, factor, M, hash of the output in RGB order, out[0,0] as RGB
+    double[][] colours = {
+        {9, 7, 0.8, 56, -338148143, 11, 20, 11},
+        {64, 64, 1.2, 127, 32363071, 0, 0, 0},
+        {31, 17, 1.05, 118, 1627965744, 0, 5, 0}};
+    for (double[] r : colours) {
+      int w = (int) r[0];
+      int h = (int) r[1];
+      // pixel (x, y): R = (7x + 3y) % 256, G = (5xy + 11) % 256, B = (x² + 2y) % 256, stored BGR
+      byte[] px = new byte[w * h * 3];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int i = 3 * (y * w + x);
+          px[i] = (byte) ((x * x + 2 * y) % 256);
+          px[i + 1] = (byte) ((5 * x * y + 11) % 256);
+          px[i + 2] = (byte) ((7 * x + 3 * y) % 256);
+        }
+      }
+      String what = "colour " + w + "x" + h + " f=" + r[2];
+      assertEquals((int) r[3], LutKernel.pilMeanLuma(px, px.length, 3), what);
+      try (Mat src = TestImages.constant(w, h, 3, 0);
+          Mat dst = new Mat()) {
+        Pixels.write(px, src);
+        pil.apply(src, dst, new Contrast.ContrastParams(r[2], Contrast.Mean.PIL));
+        byte[] out = TestImages.bytes(dst);
+        int[] rgb = new int[out.length];
+        for (int i = 0; i < out.length; i += 3) {
+          rgb[i] = out[i + 2] & 0xFF;
+          rgb[i + 1] = out[i + 1] & 0xFF;
+          rgb[i + 2] = out[i] & 0xFF;
+        }
+        assertEquals((int) r[5], rgb[0], what);
+        assertEquals((int) r[6], rgb[1], what);
+        assertEquals((int) r[7], rgb[2], what);
+        assertEquals((int) r[4], java.util.Arrays.hashCode(rgb), what);
+      }
+    }
+  }
+
   @Test
   void meanOptionRoundTripsThroughSpecsAndParameterRecords() {
     Contrast gray = (Contrast) Transforms.create("contrast",
@@ -113,7 +196,7 @@ class ContrastTest {
     assertEquals(new Contrast.ContrastParams(1.1), gray.paramsFromMap(java.util.Map.of("factor", 1.1)));
     io.augreg.core.AugregException e = org.junit.jupiter.api.Assertions.assertThrows(
         io.augreg.core.AugregException.class, () -> Pipeline.parse("contrast mean=luma"));
-    assertEquals("pipeline spec, step contrast: bad value 'mean=luma' (expected one of all, gray)",
+    assertEquals("pipeline spec, step contrast: bad value 'mean=luma' (expected one of all, gray, pil)",
         e.getMessage());
   }
 }

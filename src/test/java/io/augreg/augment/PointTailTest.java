@@ -52,10 +52,13 @@ class PointTailTest {
   }
 
   @Test
-  void contrastAroundTheLumaIsBitForBitTheTransformAndNeverDeclined() {
+  void contrastAroundTheLumaOrAsPilIsBitForBitTheTransformAndNeverDeclined() {
     assertTrue(compare("contrast factor=0.5..1.5 mean=gray | noise sigma=0..25", 64, 64, 3, 30) == 30);
     assertTrue(compare("contrast factor=0..3 mean=gray", 37, 23, 3, 20) == 20);
     assertTrue(compare("contrast factor=0.8..1.2 mean=gray", 50, 31, 1, 10) == 10);
+    assertTrue(compare("contrast factor=0.5..1.5 mean=pil | noise sigma=0..25", 64, 64, 3, 30) == 30);
+    assertTrue(compare("contrast factor=0..3 mean=pil", 37, 23, 3, 20) == 20);
+    assertTrue(compare("contrast factor=0.8..1.2 mean=pil", 50, 31, 1, 10) == 10);
   }
 
   @Test
