@@ -187,7 +187,9 @@ public record Diagnosis(
           case HIGH_BIAS -> "high bias (underfitting)";
           case HIGH_VARIANCE -> "high variance (overfitting)";
           case HIGH_BIAS_AND_VARIANCE -> "high bias and high variance";
-          case FINE -> "fine (low bias, low variance)";
+          // without a hold-out error only the bias was judged
+          case FINE -> Double.isNaN(devError) ? "low bias (variance not judged)"
+              : "fine (low bias, low variance)";
         };
     String errors =
         Double.isNaN(devError)

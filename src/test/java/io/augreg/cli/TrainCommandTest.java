@@ -139,7 +139,7 @@ class TrainCommandTest {
     assertEquals(0, base.exitCode(), base.err());
     assertTrue(zero.out().contains("diagnosis (base error 0): high bias (underfitting) — train error"
         + " 50.0%, no dev set"), zero.out());
-    assertTrue(base.out().contains("diagnosis (base error 0.48): fine (low bias, low variance) — train"
+    assertTrue(base.out().contains("diagnosis (base error 0.48): low bias (variance not judged) — train"
         + " error 50.0%, no dev set"), base.out());
     report = new ObjectMapper().readTree(tmp.resolve("conv/report.json").toFile());
     assertEquals(0.48, report.path("diagnosis").path("base_error").asDouble());

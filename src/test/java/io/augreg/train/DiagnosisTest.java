@@ -54,6 +54,8 @@ class DiagnosisTest {
     assertEquals(Diagnosis.Verdict.FINE, d.verdict());
     assertTrue(Double.isNaN(d.variance()));
     assertTrue(d.summary().contains("no dev set"), d.summary());
+    // not "fine (low bias, low variance)": the variance was not judged
+    assertTrue(d.summary().startsWith("low bias (variance not judged) — train error 1.0%"), d.summary());
     assertTrue(d.remedies().get(0).startsWith("no dev set"));
   }
 
