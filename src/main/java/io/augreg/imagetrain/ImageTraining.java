@@ -164,11 +164,6 @@ public final class ImageTraining {
     Dataset testSet = null;
     int devCount = 0;
     int testCount = 0;
-    if (c.trainConfig().earlyStopping() != null && devSamples.isEmpty()) {
-      // the configuration has a dev source (checked by ImageTrainConfig), but it came out empty
-      throw new AugregException("--patience (early stopping) needs a dev set, but the dev part of"
-          + " --split " + c.split() + " holds no image of --train; use a larger dev part or --dev DIR");
-    }
     if (!devSamples.isEmpty()) {
       ImageData.Loaded d = ImageData.load(devSamples, format, labels, reader, c.threads());
       failures.addAll(d.failures());
