@@ -49,7 +49,7 @@ final class TrainProgress implements TrainingListener, AutoCloseable {
       bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(epochs)
           .setRenderer((state, width) -> render(state.getCurrent(), state.getMax(),
               state.getTotalElapsed(), state.getExtraMessage(), width))
-          .setConsumer(consumer.get())
+          .setConsumer(new ClosingOnce(consumer.get()))
           .setUpdateIntervalMillis(200).build();
     }
   }
@@ -114,6 +114,47 @@ final class TrainProgress implements TrainingListener, AutoCloseable {
     }
     line.append(tail);
     return line.length() <= width ? line.toString() : line.substring(0, Math.max(0, width));
+  }
+
+  /**
+   * Passes lines on until the first {@code close()} and nothing after it. The library's periodic
+   * refresh can race with {@code ProgressBar.close()}: both then draw the final state and end the
+   * line, which showed the last bar twice; with this wrapper the bar's line ends exactly once.
+   */
+  static final class ClosingOnce implements ProgressBarConsumer {
+    private final ProgressBarConsumer inner;
+    private boolean closed;
+
+    ClosingOnce(ProgressBarConsumer inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public synchronized int getMaxRenderedLength() {
+      return inner.getMaxRenderedLength();
+    }
+
+    @Override
+    public synchronized void accept(String line) {
+      if (!closed) {
+        inner.accept(line);
+      }
+    }
+
+    @Override
+    public synchronized void clear() {
+      if (!closed) {
+        inner.clear();
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (!closed) {
+        closed = true;
+        inner.close();
+      }
+    }
   }
 
   /** {@code m:ss}, or {@code h:mm:ss} from one hour on. */

@@ -78,9 +78,9 @@ public final class ImageData {
       } catch (AugregException e) {
         // the parent cannot be listed: no hint
       }
-      throw new AugregException(option + " " + root + ": " + images + " image(s) directly in the"
-          + " folder but no class sub-folders; training needs one sub-folder per class, e.g. "
-          + root.resolve("cat") + "/*.png and " + root.resolve("dog") + "/*.png" + hint);
+      throw new AugregException(option + " " + root + ": " + images + (images == 1 ? " image" : " images")
+          + " directly in the folder, no class sub-folders; training needs one sub-folder per"
+          + " class (" + option + " DIR with DIR/CLASS/*.png)" + hint);
     }
     ImageFolder folder = dirs.isEmpty() ? null : scanOrEmpty(root);
     List<String> found = folder == null ? List.of() : folder.classes();

@@ -388,10 +388,9 @@ class TrainCommandTest {
     CliHarness.Result r = CliHarness.run("train", "--train", circles.toString(), "--out",
         tmp.resolve("o").toString());
     assertEquals(2, r.exitCode(), r.err());
-    assertEquals("augreg train: --train " + circles + ": 4 image(s) directly in the folder but no class"
-        + " sub-folders; training needs one sub-folder per class, e.g. " + circles.resolve("cat")
-        + "/*.png and " + circles.resolve("dog") + "/*.png; did you mean --train " + data
-        + " (sub-folders [circles, squares])?", r.err().strip());
+    assertEquals("augreg train: --train " + circles + ": 4 images directly in the folder, no class"
+        + " sub-folders; training needs one sub-folder per class (--train DIR with DIR/CLASS/*.png);"
+        + " did you mean --train " + data + " (sub-folders [circles, squares])?", r.err().strip());
   }
 
   private static String[] with(String[] args, String... more) {

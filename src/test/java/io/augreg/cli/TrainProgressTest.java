@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.augreg.train.EpochRecord;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import org.junit.jupiter.api.Test;
 
 class TrainProgressTest {
@@ -65,5 +67,34 @@ class TrainProgressTest {
     for (String l : lines) {
       assertTrue(l.replace("\r", "").stripTrailing().length() <= 79, l);
     }
+  }
+
+  /** The bar's line ends once: lines after the first close() and further closes are dropped. */
+  @Test
+  void closingOnceDropsEverythingAfterTheFirstClose() {
+    List<String> events = new ArrayList<>();
+    ProgressBarConsumer inner = new ProgressBarConsumer() {
+      @Override
+      public int getMaxRenderedLength() {
+        return 79;
+      }
+
+      @Override
+      public void accept(String line) {
+        events.add(line);
+      }
+
+      @Override
+      public void close() {
+        events.add("CLOSE");
+      }
+    };
+    TrainProgress.ClosingOnce once = new TrainProgress.ClosingOnce(inner);
+    assertEquals(79, once.getMaxRenderedLength());
+    once.accept("a");
+    once.close();
+    once.accept("b");
+    once.close();
+    assertEquals(List.of("a", "CLOSE"), events);
   }
 }
