@@ -295,7 +295,7 @@ public final class TrainCommand implements Callable<Integer> {
       };
       if (a != null) {
         ConvImageTraining.Result r = ConvImageTraining.run(c, a, threads, p, onStart, progress);
-        progress.close(); // the bar's last state, then the final lines below it
+        progress.end(); // the bar's last state, then the final lines below it
         ConvTrainResult t = r.result();
         printEnd(t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(),
             t.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
@@ -304,7 +304,7 @@ public final class TrainCommand implements Callable<Integer> {
         return finish(r.failures().isEmpty(), outw, err);
       }
       ImageTraining.Result r = ImageTraining.run(c, onStart, progress);
-      progress.close();
+      progress.end();
       TrainResult t = r.result();
       printEnd(t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(),
           r.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),

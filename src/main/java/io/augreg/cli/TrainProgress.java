@@ -18,7 +18,7 @@ import me.tongfei.progressbar.ProgressBarConsumer;
  * class's own (not the library's default, whose percentage and "(elapsed / ETA)" left a 1-character
  * bar in 80 columns): in 80 columns (79 usable, the library keeps a margin) the bar keeps at least 15 characters up to 4-digit epoch
  * counts; in narrower terminals the bar shrinks first, then the message is cut. The bar appears at
- * {@link #start()} (after the opening lines) and is closed by {@link #close()}, before the final
+ * {@link #start()} (after the opening lines) and is closed by {@link #end()}, before the final
  * lines are printed; without a terminal nothing is drawn.
  */
 final class TrainProgress implements TrainingListener, AutoCloseable {
@@ -63,9 +63,17 @@ final class TrainProgress implements TrainingListener, AutoCloseable {
     }
   }
 
-  /** Draws the last state and ends the bar's line, so that later output starts on a new line. */
+  /** Ends the bar (as {@link #end()}), when training ended early by an exception too. */
   @Override
   public void close() {
+    end();
+  }
+
+  /**
+   * Draws the last state and ends the bar's line, so that later output starts on a new line;
+   * later epochs and calls are ignored.
+   */
+  void end() {
     ProgressBar b = bar;
     bar = null;
     if (b != null) {
