@@ -9,6 +9,7 @@ import io.augreg.imagetrain.ConvTrainOutputs;
 import io.augreg.imagetrain.HoldOut;
 import io.augreg.imagetrain.ImageTrainConfig;
 import io.augreg.imagetrain.ImageTraining;
+import io.augreg.imagetrain.RunStart;
 import io.augreg.imagetrain.TrainOutputs;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.linalg.Precision;
@@ -19,18 +20,15 @@ import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;
 import io.augreg.train.TrainConfig;
 import io.augreg.train.TrainResult;
-import io.augreg.train.TrainingListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code augreg train}: trains a classifier on an image folder, with online augmentation. */
@@ -62,8 +60,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--split", paramLabel = "RATIOS",
       description = "Split --train, stratified and seeded: TRAIN/DEV/TEST or TRAIN/TEST, e.g."
-          + " 60/20/20 or 70/30; with --test FOLDER it is TRAIN/DEV, e.g. 80/20 (default: none;"
-          + " not with --dev).")
+          + " 60/20/20 or 70/30; with --test FOLDER it is TRAIN/DEV, e.g. 80/20; the parts are"
+          + " proportions, divided by their sum (4/1 = 80/20) (default: none; not with --dev).")
   String split;
 
   @Option(names = "--size", paramLabel = "WxH",
@@ -79,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
   String normalize = "none";
 
   @Option(names = "--layers", paramLabel = "N,N,...",
-      description = "Hidden layer sizes (default: ${DEFAULT-VALUE}).")
+      description = "Hidden layer sizes of the MLP; not with --arch (default: ${DEFAULT-VALUE}).")
   String layers = "20,7,5";
 
   @Option(names = "--arch", paramLabel = "SPEC",
@@ -91,7 +89,8 @@ public final class TrainCommand implements Callable<Integer> {
   String arch;
 
   @Option(names = "--precision", paramLabel = "double|float",
-      description = "With --arch: precision of the large (OpenBLAS) products (default: ${DEFAULT-VALUE}).")
+      description = "With --arch only: precision of the large (OpenBLAS) products; the --layers MLP"
+          + " always uses double (default: ${DEFAULT-VALUE}).")
   String precision = "double";
 
   @Option(names = "--epochs", paramLabel = "N",
@@ -128,7 +127,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--patience", paramLabel = "N",
       description = "Early stopping: stop after N recorded epochs without dev-loss improvement and"
-          + " keep the best weights; 0 = off; needs a dev set (default: ${DEFAULT-VALUE}).")
+          + " keep the best weights; 0 = off; needs a dev set (--dev DIR or --split"
+          + " TRAIN/DEV[/TEST]) (default: ${DEFAULT-VALUE}).")
   int patience = 0;
 
   @Option(names = "--min-delta", paramLabel = "D",
@@ -145,8 +145,9 @@ public final class TrainCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(names = "--init", paramLabel = "NAME",
-      description = "lesson, he, xavier or numpy (numpy-compatible generator seeded by --seed)"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "MLP initializer: lesson, he, xavier or numpy (numpy-compatible generator"
+          + " seeded by --seed); not with --arch, whose network starts from PyTorch's default"
+          + " initialization (default: ${DEFAULT-VALUE}).")
   String init = "he";
 
   @Option(names = "--positive-class", paramLabel = "NAME",
@@ -177,7 +178,9 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Augmented batches prepared ahead (default: ${DEFAULT-VALUE}).")
   int prefetch = 4;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder, created if missing; checked before training: not a file, not"
+          + " inside an input folder (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("out", "train");
 
   /** Builds the library configuration from the options (validated on the way). */
@@ -247,89 +250,102 @@ public final class TrainCommand implements Callable<Integer> {
     return v;
   }
 
+  /**
+   * Refuses options that do not apply to the chosen network instead of ignoring them: {@code
+   * --layers} and {@code --arch} are alternatives; {@code --init} and {@code --keep-prob} apply to
+   * the MLP only; {@code --precision} to {@code --arch} only. {@code --layers}, {@code --init}
+   * and {@code --precision} have defaults, so what counts is whether the user gave them.
+   */
+  private void checkOptionsApply(ImageTrainConfig c) {
+    ParseResult given = spec.commandLine().getParseResult();
+    if (arch != null) {
+      if (given.hasMatchedOption("--layers")) {
+        throw new AugregException("--layers and --arch are alternatives: --layers N,N,... trains an"
+            + " MLP, --arch SPEC a convolutional network (put 'dense units=N' steps in the spec)");
+      }
+      if (given.hasMatchedOption("--init")) {
+        throw new AugregException("--init applies to --layers; an --arch network always starts"
+            + " from PyTorch's default initialization (uniform ±1/sqrt(fan_in), seeded by --seed)");
+      }
+      if (c.trainConfig().dropout()) {
+        throw new AugregException(
+            "--keep-prob applies to --layers; with --arch put 'dropout keep=P' steps in the spec");
+      }
+    } else if (given.hasMatchedOption("--precision")) {
+      throw new AugregException("--precision applies to --arch; the --layers MLP always multiplies"
+          + " in double precision");
+    }
+  }
+
   @Override
   public Integer call() {
     ImageTrainConfig c = config();
+    checkOptionsApply(c);
+    Architecture a = arch == null ? null : Architecture.parse(arch);
+    Precision p = arch == null ? null : Precision.parse(precision, "--precision");
+    // before any training: a bad --out must not cost a whole run
+    TrainOutputs.checkFolder(out, c);
     PrintWriter outw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = null;
-    if (System.console() != null) {
-      bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(epochs)
-          .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-          .setUpdateIntervalMillis(200).build();
-    }
-    ProgressBar progress = bar;
-    TrainingListener listener = progress == null ? null : r -> {
-      progress.stepTo(r.epoch());
-      progress.setExtraMessage(String.format(Locale.ROOT, " loss %.4f acc %.3f%s", r.trainCost(),
-          r.trainAccuracy(), Double.isFinite(r.devAccuracy())
-              ? String.format(Locale.ROOT, " dev loss %.4f acc %.3f", r.devCost(), r.devAccuracy()) : ""));
-    };
-    if (arch != null) {
-      try {
-        return callConv(c, listener, outw, err);
-      } finally {
-        if (bar != null) {
-          bar.close();
-        }
+    try (TrainProgress progress = TrainProgress.onTerminal(epochs)) {
+      // the opening lines as soon as the data are prepared and the network built, then the bar
+      Consumer<RunStart> onStart = start -> {
+        printStart(start, outw, err);
+        progress.start();
+      };
+      if (a != null) {
+        ConvImageTraining.Result r = ConvImageTraining.run(c, a, threads, p, onStart, progress);
+        progress.end(); // the bar's last state, then the final lines below it
+        ConvTrainResult t = r.result();
+        printEnd(t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(),
+            t.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
+            t.diagnosis(), r.devCount(), r.testCount(), outw);
+        ConvTrainOutputs.write(out, c, r);
+        return finish(r.failures().isEmpty(), outw, err);
       }
+      ImageTraining.Result r = ImageTraining.run(c, onStart, progress);
+      progress.end();
+      TrainResult t = r.result();
+      printEnd(t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(),
+          r.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
+          t.diagnosis(), r.devCount(), r.testCount(), outw);
+      TrainOutputs.write(out, c, r);
+      return finish(r.failures().isEmpty(), outw, err);
     }
-    ImageTraining.Result r;
-    try {
-      r = ImageTraining.run(c, listener);
-    } finally {
-      if (bar != null) {
-        bar.close();
-      }
-    }
-    for (BadImageException e : r.failures()) {
-      err.println("augreg train: skipped " + e.getMessage());
-    }
-    TrainResult t = r.result();
-    outw.printf(Locale.ROOT, "classes %s, %s; images: train %d, dev %d, test %d; input %s%n",
-        r.labels().classes(), r.labels().binary()
-            ? "binary, positive '" + r.labels().classes().get(r.labels().positive()) + "'" : "softmax",
-        r.trainCount(), r.devCount(), r.testCount(), r.format());
-    outw.printf(Locale.ROOT, "stopped: %s at epoch %d (weights of epoch %d), %.1f s, %.0f samples/s%n",
-        t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), r.samplesPerSecond());
-    outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
-        pct(r.devAccuracy()), pct(r.testAccuracy()));
-    outw.println(diagnosisLine(t.diagnosis(), r.devCount(), r.testCount()));
-    TrainOutputs.write(out, c, r);
-    outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
-    outw.flush();
-    err.flush();
-    return r.failures().isEmpty() ? 0 : 1;
   }
 
-  /** {@code --arch}: the convolutional path (same printout and output files). */
-  private int callConv(ImageTrainConfig c, TrainingListener listener, PrintWriter outw, PrintWriter err) {
-    Architecture a = Architecture.parse(arch);
-    Precision p = Precision.parse(precision, "--precision");
-    if (c.trainConfig().dropout()) {
-      throw new AugregException("--keep-prob applies to --layers; with --arch put 'dropout keep=P' steps in the spec");
-    }
-    ConvImageTraining.Result r = ConvImageTraining.run(c, a, threads, p, listener);
-    for (BadImageException e : r.failures()) {
+  /** Skipped files, then the data and the network, before the first epoch. */
+  private static void printStart(RunStart s, PrintWriter outw, PrintWriter err) {
+    for (BadImageException e : s.failures()) {
       err.println("augreg train: skipped " + e.getMessage());
     }
-    ConvTrainResult t = r.result();
+    err.flush();
     outw.printf(Locale.ROOT, "classes %s, %s; images: train %d, dev %d, test %d; input %s%n",
-        r.labels().classes(), r.labels().binary()
-            ? "binary, positive '" + r.labels().classes().get(r.labels().positive()) + "'" : "softmax",
-        r.trainCount(), r.devCount(), r.testCount(), r.format());
-    outw.printf(Locale.ROOT, "network: %s (%d parameters)%n", t.model().architecture().toSpec(),
-        t.model().parameterCount());
+        s.labels().classes(), s.labels().binary()
+            ? "binary, positive '" + s.labels().classes().get(s.labels().positive()) + "'" : "softmax",
+        s.trainCount(), s.devCount(), s.testCount(), s.format());
+    outw.printf(Locale.ROOT, "network: %s (%d parameters)%n", s.network(), s.parameters());
+    outw.flush();
+  }
+
+  /** The stop, the accuracies and the diagnosis (the same lines for both networks). */
+  private static void printEnd(String stop, int stopEpoch, int bestEpoch, double seconds,
+      double samplesPerSecond, double trainAcc, double devAcc, double testAcc, Diagnosis d,
+      int devCount, int testCount, PrintWriter outw) {
     outw.printf(Locale.ROOT, "stopped: %s at epoch %d (weights of epoch %d), %.1f s, %.0f samples/s%n",
-        t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), t.samplesPerSecond());
-    outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
-        pct(r.devAccuracy()), pct(r.testAccuracy()));
-    outw.println(diagnosisLine(t.diagnosis(), r.devCount(), r.testCount()));
-    ConvTrainOutputs.write(out, c, r);
+        stop, stopEpoch, bestEpoch, seconds, samplesPerSecond);
+    outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(trainAcc), pct(devAcc),
+        pct(testAcc));
+    outw.println(diagnosisLine(d, devCount, testCount));
+    outw.flush();
+  }
+
+  /** The "wrote" line; exit code 1 when images were skipped, else 0. */
+  private int finish(boolean allRead, PrintWriter outw, PrintWriter err) {
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();
     err.flush();
-    return r.failures().isEmpty() ? 0 : 1;
+    return allRead ? 0 : 1;
   }
 
   /**

@@ -51,19 +51,36 @@ public final class ImageData {
     if (!Files.isDirectory(root)) {
       throw new AugregException(option + " " + root + ": not a folder");
     }
-    TreeSet<String> dirs = new TreeSet<>();
-    try (Stream<Path> s = Files.list(root)) {
-      s.filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith("."))
-          .forEach(dirs::add);
-    } catch (IOException e) {
-      throw new AugregException(option + " " + root + ": cannot list (" + e.getMessage() + ")", e);
-    }
+    TreeSet<String> dirs = subFolders(root, option);
     if (dirs.isEmpty()) {
-      throw new AugregException(
-          option + " " + root + ": empty (expected one sub-folder per class, e.g. "
-              + root.resolve("cat") + "/*.png)");
+      long images;
+      try (Stream<Path> s = Files.list(root)) {
+        images = s.filter(Files::isRegularFile)
+            .filter(p -> ImageFiles.hasImageExtension(p.getFileName().toString()))
+            .count();
+      } catch (IOException e) {
+        throw new AugregException(option + " " + root + ": cannot list (" + e.getMessage() + ")", e);
+      }
+      if (images == 0) {
+        throw new AugregException(
+            option + " " + root + ": empty (expected one sub-folder per class, e.g. "
+                + root.resolve("cat") + "/*.png)");
+      }
+      // images but no class folders: probably one class folder given instead of their parent
+      Path parent = root.toAbsolutePath().normalize().getParent();
+      String hint = "";
+      try {
+        TreeSet<String> siblings = parent == null ? new TreeSet<>() : subFolders(parent, option);
+        if (siblings.size() >= 2) {
+          hint = "; did you mean " + option + " "
+              + (root.getParent() != null ? root.getParent() : parent) + " (sub-folders " + siblings + ")?";
+        }
+      } catch (AugregException e) {
+        // the parent cannot be listed: no hint
+      }
+      throw new AugregException(option + " " + root + ": " + images + (images == 1 ? " image" : " images")
+          + " directly in the folder, no class sub-folders; training needs one sub-folder per"
+          + " class (" + option + " DIR with DIR/CLASS/*.png)" + hint);
     }
     ImageFolder folder = dirs.isEmpty() ? null : scanOrEmpty(root);
     List<String> found = folder == null ? List.of() : folder.classes();
@@ -78,6 +95,20 @@ public final class ImageData {
           option + " " + root + ": class folder(s) " + empty + " contain no images");
     }
     return folder;
+  }
+
+  /** The names of the non-hidden sub-folders of {@code root}, sorted. */
+  private static TreeSet<String> subFolders(Path root, String option) {
+    TreeSet<String> dirs = new TreeSet<>();
+    try (Stream<Path> s = Files.list(root)) {
+      s.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("."))
+          .forEach(dirs::add);
+    } catch (IOException e) {
+      throw new AugregException(option + " " + root + ": cannot list (" + e.getMessage() + ")", e);
+    }
+    return dirs;
   }
 
   private static ImageFolder scanOrEmpty(Path root) {

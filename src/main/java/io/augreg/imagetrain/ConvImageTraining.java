@@ -20,6 +20,7 @@ import io.augreg.train.DatasetBatches;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.TrainingListener;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@link ImageTraining} for a convolutional network: the same folders, split, decoding, optional
@@ -74,6 +75,23 @@ public final class ConvImageTraining {
    */
   public static Result run(ImageTrainConfig c, Architecture arch, int computeThreads,
       Precision precision, TrainingListener listener) {
+    return run(c, arch, computeThreads, precision, null, listener);
+  }
+
+  /**
+   * Runs the whole training, telling {@code onStart} what is trained before the first epoch.
+   *
+   * @param c folders, size, split, augmentation, training configuration, decoding threads
+   * @param arch the hidden steps
+   * @param computeThreads threads for forward/backward (each mini-batch is split across them)
+   * @param precision of the large products
+   * @param onStart called once on the calling thread when the data are prepared and the network
+   *     is initialized, before training starts (the network as its canonical spec); may be null
+   * @param listener per-epoch callback, may be null
+   * @return the result
+   */
+  public static Result run(ImageTrainConfig c, Architecture arch, int computeThreads,
+      Precision precision, Consumer<RunStart> onStart, TrainingListener listener) {
     long seed = c.trainConfig().seed();
     // the same data preparation as the MLP run (scan, split, load or validate, standardize)
     ImageTraining.Prepared p = ImageTraining.prepare(c);
@@ -86,6 +104,10 @@ public final class ConvImageTraining {
     ConvNet initial = ConvNet.initialize(arch, new Shape(c.height(), c.width(), c.channels()),
         output, labels.outputs(), seed);
     int m = kept.size();
+    if (onStart != null) {
+      onStart.accept(new RunStart(labels, format, m, p.devCount(), p.testCount(), p.failures(),
+          initial.architecture().toSpec(), initial.parameterCount()));
+    }
     int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
     ConvTrainer trainer = new ConvTrainer(c.trainConfig(), computeThreads, precision);
     ConvTrainResult result;

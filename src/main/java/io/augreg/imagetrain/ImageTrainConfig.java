@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Everything {@link ImageTraining} needs. Immutable; validated in the constructor.
+ * Everything {@link ImageTraining} needs. Immutable; validated in the constructor (among others:
+ * early stopping needs a dev source, {@code dev} or a {@code split} with a dev part).
  *
  * @param train training folder (one sub-folder per class)
  * @param dev dev folder, or null
@@ -58,6 +59,12 @@ public record ImageTrainConfig(
     if (split != null && test != null && split.dev() > 0) {
       throw new AugregException(
           "with --test, --split takes two parts TRAIN/DEV (e.g. 80/20), got " + split);
+    }
+    // a dev set comes from --dev, or from --split: its second part with --test, else its DEV part
+    boolean devSource = dev != null || (split != null && (test != null || split.dev() > 0));
+    if (trainConfig != null && trainConfig.earlyStopping() != null && !devSource) {
+      throw new AugregException("--patience (early stopping) needs a dev set: give --dev DIR or"
+          + " --split TRAIN/DEV/TEST (with --test DIR: --split TRAIN/DEV)");
     }
     if (hidden == null) {
       throw new AugregException("--layers needs hidden layer sizes, e.g. 20,7,5");

@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.ejml.data.DMatrixRMaj;
 
@@ -188,6 +189,20 @@ public final class ImageTraining {
    * @throws AugregException on bad folders, options or data
    */
   public static Result run(ImageTrainConfig c, TrainingListener listener) {
+    return run(c, null, listener);
+  }
+
+  /**
+   * Runs the whole training, telling {@code onStart} what is trained before the first epoch.
+   *
+   * @param c the configuration
+   * @param onStart called once on the calling thread when the data are prepared and the network
+   *     is initialized, before training starts; may be null
+   * @param listener per-epoch callback, may be null
+   * @return the result
+   * @throws AugregException on bad folders, options or data
+   */
+  public static Result run(ImageTrainConfig c, Consumer<RunStart> onStart, TrainingListener listener) {
     long seed = c.trainConfig().seed();
     Prepared p = prepare(c);
     ClassLabels labels = p.labels();
@@ -212,6 +227,14 @@ public final class ImageTraining {
       default -> Network.initialize(sizes, Activation.RELU, output,
           InitScheme.valueOf(c.init().toUpperCase(Locale.ROOT)), seed);
     };
+    if (onStart != null) {
+      StringBuilder net = new StringBuilder("mlp ");
+      for (int i = 0; i < sizes.length; i++) {
+        net.append(i == 0 ? "" : "-").append(sizes[i]);
+      }
+      onStart.accept(new RunStart(labels, format, kept.size(), devCount, testCount, failures,
+          net.toString(), initial.parameterCount()));
+    }
 
     TrainResult result;
     double trainAcc;

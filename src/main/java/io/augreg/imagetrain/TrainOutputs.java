@@ -14,10 +14,14 @@ import io.augreg.train.StopReason;
 import io.augreg.train.TrainResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +75,89 @@ public final class TrainOutputs {
             r.samplesPerSecond(),
             t.seconds()),
         Map.of());
+  }
+
+  /**
+   * Checks, before any training, that {@code dir} can receive the outputs: it is a folder or can be
+   * created as one, it is writable, and it is neither an input folder ({@code --train}, {@code
+   * --dev}, {@code --test}) nor inside one (the learning curves are PNG images that a later run
+   * would read as training images). Leaves nothing behind: a probe file is deleted, and folders
+   * created for the check are removed again ({@link #write} creates them when the run is done).
+   *
+   * @param dir the output folder ({@code --out})
+   * @param config the run's configuration (its input folders)
+   * @throws AugregException (exit 2) naming {@code --out} and what is wrong
+   */
+  public static void checkFolder(Path dir, ImageTrainConfig config) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (Files.exists(abs) && !Files.isDirectory(abs)) {
+      throw new AugregException("--out " + dir + " exists and is not a folder");
+    }
+    List<Path> missing = new ArrayList<>(); // deepest first
+    Path existing = abs;
+    while (existing != null && !Files.exists(existing)) {
+      missing.add(existing);
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      throw new AugregException("--out " + dir + ": cannot create it, " + existing + " is a file");
+    }
+    Path out = real(abs, existing);
+    String[] options = {"--train", "--dev", "--test"};
+    Path[] inputs = {config.train(), config.dev(), config.test()};
+    for (int i = 0; i < inputs.length; i++) {
+      if (inputs[i] == null || !Files.isDirectory(inputs[i])) {
+        continue;
+      }
+      Path in = real(inputs[i].toAbsolutePath().normalize(), inputs[i]);
+      if (out.startsWith(in)) {
+        throw new AugregException("--out " + dir + (out.equals(in) ? " is the " : " is inside the ")
+            + options[i] + " folder " + inputs[i] + "; choose an output folder outside the inputs"
+            + " (a later run would read loss.png and accuracy.png as images)");
+      }
+    }
+    try {
+      Files.createDirectories(abs);
+      Files.delete(Files.createTempFile(abs, ".augreg-write-check", ".tmp"));
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new AugregException("--out " + dir + ": cannot create or write the folder ("
+          + describe(e) + ")", e);
+    } finally {
+      for (Path p : missing) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // not empty (something else wrote into it meanwhile) or gone: leave it as it is
+        }
+      }
+    }
+  }
+
+  /** {@code abs} with {@code existing} (an existing ancestor or itself) resolved to its real path. */
+  private static Path real(Path abs, Path existing) {
+    if (existing == null) {
+      return abs;
+    }
+    Path e = existing.toAbsolutePath().normalize();
+    try {
+      return e.toRealPath().resolve(e.relativize(abs)).normalize();
+    } catch (IOException x) {
+      throw new AugregException(existing + ": cannot resolve the path (" + describe(x) + ")", x);
+    }
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder: " + e.getMessage();
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied: " + e.getMessage();
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason() + ": " + f.getFile();
+    }
+    String msg = e.getMessage();
+    return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
   }
 
   /** What {@code history.csv}, {@code report.json} and the learning curves are made of. */
@@ -187,8 +274,9 @@ public final class TrainOutputs {
       String mark = dev ? "" : " (no dev set)";
       LearningCurveChart.write(dir.resolve("loss.png"), "Learning curve: loss" + mark, "cross-entropy",
           x, v[0], dev ? v[1] : null, s.bestEpoch());
+      // an accuracy lies in [0, 1]: its axis never shows more (a flat curve would reach 1.156)
       LearningCurveChart.write(dir.resolve("accuracy.png"), "Learning curve: accuracy" + mark, "accuracy",
-          x, v[2], dev ? v[3] : null, s.bestEpoch());
+          x, v[2], dev ? v[3] : null, s.bestEpoch(), 0.0, 1.0);
     }
   }
 

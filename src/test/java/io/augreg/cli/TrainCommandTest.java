@@ -248,6 +248,151 @@ class TrainCommandTest {
         + " bias (default: 0.0)."), flat);
   }
 
+  /** The listing of a folder tree (relative paths, sizes), to show that nothing was written. */
+  private static List<String> listing(Path root) throws Exception {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.map(p -> root.relativize(p) + (Files.isRegularFile(p) ? " " + p.toFile().length() : "/"))
+          .sorted().toList();
+    }
+  }
+
+  /**
+   * A bad --out (an existing file, below a file, inside an input folder, uncreatable) fails before
+   * any training, for both networks: exit 2, one message naming --out, nothing on stdout (no
+   * opening line: the data were not even read), nothing written anywhere.
+   */
+  @Test
+  void badOutIsRefusedBeforeTraining() throws Exception {
+    Path data = shapes("outcheck");
+    Path file = Files.writeString(tmp.resolve("afile"), "x");
+    List<String> before = listing(data);
+    String[][] nets = {{"--layers", "4"}, {"--arch", "conv filters=2 k=3 | pool k=2"}};
+    for (String[] net : nets) {
+      String[] run = with(with(new String[] {"train", "--train", data.toString(), "--size", "8x8",
+          "--epochs", "2", "--threads", "1"}, net), "--out");
+      CliHarness.Result r = CliHarness.run(with(run, file.toString()));
+      assertEquals(2, r.exitCode(), r.err());
+      assertEquals("augreg train: --out " + file + " exists and is not a folder", r.err().strip());
+      assertEquals("", r.out());
+      r = CliHarness.run(with(run, file.resolve("sub").toString()));
+      assertEquals(2, r.exitCode(), r.err());
+      assertEquals("augreg train: --out " + file.resolve("sub") + ": cannot create it, " + file
+          + " is a file", r.err().strip());
+      assertEquals("", r.out());
+      for (Path inside : List.of(data, data.resolve("circles"), data.resolve("circles/new"))) {
+        r = CliHarness.run(with(run, inside.toString()));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("augreg train: --out " + inside
+            + (inside.equals(data) ? " is the --train folder " : " is inside the --train folder ")
+            + data + "; choose an output folder outside the inputs"), r.err());
+        assertEquals("", r.out());
+      }
+      if (Files.isDirectory(Path.of("/proc/self"))) { // Linux: no folder can be created in /proc
+        r = CliHarness.run(with(run, "/proc/x"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("augreg train: --out /proc/x: cannot create or write the folder ("),
+            r.err());
+        assertEquals("", r.out());
+      }
+    }
+    assertEquals(before, listing(data));
+    assertEquals("x", Files.readString(file));
+    // a good --out that does not exist yet is created by the run (the check leaves nothing behind)
+    Path good = tmp.resolve("new/deeper/out");
+    CliHarness.Result r = CliHarness.run("train", "--train", data.toString(), "--size", "8x8",
+        "--layers", "4", "--epochs", "1", "--threads", "1", "--out", good.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(Files.isRegularFile(good.resolve("model.json")));
+    try (Stream<Path> s = Files.list(good)) {
+      assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith(".augreg-write-check")));
+    }
+  }
+
+  /**
+   * The opening lines (classes, counts, input, network) come first, with the parameter count of
+   * each network: the MLP 64 → 4 → 1 has 4·65 + 5 = 265 parameters; the conv net 2·(9 + 1) = 20 in
+   * the conv layer and 32 + 1 = 33 in the output unit (pooled 4x4x2), 53.
+   */
+  @Test
+  void openingLinesNameTheDataAndTheNetworkOfBothPaths() throws Exception {
+    Path data = shapes("opening");
+    String[] common = {"train", "--train", data.toString(), "--size", "8x8", "--gray", "--epochs", "1",
+        "--threads", "1"};
+    CliHarness.Result mlp = CliHarness.run(with(common, "--layers", "4", "--out", tmp.resolve("m").toString()));
+    assertEquals(0, mlp.exitCode(), mlp.err());
+    assertTrue(mlp.out().startsWith("classes [circles, squares], binary, positive 'squares'; images:"
+        + " train 8, dev 0, test 0; input 8x8x1 /255\nnetwork: mlp 64-4-1 (265 parameters)\nstopped: "),
+        mlp.out());
+    CliHarness.Result conv = CliHarness.run(with(common, "--arch", "conv filters=2 k=3 | pool k=2",
+        "--out", tmp.resolve("c").toString()));
+    assertEquals(0, conv.exitCode(), conv.err());
+    assertTrue(conv.out().startsWith("classes [circles, squares], binary, positive 'squares'; images:"
+        + " train 8, dev 0, test 0; input 8x8x1 /255\nnetwork: conv filters=2 k=3 stride=1 pad=1"
+        + " act=relu | pool k=2 stride=2 (53 parameters)\nstopped: "), conv.out());
+  }
+
+  /** Options that do not apply to the chosen network are refused, not ignored. */
+  @Test
+  void optionsThatDoNotApplyAreRefused() throws Exception {
+    Path data = shapes("apply");
+    String[] conv = {"train", "--train", data.toString(), "--size", "8x8", "--arch", "conv filters=2 k=3",
+        "--epochs", "1", "--out", tmp.resolve("o").toString()};
+    String[][] cases = {
+      // --layers has a default: giving it, even with the default value, is what counts
+      {"--layers", "10,5", "augreg train: --layers and --arch are alternatives: --layers N,N,... trains"
+          + " an MLP, --arch SPEC a convolutional network (put 'dense units=N' steps in the spec)"},
+      {"--layers", "20,7,5", "augreg train: --layers and --arch are alternatives"},
+      {"--init", "xavier", "augreg train: --init applies to --layers; an --arch network always starts"
+          + " from PyTorch's default initialization"},
+      {"--keep-prob", "0.8", "augreg train: --keep-prob applies to --layers; with --arch put"
+          + " 'dropout keep=P' steps in the spec"},
+    };
+    for (String[] c : cases) {
+      CliHarness.Result r = CliHarness.run(with(conv, c[0], c[1]));
+      assertEquals(2, r.exitCode(), c[0] + ": " + r.err());
+      assertTrue(r.err().startsWith(c[2]), r.err());
+      assertEquals("", r.out());
+    }
+    CliHarness.Result r = CliHarness.run("train", "--train", data.toString(), "--size", "8x8",
+        "--precision", "float", "--out", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("augreg train: --precision applies to --arch; the --layers MLP always multiplies in"
+        + " double precision", r.err().strip());
+    assertFalse(Files.exists(tmp.resolve("o")));
+    String flat = CliHarness.run("train", "--help").out().replaceAll("\\s+", " ");
+    assertTrue(flat.contains("not with --arch, whose network starts from PyTorch's default"
+        + " initialization"), flat);
+    assertTrue(flat.contains("Hidden layer sizes of the MLP; not with --arch"), flat);
+  }
+
+  /** Early stopping without a dev set names the options that make one; before any data is read. */
+  @Test
+  void patienceWithoutADevSetNamesTheDevOptions() throws Exception {
+    Path data = shapes("patience");
+    String expected = "augreg train: --patience (early stopping) needs a dev set: give --dev DIR or"
+        + " --split TRAIN/DEV/TEST (with --test DIR: --split TRAIN/DEV)";
+    for (String[] extra : new String[][] {{}, {"--split", "70/30"}, {"--test", data.toString()}}) {
+      CliHarness.Result r = CliHarness.run(with(with(new String[] {"train", "--train", data.toString(),
+          "--patience", "3", "--out", tmp.resolve("o").toString()}, extra)));
+      assertEquals(2, r.exitCode(), r.err());
+      assertEquals(expected, r.err().strip());
+    }
+    assertFalse(Files.exists(tmp.resolve("o")));
+  }
+
+  /** One class folder given as --train: the message counts its images and asks for class folders. */
+  @Test
+  void aClassFolderGivenAsTrainSaysSo() throws Exception {
+    Path data = shapes("classfolder");
+    Path circles = data.resolve("circles");
+    CliHarness.Result r = CliHarness.run("train", "--train", circles.toString(), "--out",
+        tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("augreg train: --train " + circles + ": 4 images directly in the folder, no class"
+        + " sub-folders; training needs one sub-folder per class (--train DIR with DIR/CLASS/*.png);"
+        + " did you mean --train " + data + " (sub-folders [circles, squares])?", r.err().strip());
+  }
+
   private static String[] with(String[] args, String... more) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of(more));

@@ -10,6 +10,8 @@ import io.augreg.image.ImageReader;
 import io.augreg.train.Optimizer;
 import io.augreg.train.TrainConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,5 +56,30 @@ class ImageTrainingTest {
     ImageTraining.Result r = run(2500);
     assertEquals(206.0 / 209, r.trainAccuracy(), 1e-12); // 0.9856
     assertEquals(0.80, r.testAccuracy(), 1e-12);
+  }
+
+  /**
+   * onStart comes once, before the first epoch, with the prepared data and the initialized
+   * network (8 shapes, 8x8 gray, 64-3-1: 3·65 + 4 = 199 parameters); then every epoch.
+   */
+  @Test
+  void tellsWhatItTrainsBeforeTheFirstEpoch() {
+    ImageTrainConfig c = ImageTrainConfig.builder(Path.of("samples", "shapes"))
+        .size(8, 8).channels(1).hidden(3).threads(1)
+        .trainConfig(TrainConfig.builder().epochs(3).batchSize(4).seed(2).build())
+        .build();
+    List<Object> events = new ArrayList<>();
+    ImageTraining.Result r = ImageTraining.run(c, events::add, rec -> events.add(rec.epoch()));
+    assertEquals(4, events.size(), events.toString());
+    RunStart s = (RunStart) events.get(0);
+    assertEquals(List.of(1, 2, 3), events.subList(1, 4));
+    assertEquals(List.of("circles", "squares"), s.labels().classes());
+    assertEquals(8, s.trainCount());
+    assertEquals(0, s.devCount());
+    assertEquals(0, s.testCount());
+    assertEquals(r.format(), s.format());
+    assertEquals("mlp 64-3-1", s.network());
+    assertEquals(199, s.parameters());
+    assertEquals(r.result().model().parameterCount(), s.parameters());
   }
 }
