@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * {@link TrainOutputs} for a convolutional run: {@code model.mat} + {@code model.json} (through
  * {@link ConvModelFiles}, with the architecture spec, class names, input format, pipeline,
- * configuration and {@link #compute compute} settings), {@code history.csv}, {@code report.json}
+ * configuration and the compute settings: precision, threads, OpenBLAS), {@code history.csv}, {@code report.json}
  * (with the spec and the compute settings), {@code loss.png} and {@code accuracy.png}, each
  * written to a temporary name and renamed.
  */

@@ -25,7 +25,7 @@ public final class ConvFootprint {
   /** Parameter-sized arrays while building a network: values and two gradient sets. */
   public static final int MODEL_COPIES = 3;
   /** Examples of an evaluation pass ({@link ConvNet}'s and the trainer's dev batches). */
-  static final int EVAL_EXAMPLES = 64;
+  public static final int EVAL_EXAMPLES = 64;
   private static final String ADVICE = "add pool steps or use fewer filters/units";
 
   /**
