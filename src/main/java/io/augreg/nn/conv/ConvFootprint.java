@@ -1,6 +1,7 @@
 package io.augreg.nn.conv;
 
 import io.augreg.core.AugregException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -306,11 +307,19 @@ public final class ConvFootprint {
         "%s; that network (%.1f M parameters, %s in doubles) needs about %s %s, more than the %s"
             + " Java heap: %s", layer, parameters / 1e6, gb(parameters * Double.BYTES), gb(need),
         what, gb(heap), advice);
-    if (need < 4 * heap) {
+    // a larger heap helps only if the machine has the memory
+    long suggested = (long) Math.ceil(need * 1.2 / 1e9);
+    if (suggested * 1_000_000_000L < physicalMemory()) {
       message += String.format(Locale.ROOT, " (or give Java a larger heap, e.g."
-          + " AUGREG_JAVA_OPTS=-Xmx%dg)", (long) Math.ceil(need * 1.2 / 1e9));
+          + " AUGREG_JAVA_OPTS=-Xmx%dg)", suggested);
     }
     return new AugregException(source.invalid(spec, message));
+  }
+
+  /** The machine's physical memory in bytes, or 0 when the JVM does not say. */
+  private static long physicalMemory() {
+    return ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : 0;
   }
 
   /** Bytes in decimal gigabytes, e.g. {@code "2.1 GB"} (megabytes below 0.1 GB). */
