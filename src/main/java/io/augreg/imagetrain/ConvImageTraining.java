@@ -45,6 +45,8 @@ public final class ConvImageTraining {
    * @param devCount dev images used
    * @param testCount test images used
    * @param failures unreadable images (skipped)
+   * @param precision precision of the large products (float and double give different weights)
+   * @param computeThreads threads each mini-batch was split across
    */
   public record Result(
       ConvTrainResult result,
@@ -56,7 +58,9 @@ public final class ConvImageTraining {
       int trainCount,
       int devCount,
       int testCount,
-      List<BadImageException> failures) {
+      List<BadImageException> failures,
+      Precision precision,
+      int computeThreads) {
     /** Copies the list. */
     public Result {
       failures = List.copyOf(failures);
@@ -101,8 +105,7 @@ public final class ConvImageTraining {
     Dataset devSet = p.devSet();
     Dataset testSet = p.testSet();
     OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
-    ConvNet initial = ConvNet.initialize(arch, new Shape(c.height(), c.width(), c.channels()),
-        output, labels.outputs(), seed);
+    Shape shape = new Shape(c.height(), c.width(), c.channels());
     int m = kept.size();
     if (onStart != null) {
       onStart.accept(new RunStart(labels, format, m, p.devCount(), p.testCount(), p.failures(),
@@ -110,6 +113,9 @@ public final class ConvImageTraining {
     }
     int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
     ConvTrainer trainer = new ConvTrainer(c.trainConfig(), computeThreads, precision);
+    // a network too large for the heap is a user error, reported before anything is allocated
+    trainer.checkFits(arch, shape, labels.outputs(), m);
+    ConvNet initial = ConvNet.initialize(arch, shape, output, labels.outputs(), seed);
     ConvTrainResult result;
     try (BatchStream source = c.pipeline() == null
         ? new DatasetBatches(p.trainSet(), batch, seed)
@@ -130,7 +136,7 @@ public final class ConvImageTraining {
             result.trainSeconds(), result.samplesPerSecond(), d);
       }
       return new Result(result, labels, format, trainAcc, devAcc, testAcc, m, p.devCount(),
-          p.testCount(), p.failures());
+          p.testCount(), p.failures(), precision, computeThreads);
     }
   }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.augreg.core.AugregException;
 import io.augreg.data.MatFile;
 import io.augreg.nn.OutputKind;
+import io.augreg.nn.conv.ArchSource;
 import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.conv.ConvFootprint;
 import io.augreg.nn.conv.ConvNet;
 import io.augreg.nn.conv.Shape;
 import java.io.IOException;
@@ -26,10 +28,19 @@ import org.ejml.data.DMatrixRMaj;
  * weights {@code in × units}; batch normalization: γ, β, running mean, running variance, one value
  * per channel each; the output layer last) and {@code NAME.json} the same fields as a
  * dense model, with {@code architecture = {"kind": "conv", "spec": "...", "input": [H, W, C],
- * "output": ..., "outputs": k, "weights_file": ...}}.
+ * "output": ..., "outputs": k, "parameters": values, "parameter_arrays": n, "weights_file": ...}}
+ * ({@code parameters} counts values, as the console's "(N parameters)"; files written before
+ * {@code parameter_arrays} existed hold the array count in {@code parameters}, and are read as
+ * such). The {@code config} omits what only the dense trainer reads ({@link #MLP_ONLY}): dropout
+ * of a convolutional network lives in its spec.
  */
 public final class ConvModelFiles {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /**
+   * Configuration fields that only the dense trainer reads ({@code --keep-prob} and the lesson's
+   * mask mode), left out of a convolutional model's {@code config}.
+   */
+  public static final List<String> MLP_ONLY = List.of("keepProb", "dropoutMasks");
 
   private ConvModelFiles() {}
 
@@ -75,13 +86,16 @@ public final class ConvModelFiles {
     arch.putArray("input").add(net.input().height()).add(net.input().width()).add(net.input().channels());
     arch.put("output", net.output().name());
     arch.put("outputs", net.outputs());
-    arch.put("parameters", ps.size());
+    arch.put("parameters", net.parameterCount());
+    arch.put("parameter_arrays", ps.size());
     arch.put("weights_file", mat.getFileName().toString());
     arch.put("layout", "activations NHWC; P1, P2, ... = kernel (k*k*C x F) and bias of each conv/dense"
         + " layer, gamma, beta, running mean and running variance of each bn layer, in order,"
         + " flattened row-major into columns; output layer last");
     if (config != null) {
-      root.set("config", JSON.valueToTree(config));
+      ObjectNode c = JSON.valueToTree(config);
+      c.remove(MLP_ONLY);
+      root.set("config", c);
       root.put("seed", config.seed());
     }
     ObjectNode m = root.putObject("metrics");
@@ -110,11 +124,14 @@ public final class ConvModelFiles {
    * @param root the JSON document
    * @param json the JSON file (for messages)
    * @return the network
-   * @throws AugregException if the spec, shapes or weights are missing or inconsistent
+   * @throws AugregException if the spec, shapes or weights are missing or inconsistent, naming
+   *     the file at fault ({@link ArchSource#savedModel})
    */
   public static ConvNet load(Path dir, JsonNode root, Path json) {
     JsonNode arch = root.path("architecture");
-    Architecture a = Architecture.parse(arch.path("spec").asText(""));
+    Path mat = dir.resolve(arch.path("weights_file").asText("model.mat"));
+    ArchSource source = ArchSource.savedModel(json.toString(), mat.toString());
+    Architecture a = Architecture.parse(arch.path("spec").asText(""), source);
     JsonNode in = arch.path("input");
     if (!in.isArray() || in.size() != 3) {
       throw new AugregException(json + ": architecture.input must be [height, width, channels]");
@@ -132,11 +149,20 @@ public final class ConvModelFiles {
       throw new AugregException(json + ": architecture.output must be one of SIGMOID_BINARY, SOFTMAX", e);
     }
     int outputs = arch.path("outputs").asInt(-1);
-    int count = arch.path("parameters").asInt(-1);
-    if (count < 2) {
-      throw new AugregException(json + ": architecture.parameters must be >= 2");
+    if (output == OutputKind.SIGMOID_BINARY ? outputs != 1 : outputs < 2) {
+      throw new AugregException(json + ": architecture.outputs must be " + (output
+          == OutputKind.SIGMOID_BINARY ? "1" : ">= 2") + " for a " + output + " output, got "
+          + arch.path("outputs"));
     }
-    Path mat = dir.resolve(arch.path("weights_file").asText("model.mat"));
+    // the shapes (before reading any value), and the number of arrays they need
+    int count = ConvFootprint.of(a, shape, outputs, source).arrays();
+    // older files kept the array count in "parameters"
+    String countKey = arch.has("parameter_arrays") ? "parameter_arrays" : "parameters";
+    if (arch.path(countKey).asLong(-1) != count) {
+      throw new AugregException(source.weights(a.toSpec(), shape, "the architecture has " + count
+          + " parameter arrays, " + json.getFileName() + " records " + countKey + " = "
+          + arch.path(countKey)));
+    }
     if (!Files.isRegularFile(mat)) {
       throw new AugregException(mat + ": weights file not found");
     }
@@ -149,6 +175,6 @@ public final class ConvModelFiles {
     for (String n : names) {
       values.add(file.matrix(n).data.clone());
     }
-    return ConvNet.of(a, shape, output, outputs, values);
+    return ConvNet.of(a, shape, output, outputs, values, source);
   }
 }

@@ -4,11 +4,14 @@ import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
 import io.augreg.nn.Loss;
+import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.conv.BatchSync;
+import io.augreg.nn.conv.ConvFootprint;
 import io.augreg.nn.conv.ConvNet;
 import io.augreg.nn.conv.ConvStack;
 import io.augreg.nn.conv.Param;
 import io.augreg.nn.conv.Pass;
+import io.augreg.nn.conv.Shape;
 import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.Gemms;
@@ -69,6 +72,26 @@ public final class ConvTrainer {
     this.precision = precision;
   }
 
+  /**
+   * Rejects, before anything is allocated, a network that cannot be trained in this JVM: an array
+   * longer than Java allows, or an estimated footprint ({@link ConvFootprint#checkTraining}:
+   * parameters, a gradient set per thread, Adam's moments, copies, the activations of a batch)
+   * above {@code Runtime.maxMemory()}.
+   *
+   * @param arch the hidden steps
+   * @param input one example's shape
+   * @param outputs output units
+   * @param examples training examples (the batch when the configuration says full batch)
+   * @throws AugregException naming {@code --arch}, the largest layer, the parameter count and the
+   *     heap
+   */
+  public void checkFits(Architecture arch, Shape input, int outputs, int examples) {
+    boolean full = config.batchSize() == 0 || config.optimizer() == Optimizer.GD;
+    int batch = full ? examples : Math.min(config.batchSize(), Math.max(examples, 1));
+    ConvFootprint.of(arch, input, outputs).checkTraining(batch, threads,
+        Runtime.getRuntime().maxMemory());
+  }
+
   /** The product kernel of one worker: Java below the measured threshold, OpenBLAS above. */
   private Gemm newGemm() {
     if (!Gemms.openBlasAvailable()) {
@@ -124,6 +147,7 @@ public final class ConvTrainer {
       }
       Loss.checkLabels(initial.output(), dev.y().data, dev.size(), initial.outputs());
     }
+    checkFits(initial.architecture(), initial.input(), initial.outputs(), source.size());
     EpochLog log = new EpochLog(config.epochs(), config.earlyStopping(), dev != null, listener);
     List<double[]> live = initial.parameters();
     List<Worker> workers = new ArrayList<>();

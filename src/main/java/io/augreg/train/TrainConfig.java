@@ -67,7 +67,7 @@ public record TrainConfig(
       throw new AugregException("--epochs (iterations) must be >= 1, got " + epochs);
     }
     if (batchSize < 0) {
-      throw new AugregException("--batch-size must be >= 0 (0 = full batch), got " + batchSize);
+      throw new AugregException("--batch must be >= 0 (0 = full batch), got " + batchSize);
     }
     if (!(l2 >= 0) || Double.isInfinite(l2)) {
       throw new AugregException("--lambda must be >= 0, got " + l2);

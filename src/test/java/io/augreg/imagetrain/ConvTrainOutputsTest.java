@@ -1,6 +1,7 @@
 package io.augreg.imagetrain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,6 +38,15 @@ class ConvTrainOutputsTest {
     assertEquals("conv", model.path("architecture").path("kind").asText());
     assertTrue(model.path("architecture").path("spec").asText().startsWith("conv filters=4 k=3 stride=1 pad=1"));
     assertEquals(5, Files.readAllLines(out.resolve("history.csv")).size());
+    // the parameter count is the console's; float vs double and the threads change the weights
+    long count = model.path("architecture").path("parameters").asLong();
+    assertTrue(r.out().contains("(" + count + " parameters)"), r.out());
+    assertEquals(4 * 27 + 4 + 8 * 8 * 4 * 8 + 8 + 8 + 1, count);
+    assertEquals(6, model.path("architecture").path("parameter_arrays").asInt());
+    assertFalse(model.path("config").has("keepProb"), model.toString());
+    assertEquals("float", model.path("compute").path("precision").asText());
+    assertEquals(2, model.path("compute").path("threads").asInt());
+    assertTrue(model.path("compute").path("openblas").isBoolean(), model.toString());
 
     ImageModel loaded = ImageModel.load(out);
     assertNull(loaded.network());
@@ -62,6 +72,45 @@ class ConvTrainOutputsTest {
     assertEquals(0, p.exitCode(), p.err());
     JsonNode probs = new ObjectMapper().readTree(p.out()).get(0).path("probabilities");
     assertEquals(1.0, probs.path("circles").asDouble() + probs.path("squares").asDouble(), 1e-12);
+    assertEquals("float", report.path("compute").path("precision").asText());
+
+    // a damaged copy: evaluate and predict name its files, not --arch
+    Path bad = tmp.resolve("bad");
+    Files.createDirectories(bad);
+    Files.copy(out.resolve("model.mat"), bad.resolve("model.mat"));
+    Files.writeString(bad.resolve("model.json"), Files.readString(out.resolve("model.json"))
+        .replace("\"spec\" : \"conv filters=4", "\"spec\" : \"convv filters=4"));
+    ev = CliHarness.run("evaluate", "--model", bad.toString(), "--data", data.toString());
+    assertEquals(2, ev.exitCode(), ev.err());
+    assertTrue(ev.err().startsWith("augreg evaluate: " + bad.resolve("model.json")
+        + ": its architecture 'convv filters=4"), ev.err());
+    assertTrue(ev.err().contains("is not valid: unknown step 'convv'") && !ev.err().contains("--arch"),
+        ev.err());
+    Files.writeString(bad.resolve("model.json"), Files.readString(out.resolve("model.json"))
+        .replace("\"spec\" : \"conv filters=4", "\"spec\" : \"conv filters=5"));
+    p = CliHarness.run("predict", "--model", bad.toString(), data.resolve("squares/square0.png").toString());
+    assertEquals(2, p.exitCode(), p.err());
+    assertTrue(p.err().startsWith("augreg predict: " + bad.resolve("model.mat") + ": the weights do not"
+        + " fit the architecture in " + bad.resolve("model.json") + ": conv: kernel needs 135 values and"
+        + " bias 5, got 108 and 4"), p.err());
+  }
+
+  @Test
+  void aNetworkTooLargeForTheHeapIsAUsageError() {
+    Path data = Path.of("samples", "shapes");
+    // 2.1 G weights: a valid array length, 150 GB to train (the test JVM has 2 GB)
+    CliHarness.Result r = CliHarness.run("train", "--train", data.toString(), "--size", "64x64",
+        "--arch", "conv filters=64 | dense units=8000", "--out", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().startsWith("augreg train: --arch: dense units=8000 after a 64×64×64 input needs"
+        + " 2,097,152,000 weights; that network (2097.2 M parameters, 16.8 GB in doubles) needs about"), r.err());
+    assertTrue(r.err().contains("to train with 2 threads") && r.err().contains("Java heap"), r.err());
+    assertFalse(Files.exists(tmp.resolve("o").resolve("model.json")));
+    r = CliHarness.run("train", "--train", data.toString(), "--size", "64x64",
+        "--arch", "conv filters=100000 | dense units=100000", "--out", tmp.resolve("o").toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().contains("--arch: dense units=100000 after a 64×64×100000 input needs"
+        + " 40,960,000,000,000 weights, more than a Java array holds"), r.err());
   }
 
   @Test

@@ -2,10 +2,14 @@ package io.augreg.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.augreg.core.AugregException;
 import io.augreg.data.Dataset;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.conv.Architecture;
@@ -41,7 +45,13 @@ class ConvModelFilesTest {
     assertTrue(ConvModelFiles.isConv(root));
     assertTrue(root.path("architecture").path("spec").asText()
         .contains("act=none | bn momentum=0.1 eps=1.0E-5 act=relu | pool"), root.toString());
-    assertEquals(14, root.path("architecture").path("parameters").asInt());
+    // parameter values, as the console counts them; the arrays under their own key
+    assertEquals(trained.parameterCount(), root.path("architecture").path("parameters").asLong());
+    assertEquals(14, root.path("architecture").path("parameter_arrays").asInt());
+    // the dense trainer's dropout settings are not recorded: the spec holds a conv net's dropout
+    assertTrue(root.path("config").has("batchSize"), root.toString());
+    assertFalse(root.path("config").has("keepProb"), root.toString());
+    assertFalse(root.path("config").has("dropoutMasks"), root.toString());
     ConvNet loaded = ConvModelFiles.load(tmp, root, saved.description());
     assertEquals(arch, loaded.architecture());
     List<double[]> a = trained.parameters();
@@ -53,5 +63,60 @@ class ConvModelFilesTest {
     DMatrixRMaj pa = trained.predictProbabilities(train.x(), new JavaGemm());
     DMatrixRMaj pb = loaded.predictProbabilities(train.x(), new JavaGemm());
     assertArrayEquals(pa.data, pb.data, 0);
+  }
+
+  /** A saved 8×8×1 model: conv filters=4 (kernel 36, bias 4), pool, output dense 64 → 2. */
+  private ObjectNode saved() throws Exception {
+    ConvNet net = ConvNet.initialize(Architecture.parse("conv filters=4 | pool k=2"), new Shape(8, 8, 1),
+        OutputKind.SOFTMAX, 2, 1);
+    ModelFiles.Saved s = ConvModelFiles.save(tmp, "model", net, null, Map.of(), Map.of());
+    return (ObjectNode) new ObjectMapper().readTree(s.description().toFile());
+  }
+
+  private AugregException loadFails(JsonNode root) {
+    return assertThrows(AugregException.class,
+        () -> ConvModelFiles.load(tmp, root, tmp.resolve("model.json")));
+  }
+
+  @Test
+  void filesWrittenBeforeParameterArraysStillLoad() throws Exception {
+    ObjectNode root = saved();
+    ObjectNode arch = (ObjectNode) root.path("architecture");
+    assertEquals(4 * 9 + 4 + 64 * 2 + 2, arch.path("parameters").asInt());
+    // the old layout: "parameters" held the array count
+    arch.remove("parameter_arrays");
+    arch.put("parameters", 4);
+    assertEquals(170, ConvModelFiles.load(tmp, root, tmp.resolve("model.json")).parameterCount());
+  }
+
+  @Test
+  void damagedFilesAreReportedAsTheModelsNotAsOptionErrors() throws Exception {
+    String json = tmp.resolve("model.json").toString();
+    String mat = tmp.resolve("model.mat").toString();
+    ObjectNode root = saved();
+    ObjectNode arch = (ObjectNode) root.path("architecture");
+    String spec = arch.path("spec").asText();
+
+    arch.put("spec", "convv" + spec.substring(4));
+    assertEquals(json + ": its architecture '" + arch.path("spec").asText() + "' is not valid: unknown"
+        + " step 'convv' (valid steps: conv, pool, dropout, dense, bn, flatten)", loadFails(root).getMessage());
+
+    // 8 filters where the weights have 4: the kernel read from model.mat has the wrong length
+    arch.put("spec", spec.replace("filters=4", "filters=8"));
+    assertEquals(mat + ": the weights do not fit the architecture in " + json + ": conv: kernel needs"
+        + " 72 values and bias 8, got 36 and 4", loadFails(root).getMessage());
+
+    arch.put("spec", spec + " | pool k=8");
+    assertTrue(loadFails(root).getMessage().startsWith(json + ": its architecture '" + spec
+        + " | pool k=8 stride=8' does not fit its input 8×8×1: pool: window 8"), spec);
+
+    arch.put("spec", spec + " | dense units=3");
+    assertEquals(mat + ": the weights do not fit the architecture in " + json + ": the architecture has"
+        + " 6 parameter arrays, model.json records parameter_arrays = 4", loadFails(root).getMessage());
+
+    arch.put("spec", spec);
+    arch.put("outputs", 1);
+    assertEquals(json + ": architecture.outputs must be >= 2 for a SOFTMAX output, got 1",
+        loadFails(root).getMessage());
   }
 }

@@ -52,7 +52,7 @@ class TrainConfigTest {
     rejects("--lr", () -> TrainConfig.builder().learningRate(0));
     rejects("--lr", () -> TrainConfig.builder().learningRate(Double.NaN));
     rejects("--epochs", () -> TrainConfig.builder().epochs(0));
-    rejects("--batch-size", () -> TrainConfig.builder().batchSize(-1));
+    rejects("--batch must", () -> TrainConfig.builder().batchSize(-1));
     rejects("--lambda", () -> TrainConfig.builder().l2(-1));
     rejects("--l1", () -> TrainConfig.builder().l1(-0.5));
     rejects("--weight-decay", () -> TrainConfig.builder().weightDecay(-1e-4));

@@ -124,12 +124,21 @@ public record Architecture(List<Step> steps) {
 
     /** Validates momentum and eps. */
     public BatchNormStep {
+      String problem = problem(momentum, eps);
+      if (problem != null) {
+        throw new AugregException(ArchSource.OPTION.invalid("", problem));
+      }
+    }
+
+    /** What is wrong with momentum or eps, or null. */
+    static String problem(double momentum, double eps) {
       if (!(momentum >= 0 && momentum <= 1)) {
-        throw new AugregException("--arch: bn momentum must be in [0, 1], got " + momentum);
+        return "bn momentum must be in [0, 1], got " + momentum;
       }
       if (!(eps > 0 && eps < Double.POSITIVE_INFINITY)) {
-        throw new AugregException("--arch: bn eps must be > 0, got " + eps);
+        return "bn eps must be > 0, got " + eps;
       }
+      return null;
     }
 
     @Override
@@ -156,26 +165,38 @@ public record Architecture(List<Step> steps) {
   }
 
   /**
-   * Parses a spec.
+   * Parses the spec of the {@code --arch} option ({@link ArchSource#OPTION}).
    *
    * @param spec e.g. {@code "conv filters=16 k=3 | pool k=2 | dense units=64"}
    * @return the architecture
    * @throws AugregException naming the bad token and listing the valid names or keys
    */
   public static Architecture parse(String spec) {
+    return parse(spec, ArchSource.OPTION);
+  }
+
+  /**
+   * Parses a spec that came from {@code source} (whose errors name it).
+   *
+   * @param spec e.g. {@code "conv filters=16 k=3 | pool k=2 | dense units=64"}
+   * @param source where the spec came from: the {@code --arch} option or a saved model
+   * @return the architecture
+   * @throws AugregException naming the source and the bad token, listing the valid names or keys
+   */
+  public static Architecture parse(String spec, ArchSource source) {
     if (spec == null || spec.isBlank()) {
-      throw new AugregException("--arch is empty (expected steps like '" + SMALL_CNN
-          + "'; steps: " + String.join(", ", STEP_NAMES) + ")");
+      throw new AugregException(source.incomplete(spec == null ? "" : spec, "is empty (expected"
+          + " steps like '" + SMALL_CNN + "'; steps: " + String.join(", ", STEP_NAMES) + ")"));
     }
     List<Step> steps = new ArrayList<>();
     for (String part : spec.split("\\|", -1)) {
       String[] tokens = part.strip().split("\\s+");
       if (tokens.length == 0 || tokens[0].isEmpty()) {
-        throw new AugregException("--arch has an empty step in '" + spec + "' (steps: "
-            + String.join(", ", STEP_NAMES) + ")");
+        throw new AugregException(source.incomplete(spec, "has an empty step in '" + spec
+            + "' (steps: " + String.join(", ", STEP_NAMES) + ")"));
       }
       String name = tokens[0].toLowerCase(Locale.ROOT);
-      Options o = new Options(name, tokens);
+      Options o = new Options(name, tokens, spec, source);
       Step trailing = null;
       Step step = switch (name) {
         case "conv" -> {
@@ -186,7 +207,7 @@ public record Architecture(List<Step> steps) {
           int pad;
           if (padText.equals("same")) {
             if (k % 2 == 0) {
-              throw new AugregException("--arch: conv pad=same needs an odd k, got k=" + k + " (give pad=N)");
+              throw o.fail("conv pad=same needs an odd k, got k=" + k + " (give pad=N)");
             }
             pad = (k - 1) / 2;
           } else {
@@ -208,7 +229,7 @@ public record Architecture(List<Step> steps) {
           o.allow("keep", "spatial");
           double keep = o.number("keep", 0.5);
           if (!(keep > 0 && keep <= 1)) {
-            throw new AugregException("--arch: dropout keep must be in (0, 1], got " + keep);
+            throw o.fail("dropout keep must be in (0, 1], got " + keep);
           }
           yield new DropoutStep(keep, o.bool("spatial", false));
         }
@@ -223,14 +244,19 @@ public record Architecture(List<Step> steps) {
         }
         case "bn" -> {
           o.allow("momentum", "eps", "act");
-          yield new BatchNormStep(o.number("momentum", BatchNormStep.MOMENTUM),
-              o.number("eps", BatchNormStep.EPS), o.activation("none"));
+          double momentum = o.number("momentum", BatchNormStep.MOMENTUM);
+          double eps = o.number("eps", BatchNormStep.EPS);
+          String problem = BatchNormStep.problem(momentum, eps);
+          if (problem != null) {
+            throw o.fail(problem);
+          }
+          yield new BatchNormStep(momentum, eps, o.activation("none"));
         }
         case "flatten" -> {
           o.allow();
           yield new FlattenStep();
         }
-        default -> throw new AugregException("--arch: unknown step '" + tokens[0] + "' (valid steps: "
+        default -> throw o.fail("unknown step '" + tokens[0] + "' (valid steps: "
             + String.join(", ", STEP_NAMES) + ")");
       };
       steps.add(step);
@@ -244,29 +270,37 @@ public record Architecture(List<Step> steps) {
   /** The {@code key=value} options of one step. */
   private static final class Options {
     private final String step;
+    private final String spec;
+    private final ArchSource source;
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    Options(String step, String[] tokens) {
+    Options(String step, String[] tokens, String spec, ArchSource source) {
       this.step = step;
+      this.spec = spec;
+      this.source = source;
       for (int i = 1; i < tokens.length; i++) {
         String t = tokens[i];
         int eq = t.indexOf('=');
         if (eq <= 0 || eq == t.length() - 1) {
-          throw new AugregException("--arch: bad option '" + t + "' in step " + step
-              + " (expected key=value)");
+          throw fail("bad option '" + t + "' in step " + step + " (expected key=value)");
         }
         String key = t.substring(0, eq).toLowerCase(Locale.ROOT);
         if (values.put(key, t.substring(eq + 1)) != null) {
-          throw new AugregException("--arch: option '" + key + "' given twice in step " + step);
+          throw fail("option '" + key + "' given twice in step " + step);
         }
       }
+    }
+
+    /** The error for {@code problem} in this spec, worded by its source. */
+    AugregException fail(String problem) {
+      return new AugregException(source.invalid(spec, problem));
     }
 
     void allow(String... keys) {
       List<String> ok = List.of(keys);
       for (String key : values.keySet()) {
         if (!ok.contains(key)) {
-          throw new AugregException("--arch: unknown option '" + key + "' for " + step + " (valid keys: "
+          throw fail("unknown option '" + key + "' for " + step + " (valid keys: "
               + (ok.isEmpty() ? "none" : String.join(", ", ok)) + ")");
         }
       }
@@ -278,7 +312,7 @@ public record Architecture(List<Step> steps) {
 
     int required(String key) {
       if (!values.containsKey(key)) {
-        throw new AugregException("--arch: " + step + " needs " + key + "=N");
+        throw fail(step + " needs " + key + "=N");
       }
       return integer(key, 0);
     }
@@ -296,8 +330,7 @@ public record Architecture(List<Step> steps) {
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new AugregException("--arch: " + step + " " + key + " must be an integer >= " + min
-          + ", got '" + v + "'");
+      throw fail(step + " " + key + " must be an integer >= " + min + ", got '" + v + "'");
     }
 
     double number(String key, double def) {
@@ -307,8 +340,7 @@ public record Architecture(List<Step> steps) {
       try {
         return Double.parseDouble(values.get(key));
       } catch (NumberFormatException e) {
-        throw new AugregException("--arch: " + step + " " + key + " must be a number, got '"
-            + values.get(key) + "'");
+        throw fail(step + " " + key + " must be a number, got '" + values.get(key) + "'");
       }
     }
 
@@ -317,8 +349,7 @@ public record Architecture(List<Step> steps) {
       return switch (v) {
         case "true", "yes", "1" -> true;
         case "false", "no", "0" -> false;
-        default -> throw new AugregException("--arch: " + step + " " + key
-            + " must be true or false, got '" + v + "'");
+        default -> throw fail(step + " " + key + " must be true or false, got '" + v + "'");
       };
     }
 
@@ -331,8 +362,7 @@ public record Architecture(List<Step> steps) {
       return switch (v) {
         case "relu" -> true;
         case "none" -> false;
-        default -> throw new AugregException("--arch: " + step + " act must be relu or none, got '"
-            + v + "'");
+        default -> throw fail(step + " act must be relu or none, got '" + v + "'");
       };
     }
   }

@@ -132,7 +132,7 @@ public final class Conv2d extends Layer {
     this.pad = pad;
     this.inputGrad = inputGrad;
     this.gemm = gemm;
-    int rows = k * k * in.channels();
+    long rows = (long) k * k * in.channels();
     if (kernelValues.length != rows * filters || biasValues.length != filters) {
       throw new IllegalArgumentException("conv: kernel needs " + rows * filters + " values and bias "
           + filters + ", got " + kernelValues.length + " and " + biasValues.length);
@@ -153,13 +153,20 @@ public final class Conv2d extends Layer {
    * @throws IllegalArgumentException if the kernel is larger than the padded input
    */
   public static Shape outShape(Shape in, int filters, int k, int stride, int pad) {
-    int ho = (in.height() + 2 * pad - k) / stride + 1;
-    int wo = (in.width() + 2 * pad - k) / stride + 1;
-    if (in.height() + 2 * pad < k || in.width() + 2 * pad < k) {
+    // in long: a large pad must not wrap around
+    long ph = in.height() + 2L * pad;
+    long pw = in.width() + 2L * pad;
+    if (ph < k || pw < k) {
       throw new IllegalArgumentException(
           "conv: kernel " + k + " is larger than the padded input " + in);
     }
-    return new Shape(ho, wo, filters);
+    long ho = (ph - k) / stride + 1;
+    long wo = (pw - k) / stride + 1;
+    if (ho > Integer.MAX_VALUE || wo > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("conv: pad " + pad + " makes the output larger than "
+          + Integer.MAX_VALUE + " rows or columns");
+    }
+    return new Shape((int) ho, (int) wo, filters);
   }
 
   @Override

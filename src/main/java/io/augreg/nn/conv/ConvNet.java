@@ -27,7 +27,7 @@ public final class ConvNet {
   private final List<double[]> values;
 
   private ConvNet(Architecture architecture, Shape input, OutputKind output, int outputs,
-      List<double[]> values, boolean copy) {
+      List<double[]> values, boolean copy, ArchSource source) {
     this.architecture = architecture;
     this.input = input;
     this.output = output;
@@ -38,12 +38,12 @@ public final class ConvNet {
     }
     this.values = List.copyOf(v);
     // validates the shapes and the array lengths
-    build(architecture, input, output, outputs, this.values, null);
+    build(architecture, input, output, outputs, this.values, null, null, 0, source);
   }
 
   private static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
       List<double[]> values, Gemm gemm) {
-    return build(arch, input, output, outputs, values, gemm, null, 0);
+    return build(arch, input, output, outputs, values, gemm, null, 0, ArchSource.OPTION);
   }
 
   /**
@@ -58,11 +58,14 @@ public final class ConvNet {
    * @param outputs output units: 1 for binary, k classes for softmax
    * @param seed initialization seed
    * @return the network
-   * @throws AugregException if the architecture does not fit the input (e.g. too many pools)
+   * @throws AugregException if the architecture does not fit the input (e.g. too many pools), or
+   *     an array would be longer than Java allows, or the network does not fit in the Java heap
+   *     ({@link ConvFootprint#checkModel}); checked before anything is allocated
    */
   public static ConvNet initialize(Architecture arch, Shape input, OutputKind output, int outputs,
       long seed) {
     checkOutputs(output, outputs);
+    ConvFootprint.of(arch, input, outputs).checkModel(Runtime.getRuntime().maxMemory());
     ConvStack sizing = build(arch, input, output, outputs, null, null);
     SplittableRandom r = Seeds.generator(seed, INIT_KEY);
     List<double[]> values = new ArrayList<>();
@@ -85,7 +88,7 @@ public final class ConvNet {
         values.add(v);
       }
     }
-    return new ConvNet(arch, input, output, outputs, values, false);
+    return new ConvNet(arch, input, output, outputs, values, false, ArchSource.OPTION);
   }
 
   /**
@@ -102,8 +105,29 @@ public final class ConvNet {
    */
   public static ConvNet of(Architecture arch, Shape input, OutputKind output, int outputs,
       List<double[]> values) {
+    return of(arch, input, output, outputs, values, ArchSource.OPTION);
+  }
+
+  /**
+   * A network with given parameter values (copied) that came from {@code source}, e.g. a saved
+   * model, whose errors then name its files instead of {@code --arch}.
+   *
+   * @param arch the hidden steps
+   * @param input one example's shape
+   * @param output output kind
+   * @param outputs output units
+   * @param values as {@link #of(Architecture, Shape, OutputKind, int, List)}
+   * @param source where the architecture and the values came from
+   * @return the network
+   * @throws AugregException if the architecture does not fit the input ({@link
+   *     ArchSource#misfit}) or the values do not fit the architecture ({@link ArchSource#weights})
+   */
+  public static ConvNet of(Architecture arch, Shape input, OutputKind output, int outputs,
+      List<double[]> values, ArchSource source) {
     checkOutputs(output, outputs);
-    return new ConvNet(arch, input, output, outputs, values, true);
+    // shapes first (worded as the architecture's fault), then the values (the weights' fault)
+    ConvFootprint.of(arch, input, outputs, source);
+    return new ConvNet(arch, input, output, outputs, values, true, source);
   }
 
   private static void checkOutputs(OutputKind output, int outputs) {
@@ -114,12 +138,12 @@ public final class ConvNet {
   }
 
   private static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
-      List<double[]> values, Gemm gemm, BatchSync sync, int slice) {
+      List<double[]> values, Gemm gemm, BatchSync sync, int slice, ArchSource source) {
     try {
       return ConvStack.build(arch, input, output, outputs, values, gemm, sync, slice);
     } catch (IllegalArgumentException e) {
-      throw new AugregException("--arch '" + arch.toSpec() + "' does not fit the input " + input
-          + ": " + e.getMessage(), e);
+      throw new AugregException(values == null ? source.misfit(arch.toSpec(), input, e.getMessage())
+          : source.weights(arch.toSpec(), input, e.getMessage()), e);
     }
   }
 
@@ -209,7 +233,7 @@ public final class ConvNet {
    * @return a new stack
    */
   public ConvStack stack(List<double[]> live, Gemm gemm, BatchSync sync, int slice) {
-    return build(architecture, input, output, outputs, live, gemm, sync, slice);
+    return build(architecture, input, output, outputs, live, gemm, sync, slice, ArchSource.OPTION);
   }
 
   /**
@@ -219,7 +243,7 @@ public final class ConvNet {
    * @return the new network
    */
   public ConvNet withParameters(List<double[]> newValues) {
-    return new ConvNet(architecture, input, output, outputs, newValues, true);
+    return new ConvNet(architecture, input, output, outputs, newValues, true, ArchSource.OPTION);
   }
 
   /**

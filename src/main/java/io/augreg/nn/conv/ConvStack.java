@@ -170,7 +170,7 @@ public final class ConvStack {
     for (Architecture.Step step : arch.steps()) {
       index++;
       if (step instanceof Architecture.Conv c) {
-        int rows = c.k() * c.k() * s.channels();
+        long rows = (long) c.k() * c.k() * s.channels();
         // the ReLU runs inside the convolution (same values, fewer passes over the activations)
         Conv2d conv = new Conv2d(s, c.filters(), c.k(), c.stride(), c.pad(),
             take(values, v, rows * c.filters()), take(values, v + 1, c.filters()), before, gemm,
@@ -201,7 +201,7 @@ public final class ConvStack {
           layers.add(new Flatten(s));
           s = Shape.flat(s.size());
         }
-        Dense dense = new Dense(s, d.units(), take(values, v, s.size() * d.units()),
+        Dense dense = new Dense(s, d.units(), take(values, v, (long) s.size() * d.units()),
             take(values, v + 1, d.units()), before, gemm);
         v += 2;
         before = true;
@@ -220,7 +220,7 @@ public final class ConvStack {
       layers.add(new Flatten(s));
       s = Shape.flat(s.size());
     }
-    layers.add(new Dense(s, outputs, take(values, v, s.size() * outputs),
+    layers.add(new Dense(s, outputs, take(values, v, (long) s.size() * outputs),
         take(values, v + 1, outputs), before, gemm));
     if (values != null && values.size() != v + 2) {
       throw new IllegalArgumentException(
@@ -229,10 +229,18 @@ public final class ConvStack {
     return new ConvStack(layers, output, outputs);
   }
 
-  /** values[i], or a new zero array of {@code size} when values is null (sizing a new model). */
-  private static double[] take(List<double[]> values, int i, int size) {
+  /**
+   * values[i], or a new zero array of {@code size} when values is null (sizing a new model).
+   *
+   * @throws IllegalArgumentException if {@code size} is more than an array can hold
+   */
+  private static double[] take(List<double[]> values, int i, long size) {
     if (values == null) {
-      return new double[size];
+      if (size > ConvFootprint.MAX_ARRAY) {
+        throw new IllegalArgumentException("a parameter array of " + size
+            + " values is longer than a Java array can be");
+      }
+      return new double[(int) size];
     }
     if (i >= values.size()) {
       throw new IllegalArgumentException("the architecture needs more parameter arrays than "

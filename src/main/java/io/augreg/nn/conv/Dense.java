@@ -48,8 +48,8 @@ public final class Dense extends Layer {
   public Dense(Shape in, int units, double[] weightValues, double[] biasValues, boolean inputGrad,
       Gemm gemm) {
     super(in, Shape.flat(units));
-    if (weightValues.length != in.size() * units || biasValues.length != units) {
-      throw new IllegalArgumentException("dense: weights need " + in.size() * units
+    if (weightValues.length != (long) in.size() * units || biasValues.length != units) {
+      throw new IllegalArgumentException("dense: weights need " + (long) in.size() * units
           + " values and bias " + units + ", got " + weightValues.length + " and "
           + biasValues.length);
     }

@@ -56,6 +56,37 @@ class ArchitectureTest {
   }
 
   @Test
+  void optionMessagesAreUnchangedAndSavedModelsNameTheirFile() {
+    AugregException e = assertThrows(AugregException.class, () -> Architecture.parse(" "));
+    assertTrue(e.getMessage().startsWith("--arch is empty (expected steps like '"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("dense units=4 || dense units=2"));
+    assertEquals("--arch has an empty step in 'dense units=4 || dense units=2' (steps: conv, pool,"
+        + " dropout, dense, bn, flatten)", e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("convv filters=8"));
+    assertEquals("--arch: unknown step 'convv' (valid steps: conv, pool, dropout, dense, bn, flatten)",
+        e.getMessage());
+
+    ArchSource saved = ArchSource.savedModel("out/model.json", "out/model.mat");
+    e = assertThrows(AugregException.class, () -> Architecture.parse("convv filters=8 | pool k=2", saved));
+    assertEquals("out/model.json: its architecture 'convv filters=8 | pool k=2' is not valid: unknown"
+        + " step 'convv' (valid steps: conv, pool, dropout, dense, bn, flatten)", e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("bn momentum=2", saved));
+    assertEquals("out/model.json: its architecture 'bn momentum=2' is not valid: bn momentum must be in"
+        + " [0, 1], got 2.0", e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("conv filters=x", saved));
+    assertTrue(e.getMessage().endsWith("is not valid: conv filters must be an integer >= 1, got 'x'"),
+        e.getMessage());
+    e = assertThrows(AugregException.class, () -> Architecture.parse("", saved));
+    assertTrue(e.getMessage().startsWith("out/model.json: its architecture is empty"), e.getMessage());
+    for (String bad : new String[] {"pool k=2 |", "dense", "dropout keep=2", "conv filters=2 k=2",
+        "conv filters=2 act=tanh", "flatten x=1", "dense units=2 units=3", "dense units"}) {
+      e = assertThrows(AugregException.class, () -> Architecture.parse(bad, saved));
+      assertTrue(e.getMessage().startsWith("out/model.json: its architecture"), e.getMessage());
+      assertTrue(!e.getMessage().contains("--arch"), e.getMessage());
+    }
+  }
+
+  @Test
   void bnStepAndBnOptionPutNormalizationWhereWritten() {
     Architecture a = Architecture.parse("conv filters=8 bn=true | pool k=2 | conv filters=4 | bn"
         + " | dense units=6 bn=true act=none | bn momentum=0.2 eps=0.001 act=relu");

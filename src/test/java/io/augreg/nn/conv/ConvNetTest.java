@@ -123,6 +123,44 @@ class ConvNetTest {
   }
 
   @Test
+  void hugeNetworksAreUserErrorsBeforeAnythingIsAllocated() {
+    Shape cats = new Shape(64, 64, 3);
+    // was a NegativeArraySizeException (an int product of 409,600,000 · 100,000)
+    AugregException e = assertThrows(AugregException.class, () -> ConvNet.initialize(
+        Architecture.parse("conv filters=100000 | dense units=100000"), cats,
+        OutputKind.SIGMOID_BINARY, 1, 1));
+    assertTrue(e.getMessage().startsWith("--arch: dense units=100000 after a 64×64×100000 input"),
+        e.getMessage());
+    // 2.1 G weights (the longest array Java allows is 2,147,483,639): 51 GB to build, above any
+    // test heap; was an OutOfMemoryError
+    e = assertThrows(AugregException.class, () -> ConvNet.initialize(
+        Architecture.parse("conv filters=64 | dense units=8000"), cats, OutputKind.SIGMOID_BINARY, 1, 1));
+    assertTrue(e.getMessage().startsWith("--arch: dense units=8000 after a 64×64×64 input needs"
+        + " 2,097,152,000 weights; that network (2097.2 M parameters, 16.8 GB in doubles) needs about"
+        + " 50.3 GB to build"), e.getMessage());
+  }
+
+  @Test
+  void savedModelErrorsNameItsFilesNotTheOption() {
+    Shape in = new Shape(6, 6, 2);
+    ArchSource saved = ArchSource.savedModel("m/model.json", "m/model.mat");
+    List<double[]> values = ConvNet.initialize(ARCH, in, OutputKind.SIGMOID_BINARY, 1, 1).parameters();
+    values.set(0, new double[7]);
+    AugregException e = assertThrows(AugregException.class,
+        () -> ConvNet.of(ARCH, in, OutputKind.SIGMOID_BINARY, 1, values, saved));
+    assertEquals("m/model.mat: the weights do not fit the architecture in m/model.json: conv: kernel"
+        + " needs 54 values and bias 3, got 7 and 3", e.getMessage());
+    // the option's wording is unchanged
+    e = assertThrows(AugregException.class, () -> ConvNet.of(ARCH, in, OutputKind.SIGMOID_BINARY, 1, values));
+    assertTrue(e.getMessage().startsWith("--arch '" + ARCH.toSpec() + "' does not fit the input 6×6×2:"
+        + " conv: kernel needs 54 values"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> ConvNet.of(Architecture.parse("pool k=8"), in,
+        OutputKind.SIGMOID_BINARY, 1, values, saved));
+    assertTrue(e.getMessage().startsWith("m/model.json: its architecture 'pool k=8 stride=8' does not"
+        + " fit its input 6×6×2"), e.getMessage());
+  }
+
+  @Test
   void columnsToRowsTransposes() {
     double[] x = {1, 2, 3, 4, 5, 6}; // 2 features × 3 columns
     double[] dst = new double[4];
