@@ -107,15 +107,15 @@ public final class ConvImageTraining {
     OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
     Shape shape = new Shape(c.height(), c.width(), c.channels());
     int m = kept.size();
-    if (onStart != null) {
-      onStart.accept(new RunStart(labels, format, m, p.devCount(), p.testCount(), p.failures(),
-          initial.architecture().toSpec(), initial.parameterCount()));
-    }
     int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
     ConvTrainer trainer = new ConvTrainer(c.trainConfig(), computeThreads, precision);
     // a network too large for the heap is a user error, reported before anything is allocated
     trainer.checkFits(arch, shape, labels.outputs(), m);
     ConvNet initial = ConvNet.initialize(arch, shape, output, labels.outputs(), seed);
+    if (onStart != null) {
+      onStart.accept(new RunStart(labels, format, m, p.devCount(), p.testCount(), p.failures(),
+          initial.architecture().toSpec(), initial.parameterCount()));
+    }
     ConvTrainResult result;
     try (BatchStream source = c.pipeline() == null
         ? new DatasetBatches(p.trainSet(), batch, seed)
