@@ -2,8 +2,8 @@ package samples;
 
 import io.augreg.augment.Pipeline;
 import io.augreg.data.SplitRatios;
-import io.augreg.imagetrain.HoldOut;
 import io.augreg.imagetrain.ImageTrainConfig;
+import io.augreg.imagetrain.HoldOut;
 import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.TrainOutputs;
 import io.augreg.train.EarlyStopping;

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,37 +46,25 @@ public final class PredictCommand implements Callable<Integer> {
     ImageReader reader = new ImageReader();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<String> names = m.labels().labelNames();
     List<Map<String, Object>> rows = new ArrayList<>();
     int failed = 0;
     for (Path p : images) {
-      DMatrixRMaj x = new DMatrixRMaj(m.format().features(), 1);
-      try (Mat img = reader.read(p)) {
-        m.format().encode(img, x.data, 1, 0);
+      ImageModel.Prediction pred;
+      try {
+        pred = m.predict(p, reader);
       } catch (BadImageException e) {
         err.println("augreg predict: skipped " + e.getMessage());
         failed++;
         continue;
       }
-      DMatrixRMaj prob = m.probabilities(x, new io.augreg.nn.linalg.JavaGemm());
-      int label = m.labelsOf(prob)[0];
-      Map<String, Object> probs = new LinkedHashMap<>();
-      if (m.labels().binary()) {
-        probs.put(names.get(0), 1 - prob.data[0]);
-        probs.put(names.get(1), prob.data[0]);
-      } else {
-        for (int i = 0; i < names.size(); i++) {
-          probs.put(names.get(i), prob.data[i]);
-        }
-      }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("image", p.toString());
-      row.put("class", names.get(label));
-      row.put("probabilities", probs);
+      row.put("class", pred.className());
+      row.put("probabilities", pred.probabilities());
       rows.add(row);
       if (!json) {
-        StringBuilder sb = new StringBuilder(p + ": " + names.get(label) + " ");
-        probs.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s=%.4f", k, (Double) v)));
+        StringBuilder sb = new StringBuilder(p + ": " + pred.className() + " ");
+        pred.probabilities().forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
         out.println(sb);
       }
     }

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augreg.core.AugregException;
 import io.augreg.image.ClassLabels;
+import io.augreg.image.ImageReader;
 import io.augreg.image.InputFormat;
 import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.conv.ConvNet;
 import io.augreg.nn.linalg.Gemm;
+import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.train.ConvModelFiles;
 import io.augreg.train.ModelFiles;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.ejml.data.DMatrixRMaj;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +55,58 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
   }
 
   /**
+   * One image's prediction.
+   *
+   * @param className the predicted class's name
+   * @param label its index among the model's labels ({@link ClassLabels#labelNames()})
+   * @param probabilities every label's probability, in label order (binary: negative, positive)
+   */
+  public record Prediction(String className, int label, Map<String, Double> probabilities) {
+    /** Copies the map. */
+    public Prediction {
+      probabilities = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(probabilities));
+    }
+  }
+
+  /**
+   * Classifies one image file: decoded, resized and normalized as the training images were.
+   *
+   * @param image the file
+   * @param reader the decoder (its pixel limit applies)
+   * @return the class and the probabilities
+   * @throws io.augreg.image.BadImageException when the file is missing or not a readable image
+   */
+  public Prediction predict(Path image, ImageReader reader) {
+    DMatrixRMaj x = new DMatrixRMaj(format.features(), 1);
+    try (Mat img = reader.read(image)) {
+      format.encode(img, x.data, 1, 0);
+    }
+    DMatrixRMaj p = probabilities(x, new JavaGemm());
+    int label = labelsOf(p)[0];
+    List<String> names = labels.labelNames();
+    Map<String, Double> probs = new java.util.LinkedHashMap<>();
+    if (labels.binary()) {
+      probs.put(names.get(0), 1 - p.data[0]);
+      probs.put(names.get(1), p.data[0]);
+    } else {
+      for (int i = 0; i < names.size(); i++) {
+        probs.put(names.get(i), p.data[i]);
+      }
+    }
+    return new Prediction(names.get(label), label, probs);
+  }
+
+  /**
+   * {@link #predict(Path, ImageReader)} with the default decoder.
+   *
+   * @param image the file
+   * @return the class and the probabilities
+   */
+  public Prediction predict(Path image) {
+    return predict(image, new ImageReader());
+  }
+
+  /**
    * Loads {@code dir/model.json} + {@code dir/model.mat}.
    *
    * @param dir the model folder
@@ -69,13 +124,9 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
     if (!root.path("classes").isArray() || !root.path("input").isObject()) {
       throw new AugregException(json + ": not an image model (no classes/input); was it written by augreg train?");
     }
-    List<String> classes = new ArrayList<>();
-    root.path("classes").forEach(n -> classes.add(n.asText()));
-    String positive = root.path("positive_class").isTextual() ? root.path("positive_class").asText() : null;
-    ClassLabels labels = positive == null ? new ClassLabels(classes, -1) : new ClassLabels(classes, classes.indexOf(positive));
-    Map<String, Object> input =
-        new ObjectMapper().convertValue(root.path("input"), new TypeReference<Map<String, Object>>() {});
-    InputFormat format = InputFormat.fromMap(input);
+    List<String> classes = classes(root);
+    ClassLabels labels = labels(root, classes);
+    InputFormat format = format(root);
     Network net = l.network();
     if (net.sizes()[0] != format.features()) {
       throw new AugregException(json + ": input " + format.width() + "x" + format.height() + "x"
@@ -88,6 +139,23 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
       throw new AugregException(json + ": " + outputs + " output(s) do not match classes " + classes);
     }
     return new ImageModel(net, labels, format);
+  }
+
+  private static List<String> classes(JsonNode root) {
+    List<String> classes = new ArrayList<>();
+    root.path("classes").forEach(n -> classes.add(n.asText()));
+    return classes;
+  }
+
+  private static ClassLabels labels(JsonNode root, List<String> classes) {
+    String positive = root.path("positive_class").isTextual() ? root.path("positive_class").asText() : null;
+    return positive == null ? new ClassLabels(classes, -1) : new ClassLabels(classes, classes.indexOf(positive));
+  }
+
+  private static InputFormat format(JsonNode root) {
+    Map<String, Object> input =
+        new ObjectMapper().convertValue(root.path("input"), new TypeReference<Map<String, Object>>() {});
+    return InputFormat.fromMap(input);
   }
 
   /** The JSON document, or null when it is missing or unreadable (ModelFiles then reports it). */
@@ -106,13 +174,9 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
     if (!root.path("classes").isArray() || !root.path("input").isObject()) {
       throw new AugregException(json + ": not an image model (no classes/input); was it written by augreg train?");
     }
-    List<String> classes = new ArrayList<>();
-    root.path("classes").forEach(n -> classes.add(n.asText()));
-    String positive = root.path("positive_class").isTextual() ? root.path("positive_class").asText() : null;
-    ClassLabels labels = positive == null ? new ClassLabels(classes, -1) : new ClassLabels(classes, classes.indexOf(positive));
-    Map<String, Object> input =
-        new ObjectMapper().convertValue(root.path("input"), new TypeReference<Map<String, Object>>() {});
-    InputFormat format = InputFormat.fromMap(input);
+    List<String> classes = classes(root);
+    ClassLabels labels = labels(root, classes);
+    InputFormat format = format(root);
     ConvNet net = ConvModelFiles.load(dir, root, json);
     if (net.input().size() != format.features() || net.input().width() != format.width()
         || net.input().height() != format.height()) {

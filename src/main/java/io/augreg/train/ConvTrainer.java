@@ -128,7 +128,8 @@ public final class ConvTrainer {
    * Trains from {@code initial} (never modified).
    *
    * @param initial the starting network
-   * @param source training batches (not closed here)
+   * @param source training batches (not closed here); their size is the mini-batch size (the
+   *     configuration's {@code batchSize} is for whoever builds the source)
    * @param dev dev set, may be null
    * @param listener called after each recorded epoch, may be null
    * @return the result
