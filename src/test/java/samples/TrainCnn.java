@@ -23,7 +23,7 @@ import java.nio.file.Path;
  * </pre>
  *
  * (This file lives in src/test/java/samples so that the build compiles it and a test runs it;
- * samples/java/TrainCnn.java is a copy, kept identical by the test.)
+ * samples/java/TrainCnn.java is a link to it.)
  */
 public final class TrainCnn {
   private TrainCnn() {}

@@ -50,8 +50,10 @@ class TrainCnnTest {
   @Test
   void theSampleFilesUnderSamplesJavaAreTheCompiledOnes() throws Exception {
     for (String name : List.of("TrainCnn.java", "TrainWithAugmentation.java")) {
+      // links, so that the files a reader opens are the ones the build compiles and runs
       assertEquals(Files.readString(Path.of("src", "test", "java", "samples", name)),
           Files.readString(Path.of("samples", "java", name)), name);
+      assertTrue(Files.isSymbolicLink(Path.of("samples", "java", name)), name);
     }
   }
 }
