@@ -11,8 +11,10 @@ data="data/catvnoncat"
 [[ -d "$data" ]] || data="../shared/datasets/catvnoncat"
 ./augreg --version >/dev/null   # builds target/augreg.jar if needed
 tmp="${KEEP:-$(mktemp -d)}"; [[ -n "${KEEP:-}" ]] || trap 'rm -rf "$tmp"' EXIT; mkdir -p "$tmp"
-arch='conv filters=16 k=3 | pool k=2 | conv filters=32 k=3 | pool k=2 | conv filters=64 k=3 | pool k=2 | dropout keep=0.5 | dense units=64 | dropout keep=0.5'
-augment='hflip p=0.5 | rotate deg=-15..15 interp=nearest border=constant | crop scale=0.7..1 ratio=0.75..1.333 | contrast factor=0.8..1.2 mean=gray | noise sigma=7.65'
+# the network and the augmentation of `augreg bench cnn` (the peer's), from the one place that holds them
+recipe="$(./augreg bench cnn --print-recipe)"
+arch="$(sed -n 's/^arch: //p' <<< "$recipe")"
+augment="$(sed -n 's/^augment: //p' <<< "$recipe")"
 for a in none aug; do
   extra=()
   [[ "$a" == aug ]] && extra=(--augment "$augment")

@@ -78,8 +78,20 @@ public final class BenchCnnCommand implements Callable<Integer> {
       description = "Augmentation worker threads (default: ${DEFAULT-VALUE}).")
   int augThreads;
 
+  @Option(names = "--print-recipe",
+      description = "Print the network and the peer's augmentation as 'arch: SPEC' and 'augment: SPEC'"
+          + " lines (for scripts such as bench/cnn_curves.sh) and exit without training.")
+  boolean printRecipe;
+
   @Override
   public Integer call() {
+    if (printRecipe) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("arch: " + Architecture.parse(arch).toSpec());
+      out.println("augment: " + PEER_AUGMENT);
+      out.flush();
+      return 0;
+    }
     Architecture network = Architecture.parse(arch);
     Precision p = Precision.parse(precision, "--precision");
     TrainConfig tc = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e-3)

@@ -25,6 +25,18 @@ class BenchCnnCommandTest {
   }
 
   @Test
+  void printsTheRecipeForScripts() {
+    CliHarness.Result r = CliHarness.run("bench", "cnn", "--print-recipe");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("arch: conv filters=16 k=3 stride=1 pad=1 act=relu | pool k=2 stride=2 | conv filters=32"
+        + " k=3 stride=1 pad=1 act=relu | pool k=2 stride=2 | conv filters=64 k=3 stride=1 pad=1 act=relu"
+        + " | pool k=2 stride=2 | dropout keep=0.5 spatial=false | dense units=64 act=relu"
+        + " | dropout keep=0.5 spatial=false\naugment: " + BenchCnnCommand.PEER_AUGMENT + "\n",
+        r.out().replace(System.lineSeparator(), "\n"));
+    assertTrue(BenchCnnCommand.PEER_AUGMENT.contains("contrast factor=0.8..1.2 mean=pil"));
+  }
+
+  @Test
   void aBadArchIsAUsageError() {
     Path root = TestData.path("catvnoncat");
     CliHarness.Result r = CliHarness.run("bench", "cnn", "--data", root.toString(), "--epochs", "1",
