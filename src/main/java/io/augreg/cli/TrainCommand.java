@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description =
         "Trains a fully connected ReLU network (--layers) or a convolutional network (--arch) on"
-            + " an image folder (one sub-folder per class, classes sorted), optionally augmenting every training sample per mini-batch, with"
-            + " L2/L1, inverted dropout and early stopping; prints the stop reason, final"
+            + " an image folder (one sub-folder per class, classes sorted), optionally augmenting"
+            + " every training sample per mini-batch, with L2/L1, inverted dropout and early stopping; prints the stop reason, final"
             + " train/dev/test accuracy and the bias/variance verdict, and writes the model,"
             + " history.csv, report.json and learning curves to --out.")
 public final class TrainCommand implements Callable<Integer> {

@@ -53,36 +53,9 @@ public final class ImageData {
     }
     TreeSet<String> dirs = subFolders(root, option);
     if (dirs.isEmpty()) {
-      long images;
-      try (Stream<Path> s = Files.list(root)) {
-        images = s.filter(Files::isRegularFile)
-            .filter(p -> ImageFiles.hasImageExtension(p.getFileName().toString()))
-            .count();
-      } catch (IOException e) {
-        throw new AugregException(option + " " + root + ": cannot list (" + e.getMessage() + ")", e);
-      }
-      if (images == 0) {
-        throw new AugregException(
-            option + " " + root + ": empty (expected one sub-folder per class, e.g. "
-                + root.resolve("cat") + "/*.png)");
-      }
-      // images but no class folders: probably one class folder given instead of their parent
-      Path parent = root.toAbsolutePath().normalize().getParent();
-      String hint = "";
-      try {
-        TreeSet<String> siblings = parent == null ? new TreeSet<>() : subFolders(parent, option);
-        if (siblings.size() >= 2) {
-          hint = "; did you mean " + option + " "
-              + (root.getParent() != null ? root.getParent() : parent) + " (sub-folders " + siblings + ")?";
-        }
-      } catch (AugregException e) {
-        // the parent cannot be listed: no hint
-      }
-      throw new AugregException(option + " " + root + ": " + images + (images == 1 ? " image" : " images")
-          + " directly in the folder, no class sub-folders; training needs one sub-folder per"
-          + " class (" + option + " DIR with DIR/CLASS/*.png)" + hint);
+      throw noClassFolders(root, option);
     }
-    ImageFolder folder = dirs.isEmpty() ? null : scanOrEmpty(root);
+    ImageFolder folder = scanOrEmpty(root);
     List<String> found = folder == null ? List.of() : folder.classes();
     List<String> empty = new ArrayList<>();
     for (String d : dirs) {
@@ -95,6 +68,40 @@ public final class ImageData {
           option + " " + root + ": class folder(s) " + empty + " contain no images");
     }
     return folder;
+  }
+
+  /**
+   * The error for a folder without class sub-folders: empty, or holding images directly (probably
+   * one class folder given instead of their parent, which the message then suggests).
+   */
+  private static AugregException noClassFolders(Path root, String option) {
+    long images;
+    try (Stream<Path> s = Files.list(root)) {
+      images = s.filter(Files::isRegularFile)
+          .filter(p -> ImageFiles.hasImageExtension(p.getFileName().toString()))
+          .count();
+    } catch (IOException e) {
+      return new AugregException(option + " " + root + ": cannot list (" + e.getMessage() + ")", e);
+    }
+    if (images == 0) {
+      return new AugregException(
+          option + " " + root + ": empty (expected one sub-folder per class, e.g. "
+              + root.resolve("cat") + "/*.png)");
+    }
+    Path parent = root.toAbsolutePath().normalize().getParent();
+    String hint = "";
+    try {
+      TreeSet<String> siblings = parent == null ? new TreeSet<>() : subFolders(parent, option);
+      if (siblings.size() >= 2) {
+        hint = "; did you mean " + option + " "
+            + (root.getParent() != null ? root.getParent() : parent) + " (sub-folders " + siblings + ")?";
+      }
+    } catch (AugregException e) {
+      // the parent cannot be listed: no hint
+    }
+    return new AugregException(option + " " + root + ": " + images + (images == 1 ? " image" : " images")
+        + " directly in the folder, no class sub-folders; training needs one sub-folder per"
+        + " class (" + option + " DIR with DIR/CLASS/*.png)" + hint);
   }
 
   /** The names of the non-hidden sub-folders of {@code root}, sorted. */

@@ -228,12 +228,10 @@ public final class ImageTraining {
           InitScheme.valueOf(c.init().toUpperCase(Locale.ROOT)), seed);
     };
     if (onStart != null) {
-      StringBuilder net = new StringBuilder("mlp ");
-      for (int i = 0; i < sizes.length; i++) {
-        net.append(i == 0 ? "" : "-").append(sizes[i]);
-      }
+      String net = "mlp " + java.util.Arrays.stream(sizes).mapToObj(String::valueOf)
+          .collect(java.util.stream.Collectors.joining("-"));
       onStart.accept(new RunStart(labels, format, kept.size(), devCount, testCount, failures,
-          net.toString(), initial.parameterCount()));
+          net, initial.parameterCount()));
     }
 
     TrainResult result;

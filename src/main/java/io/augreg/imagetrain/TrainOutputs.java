@@ -3,6 +3,7 @@ package io.augreg.imagetrain;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.augreg.core.AugregException;
+import io.augreg.core.RealPaths;
 import io.augreg.plot.LearningCurveChart;
 import io.augreg.image.ClassLabels;
 import io.augreg.image.InputFormat;
@@ -102,14 +103,14 @@ public final class TrainOutputs {
     if (existing != null && !Files.isDirectory(existing)) {
       throw new AugregException("--out " + dir + ": cannot create it, " + existing + " is a file");
     }
-    Path out = real(abs, existing);
+    Path out = RealPaths.of(abs);
     String[] options = {"--train", "--dev", "--test"};
     Path[] inputs = {config.train(), config.dev(), config.test()};
     for (int i = 0; i < inputs.length; i++) {
       if (inputs[i] == null || !Files.isDirectory(inputs[i])) {
         continue;
       }
-      Path in = real(inputs[i].toAbsolutePath().normalize(), inputs[i]);
+      Path in = RealPaths.of(inputs[i]);
       if (out.startsWith(in)) {
         throw new AugregException("--out " + dir + (out.equals(in) ? " is the " : " is inside the ")
             + options[i] + " folder " + inputs[i] + "; choose an output folder outside the inputs"
@@ -130,19 +131,6 @@ public final class TrainOutputs {
           // not empty (something else wrote into it meanwhile) or gone: leave it as it is
         }
       }
-    }
-  }
-
-  /** {@code abs} with {@code existing} (an existing ancestor or itself) resolved to its real path. */
-  private static Path real(Path abs, Path existing) {
-    if (existing == null) {
-      return abs;
-    }
-    Path e = existing.toAbsolutePath().normalize();
-    try {
-      return e.toRealPath().resolve(e.relativize(abs)).normalize();
-    } catch (IOException x) {
-      throw new AugregException(existing + ": cannot resolve the path (" + describe(x) + ")", x);
     }
   }
 

@@ -8,5 +8,25 @@ public enum OutputKind {
    */
   SIGMOID_BINARY,
   /** k softmax units; cross-entropy {@code logsumexp(z) − z_y}. Labels are class indices 0..k−1. */
-  SOFTMAX
+  SOFTMAX;
+
+  /**
+   * Whether an output layer of this kind can have {@code units} units: exactly 1 for a sigmoid,
+   * at least 2 for a softmax.
+   *
+   * @param units output units
+   * @return true when they fit
+   */
+  public boolean fits(int units) {
+    return this == SIGMOID_BINARY ? units == 1 : units >= 2;
+  }
+
+  /**
+   * The units this kind needs, as {@link #fits} decides, for messages.
+   *
+   * @return {@code "1 unit"} or {@code "at least 2 units"}
+   */
+  public String unitsNeeded() {
+    return this == SIGMOID_BINARY ? "1 unit" : "at least 2 units";
+  }
 }

@@ -1,7 +1,7 @@
 package io.augreg.offline;
 
 import io.augreg.core.AugregException;
-import java.io.IOException;
+import io.augreg.core.RealPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,8 +24,8 @@ final class PathGuard {
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new AugregException("OUTPUT " + output + " exists and is not a folder");
     }
-    Path in = real(input);
-    Path out = real(output);
+    Path in = RealPaths.of(input);
+    Path out = RealPaths.of(output);
     if (Files.isDirectory(input)) {
       if (out.equals(in)) {
         throw new AugregException(
@@ -53,23 +53,6 @@ final class PathGuard {
 
   /** Whether {@code target} is the same file as {@code input} (for single-file inputs). */
   static boolean sameFile(Path target, Path input) {
-    return real(target).equals(real(input));
-  }
-
-  /** The real path of {@code p}, or of its nearest existing ancestor with the rest appended. */
-  static Path real(Path p) {
-    Path abs = p.toAbsolutePath().normalize();
-    Path existing = abs;
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    if (existing == null) {
-      return abs;
-    }
-    try {
-      return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
-    } catch (IOException e) {
-      throw new AugregException(p + ": cannot resolve path (" + e.getMessage() + ")", e);
-    }
+    return RealPaths.of(target).equals(RealPaths.of(input));
   }
 }

@@ -149,7 +149,7 @@ public final class ConvModelFiles {
       throw new AugregException(json + ": architecture.output must be one of SIGMOID_BINARY, SOFTMAX", e);
     }
     int outputs = arch.path("outputs").asInt(-1);
-    if (output == OutputKind.SIGMOID_BINARY ? outputs != 1 : outputs < 2) {
+    if (!output.fits(outputs)) {
       throw new AugregException(json + ": architecture.outputs must be " + (output
           == OutputKind.SIGMOID_BINARY ? "1" : ">= 2") + " for a " + output + " output, got "
           + arch.path("outputs"));

@@ -131,9 +131,9 @@ public final class ConvNet {
   }
 
   private static void checkOutputs(OutputKind output, int outputs) {
-    if (output == OutputKind.SIGMOID_BINARY ? outputs != 1 : outputs < 2) {
-      throw new AugregException("a " + output + " output needs " + (output == OutputKind.SIGMOID_BINARY
-          ? "1 unit" : "at least 2 units") + ", got " + outputs);
+    if (!output.fits(outputs)) {
+      throw new AugregException("a " + output + " output needs " + output.unitsNeeded() + ", got "
+          + outputs);
     }
   }
 
