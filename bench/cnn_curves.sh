@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Draws docs/cnn-learning-curves.png: the README's CNN trained with and without the peer's
+# Draws docs/cnn-learning-curves.png: the benchmark's CNN (docs/benchmarks.md) trained with and without the peer's
 # augmentation (seed 0, 40 epochs, 1 thread, float), the 50 test images as the dev set so that
 # their accuracy is recorded every epoch (nothing is selected on it: the last epoch is kept).
 # Usage: bench/cnn_curves.sh [SEED] [EPOCHS]   (defaults 0, 40; about a minute per run)

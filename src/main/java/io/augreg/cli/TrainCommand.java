@@ -84,8 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Convolutional network instead of --layers: '|'-separated steps with key=value"
           + " options: conv (filters k stride pad act bn), pool (k stride), dropout (keep spatial),"
           + " dense (units act bn), bn, flatten; e.g. 'conv filters=16 k=3 | pool k=2 | dense"
-          + " units=64 | dropout keep=0.5'; the output layer follows from the classes; see the"
-          + " README for the defaults (default: none = the --layers MLP).")
+          + " units=64 | dropout keep=0.5'; the output layer follows from the classes; see"
+          + " docs/train.md for the defaults (default: none = the --layers MLP).")
   String arch;
 
   @Option(names = "--precision", paramLabel = "double|float",
