@@ -1,0 +1,84 @@
+package io.augreg.report;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.augreg.core.AugregException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a {@link Page} through the template {@code page.ftlh} (FreeMarker's HTML output format:
+ * every interpolated text is escaped, so file and class names with {@code <}, {@code &} or quotes
+ * show as text) and writes it to a temporary name, renamed when complete.
+ */
+public final class PageWriter {
+  private static final Configuration FREEMARKER = configuration();
+
+  private PageWriter() {}
+
+  private static Configuration configuration() {
+    Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+    c.setClassForTemplateLoading(PageWriter.class, "/io/augreg/report");
+    c.setDefaultEncoding("UTF-8");
+    c.setLocale(Locale.ROOT);
+    c.setNumberFormat("computer");
+    c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    c.setLogTemplateExceptions(false);
+    c.setWrapUncheckedExceptions(true);
+    c.setFallbackOnNullLoopVariable(false);
+    return c;
+  }
+
+  /**
+   * The page as HTML.
+   *
+   * @param page the page
+   * @return the document
+   */
+  public static String render(Page page) {
+    try {
+      Template t = FREEMARKER.getTemplate("page.ftlh");
+      StringWriter out = new StringWriter();
+      String version = PageWriter.class.getPackage().getImplementationVersion();
+      t.process(Map.of("page", page, "version", version == null ? "dev" : version), out);
+      return out.toString();
+    } catch (IOException | TemplateException e) {
+      throw new IllegalStateException("report template failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Renders {@code page} into {@code file} (its folder created), through a temporary name.
+   *
+   * @param page the page
+   * @param file the destination, e.g. {@code out/train/report.html}
+   * @return {@code file}
+   * @throws AugregException when the file cannot be written
+   */
+  public static Path write(Page page, Path file) {
+    String html = render(page);
+    Path abs = file.toAbsolutePath();
+    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(abs.getParent());
+      Files.writeString(tmp, html, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new AugregException(file + ": cannot write the report (" + e.getMessage() + ")", e);
+    }
+    return file;
+  }
+}
