@@ -12,6 +12,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +25,14 @@ import java.util.Map;
  */
 public final class PageWriter {
   private static final Configuration FREEMARKER = configuration();
+
+  /**
+   * The page's one script (sortable tables), and its SHA-256 for the Content-Security-Policy:
+   * the browser runs this script and no other, so even a name that escaped escaping could not.
+   */
+  private static final String SCRIPT = script();
+
+  private static final String SCRIPT_HASH = sha256(SCRIPT);
 
   private PageWriter() {}
 
@@ -38,6 +49,26 @@ public final class PageWriter {
     return c;
   }
 
+  private static String script() {
+    try (var in = PageWriter.class.getResourceAsStream("/io/augreg/report/page.js")) {
+      if (in == null) {
+        throw new IllegalStateException("io/augreg/report/page.js missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read io/augreg/report/page.js", e);
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return Base64.getEncoder().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256", e);
+    }
+  }
+
   /**
    * The page as HTML.
    *
@@ -49,7 +80,8 @@ public final class PageWriter {
       Template t = FREEMARKER.getTemplate("page.ftlh");
       StringWriter out = new StringWriter();
       String version = PageWriter.class.getPackage().getImplementationVersion();
-      t.process(Map.of("page", page, "version", version == null ? "dev" : version), out);
+      t.process(Map.of("page", page, "version", version == null ? "dev" : version, "script", SCRIPT,
+          "scriptHash", SCRIPT_HASH), out);
       return out.toString();
     } catch (IOException | TemplateException e) {
       throw new IllegalStateException("report template failed: " + e.getMessage(), e);

@@ -125,7 +125,7 @@ public final class TrainReport {
   private static Page.Section network(RunStart start) {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block.Facts(List.of(new Block.Fact("network", start.network()),
-        new Block.Fact("parameters", Long.toString(start.parameters()), "parameters"))));
+        new Block.Fact("parameters", Long.toString(start.parameters())))));
     String net = start.network();
     if (net.startsWith("mlp ")) {
       String[] sizes = net.substring(4).split("-");
