@@ -116,7 +116,7 @@ public record SvgChart(
    */
   public static SvgChart of(String title, String xLabel, String yLabel, List<Series> series,
       double yMin, double yMax, double mark, String markLabel) {
-    int width = 520;
+    int width = 480;
     int height = 300;
     double l = 60;
     double t = 28;
@@ -156,8 +156,14 @@ public record SvgChart(
       y0 -= pad;
       y1 += pad;
     }
-    Scale sx = new Scale(x0, x1, l, r);
-    Scale sy = new Scale(y0, y1, b, t);
+    boolean wholeX = true; // epochs and iterations: ticks on whole numbers only
+    for (Series s : series) {
+      for (double v : s.x()) {
+        wholeX &= v == Math.rint(v);
+      }
+    }
+    Scale sx = new Scale(x0, x1, l, r, wholeX);
+    Scale sy = new Scale(y0, y1, b, t, false);
     List<Line> lines = new ArrayList<>();
     for (Series s : series) {
       StringBuilder points = new StringBuilder();
@@ -202,7 +208,7 @@ public record SvgChart(
   }
 
   /** A linear map from data to SVG units, with about five round ticks. */
-  private record Scale(double lo, double hi, double from, double to) {
+  private record Scale(double lo, double hi, double from, double to, boolean whole) {
     double at(double v) {
       return from + (v - lo) / (hi - lo) * (to - from);
     }
@@ -211,6 +217,9 @@ public record SvgChart(
       double raw = (hi - lo) / 5;
       double mag = Math.pow(10, Math.floor(Math.log10(raw)));
       double step = mag * (raw / mag >= 5 ? 5 : raw / mag >= 2 ? 2 : 1);
+      if (whole) {
+        step = Math.max(1, step);
+      }
       List<Tick> out = new ArrayList<>();
       int decimals = Math.max(0, (int) -Math.floor(Math.log10(step)));
       for (double v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {

@@ -23,6 +23,18 @@ class SvgChartTest {
     assertEquals(c.left() + (c.right() - c.left()) * 4 / 9, c.mark(), 0.05);
     assertEquals(List.of("1.0", "1.2", "1.4", "1.6", "1.8", "2.0"),
         c.yTicks().stream().map(SvgChart.Tick::label).toList());
+    assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
+        c.xTicks().stream().map(SvgChart.Tick::label).toList());
+  }
+
+  @Test
+  void epochsTickOnWholeNumbers() {
+    SvgChart c = SvgChart.of("t", "epoch", "loss", List.of(
+        new SvgChart.Series("train", new double[] {1, 2, 3}, new double[] {3, 2, 1}, false)),
+        Double.NaN, Double.NaN, Double.NaN, "");
+    assertEquals(List.of("1", "2", "3"), c.xTicks().stream().map(SvgChart.Tick::label).toList());
+    assertEquals(List.of(c.left(), (c.left() + c.right()) / 2, c.right()),
+        c.xTicks().stream().map(SvgChart.Tick::pos).toList());
   }
 
   @Test
