@@ -4,14 +4,12 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import io.augreg.core.AtomicFiles;
 import io.augreg.core.AugregException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -98,16 +96,8 @@ public final class PageWriter {
    */
   public static Path write(Page page, Path file) {
     String html = render(page);
-    Path abs = file.toAbsolutePath();
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     try {
-      Files.createDirectories(abs.getParent());
-      Files.writeString(tmp, html, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.writeString(file, html);
     } catch (IOException e) {
       throw new AugregException(file + ": cannot write the report (" + e.getMessage() + ")", e);
     }
