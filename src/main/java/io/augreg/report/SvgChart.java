@@ -216,7 +216,9 @@ public record SvgChart(
     List<Tick> ticks() {
       double raw = (hi - lo) / 5;
       double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-      double step = mag * (raw / mag >= 5 ? 5 : raw / mag >= 2 ? 2 : 1);
+      // the smallest of 1, 2, 5, 10 × mag that leaves at most about six ticks
+      double f = raw / mag;
+      double step = mag * (f > 5 ? 10 : f > 2 ? 5 : f > 1 ? 2 : 1);
       if (whole) {
         step = Math.max(1, step);
       }

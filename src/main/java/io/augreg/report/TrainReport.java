@@ -10,6 +10,8 @@ import io.augreg.imagetrain.DecodedCache;
 import io.augreg.imagetrain.ImageModel;
 import io.augreg.imagetrain.ImageTrainConfig;
 import io.augreg.imagetrain.RunStart;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,12 +171,11 @@ public final class TrainReport {
       }
       try (image; Mat dst = new Mat()) {
         String name = s.file().relative();
-        thumbs.add(new Block.Thumb(Thumbnails.of(MatImages.toBufferedImage(image)), name,
-            List.of(name), true));
+        thumbs.add(new Block.Thumb(thumbnail(image, c.channels()), name, List.of(name), true));
         for (int epoch = 1; epoch <= STRIP_EPOCHS; epoch++) {
           pipe.apply(image, dst, seed, epoch, id, 0);
-          thumbs.add(new Block.Thumb(Thumbnails.of(MatImages.toBufferedImage(dst)),
-              name + ", epoch " + epoch, List.of("epoch " + epoch), false));
+          thumbs.add(new Block.Thumb(thumbnail(dst, c.channels()), name + ", epoch " + epoch,
+              List.of("epoch " + epoch), false));
         }
       }
       id++;
@@ -184,5 +185,21 @@ public final class TrainReport {
         new Block.Gallery("Framed: a training image as read (resized to " + c.width() + "x"
             + c.height() + "); then what the run trained on in its first " + STRIP_EPOCHS
             + " epochs (seed " + seed + ")", thumbs, false)));
+  }
+
+  /** A strip picture, in gray for a {@code --gray} run (as the network sees it). */
+  private static String thumbnail(Mat image, int channels) {
+    BufferedImage img = MatImages.toBufferedImage(image);
+    if (channels == 1 && img.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+      BufferedImage gray = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+      Graphics2D g = gray.createGraphics();
+      try {
+        g.drawImage(img, 0, 0, null);
+      } finally {
+        g.dispose();
+      }
+      img = gray;
+    }
+    return Thumbnails.of(img);
   }
 }
