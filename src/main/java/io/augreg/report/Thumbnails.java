@@ -25,8 +25,8 @@ public final class Thumbnails {
   private Thumbnails() {}
 
   /**
-   * A thumbnail of {@code image}: downscaled (never enlarged beyond {@code SIDE}; a tiny image is
-   * scaled up to it with nearest-neighbour looks left to the browser), as a JPEG data URI.
+   * A thumbnail of {@code image}: downscaled to at most {@link #SIDE} pixels on its longer side,
+   * never enlarged (the page shows a small image at thumbnail size, pixelated), as a JPEG data URI.
    *
    * @param image the picture (any type)
    * @return {@code data:image/jpeg;base64,...}
