@@ -9,6 +9,7 @@ import io.augreg.offline.Failure;
 import io.augreg.offline.OutputFormat;
 import io.augreg.offline.Size;
 import io.augreg.offline.SourceOutcome;
+import io.augreg.report.AugmentPage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,6 +42,8 @@ public final class AugmentCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin PipelineOptions pipelineOptions;
+
+  @Mixin ReportOptions reportOptions;
 
   @Parameters(
       index = "0",
@@ -162,7 +165,10 @@ public final class AugmentCommand implements Callable<Integer> {
         report.sources() / Math.max(report.seconds(), 1e-9));
     out.println("manifest: " + report.manifest());
     out.flush();
-    return report.failures().isEmpty() ? 0 : 1;
+    AugmentReport r = report;
+    boolean page = reportOptions.write(spec, output.resolve(AugmentJob.REPORT),
+        info -> AugmentPage.build(config, r, info), out, err);
+    return report.failures().isEmpty() && page ? 0 : 1;
   }
 
   /** A progress bar on stderr, only when attached to a terminal. */

@@ -13,6 +13,8 @@ import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.offline.Size;
+import io.augreg.report.EvaluateReport;
+import io.augreg.report.Evaluation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,6 +41,8 @@ import picocli.CommandLine.Spec;
         + " precision, recall and F1.")
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin ReportOptions report;
 
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model folder.")
   Path model;
@@ -55,6 +61,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON object instead of a table (default: ${DEFAULT-VALUE}).")
   boolean json;
 
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Where the report page goes (default: ${DEFAULT-VALUE}).")
+  Path reportFile = Path.of("out", "evaluate", "report.html");
+
   @Override
   public Integer call() throws Exception {
     if (threads < 1) {
@@ -71,10 +81,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     ImageFolder folder = ImageData.scanForTraining(data, "--data");
     List<ImageFolder.Sample> samples = ImageData.relabel(folder, m.labels().classes(), "--data");
     ImageData.Loaded loaded = ImageData.load(samples, m.format(), m.labels(), new ImageReader(), threads);
-    int[] pred;
+    DMatrixRMaj probabilities;
     try (AdaptiveGemm gemm = Gemms.adaptive(new JavaGemm())) {
-      pred = m.labelsOf(m.probabilities(loaded.data().x(), gemm));
+      probabilities = m.probabilities(loaded.data().x(), gemm);
     }
+    int[] pred = m.labelsOf(probabilities);
     List<String> names = m.labels().labelNames();
     int k = names.size();
     double[] y = loaded.data().y().data;
@@ -134,6 +145,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-    return loaded.failures().isEmpty() ? 0 : 1;
+    // with --json stdout holds only the JSON object, so the report's file is named on stderr
+    boolean page = report.write(spec, reportFile, info -> EvaluateReport.build(model, m, data, samples,
+        Evaluation.of("data", m, loaded, probabilities), info), json ? err : out, err);
+    return loaded.failures().isEmpty() && page ? 0 : 1;
   }
 }

@@ -9,6 +9,7 @@ import io.augreg.football.FootballMode;
 import io.augreg.football.FootballReport;
 import io.augreg.football.FootballRun;
 import io.augreg.plot.Plots;
+import io.augreg.report.FootballPage;
 import io.augreg.train.ModelFiles;
 import io.augreg.train.TrainingListener;
 import java.io.PrintWriter;
@@ -27,6 +28,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,6 +49,8 @@ import picocli.CommandLine.Spec;
 public final class FootballCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ReportOptions report;
 
   /** Pictures that could not be drawn (guarded by itself). */
   private final List<String> pictureProblems = new ArrayList<>();
@@ -241,11 +245,11 @@ public final class FootballCommand implements Callable<Integer> {
       }
     }
 
+    String description =
+        data + " (" + footballData.train().size() + " train, " + footballData.test().size() + " test)";
     if (json) {
       stdout.println(FootballReport.json(results));
     } else {
-      String description =
-          data + " (" + footballData.train().size() + " train, " + footballData.test().size() + " test)";
       stdout.print(FootballReport.table(config, description, results));
       stdout.println();
       stdout.println(
@@ -256,6 +260,11 @@ public final class FootballCommand implements Callable<Integer> {
               + ", boundary-MODE.png, model-MODE.mat + .json");
     }
     stdout.flush();
+    // with --json stdout holds only the JSON document, so the report's file is named on stderr
+    List<FootballRun> finished = results;
+    boolean page = report.write(spec, out.resolve("report.html"),
+        info -> FootballPage.build(finished, description, out, info), json ? spec.commandLine().getErr() : stdout,
+        spec.commandLine().getErr());
     if (!pictureProblems.isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();
       err.println(
@@ -264,7 +273,7 @@ public final class FootballCommand implements Callable<Integer> {
       err.flush();
       return AugregException.PARTIAL_FAILURE;
     }
-    return 0;
+    return page ? 0 : AugregException.PARTIAL_FAILURE;
   }
 
   /**

@@ -14,6 +14,7 @@ import io.augreg.imagetrain.TrainOutputs;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.offline.Size;
+import io.augreg.report.TrainReport;
 import io.augreg.train.ConvTrainResult;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.EarlyStopping;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
@@ -46,6 +48,8 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ReportOptions report;
 
   @Option(names = "--train", required = true, paramLabel = "DIR",
       description = "Training images, one sub-folder per class.")
@@ -289,7 +293,9 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (TrainProgress progress = TrainProgress.onTerminal(epochs)) {
       // the opening lines as soon as the data are prepared and the network built, then the bar
+      RunStart[] started = new RunStart[1];
       Consumer<RunStart> onStart = start -> {
+        started[0] = start;
         printStart(start, outw, err);
         progress.start();
       };
@@ -301,7 +307,7 @@ public final class TrainCommand implements Callable<Integer> {
             t.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
             t.diagnosis(), r.devCount(), r.testCount(), outw);
         ConvTrainOutputs.write(out, c, r);
-        return finish(r.failures().isEmpty(), outw, err);
+        return finish(r.failures().isEmpty(), c, started[0], outw, err);
       }
       ImageTraining.Result r = ImageTraining.run(c, onStart, progress);
       progress.end();
@@ -310,7 +316,7 @@ public final class TrainCommand implements Callable<Integer> {
           r.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
           t.diagnosis(), r.devCount(), r.testCount(), outw);
       TrainOutputs.write(out, c, r);
-      return finish(r.failures().isEmpty(), outw, err);
+      return finish(r.failures().isEmpty(), c, started[0], outw, err);
     }
   }
 
@@ -340,12 +346,14 @@ public final class TrainCommand implements Callable<Integer> {
     outw.flush();
   }
 
-  /** The "wrote" line; exit code 1 when images were skipped, else 0. */
-  private int finish(boolean allRead, PrintWriter outw, PrintWriter err) {
+  /** The "wrote" line and the report; exit code 1 when images were skipped, else 0. */
+  private int finish(boolean allRead, ImageTrainConfig c, RunStart start, PrintWriter outw, PrintWriter err) {
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
     outw.flush();
     err.flush();
-    return allRead ? 0 : 1;
+    boolean page = report.write(spec, out.resolve("report.html"),
+        info -> TrainReport.build(out, c, start, info), outw, err);
+    return allRead && page ? 0 : 1;
   }
 
   /**

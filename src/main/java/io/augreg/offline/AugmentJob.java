@@ -41,12 +41,15 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * <p>Safety: OUTPUT must not overlap INPUT ({@link PathGuard}); a non-empty OUTPUT needs {@code
  * --resume} or {@code --overwrite}; no output may be an input file. A bad input is recorded as a
- * {@link Failure} and the run goes on. A root-level {@code manifest.jsonl} in INPUT (the manifest
- * of an earlier run) is not treated as an input.
+ * {@link Failure} and the run goes on. A root-level {@code manifest.jsonl} or {@code report.html}
+ * in INPUT (an earlier run's manifest and page) is not treated as an input.
  */
 public final class AugmentJob {
   /** The manifest's file name inside OUTPUT. */
   public static final String MANIFEST = "manifest.jsonl";
+
+  /** The report page {@code augreg augment} writes beside the manifest (not an input either). */
+  public static final String REPORT = "report.html";
 
   private static final String MANIFEST_PART = ".manifest.jsonl.part";
 
@@ -99,7 +102,8 @@ public final class AugmentJob {
     PathGuard.check(input, output);
     List<SourceFile> sources = new ArrayList<>(ImageFiles.walk(input));
     if (Files.isDirectory(input)) {
-      sources.removeIf(s -> s.relative().equals(MANIFEST));
+      // an earlier run's manifest and report page are not inputs
+      sources.removeIf(s -> s.relative().equals(MANIFEST) || s.relative().equals(REPORT));
     }
     if (sources.isEmpty()) {
       throw new AugregException("INPUT " + input + ": no files found");

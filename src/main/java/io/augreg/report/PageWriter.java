@@ -1,0 +1,106 @@
+package io.augreg.report;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import io.augreg.core.AtomicFiles;
+import io.augreg.core.AugregException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a {@link Page} through the template {@code page.ftlh} (FreeMarker's HTML output format:
+ * every interpolated text is escaped, so file and class names with {@code <}, {@code &} or quotes
+ * show as text) and writes it to a temporary name, renamed when complete.
+ */
+public final class PageWriter {
+  private static final Configuration FREEMARKER = configuration();
+
+  /**
+   * The page's one script (sortable tables), and its SHA-256 for the Content-Security-Policy:
+   * the browser runs this script and no other, so even a name that escaped escaping could not.
+   */
+  private static final String SCRIPT = script();
+
+  private static final String SCRIPT_HASH = sha256(SCRIPT);
+
+  private PageWriter() {}
+
+  private static Configuration configuration() {
+    Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+    c.setClassForTemplateLoading(PageWriter.class, "/io/augreg/report");
+    c.setDefaultEncoding("UTF-8");
+    c.setLocale(Locale.ROOT);
+    c.setNumberFormat("computer");
+    c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    c.setLogTemplateExceptions(false);
+    c.setWrapUncheckedExceptions(true);
+    c.setFallbackOnNullLoopVariable(false);
+    return c;
+  }
+
+  private static String script() {
+    try (var in = PageWriter.class.getResourceAsStream("/io/augreg/report/page.js")) {
+      if (in == null) {
+        throw new IllegalStateException("io/augreg/report/page.js missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read io/augreg/report/page.js", e);
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return Base64.getEncoder().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256", e);
+    }
+  }
+
+  /**
+   * The page as HTML.
+   *
+   * @param page the page
+   * @return the document
+   */
+  public static String render(Page page) {
+    try {
+      Template t = FREEMARKER.getTemplate("page.ftlh");
+      StringWriter out = new StringWriter();
+      String version = PageWriter.class.getPackage().getImplementationVersion();
+      t.process(Map.of("page", page, "version", version == null ? "dev" : version, "script", SCRIPT,
+          "scriptHash", SCRIPT_HASH), out);
+      return out.toString();
+    } catch (IOException | TemplateException e) {
+      throw new IllegalStateException("report template failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Renders {@code page} into {@code file} (its folder created), through a temporary name.
+   *
+   * @param page the page
+   * @param file the destination, e.g. {@code out/train/report.html}
+   * @return {@code file}
+   * @throws AugregException when the file cannot be written
+   */
+  public static Path write(Page page, Path file) {
+    String html = render(page);
+    try {
+      AtomicFiles.writeString(file, html);
+    } catch (IOException e) {
+      throw new AugregException(file + ": cannot write the report (" + e.getMessage() + ")", e);
+    }
+    return file;
+  }
+}
