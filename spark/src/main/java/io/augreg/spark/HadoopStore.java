@@ -1,0 +1,195 @@
+package io.augreg.spark;
+
+import io.augreg.image.BadImageException;
+import io.augreg.image.ImageFiles;
+import io.augreg.image.ImageReader;
+import io.augreg.image.SourceFile;
+import io.augreg.offline.SourceAugmenter;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Files on any Hadoop file system ({@code file:}, {@code hdfs:}, {@code s3a:}, ...): the listing of
+ * INPUT by augreg's rules, reading a source with the CLI's size checks, and atomic writes.
+ *
+ * <p>Atomic write: the bytes go to {@code .NAME.<tag>.part} in the target's folder, then are renamed
+ * to {@code NAME}; the tag is unique per task attempt, so two attempts of one task (a retry, or
+ * speculation) never share a temporary file, and both rename identical bytes to the same name. On
+ * a failure the temporary file is deleted. Local files get no {@code .crc} side files.
+ */
+final class HadoopStore {
+  private HadoopStore() {}
+
+  /**
+   * The file system of {@code path}, writing no checksum side files.
+   *
+   * @param path a path
+   * @param conf the Hadoop configuration
+   * @return its file system
+   */
+  static FileSystem fileSystem(Path path, Configuration conf) {
+    try {
+      FileSystem fs = path.getFileSystem(conf);
+      fs.setWriteChecksum(false);
+      fs.setVerifyChecksum(false);
+      return fs;
+    } catch (IOException e) {
+      throw new io.augreg.core.AugregException(
+          path + ": no file system for it (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Lists INPUT as {@code ImageFiles.walk} does: regular files, hidden names and desktop litter
+   * skipped (their folders too), in {@link ImageFiles#PATH_ORDER}; a file INPUT lists itself.
+   *
+   * @param fs the file system
+   * @param root INPUT
+   * @return the relative paths, sorted
+   * @throws IOException when listing fails
+   */
+  static List<String> list(FileSystem fs, Path root) throws IOException {
+    FileStatus top = fs.getFileStatus(root);
+    List<String> files = new ArrayList<>();
+    if (top.isFile()) {
+      files.add(root.getName());
+      return files;
+    }
+    walk(fs, root, "", files);
+    files.sort(Comparator.comparing(s -> s, ImageFiles.PATH_ORDER));
+    return files;
+  }
+
+  private static void walk(FileSystem fs, Path dir, String prefix, List<String> files)
+      throws IOException {
+    for (FileStatus st : fs.listStatus(dir)) {
+      String name = st.getPath().getName();
+      if (ImageFiles.skippedName(name)) {
+        continue;
+      }
+      if (st.isDirectory()) {
+        walk(fs, st.getPath(), prefix + name + "/", files);
+      } else if (st.isFile()) {
+        files.add(prefix + name);
+      }
+    }
+  }
+
+  /**
+   * Reads a source, refusing what {@link ImageReader#readBytes} refuses, with the same reasons.
+   *
+   * @param fs its file system
+   * @param file the file
+   * @param source the source (named in messages)
+   * @return its bytes
+   * @throws BadImageException when it cannot be read
+   */
+  static byte[] read(FileSystem fs, Path file, SourceFile source) {
+    java.nio.file.Path name = source.path();
+    try {
+      FileStatus st = fs.getFileStatus(file);
+      if (!st.isFile()) {
+        throw new BadImageException(name, "not a regular file");
+      }
+      ImageReader.checkFileSize(name, st.getLen());
+      byte[] bytes = new byte[(int) st.getLen()];
+      try (InputStream in = fs.open(file)) {
+        int off = 0;
+        while (off < bytes.length) {
+          int n = in.read(bytes, off, bytes.length - off);
+          if (n < 0) {
+            throw new BadImageException(name, "cannot read (file shrank while reading)");
+          }
+          off += n;
+        }
+      }
+      return bytes;
+    } catch (FileNotFoundException e) {
+      throw new BadImageException(name, "no such file");
+    } catch (IOException e) {
+      throw new BadImageException(name, "cannot read (" + e.getMessage() + ")");
+    }
+  }
+
+  /** The temporary name of {@code target} for one task attempt. */
+  static Path tempName(Path target, String tag) {
+    return new Path(target.getParent(), "." + target.getName() + "." + tag + ".part");
+  }
+
+  /**
+   * Renames a finished temporary file to its target, replacing an older target.
+   *
+   * @param fs the file system
+   * @param tmp the finished temporary file
+   * @param target the final name
+   * @throws IOException when the rename fails
+   */
+  static void commit(FileSystem fs, Path tmp, Path target) throws IOException {
+    if (fs.rename(tmp, target)) {
+      return;
+    }
+    // HDFS and object stores do not replace on rename: the older file (an earlier run's, or an
+    // identical one from another attempt) goes first
+    fs.delete(target, false);
+    if (!fs.rename(tmp, target)) {
+      throw new IOException("cannot rename " + tmp + " to " + target);
+    }
+  }
+
+  /** Deletes a temporary file after a failure, keeping the first error. */
+  static void discard(FileSystem fs, Path tmp) {
+    try {
+      fs.delete(tmp, false);
+    } catch (IOException ignored) {
+      // the original failure is the one to report
+    }
+  }
+
+  /** The outputs of a run under OUTPUT, written atomically. */
+  static final class Sink implements SourceAugmenter.Sink {
+    private final FileSystem fs;
+    private final Path root;
+    private final String tag;
+
+    Sink(FileSystem fs, Path root, String tag) {
+      this.fs = fs;
+      this.root = root;
+      this.tag = tag;
+    }
+
+    @Override
+    public boolean exists(String relative) {
+      try {
+        return fs.getFileStatus(new Path(root, relative)).isFile();
+      } catch (FileNotFoundException e) {
+        return false;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void write(String relative, byte[] bytes) {
+      Path target = new Path(root, relative);
+      Path tmp = tempName(target, tag);
+      try {
+        try (var out = fs.create(tmp, true)) {
+          out.write(bytes);
+        }
+        commit(fs, tmp, target);
+      } catch (IOException e) {
+        discard(fs, tmp);
+        throw new UncheckedIOException(target + ": cannot write (" + e.getMessage() + ")", e);
+      }
+    }
+  }
+}
