@@ -8,13 +8,17 @@ import io.augreg.offline.SourceAugmenter;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -24,13 +28,14 @@ import org.apache.hadoop.fs.Path;
  * <p>Atomic write: the bytes go to {@code .NAME.<tag>.part} in the target's folder, then are renamed
  * to {@code NAME}; the tag is unique per task attempt, so two attempts of one task (a retry, or
  * speculation) never share a temporary file, and both rename identical bytes to the same name. On
- * a failure the temporary file is deleted. Local files get no {@code .crc} side files.
+ * a failure the temporary file is deleted. Local paths are written through Hadoop's raw local file
+ * system: no {@code .crc} side files.
  */
 final class HadoopStore {
   private HadoopStore() {}
 
   /**
-   * The file system of {@code path}, writing no checksum side files.
+   * The file system of {@code path} (the raw one for local paths).
    *
    * @param path a path
    * @param conf the Hadoop configuration
@@ -39,8 +44,10 @@ final class HadoopStore {
   static FileSystem fileSystem(Path path, Configuration conf) {
     try {
       FileSystem fs = path.getFileSystem(conf);
-      fs.setWriteChecksum(false);
-      fs.setVerifyChecksum(false);
+      if (fs instanceof LocalFileSystem local) {
+        // the raw one: no .crc side files
+        return local.getRawFileSystem();
+      }
       return fs;
     } catch (IOException e) {
       throw new io.augreg.core.AugregException(
@@ -120,6 +127,25 @@ final class HadoopStore {
     }
   }
 
+  /**
+   * Creates (or truncates) a file for writing, with its folders. Local files are written with
+   * {@code java.nio}: Hadoop's local file system forks a {@code chmod} process for every file it
+   * creates when its native library is missing (the usual case), which cost more than the image.
+   *
+   * @param fs the file system
+   * @param file the file
+   * @return the stream (caller closes it)
+   * @throws IOException when it cannot be created
+   */
+  static OutputStream create(FileSystem fs, Path file) throws IOException {
+    if (fs instanceof RawLocalFileSystem raw) {
+      java.nio.file.Path f = raw.pathToFile(file).toPath();
+      Files.createDirectories(f.getParent());
+      return Files.newOutputStream(f);
+    }
+    return fs.create(file, true);
+  }
+
   /** The temporary name of {@code target} for one task attempt. */
   static Path tempName(Path target, String tag) {
     return new Path(target.getParent(), "." + target.getName() + "." + tag + ".part");
@@ -182,7 +208,7 @@ final class HadoopStore {
       Path target = new Path(root, relative);
       Path tmp = tempName(target, tag);
       try {
-        try (var out = fs.create(tmp, true)) {
+        try (OutputStream out = create(fs, tmp)) {
           out.write(bytes);
         }
         commit(fs, tmp, target);

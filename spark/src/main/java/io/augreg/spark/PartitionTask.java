@@ -76,7 +76,7 @@ final class PartitionTask
     try {
       try (BufferedWriter lines =
           new BufferedWriter(
-              new OutputStreamWriter(outFs.create(tmp, true), StandardCharsets.UTF_8))) {
+              new OutputStreamWriter(HadoopStore.create(outFs, tmp), StandardCharsets.UTF_8))) {
         while (items.hasNext()) {
           Item item = items.next();
           SourceFile src = item.source();

@@ -295,7 +295,7 @@ public final class SparkAugmentJob {
    */
   private static void joinParts(FileSystem fs, Path out, int n, Path manifest) throws IOException {
     Path tmp = new Path(out, MANIFEST_PART);
-    try (var os = fs.create(tmp, true)) {
+    try (var os = HadoopStore.create(fs, tmp)) {
       for (int i = 0; i < n; i++) {
         try (var is = fs.open(PartitionTask.partFile(out, i))) {
           is.transferTo(os);
@@ -319,7 +319,8 @@ public final class SparkAugmentJob {
     }
     Path tmp = HadoopStore.tempName(file, "driver");
     try (BufferedWriter w =
-        new BufferedWriter(new OutputStreamWriter(fs.create(tmp, true), StandardCharsets.UTF_8))) {
+        new BufferedWriter(
+            new OutputStreamWriter(HadoopStore.create(fs, tmp), StandardCharsets.UTF_8))) {
       for (PartitionResult r : results) {
         for (String[] f : r.failures()) {
           Map<String, String> line = new java.util.LinkedHashMap<>();

@@ -160,13 +160,14 @@ class SparkAugmentJobTest {
         .run(new AugmentJob.Listener() {});
     AugmentReport r;
     try {
-      // the second of 3 partitions fails after writing the outputs of non-cat/ (its 3rd file)
+      // the second of 3 partitions ([7, 14) of 22 inputs) fails once, after the outputs of its
+      // 5th input (the 3rd non-cat image) are written
       String victim = HadoopStore.list(
               HadoopStore.fileSystem(
                   new org.apache.hadoop.fs.Path(in.toString()),
                   SparkTestContext.get().hadoopConfiguration()),
               new org.apache.hadoop.fs.Path(in.toString()))
-          .get(9);
+          .get(11);
       r = spark(config(dir.resolve("spark-r"), 3, false, OutputFormat.PNG, size, false), 3, victim);
     } finally {
       SparkTestContext.get().sc().removeSparkListener(counter);
