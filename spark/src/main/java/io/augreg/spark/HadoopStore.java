@@ -146,9 +146,21 @@ final class HadoopStore {
     return fs.create(file, true);
   }
 
+  /**
+   * {@code root/relative}, with {@code relative} taken literally: a file name such as {@code
+   * "a:b.png"} is not read as a URI with the scheme {@code a}.
+   *
+   * @param root a folder
+   * @param relative a {@code /}-separated path below it
+   * @return the path
+   */
+  static Path child(Path root, String relative) {
+    return new Path(root, new Path(null, null, relative));
+  }
+
   /** The temporary name of {@code target} for one task attempt. */
   static Path tempName(Path target, String tag) {
-    return new Path(target.getParent(), "." + target.getName() + "." + tag + ".part");
+    return child(target.getParent(), "." + target.getName() + "." + tag + ".part");
   }
 
   /**
@@ -195,7 +207,7 @@ final class HadoopStore {
     @Override
     public boolean exists(String relative) {
       try {
-        return fs.getFileStatus(new Path(root, relative)).isFile();
+        return fs.getFileStatus(child(root, relative)).isFile();
       } catch (FileNotFoundException e) {
         return false;
       } catch (IOException e) {
@@ -205,7 +217,7 @@ final class HadoopStore {
 
     @Override
     public void write(String relative, byte[] bytes) {
-      Path target = new Path(root, relative);
+      Path target = child(root, relative);
       Path tmp = tempName(target, tag);
       try {
         try (OutputStream out = create(fs, tmp)) {

@@ -80,7 +80,7 @@ final class PartitionTask
         while (items.hasNext()) {
           Item item = items.next();
           SourceFile src = item.source();
-          Path file = inputIsFile ? in : new Path(in, item.relative());
+          Path file = inputIsFile ? in : HadoopStore.child(in, item.relative());
           SourceOutcome o =
               augmenter.process(
                   src,

@@ -96,6 +96,7 @@ public final class SparkAugment implements Callable<Integer> {
     private final PrintWriter err;
     private final String master;
     private int sources;
+    private int partitions;
     private long t0;
 
     Progress(PrintWriter err, String master) {
@@ -106,6 +107,7 @@ public final class SparkAugment implements Callable<Integer> {
     @Override
     public void started(int sources, int partitions) {
       this.sources = sources;
+      this.partitions = partitions;
       this.t0 = System.nanoTime();
       err.printf(
           Locale.ROOT,
@@ -121,10 +123,11 @@ public final class SparkAugment implements Callable<Integer> {
       double s = (System.nanoTime() - t0) / 1e9;
       err.printf(
           Locale.ROOT,
-          "augreg spark: %d/%d files (%d partitions) in %.1f s, %.1f files/s%n",
+          "augreg spark: %d/%d files, %d/%d partitions, %.1f s, %.1f files/s%n",
           sourcesDone,
           sources,
           partitionsDone,
+          partitions,
           s,
           sourcesDone / Math.max(s, 1e-9));
       err.flush();

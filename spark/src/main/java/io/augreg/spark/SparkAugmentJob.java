@@ -150,7 +150,7 @@ public final class SparkAugmentJob {
           OutputPlan.plan(sources, config.copies(), config.keepOriginal(), config.format());
       if (input.isFile()) {
         for (PlannedOutput p : plan.get(0)) {
-          Path target = outFs.makeQualified(new Path(out, p.relative()));
+          Path target = outFs.makeQualified(HadoopStore.child(out, p.relative()));
           if (target.equals(inFs.makeQualified(in))) {
             throw new AugregException("output " + target + " would overwrite the input");
           }

@@ -55,6 +55,8 @@ class SparkAugmentJobTest {
     Files.copy(data.resolve("photos/flower.jpg"), in.resolve("photos/big/flower.jpg"));
     Files.copy(data.resolve("photos/china.jpg"), in.resolve("photos/china.jpg"));
     byte[] png = Files.readAllBytes(in.resolve("cat").resolve(first(in.resolve("cat"))));
+    // a name Hadoop's Path would misread as a URI (scheme "odd #1", a '%' escape)
+    Files.write(in.resolve("photos/odd #1: 50%.png"), png);
     Files.write(in.resolve("cat/zz-truncated.png"), java.util.Arrays.copyOf(png, 120));
     Files.writeString(in.resolve("non-cat/notes.txt"), "not an image");
   }
@@ -124,13 +126,13 @@ class SparkAugmentJobTest {
     assertTrue(got.containsKey(SparkAugmentJob.FAILURES), got.keySet().toString());
     got.remove(SparkAugmentJob.FAILURES);
     assertEquals(expected, got);
-    assertEquals(20 * 3, expected.size() - 1); // 20 images x (original + 2 copies) + manifest
+    assertEquals(21 * 3, expected.size() - 1); // 21 images x (original + 2 copies) + manifest
     assertEquals(
         Files.readAllLines(dir.resolve("cli/manifest.jsonl")),
         Files.readAllLines(dir.resolve("spark/manifest.jsonl")));
 
     assertEquals(cli.sources(), spark.sources());
-    assertEquals(60, spark.written());
+    assertEquals(63, spark.written());
     assertEquals(0, spark.skipped());
     assertEquals(
         cli.failures().stream().map(Object::toString).toList(),
@@ -160,8 +162,8 @@ class SparkAugmentJobTest {
         .run(new AugmentJob.Listener() {});
     AugmentReport r;
     try {
-      // the second of 3 partitions ([7, 14) of 22 inputs) fails once, after the outputs of its
-      // 5th input (the 3rd non-cat image) are written
+      // the second of 3 partitions ([7, 15) of 23 inputs) fails once, after the outputs of its
+      // 5th input (the 2nd non-cat image) are written
       String victim = HadoopStore.list(
               HadoopStore.fileSystem(
                   new org.apache.hadoop.fs.Path(in.toString()),
@@ -173,7 +175,7 @@ class SparkAugmentJobTest {
       SparkTestContext.get().sc().removeSparkListener(counter);
     }
     assertEquals(1, failedTasks.get(), "the injected failure did not happen once");
-    assertEquals(20 * 3, r.written());
+    assertEquals(21 * 3, r.written());
     Map<String, String> got = hashes(dir.resolve("spark-r"));
     got.remove(SparkAugmentJob.FAILURES);
     assertEquals(hashes(dir.resolve("cli-r")), got);
@@ -204,7 +206,7 @@ class SparkAugmentJobTest {
 
     AugmentReport r = spark(config(out, 2, false, OutputFormat.SAME, null, true), 2, null);
     assertEquals(9, r.skipped());
-    assertEquals(40 - 9, r.written());
+    assertEquals(42 - 9, r.written());
     assertEquals(full, hashes(out));
   }
 
