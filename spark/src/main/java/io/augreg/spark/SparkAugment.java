@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "augreg spark",
     mixinStandardHelpOptions = true,
+    versionProvider = io.augreg.cli.VersionProvider.class,
     header = "augreg augment as an Apache Spark job: the same files, byte for byte, over any Hadoop path.",
     description = {
       "Augments every image under INPUT into OUTPUT exactly as 'augreg augment' does (same names,"
