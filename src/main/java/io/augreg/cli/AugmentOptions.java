@@ -113,7 +113,8 @@ public final class AugmentOptions {
    * @param err standard error
    * @return the exit code: 0, or 1 when some input failed
    */
-  public static int summary(String command, AugmentReport report, PrintWriter out, PrintWriter err) {
+  public static int summary(
+      String command, AugmentReport report, PrintWriter out, PrintWriter err) {
     for (Failure f : report.failures()) {
       err.println("augreg " + command + ": failed: " + f);
     }

@@ -56,7 +56,10 @@ public final class EarlierRun {
         refuse("--seed", n.path("seed").asText(), Long.toString(config.seed()));
       }
       if (!original && !n.path("pipeline").asText().equals(config.pipeline().toSpec())) {
-        refuse("--pipeline", "'" + n.path("pipeline").asText() + "'", "'" + config.pipeline().toSpec() + "'");
+        refuse(
+            "--pipeline",
+            "'" + n.path("pipeline").asText() + "'",
+            "'" + config.pipeline().toSpec() + "'");
       }
       if (original) {
         earlierKeep = true;

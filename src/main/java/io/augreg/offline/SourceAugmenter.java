@@ -22,8 +22,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * write the same bytes and the same manifest lines, and report the same failure reasons.
  *
  * <p>Only the settings of the {@link AugmentConfig} are used (copies, pipeline, seed, format,
- * quality, size, pixel limit); its INPUT and OUTPUT paths are not: the caller supplies the bytes and
- * the sink. One instance may serve many threads.
+ * quality, size, pixel limit); its INPUT and OUTPUT paths are not: the caller supplies the bytes
+ * and the sink. One instance may serve many threads.
  */
 public final class SourceAugmenter {
   /** Supplies the encoded bytes of a source, read only when some output must be made. */

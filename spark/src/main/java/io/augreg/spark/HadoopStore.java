@@ -25,11 +25,11 @@ import org.apache.hadoop.fs.Path;
  * Files on any Hadoop file system ({@code file:}, {@code hdfs:}, {@code s3a:}, ...): the listing of
  * INPUT by augreg's rules, reading a source with the CLI's size checks, and atomic writes.
  *
- * <p>Atomic write: the bytes go to {@code .NAME.<tag>.part} in the target's folder, then are renamed
- * to {@code NAME}; the tag is unique per task attempt, so two attempts of one task (a retry, or
- * speculation) never share a temporary file, and both rename identical bytes to the same name. On
- * a failure the temporary file is deleted. Local paths are written through Hadoop's raw local file
- * system: no {@code .crc} side files.
+ * <p>Atomic write: the bytes go to {@code .NAME.<tag>.part} in the target's folder, then are
+ * renamed to {@code NAME}; the tag is unique per task attempt, so two attempts of one task (a
+ * retry, or speculation) never share a temporary file, and both rename identical bytes to the same
+ * name. On a failure the temporary file is deleted. Local paths go through Hadoop's raw local file
+ * system (no {@code .crc} side files) and are written with {@code java.nio}.
  */
 final class HadoopStore {
   private HadoopStore() {}

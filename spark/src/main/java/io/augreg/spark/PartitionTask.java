@@ -56,7 +56,8 @@ final class PartitionTask
   }
 
   @Override
-  public Iterator<PartitionResult> call(Integer partition, Iterator<Item> items) throws IOException {
+  public Iterator<PartitionResult> call(Integer partition, Iterator<Item> items)
+      throws IOException {
     Configuration c = conf.value().value();
     Path in = new Path(settings.input());
     Path out = new Path(settings.output());

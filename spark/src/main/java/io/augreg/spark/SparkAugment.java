@@ -27,7 +27,9 @@ import picocli.CommandLine.Spec;
     name = "augreg spark",
     mixinStandardHelpOptions = true,
     versionProvider = io.augreg.cli.VersionProvider.class,
-    header = "augreg augment as an Apache Spark job: the same files, byte for byte, over any Hadoop path.",
+    header =
+        "augreg augment as an Apache Spark job: the same files, byte for byte, over any Hadoop"
+            + " path.",
     description = {
       "Augments every image under INPUT into OUTPUT exactly as 'augreg augment' does (same names,"
           + " bytes and manifest.jsonl); failed inputs are also listed in OUTPUT/failures.jsonl.",
@@ -42,7 +44,10 @@ public final class SparkAugment implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "INPUT", description = "Input folder or one image file.")
   String input;
 
-  @Parameters(index = "1", paramLabel = "OUTPUT", description = "Output folder; must not overlap INPUT.")
+  @Parameters(
+      index = "1",
+      paramLabel = "OUTPUT",
+      description = "Output folder; must not overlap INPUT.")
   String output;
 
   @Option(

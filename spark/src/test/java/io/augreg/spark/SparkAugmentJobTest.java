@@ -138,9 +138,12 @@ class SparkAugmentJobTest {
         cli.failures().stream().map(Object::toString).toList(),
         spark.failures().stream().map(Object::toString).toList());
     assertEquals(2, spark.failures().size());
-    List<String> failures = Files.readAllLines(dir.resolve("spark").resolve(SparkAugmentJob.FAILURES));
+    List<String> failures =
+        Files.readAllLines(dir.resolve("spark").resolve(SparkAugmentJob.FAILURES));
     assertEquals(2, failures.size());
-    assertTrue(failures.get(0).startsWith("{\"source\":\"cat/zz-truncated.png\",\"reason\":\""), failures.get(0));
+    assertTrue(
+        failures.get(0).startsWith("{\"source\":\"cat/zz-truncated.png\",\"reason\":\""),
+        failures.get(0));
     assertTrue(failures.get(1).contains("non-cat/notes.txt"), failures.get(1));
   }
 
@@ -179,7 +182,9 @@ class SparkAugmentJobTest {
     Map<String, String> got = hashes(dir.resolve("spark-r"));
     got.remove(SparkAugmentJob.FAILURES);
     assertEquals(hashes(dir.resolve("cli-r")), got);
-    assertFalse(got.keySet().stream().anyMatch(k -> k.contains("/.") || k.startsWith(".")), got.keySet().toString());
+    assertFalse(
+        got.keySet().stream().anyMatch(k -> k.contains("/.") || k.startsWith(".")),
+        got.keySet().toString());
   }
 
   @Test
