@@ -1,18 +1,12 @@
 package io.augreg.cli;
 
-import io.augreg.augment.Pipeline;
-import io.augreg.image.ImageWriter;
 import io.augreg.offline.AugmentConfig;
 import io.augreg.offline.AugmentJob;
 import io.augreg.offline.AugmentReport;
-import io.augreg.offline.Failure;
-import io.augreg.offline.OutputFormat;
-import io.augreg.offline.Size;
 import io.augreg.offline.SourceOutcome;
 import io.augreg.report.AugmentPage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -41,7 +35,7 @@ import picocli.CommandLine.Spec;
 public final class AugmentCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Mixin PipelineOptions pipelineOptions;
+  @Mixin AugmentOptions options;
 
   @Mixin ReportOptions reportOptions;
 
@@ -58,117 +52,31 @@ public final class AugmentCommand implements Callable<Integer> {
   Path output;
 
   @Option(
-      names = "--copies",
-      paramLabel = "N",
-      defaultValue = "5",
-      description = "Augmented copies per input image (default: ${DEFAULT-VALUE}).")
-  int copies;
-
-  @Option(
-      names = "--keep-original",
-      description =
-          "Also write each original (copied as-is, or re-encoded/resized for --format/--size).")
-  boolean keepOriginal;
-
-  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Worker threads (default: all cores, ${sys:augreg.cores} here).")
   Integer threads;
-
-  @Option(
-      names = "--format",
-      paramLabel = "same|png|jpg",
-      defaultValue = "same",
-      description =
-          "Output format; 'same' keeps png/jpg/webp/bmp/tiff, else png (default:"
-              + " ${DEFAULT-VALUE}).")
-  OutputFormat format;
-
-  @Option(
-      names = "--quality",
-      paramLabel = "Q",
-      defaultValue = "" + ImageWriter.DEFAULT_QUALITY,
-      description = "JPEG/WebP quality 1..100 (default: ${DEFAULT-VALUE}).")
-  int quality;
-
-  @Option(
-      names = "--size",
-      paramLabel = "WxH",
-      converter = SizeConverter.class,
-      description = "Resize every output to WxH after augmenting (default: keep the size).")
-  Size size;
-
-  @Option(
-      names = "--resume",
-      description =
-          "Keep outputs that an earlier run with the same settings completed; redo the rest.")
-  boolean resume;
-
-  @Option(names = "--overwrite", description = "Allow a non-empty OUTPUT and replace its files.")
-  boolean overwrite;
 
   static {
     System.setProperty(
         "augreg.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
   }
 
-  /** Converts {@code WxH} option values. */
-  static final class SizeConverter implements picocli.CommandLine.ITypeConverter<Size> {
-    @Override
-    public Size convert(String value) {
-      try {
-        return Size.parse(value);
-      } catch (io.augreg.core.AugregException e) {
-        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
   @Override
   public Integer call() {
     int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    Pipeline p = pipelineOptions.parsePipeline();
-    AugmentConfig config =
-        new AugmentConfig(
-            input,
-            output,
-            copies,
-            keepOriginal,
-            p,
-            pipelineOptions.seed,
-            nThreads,
-            format,
-            quality,
-            size,
-            resume,
-            overwrite,
-            pipelineOptions.maxPixels);
+    AugmentConfig config = options.config(input, output, nThreads);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     AugmentReport report;
     try (Progress progress = new Progress()) {
       report = new AugmentJob(config).run(progress);
     }
-    for (Failure f : report.failures()) {
-      err.println("augreg augment: failed: " + f);
-    }
-    err.flush();
-    out.printf(
-        Locale.ROOT,
-        "augment: %d written, %d skipped, %d failed (%d input files) in %.1f s, %.1f files/s%n",
-        report.written(),
-        report.skipped(),
-        report.failures().size(),
-        report.sources(),
-        report.seconds(),
-        report.sources() / Math.max(report.seconds(), 1e-9));
-    out.println("manifest: " + report.manifest());
-    out.flush();
+    int status = AugmentOptions.summary("augment", report, out, err);
     AugmentReport r = report;
     boolean page = reportOptions.write(spec, output.resolve(AugmentJob.REPORT),
         info -> AugmentPage.build(config, r, info), out, err);
-    return report.failures().isEmpty() && page ? 0 : 1;
+    return page ? status : 1;
   }
 
   /** A progress bar on stderr, only when attached to a terminal. */

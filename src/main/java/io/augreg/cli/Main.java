@@ -49,6 +49,17 @@ public final class Main implements Runnable {
     for (Object sub : SUBCOMMANDS) {
       cl.addSubcommand(sub);
     }
+    return configure(cl);
+  }
+
+  /**
+   * Gives a command line augreg's error handling: a user error is one line and its exit code
+   * (2 for bad usage), never a stack trace. Also used by the Spark job's command.
+   *
+   * @param cl the command line
+   * @return {@code cl}
+   */
+  public static CommandLine configure(CommandLine cl) {
     cl.setExecutionExceptionHandler(Main::handleExecutionException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -88,7 +88,16 @@ public final class ImageFiles {
   }
 
   private static boolean skipped(Path p) {
-    String name = p.getFileName().toString();
+    return skippedName(p.getFileName().toString());
+  }
+
+  /**
+   * Whether a file or folder of this name is left out of a walk: hidden, or desktop litter.
+   *
+   * @param name a file or folder name
+   * @return true to skip it
+   */
+  public static boolean skippedName(String name) {
     return name.startsWith(".") || LITTER.contains(name.toLowerCase(Locale.ROOT));
   }
 

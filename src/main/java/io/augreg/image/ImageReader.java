@@ -77,17 +77,27 @@ public final class ImageReader {
         throw new BadImageException(
             path, Files.exists(path) ? "not a regular file" : "no such file");
       }
-      long size = Files.size(path);
-      if (size == 0) {
-        throw new BadImageException(path, "empty file");
-      }
-      if (size > MAX_FILE_BYTES) {
-        throw new BadImageException(
-            path, "file too large (" + size + " bytes, limit " + MAX_FILE_BYTES + ")");
-      }
+      checkFileSize(path, Files.size(path));
       return Files.readAllBytes(path);
     } catch (IOException e) {
       throw new BadImageException(path, "cannot read (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Refuses a file by its size before it is read: empty, or over {@link #MAX_FILE_BYTES}.
+   *
+   * @param path the file, named in the message
+   * @param size its length in bytes
+   * @throws BadImageException when the size is refused
+   */
+  public static void checkFileSize(Path path, long size) {
+    if (size == 0) {
+      throw new BadImageException(path, "empty file");
+    }
+    if (size > MAX_FILE_BYTES) {
+      throw new BadImageException(
+          path, "file too large (" + size + " bytes, limit " + MAX_FILE_BYTES + ")");
     }
   }
 

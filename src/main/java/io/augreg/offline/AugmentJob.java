@@ -1,10 +1,7 @@
 package io.augreg.offline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.augreg.augment.AppliedStep;
 import io.augreg.augment.Pipeline;
 import io.augreg.core.AugregException;
-import io.augreg.image.BadImageException;
 import io.augreg.image.ImageFiles;
 import io.augreg.image.ImageReader;
 import io.augreg.image.ImageWriter;
@@ -26,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Runs one offline augmentation: walks INPUT, plans the outputs ({@link OutputPlan}), augments the
@@ -71,8 +67,7 @@ public final class AugmentJob {
   }
 
   private final AugmentConfig config;
-  private final ImageReader reader;
-  private final ImageWriter writer;
+  private final SourceAugmenter augmenter;
 
   /**
    * A job for {@code config}.
@@ -81,8 +76,7 @@ public final class AugmentJob {
    */
   public AugmentJob(AugmentConfig config) {
     this.config = config;
-    this.reader = new ImageReader(config.maxPixels());
-    this.writer = new ImageWriter(config.quality());
+    this.augmenter = new SourceAugmenter(config);
   }
 
   /**
@@ -120,8 +114,7 @@ public final class AugmentJob {
       }
     }
     Map<String, String> oldRaw = config.resume() ? readOldRaw(output) : Map.of();
-    Map<String, JsonNode> oldLines = new HashMap<>();
-    oldRaw.forEach((k, v) -> oldLines.put(k, ManifestLine.parse(v)));
+    EarlierRun.checkSameOptions(oldRaw.values(), config);
     try {
       Files.createDirectories(output);
     } catch (IOException e) {
@@ -130,6 +123,18 @@ public final class AugmentJob {
     }
     listener.started(sources.size());
 
+    SourceAugmenter.Sink sink =
+        new SourceAugmenter.Sink() {
+          @Override
+          public boolean exists(String relative) {
+            return Files.isRegularFile(output.resolve(relative));
+          }
+
+          @Override
+          public void write(String relative, byte[] bytes) {
+            ImageWriter.writeAtomically(output.resolve(relative), bytes);
+          }
+        };
     Path part = output.resolve(MANIFEST_PART);
     Path manifest = output.resolve(MANIFEST);
     int written = 0;
@@ -162,7 +167,11 @@ public final class AugmentJob {
         while (next < sources.size() && window.size() < inFlight) {
           List<PlannedOutput> outs = plan.get(next);
           SourceFile src = sources.get(next);
-          window.add(pool.submit(() -> process(src, outs, oldLines, oldRaw)));
+          window.add(
+              pool.submit(
+                  () ->
+                      augmenter.process(
+                          src, () -> ImageReader.readBytes(src.path()), outs, oldRaw, sink)));
           next++;
         }
         SourceOutcome o = await(window.poll());
@@ -186,77 +195,6 @@ public final class AugmentJob {
     move(part, manifest);
     return new AugmentReport(
         sources.size(), written, skipped, failures, manifest, (System.nanoTime() - t0) / 1e9);
-  }
-
-  private SourceOutcome process(
-      SourceFile src,
-      List<PlannedOutput> outs,
-      Map<String, JsonNode> oldLines,
-      Map<String, String> oldRaw) {
-    String[] lines = new String[outs.size()];
-    int skipped = 0;
-    for (int j = 0; j < outs.size(); j++) {
-      PlannedOutput p = outs.get(j);
-      JsonNode old = oldLines.get(p.relative());
-      if (old != null
-          && ManifestLine.sameSettings(old, p, config)
-          && Files.isRegularFile(config.output().resolve(p.relative()))) {
-        lines[j] = oldRaw.get(p.relative());
-        skipped++;
-      }
-    }
-    if (skipped == outs.size()) {
-      return new SourceOutcome(src, List.of(lines), 0, skipped, null);
-    }
-    int written = 0;
-    Failure failure = null;
-    try {
-      byte[] bytes = ImageReader.readBytes(src.path());
-      try (Mat image = reader.decode(src.path(), bytes);
-          Mat aug = new Mat();
-          Mat scratch = new Mat()) {
-        for (int j = 0; j < outs.size(); j++) {
-          if (lines[j] != null) {
-            continue;
-          }
-          PlannedOutput p = outs.get(j);
-          Path target = config.output().resolve(p.relative());
-          String ext = ImageWriter.extensionOf(target);
-          List<AppliedStep> steps;
-          Mat result;
-          if (p.isOriginal()) {
-            steps = List.of();
-            result = image;
-          } else {
-            steps = config.pipeline().apply(image, aug, config.seed(), 0, p.key(), p.copy());
-            result = aug;
-          }
-          int w = config.size() == null ? result.cols() : config.size().width();
-          int h = config.size() == null ? result.rows() : config.size().height();
-          boolean sameSize = w == image.cols() && h == image.rows();
-          byte[] encoded =
-              p.isOriginal() && Renderer.copyOriginal(src.extension(), ext, sameSize)
-                  ? bytes
-                  : Renderer.render(result, w, h, ext, writer, scratch);
-          ImageWriter.writeAtomically(target, encoded);
-          lines[j] = ManifestLine.of(p, config, steps, w, h);
-          written++;
-        }
-      }
-    } catch (BadImageException e) {
-      failure = new Failure(src.path(), e.reason());
-    } catch (AugregException e) {
-      failure = new Failure(src.path(), e.getMessage());
-    } catch (RuntimeException e) {
-      failure = new Failure(src.path(), "failed (" + e + ")");
-    }
-    List<String> done = new ArrayList<>();
-    for (String l : lines) {
-      if (l != null) {
-        done.add(l);
-      }
-    }
-    return new SourceOutcome(src, done, written, skipped, failure);
   }
 
   private void checkOutputEmpty(Path output) {
@@ -285,14 +223,7 @@ public final class AugmentJob {
       }
       try {
         for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-          if (line.isBlank()) {
-            continue;
-          }
-          try {
-            raw.putIfAbsent(ManifestLine.parse(line).path("output").asText(), line);
-          } catch (AugregException bad) {
-            // a torn last line of an interrupted run: that output is simply redone
-          }
+          EarlierRun.index(line, raw);
         }
       } catch (IOException e) {
         throw new AugregException(

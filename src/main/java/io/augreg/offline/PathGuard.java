@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * input by the next run; an input inside the output could be overwritten by outputs named after its
  * own sub-folders.
  */
-final class PathGuard {
+public final class PathGuard {
   private PathGuard() {}
 
   /**
@@ -20,7 +20,7 @@ final class PathGuard {
    *
    * @throws AugregException (exit 2) when the two overlap or OUTPUT is a file
    */
-  static void check(Path input, Path output) {
+  public static void check(Path input, Path output) {
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new AugregException("OUTPUT " + output + " exists and is not a folder");
     }

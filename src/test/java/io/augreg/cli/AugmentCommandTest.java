@@ -146,7 +146,48 @@ class AugmentCommandTest {
     CliHarness.Result again = augment(in, out, "--copies", 2, "--resume");
     assertTrue(again.out().contains("0 written, 8 skipped"), again.out());
     CliHarness.Result otherSeed = augment(in, out, "--copies", 2, "--resume", "--seed", 9);
-    assertTrue(otherSeed.out().contains("8 written, 0 skipped"), otherSeed.out());
+    assertEquals(2, otherSeed.exitCode());
+    assertTrue(otherSeed.err().contains("--seed differs"), otherSeed.err());
+    assertEquals(full, hashes(out));
+  }
+
+  @Test
+  void aResumeWithOtherOptionsIsRefusedNamingTheOption() throws Exception {
+    Path out = dir.resolve("out");
+    assertEquals(0, augment(in, out, "--copies", 4, "--threads", 1).exitCode());
+    // interrupted part-way: the manifest holds the first three sources only (c.jpg among them)
+    List<String> lines = Files.readAllLines(out.resolve("manifest.jsonl"));
+    Files.write(out.resolve(".manifest.jsonl.part"), lines.subList(0, 12));
+    Files.delete(out.resolve("manifest.jsonl"));
+    Map<String, String> before = hashes(out);
+    Object[][] changes = {
+      {"--copies", 3},
+      {"--copies", 5},
+      {"--seed", 7},
+      {"--pipeline", "vflip"},
+      {"--format", "png"},
+      {"--size", "16x16"},
+      {"--quality", 80},
+      {"--keep-original", null},
+    };
+    for (Object[] change : changes) {
+      List<Object> args = new java.util.ArrayList<>(List.of(in, out, "--resume"));
+      if (!change[0].equals("--copies")) {
+        args.addAll(List.of("--copies", 4));
+      }
+      args.add(change[0]);
+      if (change[1] != null) {
+        args.add(change[1]);
+      }
+      CliHarness.Result r = augment(args.toArray());
+      assertEquals(2, r.exitCode(), change[0] + ": " + r.out() + r.err());
+      assertTrue(r.err().contains(change[0] + " differs"), r.err());
+      assertTrue(r.err().contains("--overwrite"), r.err());
+      assertEquals(before, hashes(out), change[0] + " changed OUTPUT");
+    }
+    CliHarness.Result same = augment(in, out, "--copies", 4, "--resume");
+    assertEquals(0, same.exitCode(), same.err());
+    assertTrue(same.out().contains("4 written, 12 skipped"), same.out());
   }
 
   @Test
