@@ -8,7 +8,7 @@ import io.augreg.image.InputFormat;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.conv.ConvNet;
-import io.augreg.nn.conv.Shape;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;

@@ -11,7 +11,7 @@ import io.augreg.nn.conv.ArchSource;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.conv.ConvFootprint;
 import io.augreg.nn.conv.ConvNet;
-import io.augreg.nn.conv.Shape;
+import io.augreg.nn.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

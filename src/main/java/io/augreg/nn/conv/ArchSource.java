@@ -1,5 +1,7 @@
 package io.augreg.nn.conv;
 
+import io.augreg.nn.Shape;
+
 /**
  * Where an architecture came from, so that its errors name what the user can fix: the {@code
  * --arch} option of {@code augreg train} ({@link #OPTION}, the default everywhere), or the files of

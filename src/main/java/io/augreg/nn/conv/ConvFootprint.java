@@ -1,6 +1,7 @@
 package io.augreg.nn.conv;
 
 import io.augreg.core.AugregException;
+import io.augreg.nn.Shape;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
