@@ -18,6 +18,7 @@ import io.augreg.train.ConvTrainResult;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;
+import io.augreg.train.StopReason;
 import io.augreg.train.TrainConfig;
 import io.augreg.train.TrainResult;
 import java.io.PrintWriter;
@@ -300,8 +301,8 @@ public final class TrainCommand implements Callable<Integer> {
         printEnd(t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(),
             t.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
             t.diagnosis(), r.devCount(), r.testCount(), outw);
-        ConvTrainOutputs.write(out, c, r);
-        return finish(r.failures().isEmpty(), outw, err);
+        boolean curves = ConvTrainOutputs.write(out, c, r);
+        return finish(r.failures().isEmpty(), curves, outw, err);
       }
       ImageTraining.Result r = ImageTraining.run(c, onStart, progress);
       progress.end();
@@ -309,8 +310,8 @@ public final class TrainCommand implements Callable<Integer> {
       printEnd(t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(),
           r.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
           t.diagnosis(), r.devCount(), r.testCount(), outw);
-      TrainOutputs.write(out, c, r);
-      return finish(r.failures().isEmpty(), outw, err);
+      boolean curves = TrainOutputs.write(out, c, r);
+      return finish(r.failures().isEmpty(), curves, outw, err);
     }
   }
 
@@ -334,15 +335,21 @@ public final class TrainCommand implements Callable<Integer> {
       int devCount, int testCount, PrintWriter outw) {
     outw.printf(Locale.ROOT, "stopped: %s at epoch %d (weights of epoch %d), %.1f s, %.0f samples/s%n",
         stop, stopEpoch, bestEpoch, seconds, samplesPerSecond);
+    if (StopReason.DIVERGED.label().equals(stop)) {
+      outw.printf(Locale.ROOT, "the loss became non-finite (NaN or infinite) at epoch %d; kept %s;"
+          + " try a smaller --lr%n", stopEpoch,
+          bestEpoch == 0 ? "the initial weights" : "the weights of epoch " + bestEpoch);
+    }
     outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(trainAcc), pct(devAcc),
         pct(testAcc));
     outw.println(diagnosisLine(d, devCount, testCount));
     outw.flush();
   }
 
-  /** The "wrote" line; exit code 1 when images were skipped, else 0. */
-  private int finish(boolean allRead, PrintWriter outw, PrintWriter err) {
-    outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
+  /** The "wrote" line; exit code 1 when images were skipped, else 0 (a divergence included). */
+  private int finish(boolean allRead, boolean curves, PrintWriter outw, PrintWriter err) {
+    outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json"
+        + (curves ? ", loss.png, accuracy.png" : " (no learning curves: no epoch had a finite cost)"));
     outw.flush();
     err.flush();
     return allRead ? 0 : 1;

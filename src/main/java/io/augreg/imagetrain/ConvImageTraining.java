@@ -98,19 +98,19 @@ public final class ConvImageTraining {
       Precision precision, Consumer<RunStart> onStart, TrainingListener listener) {
     long seed = c.trainConfig().seed();
     // the same data preparation as the MLP run (scan, split, load or validate, standardize)
-    ImageTraining.Prepared p = ImageTraining.prepare(c);
+    Shape shape = new Shape(c.height(), c.width(), c.channels());
+    ConvTrainer trainer = new ConvTrainer(c.trainConfig(), computeThreads, precision);
+    // a network too large for the heap is a user error, reported before anything is allocated
+    ImageTraining.Prepared p = ImageTraining.prepare(c,
+        (outputs, examples) -> trainer.checkFits(arch, shape, outputs, examples));
     ClassLabels labels = p.labels();
     InputFormat format = p.format();
     List<ImageFolder.Sample> kept = p.kept();
     Dataset devSet = p.devSet();
     Dataset testSet = p.testSet();
     OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
-    Shape shape = new Shape(c.height(), c.width(), c.channels());
     int m = kept.size();
     int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
-    ConvTrainer trainer = new ConvTrainer(c.trainConfig(), computeThreads, precision);
-    // a network too large for the heap is a user error, reported before anything is allocated
-    trainer.checkFits(arch, shape, labels.outputs(), m);
     ConvNet initial = ConvNet.initialize(arch, shape, output, labels.outputs(), seed);
     if (onStart != null) {
       onStart.accept(new RunStart(labels, format, m, p.devCount(), p.testCount(), p.failures(),

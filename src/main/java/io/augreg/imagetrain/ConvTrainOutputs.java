@@ -24,8 +24,9 @@ public final class ConvTrainOutputs {
    * @param dir the output folder (created)
    * @param config the run's configuration
    * @param r the run's result
+   * @return whether the learning curves were drawn (false: no recorded epoch had a finite cost)
    */
-  public static void write(Path dir, ImageTrainConfig config, ConvImageTraining.Result r) {
+  public static boolean write(Path dir, ImageTrainConfig config, ConvImageTraining.Result r) {
     ConvTrainResult t = r.result();
     Map<String, Object> extra = TrainOutputs.modelExtra(
         config, r.labels(), r.format(), r.trainCount(), r.devCount(), r.testCount(), Map.of());
@@ -37,7 +38,7 @@ public final class ConvTrainOutputs {
         config.trainConfig(),
         TrainOutputs.metrics(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy()),
         extra);
-    TrainOutputs.writeRun(
+    return TrainOutputs.writeRun(
         dir,
         new TrainOutputs.RunSummary(
             r.trainAccuracy(),

@@ -45,8 +45,9 @@ public final class TrainOutputs {
    * @param dir the output folder (created)
    * @param config the run's configuration
    * @param r the run's result
+   * @return whether the learning curves were drawn (false: no recorded epoch had a finite cost)
    */
-  public static void write(Path dir, ImageTrainConfig config, ImageTraining.Result r) {
+  public static boolean write(Path dir, ImageTrainConfig config, ImageTraining.Result r) {
     TrainResult t = r.result();
     Map<String, Object> mlp = new LinkedHashMap<>();
     mlp.put("init", config.init());
@@ -61,7 +62,7 @@ public final class TrainOutputs {
         config.trainConfig(),
         metrics(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy()),
         extra);
-    writeRun(
+    return writeRun(
         dir,
         new RunSummary(
             r.trainAccuracy(),
@@ -204,9 +205,11 @@ public final class TrainOutputs {
 
   /**
    * Writes {@code history.csv}, {@code report.json} (the issue's keys, then {@code more}) and the
-   * learning curves {@code loss.png} and {@code accuracy.png}.
+   * learning curves {@code loss.png} and {@code accuracy.png}, which leave out non-finite points.
+   *
+   * @return false if no recorded epoch had a finite cost, so no curve was drawn
    */
-  static void writeRun(Path dir, RunSummary s, Map<String, Object> more) {
+  static boolean writeRun(Path dir, RunSummary s, Map<String, Object> more) {
     StringBuilder csv = new StringBuilder("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy\n");
     List<EpochRecord> h = s.history().epochs();
     for (EpochRecord e : h) {
@@ -258,14 +261,26 @@ public final class TrainOutputs {
       v[3][i] = e.devAccuracy();
       dev |= Double.isFinite(e.devCost());
     }
-    if (n > 0) {
+    // the curves leave out non-finite points (a diverged epoch); with none at all there is no curve
+    if (anyFinite(v[0]) || anyFinite(v[1])) {
       String mark = dev ? "" : " (no dev set)";
       LearningCurveChart.write(dir.resolve("loss.png"), "Learning curve: loss" + mark, "cross-entropy",
           x, v[0], dev ? v[1] : null, s.bestEpoch());
       // an accuracy lies in [0, 1]: its axis never shows more (a flat curve would reach 1.156)
       LearningCurveChart.write(dir.resolve("accuracy.png"), "Learning curve: accuracy" + mark, "accuracy",
           x, v[2], dev ? v[3] : null, s.bestEpoch(), 0.0, 1.0);
+      return true;
     }
+    return false;
+  }
+
+  private static boolean anyFinite(double[] v) {
+    for (double d : v) {
+      if (Double.isFinite(d)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Double finite(double v) {

@@ -219,14 +219,13 @@ public final class ConvTrainer {
         break;
       }
     }
-    ConvNet model;
-    if (log.settle(epoch, false) == EpochLog.Returned.LAST) {
-      model = initial.withParameters(live);
-    } else {
-      model = initial.withParameters(best);
-      copyInto(best, live);
+    EpochLog.Returned returned = log.settle(epoch);
+    if (returned != EpochLog.Returned.LAST) {
+      // the best snapshot, or the initial parameters when the run diverged before keeping one
+      copyInto(returned == EpochLog.Returned.BEST ? best : initial.parameters(), live);
       changed(workers);
     }
+    ConvNet model = initial.withParameters(live);
     double trainError = 1 - evaluate(source.clean(), workers, pool)[1];
     double devError = Double.NaN;
     if (dev != null) {
