@@ -14,14 +14,11 @@ import io.augreg.train.ModelFiles;
 import io.augreg.train.StopReason;
 import io.augreg.train.TrainResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -271,6 +268,15 @@ public final class TrainOutputs {
           x, v[2], dev ? v[3] : null, s.bestEpoch(), 0.0, 1.0);
       return true;
     }
+    // no curve: a previous run's curves in the same folder would contradict this run's history
+    for (String f : new String[] {"loss.png", "accuracy.png"}) {
+      try {
+        Files.deleteIfExists(dir.resolve(f));
+      } catch (IOException e) {
+        throw new AugregException(dir.resolve(f) + ": cannot remove the previous run's curve ("
+            + e.getMessage() + ")", e);
+      }
+    }
     return false;
   }
 
@@ -292,16 +298,8 @@ public final class TrainOutputs {
   }
 
   static void writeText(Path file, String text) {
-    Path abs = file.toAbsolutePath();
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     try {
-      Files.createDirectories(abs.getParent());
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
+      ModelFiles.writeAtomically(file, text);
     } catch (IOException e) {
       throw new AugregException(file + ": cannot write (" + e.getMessage() + ")", e);
     }
