@@ -8,19 +8,19 @@ import io.augreg.imagetrain.ConvImageTraining;
 import io.augreg.imagetrain.ConvTrainOutputs;
 import io.augreg.imagetrain.HoldOut;
 import io.augreg.imagetrain.ImageTrainConfig;
+import io.augreg.imagetrain.ImageRun;
 import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.RunStart;
 import io.augreg.imagetrain.TrainOutputs;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.offline.Size;
-import io.augreg.train.ConvTrainResult;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;
 import io.augreg.train.StopReason;
 import io.augreg.train.TrainConfig;
-import io.augreg.train.TrainResult;
+import io.augreg.train.TrainOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -297,19 +297,13 @@ public final class TrainCommand implements Callable<Integer> {
       if (a != null) {
         ConvImageTraining.Result r = ConvImageTraining.run(c, a, threads, p, onStart, progress);
         progress.end(); // the bar's last state, then the final lines below it
-        ConvTrainResult t = r.result();
-        printEnd(t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(),
-            t.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
-            t.diagnosis(), r.devCount(), r.testCount(), outw);
+        printEnd(r, outw);
         boolean curves = ConvTrainOutputs.write(out, c, r);
         return finish(r.failures().isEmpty(), curves, outw, err);
       }
       ImageTraining.Result r = ImageTraining.run(c, onStart, progress);
       progress.end();
-      TrainResult t = r.result();
-      printEnd(t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(),
-          r.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
-          t.diagnosis(), r.devCount(), r.testCount(), outw);
+      printEnd(r, outw);
       boolean curves = TrainOutputs.write(out, c, r);
       return finish(r.failures().isEmpty(), curves, outw, err);
     }
@@ -330,19 +324,18 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** The stop, the accuracies and the diagnosis (the same lines for both networks). */
-  private static void printEnd(String stop, int stopEpoch, int bestEpoch, double seconds,
-      double samplesPerSecond, double trainAcc, double devAcc, double testAcc, Diagnosis d,
-      int devCount, int testCount, PrintWriter outw) {
+  private static void printEnd(ImageRun r, PrintWriter outw) {
+    TrainOutcome t = r.result();
     outw.printf(Locale.ROOT, "stopped: %s at epoch %d (weights of epoch %d), %.1f s, %.0f samples/s%n",
-        stop, stopEpoch, bestEpoch, seconds, samplesPerSecond);
-    if (StopReason.DIVERGED.label().equals(stop)) {
+        t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), r.samplesPerSecond());
+    if (t.stopReason() == StopReason.DIVERGED) {
       outw.printf(Locale.ROOT, "the loss became non-finite (NaN or infinite) at epoch %d; kept %s;"
-          + " try a smaller --lr%n", stopEpoch,
-          bestEpoch == 0 ? "the initial weights" : "the weights of epoch " + bestEpoch);
+          + " try a smaller --lr%n", t.stopEpoch(),
+          t.bestEpoch() == 0 ? "the initial weights" : "the weights of epoch " + t.bestEpoch());
     }
-    outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(trainAcc), pct(devAcc),
-        pct(testAcc));
-    outw.println(diagnosisLine(d, devCount, testCount));
+    outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
+        pct(r.devAccuracy()), pct(r.testAccuracy()));
+    outw.println(diagnosisLine(t.diagnosis(), r.devCount(), r.testCount()));
     outw.flush();
   }
 

@@ -60,10 +60,16 @@ public final class ConvImageTraining {
       int testCount,
       List<BadImageException> failures,
       Precision precision,
-      int computeThreads) {
+      int computeThreads) implements ImageRun {
     /** Copies the list. */
     public Result {
       failures = List.copyOf(failures);
+    }
+
+    /** The trainer's rate: examples per second of the optimization steps. */
+    @Override
+    public double samplesPerSecond() {
+      return result.samplesPerSecond();
     }
   }
 

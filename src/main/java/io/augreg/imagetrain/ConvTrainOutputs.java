@@ -38,20 +38,7 @@ public final class ConvTrainOutputs {
         config.trainConfig(),
         TrainOutputs.metrics(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy()),
         extra);
-    return TrainOutputs.writeRun(
-        dir,
-        new TrainOutputs.RunSummary(
-            r.trainAccuracy(),
-            r.devAccuracy(),
-            r.testAccuracy(),
-            t.history(),
-            t.bestEpoch(),
-            t.stopEpoch(),
-            t.stopReason(),
-            t.diagnosis(),
-            HoldOut.name(r.devCount(), r.testCount()),
-            t.samplesPerSecond(),
-            t.seconds()),
+    return TrainOutputs.writeRun(dir, TrainOutputs.RunSummary.of(r),
         Map.of("architecture", t.model().architecture().toSpec(), "compute", compute(r)));
   }
 

@@ -76,7 +76,7 @@ public final class ImageTraining {
       int devCount,
       int testCount,
       List<BadImageException> failures,
-      double samplesPerSecond) {
+      double samplesPerSecond) implements ImageRun {
     /** Copies the list. */
     public Result {
       failures = List.copyOf(failures);

@@ -12,6 +12,7 @@ import io.augreg.train.EpochRecord;
 import io.augreg.train.History;
 import io.augreg.train.ModelFiles;
 import io.augreg.train.StopReason;
+import io.augreg.train.TrainOutcome;
 import io.augreg.train.TrainResult;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -59,21 +60,7 @@ public final class TrainOutputs {
         config.trainConfig(),
         metrics(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy()),
         extra);
-    return writeRun(
-        dir,
-        new RunSummary(
-            r.trainAccuracy(),
-            r.devAccuracy(),
-            r.testAccuracy(),
-            t.history(),
-            t.bestEpoch(),
-            t.stopEpoch(),
-            t.stopReason(),
-            t.diagnosis(),
-            HoldOut.name(r.devCount(), r.testCount()),
-            r.samplesPerSecond(),
-            t.seconds()),
-        Map.of());
+    return writeRun(dir, RunSummary.of(r), Map.of());
   }
 
   /**
@@ -158,7 +145,16 @@ public final class TrainOutputs {
       Diagnosis diagnosis,
       String holdOut,
       double samplesPerSecond,
-      double seconds) {}
+      double seconds) {
+
+    /** The summary of a run of either network. */
+    static RunSummary of(ImageRun r) {
+      TrainOutcome t = r.result();
+      return new RunSummary(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(), t.history(),
+          t.bestEpoch(), t.stopEpoch(), t.stopReason(), t.diagnosis(),
+          HoldOut.name(r.devCount(), r.testCount()), r.samplesPerSecond(), t.seconds());
+    }
+  }
 
   /** The accuracies stored as the model's metrics. */
   static Map<String, Double> metrics(double train, double dev, double test) {
