@@ -146,10 +146,10 @@ public final class TrainCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(names = "--init", paramLabel = "NAME",
-      description = "MLP initializer: lesson, he, xavier or numpy (numpy-compatible generator"
-          + " seeded by --seed); not with --arch, whose network starts from PyTorch's default"
-          + " initialization (default: ${DEFAULT-VALUE}).")
-  String init = "he";
+      description = "Initializer: lesson, he, xavier or numpy (numpy-compatible generator"
+          + " seeded by --seed), or pytorch (uniform ±1/sqrt(fan_in); --arch only) (default: he"
+          + " for --layers, pytorch for --arch).")
+  String init;
 
   @Option(names = "--positive-class", paramLabel = "NAME",
       description = "Binary problem: this class is 1, every other 0 (default: binary with the second"
@@ -235,7 +235,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     return new ImageTrainConfig(train, dev, test, split == null ? null : SplitRatios.parse(split),
         s.width(), s.height(), gray ? 1 : 3, normalize.equals("channel"), h, positiveClass,
-        init.toLowerCase(Locale.ROOT), pipeline, tc.build(), cacheMb << 20, threads, prefetch);
+        init == null ? null : init.toLowerCase(Locale.ROOT), pipeline, tc.build(), cacheMb << 20, threads, prefetch);
   }
 
   static double[] numbers(String text, String option) {
@@ -253,9 +253,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   /**
    * Refuses options that do not apply to the chosen network instead of ignoring them: {@code
-   * --layers} and {@code --arch} are alternatives; {@code --init} and {@code --keep-prob} apply to
-   * the MLP only; {@code --precision} to {@code --arch} only. {@code --layers}, {@code --init}
-   * and {@code --precision} have defaults, so what counts is whether the user gave them.
+   * --layers} and {@code --arch} are alternatives; {@code --keep-prob} applies to the MLP only;
+   * {@code --precision} to {@code --arch} only. {@code --layers} and {@code --precision} have
+   * defaults, so what counts is whether the user gave them.
    */
   private void checkOptionsApply(ImageTrainConfig c) {
     ParseResult given = spec.commandLine().getParseResult();
@@ -264,10 +264,6 @@ public final class TrainCommand implements Callable<Integer> {
         throw new AugregException("--layers and --arch are alternatives: --layers N,N,... trains an"
             + " MLP, --arch SPEC a convolutional network (put 'dense units=N' steps in the spec)");
       }
-      if (given.hasMatchedOption("--init")) {
-        throw new AugregException("--init applies to --layers; an --arch network always starts"
-            + " from PyTorch's default initialization (uniform ±1/sqrt(fan_in), seeded by --seed)");
-      }
       if (c.trainConfig().dropout()) {
         throw new AugregException(
             "--keep-prob applies to --layers; with --arch put 'dropout keep=P' steps in the spec");
@@ -275,6 +271,9 @@ public final class TrainCommand implements Callable<Integer> {
     } else if (given.hasMatchedOption("--precision")) {
       throw new AugregException("--precision applies to --arch; the --layers MLP always multiplies"
           + " in double precision");
+    } else if ("pytorch".equals(c.init())) {
+      throw new AugregException("--init pytorch applies to --arch networks; --layers takes lesson,"
+          + " he, xavier or numpy");
     }
   }
 

@@ -117,7 +117,8 @@ public final class ConvImageTraining {
     OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
     int m = kept.size();
     int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
-    ConvNet initial = ConvNet.initialize(arch, shape, output, labels.outputs(), seed);
+    ConvNet initial = ConvNet.initialize(arch, shape, output, labels.outputs(), seed,
+        c.initFor(true));
     if (onStart != null) {
       onStart.accept(new RunStart(labels, format, m, p.devCount(), p.testCount(), p.failures(),
           initial.architecture().toSpec(), initial.parameterCount()));

@@ -256,10 +256,15 @@ public final class ImageTraining {
     System.arraycopy(hidden, 0, sizes, 1, hidden.length);
     sizes[sizes.length - 1] = labels.outputs();
     OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
-    Network initial = switch (c.init()) {
+    String init = c.initFor(false);
+    if (init.equals("pytorch")) {
+      throw new AugregException("--init pytorch applies to --arch networks; --layers takes lesson,"
+          + " he, xavier or numpy");
+    }
+    Network initial = switch (init) {
       case "numpy" -> Network.initializeNumpy(sizes, Activation.RELU, output, seed);
       default -> Network.initialize(sizes, Activation.RELU, output,
-          InitScheme.valueOf(c.init().toUpperCase(Locale.ROOT)), seed);
+          InitScheme.valueOf(init.toUpperCase(Locale.ROOT)), seed);
     };
     if (onStart != null) {
       String net = "mlp " + java.util.Arrays.stream(sizes).mapToObj(String::valueOf)

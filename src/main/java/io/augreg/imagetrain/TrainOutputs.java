@@ -48,7 +48,7 @@ public final class TrainOutputs {
   public static boolean write(Path dir, ImageTrainConfig config, ImageTraining.Result r) {
     TrainResult t = r.result();
     Map<String, Object> mlp = new LinkedHashMap<>();
-    mlp.put("init", config.init());
+    mlp.put("init", config.initFor(false));
     mlp.put("hidden", config.hidden());
     Map<String, Object> extra =
         modelExtra(
