@@ -8,6 +8,7 @@ import io.augreg.imagetrain.ConvImageTraining;
 import io.augreg.imagetrain.ConvTrainOutputs;
 import io.augreg.imagetrain.HoldOut;
 import io.augreg.imagetrain.ImageTrainConfig;
+import io.augreg.imagetrain.ImageRun;
 import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.RunStart;
 import io.augreg.imagetrain.TrainOutputs;
@@ -15,12 +16,12 @@ import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.offline.Size;
 import io.augreg.report.TrainReport;
-import io.augreg.train.ConvTrainResult;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;
+import io.augreg.train.StopReason;
 import io.augreg.train.TrainConfig;
-import io.augreg.train.TrainResult;
+import io.augreg.train.TrainOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -149,10 +150,10 @@ public final class TrainCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(names = "--init", paramLabel = "NAME",
-      description = "MLP initializer: lesson, he, xavier or numpy (numpy-compatible generator"
-          + " seeded by --seed); not with --arch, whose network starts from PyTorch's default"
-          + " initialization (default: ${DEFAULT-VALUE}).")
-  String init = "he";
+      description = "Initializer: lesson, he, xavier or numpy (numpy-compatible generator"
+          + " seeded by --seed), or pytorch (uniform ±1/sqrt(fan_in); --arch only) (default: he"
+          + " for --layers, pytorch for --arch).")
+  String init;
 
   @Option(names = "--positive-class", paramLabel = "NAME",
       description = "Binary problem: this class is 1, every other 0 (default: binary with the second"
@@ -238,7 +239,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     return new ImageTrainConfig(train, dev, test, split == null ? null : SplitRatios.parse(split),
         s.width(), s.height(), gray ? 1 : 3, normalize.equals("channel"), h, positiveClass,
-        init.toLowerCase(Locale.ROOT), pipeline, tc.build(), cacheMb << 20, threads, prefetch);
+        init == null ? null : init.toLowerCase(Locale.ROOT), pipeline, tc.build(), cacheMb << 20, threads, prefetch);
   }
 
   static double[] numbers(String text, String option) {
@@ -256,9 +257,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   /**
    * Refuses options that do not apply to the chosen network instead of ignoring them: {@code
-   * --layers} and {@code --arch} are alternatives; {@code --init} and {@code --keep-prob} apply to
-   * the MLP only; {@code --precision} to {@code --arch} only. {@code --layers}, {@code --init}
-   * and {@code --precision} have defaults, so what counts is whether the user gave them.
+   * --layers} and {@code --arch} are alternatives; {@code --keep-prob} applies to the MLP only;
+   * {@code --precision} to {@code --arch} only. {@code --layers} and {@code --precision} have
+   * defaults, so what counts is whether the user gave them.
    */
   private void checkOptionsApply(ImageTrainConfig c) {
     ParseResult given = spec.commandLine().getParseResult();
@@ -267,10 +268,6 @@ public final class TrainCommand implements Callable<Integer> {
         throw new AugregException("--layers and --arch are alternatives: --layers N,N,... trains an"
             + " MLP, --arch SPEC a convolutional network (put 'dense units=N' steps in the spec)");
       }
-      if (given.hasMatchedOption("--init")) {
-        throw new AugregException("--init applies to --layers; an --arch network always starts"
-            + " from PyTorch's default initialization (uniform ±1/sqrt(fan_in), seeded by --seed)");
-      }
       if (c.trainConfig().dropout()) {
         throw new AugregException(
             "--keep-prob applies to --layers; with --arch put 'dropout keep=P' steps in the spec");
@@ -278,6 +275,9 @@ public final class TrainCommand implements Callable<Integer> {
     } else if (given.hasMatchedOption("--precision")) {
       throw new AugregException("--precision applies to --arch; the --layers MLP always multiplies"
           + " in double precision");
+    } else if ("pytorch".equals(c.init())) {
+      throw new AugregException("--init pytorch applies to --arch networks; --layers takes lesson,"
+          + " he, xavier or numpy");
     }
   }
 
@@ -302,21 +302,15 @@ public final class TrainCommand implements Callable<Integer> {
       if (a != null) {
         ConvImageTraining.Result r = ConvImageTraining.run(c, a, threads, p, onStart, progress);
         progress.end(); // the bar's last state, then the final lines below it
-        ConvTrainResult t = r.result();
-        printEnd(t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(),
-            t.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
-            t.diagnosis(), r.devCount(), r.testCount(), outw);
-        ConvTrainOutputs.write(out, c, r);
-        return finish(r.failures().isEmpty(), c, started[0], outw, err);
+        printEnd(r, outw);
+        boolean curves = ConvTrainOutputs.write(out, c, r);
+        return finish(r.failures().isEmpty(), curves, c, started[0], outw, err);
       }
       ImageTraining.Result r = ImageTraining.run(c, onStart, progress);
       progress.end();
-      TrainResult t = r.result();
-      printEnd(t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(),
-          r.samplesPerSecond(), r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(),
-          t.diagnosis(), r.devCount(), r.testCount(), outw);
-      TrainOutputs.write(out, c, r);
-      return finish(r.failures().isEmpty(), c, started[0], outw, err);
+      printEnd(r, outw);
+      boolean curves = TrainOutputs.write(out, c, r);
+      return finish(r.failures().isEmpty(), curves, c, started[0], outw, err);
     }
   }
 
@@ -335,20 +329,29 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** The stop, the accuracies and the diagnosis (the same lines for both networks). */
-  private static void printEnd(String stop, int stopEpoch, int bestEpoch, double seconds,
-      double samplesPerSecond, double trainAcc, double devAcc, double testAcc, Diagnosis d,
-      int devCount, int testCount, PrintWriter outw) {
+  private static void printEnd(ImageRun r, PrintWriter outw) {
+    TrainOutcome t = r.result();
     outw.printf(Locale.ROOT, "stopped: %s at epoch %d (weights of epoch %d), %.1f s, %.0f samples/s%n",
-        stop, stopEpoch, bestEpoch, seconds, samplesPerSecond);
-    outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(trainAcc), pct(devAcc),
-        pct(testAcc));
-    outw.println(diagnosisLine(d, devCount, testCount));
+        t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), r.samplesPerSecond());
+    if (t.stopReason() == StopReason.DIVERGED) {
+      outw.printf(Locale.ROOT, "the loss became non-finite (NaN or infinite) at epoch %d; kept %s;"
+          + " try a smaller --lr%n", t.stopEpoch(),
+          t.bestEpoch() == 0 ? "the initial weights" : "the weights of epoch " + t.bestEpoch());
+    }
+    outw.printf(Locale.ROOT, "accuracy: train %s  dev %s  test %s%n", pct(r.trainAccuracy()),
+        pct(r.devAccuracy()), pct(r.testAccuracy()));
+    outw.println(diagnosisLine(t.diagnosis(), r.devCount(), r.testCount()));
     outw.flush();
   }
 
-  /** The "wrote" line and the report; exit code 1 when images were skipped, else 0. */
-  private int finish(boolean allRead, ImageTrainConfig c, RunStart start, PrintWriter outw, PrintWriter err) {
-    outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json, loss.png, accuracy.png");
+  /**
+   * The "wrote" line and the report page; exit code 1 when images were skipped or the page could
+   * not be written, else 0 (a divergence included).
+   */
+  private int finish(boolean allRead, boolean curves, ImageTrainConfig c, RunStart start,
+      PrintWriter outw, PrintWriter err) {
+    outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json"
+        + (curves ? ", loss.png, accuracy.png" : " (no learning curves: no epoch had a finite cost)"));
     outw.flush();
     err.flush();
     boolean page = report.write(spec, out.resolve("report.html"),

@@ -10,6 +10,7 @@ import io.augreg.train.Diagnosis;
 import io.augreg.train.DropoutMasks;
 import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;
+import io.augreg.train.RecordedCost;
 import io.augreg.train.TrainConfig;
 import io.augreg.train.TrainResult;
 import io.augreg.train.Trainer;
@@ -67,7 +68,9 @@ public final class FootballExperiment {
             .dropoutMasks(config.reference() ? DropoutMasks.REFERENCE : DropoutMasks.FRESH)
             .seed(config.seed())
             .evalEvery(config.evalEvery())
-            .baseError(config.baseError());
+            .baseError(config.baseError())
+            // the lesson's "Cost after iteration i": measured during the iteration's pass
+            .recordedCost(RecordedCost.DURING_PASS);
     if (config.earlyStopping()) {
       // Patience is given in iterations; the trainer counts evaluations (every evalEvery).
       int evaluations = (config.patience() + config.evalEvery() - 1) / config.evalEvery();

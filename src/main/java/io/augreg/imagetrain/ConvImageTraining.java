@@ -8,7 +8,7 @@ import io.augreg.image.InputFormat;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.conv.ConvNet;
-import io.augreg.nn.conv.Shape;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
@@ -60,10 +60,16 @@ public final class ConvImageTraining {
       int testCount,
       List<BadImageException> failures,
       Precision precision,
-      int computeThreads) {
+      int computeThreads) implements ImageRun {
     /** Copies the list. */
     public Result {
       failures = List.copyOf(failures);
+    }
+
+    /** The trainer's rate: examples per second of the optimization steps. */
+    @Override
+    public double samplesPerSecond() {
+      return result.samplesPerSecond();
     }
   }
 
@@ -98,20 +104,21 @@ public final class ConvImageTraining {
       Precision precision, Consumer<RunStart> onStart, TrainingListener listener) {
     long seed = c.trainConfig().seed();
     // the same data preparation as the MLP run (scan, split, load or validate, standardize)
-    ImageTraining.Prepared p = ImageTraining.prepare(c);
+    Shape shape = new Shape(c.height(), c.width(), c.channels());
+    ConvTrainer trainer = new ConvTrainer(c.trainConfig(), computeThreads, precision);
+    // a network too large for the heap is a user error, reported before anything is allocated
+    ImageTraining.Prepared p = ImageTraining.prepare(c,
+        (outputs, examples) -> trainer.checkFits(arch, shape, outputs, examples));
     ClassLabels labels = p.labels();
     InputFormat format = p.format();
     List<ImageFolder.Sample> kept = p.kept();
     Dataset devSet = p.devSet();
     Dataset testSet = p.testSet();
     OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
-    Shape shape = new Shape(c.height(), c.width(), c.channels());
     int m = kept.size();
     int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
-    ConvTrainer trainer = new ConvTrainer(c.trainConfig(), computeThreads, precision);
-    // a network too large for the heap is a user error, reported before anything is allocated
-    trainer.checkFits(arch, shape, labels.outputs(), m);
-    ConvNet initial = ConvNet.initialize(arch, shape, output, labels.outputs(), seed);
+    ConvNet initial = ConvNet.initialize(arch, shape, output, labels.outputs(), seed,
+        c.initFor(true));
     if (onStart != null) {
       onStart.accept(new RunStart(labels, format, m, p.devCount(), p.testCount(), p.failures(),
           initial.architecture().toSpec(), initial.parameterCount()));

@@ -24,8 +24,9 @@ public final class ConvTrainOutputs {
    * @param dir the output folder (created)
    * @param config the run's configuration
    * @param r the run's result
+   * @return whether the learning curves were drawn (false: no recorded epoch had a finite cost)
    */
-  public static void write(Path dir, ImageTrainConfig config, ConvImageTraining.Result r) {
+  public static boolean write(Path dir, ImageTrainConfig config, ConvImageTraining.Result r) {
     ConvTrainResult t = r.result();
     Map<String, Object> extra = TrainOutputs.modelExtra(
         config, r.labels(), r.format(), r.trainCount(), r.devCount(), r.testCount(), Map.of());
@@ -37,20 +38,7 @@ public final class ConvTrainOutputs {
         config.trainConfig(),
         TrainOutputs.metrics(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy()),
         extra);
-    TrainOutputs.writeRun(
-        dir,
-        new TrainOutputs.RunSummary(
-            r.trainAccuracy(),
-            r.devAccuracy(),
-            r.testAccuracy(),
-            t.history(),
-            t.bestEpoch(),
-            t.stopEpoch(),
-            t.stopReason(),
-            t.diagnosis(),
-            HoldOut.name(r.devCount(), r.testCount()),
-            t.samplesPerSecond(),
-            t.seconds()),
+    return TrainOutputs.writeRun(dir, TrainOutputs.RunSummary.of(r),
         Map.of("architecture", t.model().architecture().toSpec(), "compute", compute(r)));
   }
 

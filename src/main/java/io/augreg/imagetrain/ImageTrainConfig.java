@@ -23,7 +23,8 @@ import java.util.Arrays;
  * @param standardize subtract the training set's per-channel mean and divide by its std
  * @param hidden hidden layer sizes, e.g. {@code {20, 7, 5}}
  * @param positiveClass the positive class of a binary problem, or null
- * @param init initializer: {@code lesson}, {@code he}, {@code xavier} or {@code numpy}
+ * @param init initializer: {@code lesson}, {@code he}, {@code xavier}, {@code numpy} or (an {@code
+ *     --arch} network only) {@code pytorch}; null for the network's default ({@link #initFor})
  * @param pipeline online augmentation, or null for none
  * @param trainConfig optimizer, epochs, batch (0 = full), penalties, dropout, early stopping, seed
  * @param cacheBytes decoded-image cache budget (augmentation only)
@@ -75,8 +76,9 @@ public record ImageTrainConfig(
         throw new AugregException("--layers sizes must be >= 1, got " + Arrays.toString(hidden));
       }
     }
-    if (!java.util.Set.of("lesson", "he", "xavier", "numpy").contains(init)) {
-      throw new AugregException("--init must be one of lesson, he, xavier, numpy, got '" + init + "'");
+    if (init != null && !java.util.Set.of("lesson", "he", "xavier", "numpy", "pytorch").contains(init)) {
+      throw new AugregException("--init must be one of lesson, he, xavier, numpy, pytorch, got '"
+          + init + "'");
     }
     if (trainConfig == null) {
       throw new AugregException("a training configuration is required");
@@ -90,7 +92,7 @@ public record ImageTrainConfig(
     if (prefetch < 1) {
       throw new AugregException("--prefetch must be >= 1, got " + prefetch);
     }
-    if (init.equals("numpy") && (trainConfig.seed() < 0 || trainConfig.seed() > 0xFFFF_FFFFL)) {
+    if ("numpy".equals(init) && (trainConfig.seed() < 0 || trainConfig.seed() > 0xFFFF_FFFFL)) {
       throw new AugregException("--init numpy needs a --seed in [0, 4294967295], got " + trainConfig.seed());
     }
     new io.augreg.image.InputFormat(width, height, channels, new double[channels], ones(channels));
@@ -100,6 +102,17 @@ public record ImageTrainConfig(
     double[] a = new double[n];
     Arrays.fill(a, 1.0);
     return a;
+  }
+
+  /**
+   * The initializer a network starts from.
+   *
+   * @param arch true for an {@code --arch} network, false for the {@code --layers} MLP
+   * @return {@link #init()} when given, else the network's default: {@code he} for the MLP,
+   *     {@code pytorch} (uniform ±1/√fan_in) for an {@code --arch} network
+   */
+  public String initFor(boolean arch) {
+    return init != null ? init : arch ? "pytorch" : "he";
   }
 
   /** Hidden layer sizes (a copy). */
@@ -144,7 +157,7 @@ public record ImageTrainConfig(
     private boolean standardize;
     private int[] hidden = {20, 7, 5};
     private String positiveClass;
-    private String init = "he";
+    private String init;
     private Pipeline pipeline;
     private TrainConfig trainConfig = TrainConfig.builder().build();
     private long cacheBytes = 512L << 20;

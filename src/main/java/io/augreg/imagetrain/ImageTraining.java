@@ -13,11 +13,16 @@ import io.augreg.nn.Activation;
 import io.augreg.nn.InitScheme;
 import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
+import io.augreg.nn.Shape;
+import io.augreg.nn.conv.ArchSource;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.conv.ConvFootprint;
 import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.OnlineTrainer;
+import io.augreg.train.Optimizer;
 import io.augreg.train.TrainResult;
 import io.augreg.train.Trainer;
 import io.augreg.train.TrainingListener;
@@ -71,7 +76,7 @@ public final class ImageTraining {
       int devCount,
       int testCount,
       List<BadImageException> failures,
-      double samplesPerSecond) {
+      double samplesPerSecond) implements ImageRun {
     /** Copies the list. */
     public Result {
       failures = List.copyOf(failures);
@@ -102,7 +107,7 @@ public final class ImageTraining {
    * @return the prepared data
    * @throws AugregException on bad folders, options or data
    */
-  static Prepared prepare(ImageTrainConfig c) {
+  static Prepared prepare(ImageTrainConfig c, SizeCheck sizeCheck) {
     long seed = c.trainConfig().seed();
     ImageFolder trainFolder = ImageData.scanForTraining(c.train(), "--train");
     ClassLabels labels = ClassLabels.of(trainFolder.classes(), c.positiveClass(), false);
@@ -131,6 +136,8 @@ public final class ImageTraining {
         testSamples = ImageData.relabel(ImageData.scanForTraining(c.test(), "--test"), trainFolder.classes(), "--test");
       }
     }
+    // the network must fit before a single image is decoded
+    sizeCheck.check(labels.outputs(), trainSamples.size());
     ImageReader reader = new ImageReader();
     InputFormat plain = InputFormat.scaled(c.width(), c.height(), c.channels());
     List<BadImageException> failures = new ArrayList<>();
@@ -192,6 +199,33 @@ public final class ImageTraining {
     return run(c, null, listener);
   }
 
+  /** Checks, once the class count is known and before any image is decoded, that the network fits. */
+  interface SizeCheck {
+    /**
+     * @param outputs output units
+     * @param examples training examples found (the full batch's size at most)
+     * @throws AugregException (exit 2) naming the option when the network cannot be trained here
+     */
+    void check(int outputs, int examples);
+  }
+
+  /**
+   * The up-front sizing check of {@code --arch}, for the dense stack {@code --layers} stands for
+   * (dense units=h act=relu per hidden layer): a weight matrix longer than a Java array or a
+   * footprint above the heap is a usage error naming {@code --layers}, not an out-of-memory crash.
+   */
+  private static void checkFits(ImageTrainConfig c, int[] hidden, int outputs, int examples) {
+    List<Architecture.Step> steps = new ArrayList<>();
+    for (int h : hidden) {
+      steps.add(new Architecture.DenseStep(h, true));
+    }
+    int batch = c.trainConfig().batchSize() == 0 || c.trainConfig().optimizer() == Optimizer.GD
+        ? examples : Math.min(c.trainConfig().batchSize(), Math.max(examples, 1));
+    ConvFootprint.of(new Architecture(steps), new Shape(c.height(), c.width(), c.channels()),
+            outputs, ArchSource.LAYERS)
+        .checkTraining(Math.max(batch, 1), 1, Runtime.getRuntime().maxMemory());
+  }
+
   /**
    * Runs the whole training, telling {@code onStart} what is trained before the first epoch.
    *
@@ -204,7 +238,8 @@ public final class ImageTraining {
    */
   public static Result run(ImageTrainConfig c, Consumer<RunStart> onStart, TrainingListener listener) {
     long seed = c.trainConfig().seed();
-    Prepared p = prepare(c);
+    int[] hidden = c.hidden();
+    Prepared p = prepare(c, (outputs, examples) -> checkFits(c, hidden, outputs, examples));
     ClassLabels labels = p.labels();
     InputFormat format = p.format();
     List<ImageFolder.Sample> kept = p.kept();
@@ -216,16 +251,20 @@ public final class ImageTraining {
     int devCount = p.devCount();
     int testCount = p.testCount();
 
-    int[] hidden = c.hidden();
     int[] sizes = new int[hidden.length + 2];
     sizes[0] = format.features();
     System.arraycopy(hidden, 0, sizes, 1, hidden.length);
     sizes[sizes.length - 1] = labels.outputs();
     OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
-    Network initial = switch (c.init()) {
+    String init = c.initFor(false);
+    if (init.equals("pytorch")) {
+      throw new AugregException("--init pytorch applies to --arch networks; --layers takes lesson,"
+          + " he, xavier or numpy");
+    }
+    Network initial = switch (init) {
       case "numpy" -> Network.initializeNumpy(sizes, Activation.RELU, output, seed);
       default -> Network.initialize(sizes, Activation.RELU, output,
-          InitScheme.valueOf(c.init().toUpperCase(Locale.ROOT)), seed);
+          InitScheme.valueOf(init.toUpperCase(Locale.ROOT)), seed);
     };
     if (onStart != null) {
       String net = "mlp " + java.util.Arrays.stream(sizes).mapToObj(String::valueOf)

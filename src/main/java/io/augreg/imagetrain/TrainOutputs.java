@@ -12,16 +12,14 @@ import io.augreg.train.EpochRecord;
 import io.augreg.train.History;
 import io.augreg.train.ModelFiles;
 import io.augreg.train.StopReason;
+import io.augreg.train.TrainOutcome;
 import io.augreg.train.TrainResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +43,12 @@ public final class TrainOutputs {
    * @param dir the output folder (created)
    * @param config the run's configuration
    * @param r the run's result
+   * @return whether the learning curves were drawn (false: no recorded epoch had a finite cost)
    */
-  public static void write(Path dir, ImageTrainConfig config, ImageTraining.Result r) {
+  public static boolean write(Path dir, ImageTrainConfig config, ImageTraining.Result r) {
     TrainResult t = r.result();
     Map<String, Object> mlp = new LinkedHashMap<>();
-    mlp.put("init", config.init());
+    mlp.put("init", config.initFor(false));
     mlp.put("hidden", config.hidden());
     Map<String, Object> extra =
         modelExtra(
@@ -61,21 +60,7 @@ public final class TrainOutputs {
         config.trainConfig(),
         metrics(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy()),
         extra);
-    writeRun(
-        dir,
-        new RunSummary(
-            r.trainAccuracy(),
-            r.devAccuracy(),
-            r.testAccuracy(),
-            t.history(),
-            t.bestEpoch(),
-            t.stopEpoch(),
-            t.stopReason(),
-            t.diagnosis(),
-            HoldOut.name(r.devCount(), r.testCount()),
-            r.samplesPerSecond(),
-            t.seconds()),
-        Map.of());
+    return writeRun(dir, RunSummary.of(r), Map.of());
   }
 
   /**
@@ -160,7 +145,16 @@ public final class TrainOutputs {
       Diagnosis diagnosis,
       String holdOut,
       double samplesPerSecond,
-      double seconds) {}
+      double seconds) {
+
+    /** The summary of a run of either network. */
+    static RunSummary of(ImageRun r) {
+      TrainOutcome t = r.result();
+      return new RunSummary(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(), t.history(),
+          t.bestEpoch(), t.stopEpoch(), t.stopReason(), t.diagnosis(),
+          HoldOut.name(r.devCount(), r.testCount()), r.samplesPerSecond(), t.seconds());
+    }
+  }
 
   /** The accuracies stored as the model's metrics. */
   static Map<String, Double> metrics(double train, double dev, double test) {
@@ -204,9 +198,11 @@ public final class TrainOutputs {
 
   /**
    * Writes {@code history.csv}, {@code report.json} (the issue's keys, then {@code more}) and the
-   * learning curves {@code loss.png} and {@code accuracy.png}.
+   * learning curves {@code loss.png} and {@code accuracy.png}, which leave out non-finite points.
+   *
+   * @return false if no recorded epoch had a finite cost, so no curve was drawn
    */
-  static void writeRun(Path dir, RunSummary s, Map<String, Object> more) {
+  static boolean writeRun(Path dir, RunSummary s, Map<String, Object> more) {
     StringBuilder csv = new StringBuilder("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy\n");
     List<EpochRecord> h = s.history().epochs();
     for (EpochRecord e : h) {
@@ -258,14 +254,35 @@ public final class TrainOutputs {
       v[3][i] = e.devAccuracy();
       dev |= Double.isFinite(e.devCost());
     }
-    if (n > 0) {
+    // the curves leave out non-finite points (a diverged epoch); with none at all there is no curve
+    if (anyFinite(v[0]) || anyFinite(v[1])) {
       String mark = dev ? "" : " (no dev set)";
       LearningCurveChart.write(dir.resolve("loss.png"), "Learning curve: loss" + mark, "cross-entropy",
           x, v[0], dev ? v[1] : null, s.bestEpoch());
       // an accuracy lies in [0, 1]: its axis never shows more (a flat curve would reach 1.156)
       LearningCurveChart.write(dir.resolve("accuracy.png"), "Learning curve: accuracy" + mark, "accuracy",
           x, v[2], dev ? v[3] : null, s.bestEpoch(), 0.0, 1.0);
+      return true;
     }
+    // no curve: a previous run's curves in the same folder would contradict this run's history
+    for (String f : new String[] {"loss.png", "accuracy.png"}) {
+      try {
+        Files.deleteIfExists(dir.resolve(f));
+      } catch (IOException e) {
+        throw new AugregException(dir.resolve(f) + ": cannot remove the previous run's curve ("
+            + e.getMessage() + ")", e);
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyFinite(double[] v) {
+    for (double d : v) {
+      if (Double.isFinite(d)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Double finite(double v) {
@@ -277,16 +294,8 @@ public final class TrainOutputs {
   }
 
   static void writeText(Path file, String text) {
-    Path abs = file.toAbsolutePath();
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     try {
-      Files.createDirectories(abs.getParent());
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
+      ModelFiles.writeAtomically(file, text);
     } catch (IOException e) {
       throw new AugregException(file + ": cannot write (" + e.getMessage() + ")", e);
     }

@@ -76,25 +76,12 @@ public final class Network {
       double scale = scheme.scale(s[l - 1], s[l]);
       double[] wl = new double[s[l] * s[l - 1]];
       for (int i = 0; i < wl.length; i++) {
-        wl[i] = gaussian(rng) * scale;
+        wl[i] = InitScheme.standardNormal(rng) * scale;
       }
       w[l - 1] = wl;
       b[l - 1] = new double[s[l]];
     }
     return new Network(s, hidden, output, w, b);
-  }
-
-  /** A standard normal from the polar method (no cache: one of the pair is dropped). */
-  private static double gaussian(SplittableRandom rng) {
-    double x1;
-    double x2;
-    double r2;
-    do {
-      x1 = 2.0 * rng.nextDouble() - 1.0;
-      x2 = 2.0 * rng.nextDouble() - 1.0;
-      r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1.0 || r2 == 0.0);
-    return x2 * Math.sqrt(-2.0 * Math.log(r2) / r2);
   }
 
   /**

@@ -1,8 +1,6 @@
 package io.augreg.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.augreg.core.AugregException;
 import io.augreg.data.MatFile;
@@ -11,11 +9,9 @@ import io.augreg.nn.conv.ArchSource;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.conv.ConvFootprint;
 import io.augreg.nn.conv.ConvNet;
-import io.augreg.nn.conv.Shape;
-import java.io.IOException;
+import io.augreg.nn.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +31,11 @@ import org.ejml.data.DMatrixRMaj;
  * of a convolutional network lives in its spec.
  */
 public final class ConvModelFiles {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   /**
    * Configuration fields that only the dense trainer reads ({@code --keep-prob} and the lesson's
    * mask mode), left out of a convolutional model's {@code config}.
    */
-  public static final List<String> MLP_ONLY = List.of("keepProb", "dropoutMasks");
+  public static final List<String> MLP_ONLY = List.of("keepProb", "dropoutMasks", "recordedCost");
 
   private ConvModelFiles() {}
 
@@ -75,11 +70,7 @@ public final class ConvModelFiles {
       vars.put("P" + (i + 1), new DMatrixRMaj(ps.get(i).length, 1, true, ps.get(i)));
     }
     MatFile.write(mat, vars);
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", ModelFiles.FORMAT);
-    root.put("format_version", ModelFiles.FORMAT_VERSION);
-    root.put("augreg_version", ModelFiles.version());
-    root.put("created", Instant.now().toString());
+    ObjectNode root = ModelFiles.newRoot();
     ObjectNode arch = root.putObject("architecture");
     arch.put("kind", "conv");
     arch.put("spec", net.architecture().toSpec());
@@ -92,29 +83,7 @@ public final class ConvModelFiles {
     arch.put("layout", "activations NHWC; P1, P2, ... = kernel (k*k*C x F) and bias of each conv/dense"
         + " layer, gamma, beta, running mean and running variance of each bn layer, in order,"
         + " flattened row-major into columns; output layer last");
-    if (config != null) {
-      ObjectNode c = JSON.valueToTree(config);
-      c.remove(MLP_ONLY);
-      root.set("config", c);
-      root.put("seed", config.seed());
-    }
-    ObjectNode m = root.putObject("metrics");
-    if (metrics != null) {
-      metrics.forEach((k, v) -> {
-        if (v != null && Double.isFinite(v)) {
-          m.put(k, v);
-        } else {
-          m.putNull(k);
-        }
-      });
-    }
-    extra.forEach((k, v) -> root.set(k, JSON.valueToTree(v)));
-    try {
-      ModelFiles.writeAtomically(json, JSON.writeValueAsString(root) + "\n");
-    } catch (IOException e) {
-      throw new AugregException(json + ": cannot write model description (" + e.getMessage() + ")", e);
-    }
-    return new ModelFiles.Saved(mat, json);
+    return ModelFiles.finish(root, mat, json, config, MLP_ONLY, metrics, extra);
   }
 
   /**

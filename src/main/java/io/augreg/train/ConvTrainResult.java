@@ -27,4 +27,4 @@ public record ConvTrainResult(
     double seconds,
     double trainSeconds,
     double samplesPerSecond,
-    Diagnosis diagnosis) {}
+    Diagnosis diagnosis) implements TrainOutcome {}

@@ -5,13 +5,13 @@ import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
 import io.augreg.nn.Loss;
 import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.BatchSync;
+import io.augreg.nn.BatchSync;
 import io.augreg.nn.conv.ConvFootprint;
 import io.augreg.nn.conv.ConvNet;
 import io.augreg.nn.conv.ConvStack;
-import io.augreg.nn.conv.Param;
-import io.augreg.nn.conv.Pass;
-import io.augreg.nn.conv.Shape;
+import io.augreg.nn.Param;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.Gemms;
@@ -219,14 +219,13 @@ public final class ConvTrainer {
         break;
       }
     }
-    ConvNet model;
-    if (log.settle(epoch, false) == EpochLog.Returned.LAST) {
-      model = initial.withParameters(live);
-    } else {
-      model = initial.withParameters(best);
-      copyInto(best, live);
+    EpochLog.Returned returned = log.settle(epoch);
+    if (returned != EpochLog.Returned.LAST) {
+      // the best snapshot, or the initial parameters when the run diverged before keeping one
+      copyInto(returned == EpochLog.Returned.BEST ? best : initial.parameters(), live);
       changed(workers);
     }
+    ConvNet model = initial.withParameters(live);
     double trainError = 1 - evaluate(source.clean(), workers, pool)[1];
     double devError = Double.NaN;
     if (dev != null) {

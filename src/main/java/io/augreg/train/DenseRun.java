@@ -153,16 +153,13 @@ final class DenseRun {
 
   /**
    * Ends the epochs and leaves in {@link #w} and {@link #b} the weights to return: the last ones
-   * when training ran all its epochs without early stopping, else the best recorded ones. When
-   * none was recorded (a divergence before the first finite epoch), the initial weights stand in
-   * if their cost on {@code fallback} is finite.
+   * when training ran all its epochs without early stopping, else the best recorded ones, else
+   * (a divergence before the first finite epoch) the initial ones.
    *
    * @param epoch the epoch the loop ended at ({@code epochs + 1} when it ran to the end)
-   * @param fallback the training set for that last resort; null to fail instead
-   * @throws AugregException if the weights to return would have no finite cost
    */
-  void settle(int epoch, Dataset fallback) {
-    switch (log.settle(epoch, fallback != null)) {
+  void settle(int epoch) {
+    switch (log.settle(epoch)) {
       case LAST -> {
         // the live weights are the ones to return
       }
@@ -171,13 +168,6 @@ final class DenseRun {
         DenseParams.copyInto(bestB, b);
       }
       case INITIAL -> {
-        if (!Double.isFinite(initial.cost(fallback))) {
-          throw new AugregException(
-              "training diverged at epoch "
-                  + log.stopEpoch()
-                  + " and no finite cost was ever seen, not even for the initial weights"
-                  + " (check the inputs' scale; try a smaller --lr)");
-        }
         DenseParams.copyInto(initial.weightArrays(), w);
         DenseParams.copyInto(initial.biasArrays(), b);
       }

@@ -23,10 +23,7 @@ final class EpochLog {
     LAST,
     /** The best snapshot: the trainer copies it back into the live parameters. */
     BEST,
-    /**
-     * The initial parameters (best epoch 0): no epoch was kept before the run diverged, and the
-     * trainer allowed them to stand in.
-     */
+    /** The initial parameters (best epoch 0): no epoch was kept before the run diverged. */
     INITIAL
   }
 
@@ -103,16 +100,14 @@ final class EpochLog {
 
   /**
    * Ends the epochs and says which parameters to return: the last ones when training ran all its
-   * epochs without early stopping, else the best snapshot. When no snapshot was ever kept (a
-   * divergence before the first finite epoch), the initial parameters stand in if {@code
-   * initialMayStandIn}, else training fails.
+   * epochs without early stopping, else the best snapshot, else (a divergence before the first
+   * finite epoch) the initial parameters. A divergence never fails the run: the caller writes its
+   * outputs with {@link StopReason#DIVERGED} and the parameters this names.
    *
    * @param epoch the epoch the loop ended at ({@code epochs + 1} when it ran to the end)
-   * @param initialMayStandIn whether the trainer can fall back to the initial parameters
    * @return which parameters the trainer returns
-   * @throws AugregException if no snapshot was kept and the initial parameters may not stand in
    */
-  Returned settle(int epoch, boolean initialMayStandIn) {
+  Returned settle(int epoch) {
     stopEpoch = Math.min(epoch, epochs);
     if (reason == StopReason.MAX_EPOCHS && !earlyStopping) {
       bestEpoch = stopEpoch;
@@ -120,12 +115,6 @@ final class EpochLog {
     }
     if (haveBest) {
       return Returned.BEST;
-    }
-    if (!initialMayStandIn) {
-      throw new AugregException(
-          "training diverged at epoch "
-              + stopEpoch
-              + " before any finite cost was recorded (try a smaller --lr)");
     }
     bestEpoch = 0;
     return Returned.INITIAL;

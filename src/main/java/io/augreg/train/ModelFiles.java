@@ -128,11 +128,7 @@ public final class ModelFiles {
     }
     MatFile.write(mat, vars);
 
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("format_version", FORMAT_VERSION);
-    root.put("augreg_version", version());
-    root.put("created", Instant.now().toString());
+    ObjectNode root = newRoot();
     ObjectNode arch = root.putObject("architecture");
     ArrayNode sizes = arch.putArray("sizes");
     for (int s : network.sizes()) {
@@ -142,8 +138,43 @@ public final class ModelFiles {
     arch.put("output", network.output().name());
     arch.put("weights_file", mat.getFileName().toString());
     arch.put("layout", "W_l is n_l x n_(l-1), b_l is n_l x 1; examples are columns");
+    return finish(root, mat, json, config, List.of(), metrics, extra);
+  }
+
+  /**
+   * A model description's first fields, the same for every network: {@code format}, {@code
+   * format_version}, {@code augreg_version}, {@code created}.
+   *
+   * @return the new JSON root, to which the caller adds its {@code architecture}
+   */
+  static ObjectNode newRoot() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("format_version", FORMAT_VERSION);
+    root.put("augreg_version", version());
+    root.put("created", Instant.now().toString());
+    return root;
+  }
+
+  /**
+   * Adds a model description's last fields ({@code config} without {@code omit}, {@code seed},
+   * {@code metrics} with non-finite values as null, then {@code extra}) and writes it atomically.
+   *
+   * @param root the description so far ({@link #newRoot} and the architecture)
+   * @param mat the weights file already written
+   * @param json the description's file
+   * @param config how the network was trained; may be null
+   * @param omit configuration fields the network's trainer does not read
+   * @param metrics named numbers; may be null
+   * @param extra more top-level fields
+   * @return the two files
+   */
+  static Saved finish(ObjectNode root, Path mat, Path json, TrainConfig config, List<String> omit,
+      Map<String, Double> metrics, Map<String, Object> extra) {
     if (config != null) {
-      root.set("config", JSON.valueToTree(config));
+      ObjectNode c = JSON.valueToTree(config);
+      c.remove(omit);
+      root.set("config", c);
       root.put("seed", config.seed());
     }
     ObjectNode m = root.putObject("metrics");
@@ -264,7 +295,16 @@ public final class ModelFiles {
     }
   }
 
-  static void writeAtomically(Path file, String text) throws IOException {
+  /**
+   * Writes {@code text} (UTF-8) to a temporary sibling {@code .NAME.tmp}, then renames it over
+   * {@code file} (atomically where the file system can), creating the parent folders: a reader
+   * never sees half a file.
+   *
+   * @param file the file to write
+   * @param text its whole content
+   * @throws IOException if it cannot be written or renamed
+   */
+  public static void writeAtomically(Path file, String text) throws IOException {
     Path abs = file.toAbsolutePath();
     Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     if (abs.getParent() != null) {

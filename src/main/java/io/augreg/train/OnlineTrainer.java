@@ -95,7 +95,7 @@ public final class OnlineTrainer extends DenseTrainer {
           break;
         }
       }
-      run.settle(epoch, null);
+      run.settle(epoch);
       double trainError = 1 - evaluate(eval, source)[1];
       return run.result(trainError, run.devError(), start);
     } finally {

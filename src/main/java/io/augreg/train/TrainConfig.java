@@ -33,6 +33,8 @@ import java.util.Arrays;
  *     Diagnosis#checkBaseError})
  * @param biasThreshold diagnosis: train − base error above this is high bias, in [0, 1]
  * @param varianceThreshold diagnosis: dev − train error above this is high variance, in [0, 1]
+ * @param recordedCost which training cost each recorded epoch holds ({@link RecordedCost#CLEAN}
+ *     when null: files written before this field existed load with it)
  */
 public record TrainConfig(
     Optimizer optimizer,
@@ -53,7 +55,8 @@ public record TrainConfig(
     double epsilon,
     double baseError,
     double biasThreshold,
-    double varianceThreshold) {
+    double varianceThreshold,
+    RecordedCost recordedCost) {
 
   /** Validates every option and copies {@code keepProb}. */
   public TrainConfig {
@@ -102,6 +105,9 @@ public record TrainConfig(
     Diagnosis.checkBaseError(baseError, "--base-error");
     checkRate(biasThreshold, "--bias-threshold");
     checkRate(varianceThreshold, "--variance-threshold");
+    if (recordedCost == null) {
+      recordedCost = RecordedCost.CLEAN;
+    }
   }
 
   private static void checkUnit(double v, String name) {
@@ -163,7 +169,8 @@ public record TrainConfig(
         && Double.compare(epsilon, t.epsilon) == 0
         && Double.compare(baseError, t.baseError) == 0
         && Double.compare(biasThreshold, t.biasThreshold) == 0
-        && Double.compare(varianceThreshold, t.varianceThreshold) == 0;
+        && Double.compare(varianceThreshold, t.varianceThreshold) == 0
+        && recordedCost == t.recordedCost;
   }
 
   @Override
@@ -201,6 +208,8 @@ public record TrainConfig(
         + seed
         + ", evalEvery="
         + evalEvery
+        + ", recordedCost="
+        + recordedCost
         + "]";
   }
 
@@ -231,6 +240,7 @@ public record TrainConfig(
     b.baseError = baseError;
     b.biasThreshold = biasThreshold;
     b.varianceThreshold = varianceThreshold;
+    b.recordedCost = recordedCost;
     return b;
   }
 
@@ -238,7 +248,7 @@ public record TrainConfig(
    * Fluent builder. Defaults: GD, learning rate 0.3, 30 000 epochs, full batch, no L2/L1/weight
    * decay, no dropout (keep 1), FRESH masks, no early stopping, seed 1, record every epoch,
    * momentum 0.9, Adam β1 0.9, β2 0.999, ε 1e-8, base error 0, diagnosis thresholds 0.05 (bias)
-   * and 0.02 (variance). Validation happens in {@link #build()}.
+   * and 0.02 (variance), the clean training cost recorded. Validation happens in {@link #build()}.
    */
   public static final class Builder {
     private Optimizer optimizer = Optimizer.GD;
@@ -260,6 +270,7 @@ public record TrainConfig(
     private double baseError = 0;
     private double biasThreshold = Diagnosis.DEFAULT_BIAS_THRESHOLD;
     private double varianceThreshold = Diagnosis.DEFAULT_VARIANCE_THRESHOLD;
+    private RecordedCost recordedCost = RecordedCost.CLEAN;
 
     private Builder() {}
 
@@ -377,6 +388,18 @@ public record TrainConfig(
       return this;
     }
 
+    /**
+     * Sets which training cost each recorded epoch holds.
+     *
+     * @param v {@link RecordedCost#CLEAN} (default) or the lesson's {@link
+     *     RecordedCost#DURING_PASS}
+     * @return this builder
+     */
+    public Builder recordedCost(RecordedCost v) {
+      recordedCost = v;
+      return this;
+    }
+
     /** Builds and validates. */
     public TrainConfig build() {
       return new TrainConfig(
@@ -398,7 +421,8 @@ public record TrainConfig(
           epsilon,
           baseError,
           biasThreshold,
-          varianceThreshold);
+          varianceThreshold,
+          recordedCost);
     }
   }
 }

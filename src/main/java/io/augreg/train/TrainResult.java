@@ -24,4 +24,4 @@ public record TrainResult(
     StopReason stopReason,
     double finalCost,
     double seconds,
-    Diagnosis diagnosis) {}
+    Diagnosis diagnosis) implements TrainOutcome {}

@@ -53,8 +53,8 @@ public final class Trainer extends DenseTrainer {
    * @param dev dev set for early stopping, history and diagnosis; may be null
    * @param listener called after each recorded epoch; may be null
    * @return the result (model = best weights seen, see {@link TrainResult})
-   * @throws AugregException on mismatched data, bad labels, early stopping without a dev set, or a
-   *     divergence before any finite cost was recorded
+   * @throws AugregException on mismatched data, bad labels or early stopping without a dev set (a
+   *     divergence ends the run with {@link StopReason#DIVERGED}, see {@link TrainResult})
    */
   public TrainResult train(
       Network initial, Dataset train, Dataset dev, TrainingListener listener) {
@@ -122,11 +122,12 @@ public final class Trainer extends DenseTrainer {
             : null;
     int referenceMasksFor = -1;
 
+    boolean duringPass = config.recordedCost() == RecordedCost.DURING_PASS;
     int epoch;
     for (epoch = 1; epoch <= config.epochs(); epoch++) {
       boolean record = epoch % config.evalEvery() == 0 || epoch == 1 || epoch == config.epochs();
       // λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| (+ (wd/2)·Σθ²) of the parameters the epoch starts from
-      double regCost = record ? DenseParams.penalty(config, w, b, m) : 0;
+      double regCost = record && duringPass ? DenseParams.penalty(config, w, b, m) : 0;
       double dataCost = 0;
       boolean diverged = false;
       if (!fullBatch) {
@@ -161,7 +162,7 @@ public final class Trainer extends DenseTrainer {
             run.freshMasks(prop, epoch, bi, mb);
           }
         }
-        double batchCost = step(prop, updater, yb, mb, record);
+        double batchCost = step(prop, updater, yb, mb, record && duringPass);
         if (Double.isNaN(batchCost)) {
           diverged = true;
           break;
@@ -175,17 +176,25 @@ public final class Trainer extends DenseTrainer {
       if (!record) {
         continue;
       }
-      // J_train = the batches' summed cross-entropy / m + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w|, measured
-      // during the pass (before each batch's update), as the lesson does
       trainEval.forward(false);
-      if (run.record(epoch, dataCost / m + regCost, trainEval.accuracy(train.y().data))) {
+      double trainCost;
+      if (duringPass) {
+        // J_train = the batches' summed cross-entropy / m + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w|, measured
+        // during the pass (before each batch's update), as the lesson does
+        trainCost = dataCost / m + regCost;
+      } else {
+        // J_train = clean mean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| (+ (wd/2)·Σθ²) of the
+        // weights the epoch ends with
+        trainCost = trainEval.dataCost(train.y().data) + DenseParams.penalty(config, w, b, m);
+      }
+      if (run.record(epoch, trainCost, trainEval.accuracy(train.y().data))) {
         break;
       }
     }
     prop.release();
     trainEval.release();
     run.release();
-    run.settle(epoch, train);
+    run.settle(epoch);
     trainEval.forward(false);
     double trainError = 1 - trainEval.accuracy(train.y().data);
     return run.result(trainError, run.devError(), start);

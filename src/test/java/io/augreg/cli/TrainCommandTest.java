@@ -342,8 +342,6 @@ class TrainCommandTest {
       {"--layers", "10,5", "augreg train: --layers and --arch are alternatives: --layers N,N,... trains"
           + " an MLP, --arch SPEC a convolutional network (put 'dense units=N' steps in the spec)"},
       {"--layers", "20,7,5", "augreg train: --layers and --arch are alternatives"},
-      {"--init", "xavier", "augreg train: --init applies to --layers; an --arch network always starts"
-          + " from PyTorch's default initialization"},
       {"--keep-prob", "0.8", "augreg train: --keep-prob applies to --layers; with --arch put"
           + " 'dropout keep=P' steps in the spec"},
     };
@@ -360,8 +358,13 @@ class TrainCommandTest {
         + " double precision", r.err().strip());
     assertFalse(Files.exists(tmp.resolve("o")));
     String flat = CliHarness.run("train", "--help").out().replaceAll("\\s+", " ");
-    assertTrue(flat.contains("not with --arch, whose network starts from PyTorch's default"
-        + " initialization"), flat);
+    assertTrue(flat.contains("or pytorch (uniform ±1/sqrt(fan_in); --arch only) (default: he for"
+        + " --layers, pytorch for --arch)"), flat);
+    CliHarness.Result py = CliHarness.run("train", "--train", data.toString(), "--size", "8x8",
+        "--init", "pytorch", "--out", tmp.resolve("o").toString());
+    assertEquals(2, py.exitCode(), py.err());
+    assertEquals("augreg train: --init pytorch applies to --arch networks; --layers takes lesson,"
+        + " he, xavier or numpy", py.err().strip());
     assertTrue(flat.contains("Hidden layer sizes of the MLP; not with --arch"), flat);
   }
 

@@ -14,7 +14,7 @@ import io.augreg.data.Dataset;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.conv.ConvNet;
-import io.augreg.nn.conv.Shape;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
 import java.nio.file.Path;

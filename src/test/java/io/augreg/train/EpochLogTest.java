@@ -36,7 +36,7 @@ class EpochLogTest {
     assertFalse(record(log, c));
     assertEquals(List.of(a, b, c), heard);
     assertEquals(List.of(1, 2, 3), kept);
-    assertEquals(EpochLog.Returned.LAST, log.settle(4, false));
+    assertEquals(EpochLog.Returned.LAST, log.settle(4));
     assertEquals(3, log.stopEpoch());
     assertEquals(3, log.bestEpoch());
     assertEquals(StopReason.MAX_EPOCHS, log.reason());
@@ -55,7 +55,7 @@ class EpochLogTest {
     assertEquals(List.of(1, 2), kept);
     assertEquals(4, heard.size());
     assertEquals(StopReason.PATIENCE, log.reason());
-    assertEquals(EpochLog.Returned.BEST, log.settle(4, false));
+    assertEquals(EpochLog.Returned.BEST, log.settle(4));
     assertEquals(2, log.bestEpoch());
     assertEquals(4, log.stopEpoch());
     assertEquals(0.6, log.lastCost(), 0.0);
@@ -69,7 +69,7 @@ class EpochLogTest {
     record(log, rec(2, 0.8, 0.4, 0.9));
     record(log, rec(3, 0.7, 0.3, 0.8));
     assertEquals(List.of(1, 2), kept);
-    assertEquals(EpochLog.Returned.BEST, log.settle(4, false));
+    assertEquals(EpochLog.Returned.BEST, log.settle(4));
     assertEquals(StopReason.MAX_EPOCHS, log.reason());
     assertEquals(2, log.bestEpoch());
     assertEquals(3, log.stopEpoch());
@@ -86,25 +86,19 @@ class EpochLogTest {
     assertEquals(2, h.size());
     assertEquals(new EpochRecord(2, NAN, NAN, NAN, NAN), h.get(1));
     assertEquals(1, heard.size()); // a diverged epoch is not reported to the listener
-    assertEquals(EpochLog.Returned.BEST, log.settle(2, false));
+    assertEquals(EpochLog.Returned.BEST, log.settle(2));
     assertEquals(1, log.bestEpoch());
     assertEquals(2, log.stopEpoch());
   }
 
   @Test
-  void divergenceBeforeAnyKeptEpochFailsOrFallsBackToTheInitialParameters() {
-    EpochLog strict = new EpochLog(10, null, false, null);
-    strict.diverged(3);
-    AugregException e = assertThrows(AugregException.class, () -> strict.settle(3, false));
-    assertEquals("training diverged at epoch 3 before any finite cost was recorded"
-        + " (try a smaller --lr)", e.getMessage());
-
-    EpochLog lenient = new EpochLog(10, null, false, null);
-    lenient.diverged(1);
-    assertEquals(EpochLog.Returned.INITIAL, lenient.settle(1, true));
-    assertEquals(0, lenient.bestEpoch());
-    assertEquals(1, lenient.stopEpoch());
-    assertEquals(StopReason.DIVERGED, lenient.reason());
+  void divergenceBeforeAnyKeptEpochFallsBackToTheInitialParameters() {
+    EpochLog log = new EpochLog(10, null, false, null);
+    log.diverged(1);
+    assertEquals(EpochLog.Returned.INITIAL, log.settle(1));
+    assertEquals(0, log.bestEpoch());
+    assertEquals(1, log.stopEpoch());
+    assertEquals(StopReason.DIVERGED, log.reason());
   }
 
   @Test
@@ -120,7 +114,7 @@ class EpochLogTest {
     assertFalse(record(withDev, rec(1, 0.9, 0.5, 0.5)));
     assertTrue(record(withDev, rec(2, 0.8, NAN, 0.5)));
     assertEquals(List.of(1), kept);
-    assertEquals(EpochLog.Returned.BEST, withDev.settle(2, false));
+    assertEquals(EpochLog.Returned.BEST, withDev.settle(2));
     assertEquals(1, withDev.bestEpoch());
   }
 

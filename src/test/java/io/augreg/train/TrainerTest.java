@@ -152,15 +152,40 @@ class TrainerTest {
   }
 
   @Test
-  void noFiniteScoreAtAllIsAClearError() {
+  void noFiniteScoreAtAllEndsAsDivergedWithTheInitialWeights() {
     DMatrixRMaj w = new DMatrixRMaj(new double[][] {{1e300}});
     Network n = Network.of(new int[] {1, 1}, Activation.RELU, OutputKind.SIGMOID_BINARY,
         List.of(w), List.of(new DMatrixRMaj(1, 1)));
     Dataset d = new Dataset(new DMatrixRMaj(new double[][] {{1e300, -1e300}}),
         new DMatrixRMaj(new double[][] {{1, 0}}));
-    AugregException e = assertThrows(AugregException.class,
-        () -> new Trainer(TrainConfig.builder().epochs(5).build()).train(n, d, null, null));
-    assertTrue(e.getMessage().contains("diverged"), e.getMessage());
+    TrainResult r = new Trainer(TrainConfig.builder().epochs(5).build()).train(n, d, null, null);
+    assertEquals(StopReason.DIVERGED, r.stopReason());
+    assertEquals(0, r.bestEpoch());
+    assertEquals(1, r.stopEpoch());
+    assertEquals(1e300, r.model().weight(1).get(0, 0), 0.0);
+  }
+
+  /**
+   * The recorded train cost is the clean cost of the weights the epoch ends with (issue 19 item
+   * 4): with keep 0.1 the lesson's during-the-pass cost (dropout on) is far above it.
+   */
+  @Test
+  void recordedTrainCostIsTheCleanCostOfTheReturnedWeights() {
+    Dataset d = blobs(60, 2, 0.5, 5);
+    TrainConfig c = TrainConfig.builder().optimizer(Optimizer.SGD).learningRate(0.01).epochs(20)
+        .keepProb(0.1).build();
+    TrainResult r = new Trainer(c).train(net(new int[] {2, 20, 7, 1}, OutputKind.SIGMOID_BINARY, 4),
+        d, null, null);
+    List<EpochRecord> h = r.history().epochs();
+    assertEquals(20, r.bestEpoch());
+    assertEquals(r.model().cost(d), h.get(h.size() - 1).trainCost(), 1e-12);
+
+    TrainResult lesson = new Trainer(c.toBuilder().recordedCost(RecordedCost.DURING_PASS).build())
+        .train(net(new int[] {2, 20, 7, 1}, OutputKind.SIGMOID_BINARY, 4), d, null, null);
+    List<EpochRecord> lh = lesson.history().epochs();
+    assertEquals(r.model().cost(d), lesson.model().cost(d), 0.0); // the same weights
+    assertTrue(lh.get(lh.size() - 1).trainCost() > h.get(h.size() - 1).trainCost() + 0.01,
+        lh.get(lh.size() - 1).trainCost() + " vs " + h.get(h.size() - 1).trainCost());
   }
 
   @ParameterizedTest
@@ -210,7 +235,8 @@ class TrainerTest {
         assertEquals(plain.bias(l).data[i] - 0.05 * init.bias(l).data[i], decayed.bias(l).data[i], 1e-12);
       }
     }
-    // the cost of the first recorded epoch includes (wd/2)·Σθ² of the initial parameters
+    // the lesson's cost of the first recorded epoch includes (wd/2)·Σθ² of the initial parameters
+    gd = gd.toBuilder().recordedCost(RecordedCost.DURING_PASS).build();
     double sq = sum(init, true);
     for (int l = 1; l <= 2; l++) {
       for (double v : init.bias(l).data) {

@@ -1,34 +1,80 @@
 package io.augreg.nn.conv;
 
+import io.augreg.nn.Shape;
+
 /**
  * Where an architecture came from, so that its errors name what the user can fix: the {@code
- * --arch} option of {@code augreg train} ({@link #OPTION}, the default everywhere), or the files of
- * a saved model ({@link #savedModel}), whose user never typed a spec.
+ * --arch} option of {@code augreg train} ({@link #OPTION}, the default everywhere), its {@code
+ * --layers} shorthand ({@link #LAYERS}), or the files of a saved model ({@link #savedModel}), whose
+ * user never typed a spec.
  */
 public interface ArchSource {
 
   /** The {@code --arch} option: {@code "--arch: unknown step 'convv' (…)"}. */
-  ArchSource OPTION = new ArchSource() {
+  ArchSource OPTION = option("--arch");
+
+  /**
+   * The {@code --layers} option, a stack of dense steps: {@code "--layers: dense units=20 after a
+   * 12000000 input needs …"}.
+   */
+  ArchSource LAYERS = new ArchSource() {
+    private final ArchSource named = option("--layers");
+
     @Override
     public String invalid(String spec, String problem) {
-      return "--arch: " + problem;
+      return named.invalid(spec, problem);
     }
 
     @Override
     public String incomplete(String spec, String predicate) {
-      return "--arch " + predicate;
+      return named.incomplete(spec, predicate);
     }
 
     @Override
     public String misfit(String spec, Shape input, String problem) {
-      return "--arch '" + spec + "' does not fit the input " + input + ": " + problem;
+      return named.misfit(spec, input, problem);
     }
 
     @Override
     public String weights(String spec, Shape input, String problem) {
-      return misfit(spec, input, problem);
+      return named.weights(spec, input, problem);
+    }
+
+    @Override
+    public String advice() {
+      return "use fewer units or a smaller --size";
     }
   };
+
+  /**
+   * A command-line option whose value is (or expands to) the spec.
+   *
+   * @param name the option, e.g. {@code "--arch"}
+   * @return its messages, each starting with the option's name
+   */
+  private static ArchSource option(String name) {
+    return new ArchSource() {
+      @Override
+      public String invalid(String spec, String problem) {
+        return name + ": " + problem;
+      }
+
+      @Override
+      public String incomplete(String spec, String predicate) {
+        return name + " " + predicate;
+      }
+
+      @Override
+      public String misfit(String spec, Shape input, String problem) {
+        return name + " '" + spec + "' does not fit the input " + input + ": " + problem;
+      }
+
+      @Override
+      public String weights(String spec, Shape input, String problem) {
+        return misfit(spec, input, problem);
+      }
+    };
+  }
 
   /**
    * A saved model: the spec is read from {@code description} (e.g. {@code model.json}) and the
@@ -104,4 +150,13 @@ public interface ArchSource {
    * @return the whole message
    */
   String weights(String spec, Shape input, String problem);
+
+  /**
+   * What to change when the network is too large.
+   *
+   * @return e.g. {@code "add pool steps or use fewer filters/units"}
+   */
+  default String advice() {
+    return "add pool steps or use fewer filters/units";
+  }
 }

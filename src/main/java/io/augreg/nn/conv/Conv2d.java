@@ -1,5 +1,10 @@
 package io.augreg.nn.conv;
 
+import io.augreg.nn.Layer;
+import io.augreg.nn.Param;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Relu;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.NativeBlock;
 import io.augreg.nn.linalg.NativeGemm;
@@ -137,8 +142,8 @@ public final class Conv2d extends Layer {
       throw new IllegalArgumentException("conv: kernel needs " + rows * filters + " values and bias "
           + filters + ", got " + kernelValues.length + " and " + biasValues.length);
     }
-    this.kernel = new Param("kernel", kernelValues, new double[kernelValues.length], true);
-    this.bias = new Param("bias", biasValues, new double[filters], false);
+    this.kernel = new Param("kernel", kernelValues, new double[kernelValues.length], Param.Role.WEIGHT);
+    this.bias = new Param("bias", biasValues, new double[filters], Param.Role.BIAS);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.augreg.nn.conv;
 
 import io.augreg.core.AugregException;
+import io.augreg.nn.Shape;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,6 @@ public final class ConvFootprint {
   public static final int MODEL_COPIES = 3;
   /** Examples of an evaluation pass ({@link ConvNet}'s and the trainer's dev batches). */
   public static final int EVAL_EXAMPLES = 64;
-  private static final String ADVICE = "add pool steps or use fewer filters/units";
-
   /**
    * One layer's sizes.
    *
@@ -139,7 +138,7 @@ public final class ConvFootprint {
     if (weights > MAX_ARRAY) {
       throw new AugregException(source.invalid(spec, String.format(Locale.ROOT,
           "%s after a %s input needs %,d weights, more than a Java array holds (%,d): %s", label, s,
-          weights, MAX_ARRAY, ADVICE)));
+          weights, MAX_ARRAY, source.advice())));
     }
     Shape out = Shape.flat(units);
     items.add(new Item(label, s, out, new long[] {weights, units}));
@@ -152,7 +151,7 @@ public final class ConvFootprint {
     if (v > MAX_ARRAY) {
       throw new AugregException(source.invalid(spec, String.format(Locale.ROOT,
           "%s on a %s input outputs %s = %,d values per image, more than a Java array holds (%,d):"
-              + " %s", label, in, out, v, MAX_ARRAY, ADVICE)));
+              + " %s", label, in, out, v, MAX_ARRAY, source.advice())));
     }
   }
 
@@ -255,7 +254,7 @@ public final class ConvFootprint {
       throw new AugregException(source.invalid(spec, String.format(Locale.ROOT,
           "%s outputs %,d values per image, %,d for the %d images of a thread's batch: more than a"
               + " Java array holds (%,d): %s, or use a smaller --batch", widest.label(),
-          values(widest.out()), perThread * values(widest.out()), perThread, MAX_ARRAY, ADVICE)));
+          values(widest.out()), perThread * values(widest.out()), perThread, MAX_ARRAY, source.advice())));
     }
     long need = trainingBytes(batch, threads);
     if (need > heap) {
@@ -292,7 +291,7 @@ public final class ConvFootprint {
 
   private AugregException tooLarge(long need, long heap, String what, boolean activationsRule) {
     String layer;
-    String advice = ADVICE;
+    String advice = source.advice();
     if (activationsRule) {
       Item w = widest();
       layer = String.format(Locale.ROOT, "%s on a %s input outputs %,d values per image",

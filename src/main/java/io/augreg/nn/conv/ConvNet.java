@@ -3,9 +3,18 @@ package io.augreg.nn.conv;
 import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
+import io.augreg.nn.BatchNorm;
+import io.augreg.nn.BatchSync;
+import io.augreg.nn.InitScheme;
+import io.augreg.nn.NumpyRandom;
+import io.augreg.nn.Layer;
 import io.augreg.nn.Loss;
 import io.augreg.nn.OutputKind;
+import io.augreg.nn.Param;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.Gemm;
+import io.augreg.nn.linalg.JavaGemm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -89,6 +98,71 @@ public final class ConvNet {
       }
     }
     return new ConvNet(arch, input, output, outputs, values, false, ArchSource.OPTION);
+  }
+
+  /** The initializers {@link #initialize(Architecture, Shape, OutputKind, int, long, String)} knows. */
+  public static final List<String> INITIALIZERS = List.of("pytorch", "lesson", "he", "xavier", "numpy");
+
+  /**
+   * A new network with a named initializer: {@code pytorch} ({@link #initialize(Architecture,
+   * Shape, OutputKind, int, long)}), or the dense network's schemes, biases zero: {@code lesson},
+   * {@code he}, {@code xavier} ({@link InitScheme}: standard normals from {@code new
+   * SplittableRandom(seed)} times the scheme's scale) and {@code numpy} (numpy's {@code
+   * seed(seed)}, {@code randn / sqrt(fan_in)}). For those four, each convolution or dense layer
+   * in turn draws its fan_out × fan_in matrix row by row (fan_in = k·k·C or the input units,
+   * fan_out = filters or units) and stores it transposed (fan_in × fan_out, the layer's layout), so
+   * a dense-only network starts from exactly the weights {@code Network.initialize} or {@code
+   * Network.initializeNumpy} gives the equivalent {@code --layers} network.
+   *
+   * @param arch the hidden steps
+   * @param input one example's shape
+   * @param output sigmoid (binary, 1 output) or softmax
+   * @param outputs output units
+   * @param seed initialization seed (numpy: in [0, 2³² − 1])
+   * @param init one of {@link #INITIALIZERS}
+   * @return the network
+   * @throws AugregException for an unknown initializer, or as {@link #initialize(Architecture,
+   *     Shape, OutputKind, int, long)}
+   */
+  public static ConvNet initialize(Architecture arch, Shape input, OutputKind output, int outputs,
+      long seed, String init) {
+    if (!INITIALIZERS.contains(init)) {
+      throw new AugregException("--init must be one of " + String.join(", ", INITIALIZERS)
+          + ", got '" + init + "'");
+    }
+    ConvNet net = initialize(arch, input, output, outputs, seed);
+    if (init.equals("pytorch")) {
+      return net;
+    }
+    SplittableRandom gaussian = new SplittableRandom(seed);
+    NumpyRandom numpy = init.equals("numpy") ? new NumpyRandom(seed) : null;
+    InitScheme scheme = numpy != null ? InitScheme.LESSON
+        : InitScheme.valueOf(init.toUpperCase(java.util.Locale.ROOT));
+    List<double[]> values = net.parameters();
+    // layers bound to the copies in values: writing a layer's parameter writes values
+    for (Layer l : net.stack(values, new JavaGemm()).layers()) {
+      if (l instanceof BatchNorm || l.params().isEmpty()) {
+        continue;
+      }
+      double[] w = l.params().get(0).value();
+      int fanOut = l.out().channels();
+      int fanIn = w.length / fanOut;
+      double[] drawn = new double[numpy != null ? w.length : 0];
+      if (numpy != null) {
+        numpy.randn(drawn);
+      }
+      double scale = scheme.scale(fanIn, fanOut);
+      double root = Math.sqrt(fanIn);
+      // W (fan_in × fan_out) = transpose of N(0, 1)(fan_out × fan_in) · scale (numpy: / √fan_in)
+      for (int o = 0; o < fanOut; o++) {
+        for (int i = 0; i < fanIn; i++) {
+          w[i * fanOut + o] = numpy != null ? drawn[o * fanIn + i] / root
+              : InitScheme.standardNormal(gaussian) * scale;
+        }
+      }
+      java.util.Arrays.fill(l.params().get(1).value(), 0.0);
+    }
+    return net.withParameters(values);
   }
 
   /**

@@ -1,7 +1,17 @@
 package io.augreg.nn.conv;
 
+import io.augreg.nn.BatchNorm;
+import io.augreg.nn.BatchSync;
+import io.augreg.nn.Dense;
+import io.augreg.nn.Dropout;
+import io.augreg.nn.Flatten;
+import io.augreg.nn.Layer;
 import io.augreg.nn.Loss;
 import io.augreg.nn.OutputKind;
+import io.augreg.nn.Param;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Relu;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.Gemm;
 import java.util.ArrayList;
 import java.util.Collections;

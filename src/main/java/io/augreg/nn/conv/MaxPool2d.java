@@ -1,5 +1,8 @@
 package io.augreg.nn.conv;
 
+import io.augreg.nn.Layer;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Shape;
 import java.util.Arrays;
 
 /**

@@ -6,8 +6,8 @@ import org.ejml.data.DMatrixRMaj;
  * Routes each product by its size: {@code m·n·k < threshold} goes to the {@code small} path (plain
  * Java: no call or copy overhead), larger ones to the {@code large} path (a BLAS).
  *
- * <p>The default threshold {@link Gemms#DEFAULT_THRESHOLD} comes from {@link GemmBench}'s size
- * sweep; see there for the measurement.
+ * <p>The default threshold {@link Gemms#DEFAULT_THRESHOLD} comes from the size sweep of {@code
+ * GemmBench} ({@code bench/gemm.sh --sweep}); see there for the measurement.
  *
  * <p>Thread-safe if both parts are. {@link #keepResident} goes to both parts; {@link #close()}
  * closes both parts that are {@link AutoCloseable}.

@@ -6,7 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 /**
  * {@link Gemm} on EJML's {@link CommonOps_DDRM} (single-threaded, pure Java). The reference path:
  * exact enough to check the others against and fast for small products, about 2 GFLOP/s on the
- * wide first layer of the cat network (see {@link GemmBench}).
+ * wide first layer of the cat network (see {@code bench/gemm.sh}).
  *
  * <p>Stateless and thread-safe.
  */

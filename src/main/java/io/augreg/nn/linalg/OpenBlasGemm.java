@@ -158,7 +158,8 @@ public final class OpenBlasGemm implements Gemm, NativeGemm, AutoCloseable {
 
   /**
    * One row-major {@code cblas_?gemm} on native operands whose leading dimensions are their column
-   * counts; the thread count must already be set. Shared with {@link GemmBench}'s no-copy rows.
+   * counts; the thread count must already be set. Shared with the no-copy rows of {@code
+   * GemmBench} ({@code bench/gemm.sh}).
    */
   static void call(
       Precision precision, boolean transA, boolean transB, int m, int n, int k,

@@ -6,7 +6,7 @@ public enum Precision {
   DOUBLE,
   /**
    * 32-bit: operands are rounded to float, multiplied with {@code sgemm} and widened back; relative
-   * error about 1e-6 per product (tests allow 1e-4). Faster on wide layers, see {@link GemmBench}.
+   * error about 1e-6 per product (tests allow 1e-4). Faster on wide layers, see {@code bench/gemm.sh}.
    */
   FLOAT;
 

@@ -1,11 +1,9 @@
 package io.augreg.nn.conv;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.augreg.nn.LayerCheck;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Relu;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
@@ -14,6 +12,11 @@ import io.augreg.nn.linalg.Precision;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class Conv2dTest {
 

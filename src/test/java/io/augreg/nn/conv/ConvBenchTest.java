@@ -1,11 +1,13 @@
 package io.augreg.nn.conv;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.augreg.nn.LayerCheck;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.JavaGemm;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link ConvBench}: the NCHW variant computes the same convolution; timings are sane. */
 class ConvBenchTest {

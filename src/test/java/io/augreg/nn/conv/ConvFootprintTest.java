@@ -1,12 +1,12 @@
 package io.augreg.nn.conv;
 
+import io.augreg.core.AugregException;
+import io.augreg.nn.OutputKind;
+import io.augreg.nn.Shape;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.augreg.core.AugregException;
-import io.augreg.nn.OutputKind;
-import org.junit.jupiter.api.Test;
 
 class ConvFootprintTest {
   private static final Shape CATS = new Shape(64, 64, 3);

@@ -1,17 +1,20 @@
 package io.augreg.nn.conv;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.augreg.core.AugregException;
 import io.augreg.data.Dataset;
+import io.augreg.nn.LayerCheck;
 import io.augreg.nn.OutputKind;
+import io.augreg.nn.Param;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.JavaGemm;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConvNetTest {
   private static final Architecture ARCH = Architecture.parse(

@@ -1,11 +1,13 @@
 package io.augreg.nn.conv;
 
+import io.augreg.nn.LayerCheck;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Shape;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 class MaxPool2dTest {
 

@@ -1,6 +1,10 @@
 package io.augreg.nn.conv;
 
+import io.augreg.nn.Layer;
 import io.augreg.nn.OutputKind;
+import io.augreg.nn.Param;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.Gemms;

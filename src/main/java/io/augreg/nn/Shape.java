@@ -1,4 +1,4 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 /**
  * The shape of one example's activations: {@code height × width × channels} (NHWC without the N).

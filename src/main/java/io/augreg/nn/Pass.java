@@ -1,4 +1,4 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 /**
  * What a forward pass is for: training (dropout active) or inference, and where its random masks

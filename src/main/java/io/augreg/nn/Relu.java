@@ -1,4 +1,4 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 /** Rectified linear unit: {@code y = max(x, 0)}; backward {@code dx = dy · [y > 0]}. */
 public final class Relu extends Layer {
@@ -37,7 +37,7 @@ public final class Relu extends Layer {
    * @param dx receives the gradient of the input (may be {@code dy})
    * @param len number of values
    */
-  static void gate(double[] dy, double[] y, double[] dx, int len) {
+  public static void gate(double[] dy, double[] y, double[] dx, int len) {
     for (int i = 0; i < len; i++) {
       dx[i] = gate(dy[i], y[i]);
     }
@@ -53,7 +53,7 @@ public final class Relu extends Layer {
    * @param y the ReLU's output
    * @return dy where y &gt; 0, else +0.0
    */
-  static double gate(double dy, double y) {
+  public static double gate(double dy, double y) {
     long mask = -Double.doubleToRawLongBits(y) >> 63;
     return Double.longBitsToDouble(Double.doubleToRawLongBits(dy) & mask);
   }

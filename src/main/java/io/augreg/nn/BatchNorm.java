@@ -1,4 +1,4 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 import java.util.Arrays;
 import java.util.List;
@@ -78,8 +78,8 @@ public final class BatchNorm extends Layer {
     this.channels = c;
     this.momentum = momentum;
     this.eps = eps;
-    this.gamma = new Param("gamma", gammaValues, new double[c], false);
-    this.beta = new Param("beta", betaValues, new double[c], false);
+    this.gamma = new Param("gamma", gammaValues, new double[c], Param.Role.NORM);
+    this.beta = new Param("beta", betaValues, new double[c], Param.Role.NORM);
     this.runningMean = runningMean;
     this.runningVar = runningVar;
     this.inputGrad = inputGrad;
@@ -99,7 +99,7 @@ public final class BatchNorm extends Layer {
    *
    * @return γ, β, running mean, running variance: the layer's arrays in model order
    */
-  List<double[]> reset() {
+  public List<double[]> reset() {
     Arrays.fill(gamma.value(), 1.0);
     Arrays.fill(beta.value(), 0.0);
     Arrays.fill(runningMean, 0.0);

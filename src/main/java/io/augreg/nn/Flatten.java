@@ -1,4 +1,4 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 /**
  * Views {@code H × W × C} as a flat vector of {@code H·W·C} units. In NHWC an example's values are

@@ -1,4 +1,4 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.NativeBlock;
@@ -56,8 +56,8 @@ public final class Dense extends Layer {
     this.units = units;
     this.inputGrad = inputGrad;
     this.gemm = gemm;
-    this.weight = new Param("weight", weightValues, new double[weightValues.length], true);
-    this.bias = new Param("bias", biasValues, new double[units], false);
+    this.weight = new Param("weight", weightValues, new double[weightValues.length], Param.Role.WEIGHT);
+    this.bias = new Param("bias", biasValues, new double[units], Param.Role.BIAS);
   }
 
   @Override

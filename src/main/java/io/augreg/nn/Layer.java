@@ -1,4 +1,4 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 import java.util.List;
 
@@ -87,7 +87,7 @@ public abstract class Layer {
    * @param size values needed
    * @return {@code buf} if large enough, else a new array
    */
-  protected static double[] ensure(double[] buf, long size) {
+  public static double[] ensure(double[] buf, long size) {
     int s = Math.toIntExact(size);
     return buf != null && buf.length >= s ? buf : new double[s];
   }

@@ -1,4 +1,4 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 import java.util.SplittableRandom;
 
@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
  * weights g, compares the backward pass's dJ/dx and dJ/dθ with (J(·+ε) − J(·−ε)) / 2ε. Returns the
  * relative error ‖a − n‖ / (‖a‖ + ‖n‖) over all inputs and parameters.
  */
-final class LayerCheck {
+public final class LayerCheck {
   private LayerCheck() {}
 
-  static double[] random(int size, long seed, double scale) {
+  public static double[] random(int size, long seed, double scale) {
     SplittableRandom r = new SplittableRandom(seed);
     double[] a = new double[size];
     for (int i = 0; i < size; i++) {
@@ -19,7 +19,7 @@ final class LayerCheck {
     return a;
   }
 
-  static double relativeError(Layer layer, double[] x, int n, Pass pass, boolean checkInput) {
+  public static double relativeError(Layer layer, double[] x, int n, Pass pass, boolean checkInput) {
     double eps = 1e-6;
     int outSize = n * layer.out().size();
     double[] g = random(outSize, 99, 1);
