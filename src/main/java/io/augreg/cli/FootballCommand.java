@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -161,8 +163,28 @@ public final class FootballCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   boolean json;
 
+  @Option(
+      names = "--sweep",
+      paramLabel = "KEY=VALUES",
+      description =
+          "Instead of the three runs: a validation curve, e.g. --sweep l2=0..1.5 (16 points:"
+              + " l2=0..1.5:16) or --sweep keep-prob=0.5..1; the other options stay fixed; runs"
+              + " 'augreg tune' on --data (its grid syntax; l2 is --lambda, the mode follows),"
+              + " --sweep-seeds runs per value, results and validation-KEY.png in --out/sweep"
+              + " (default: none).")
+  List<String> sweep = new ArrayList<>();
+
+  @Option(
+      names = "--sweep-seeds",
+      paramLabel = "K",
+      description = "With --sweep: runs per value, seeds --seed, --seed + 1, ... (default: ${DEFAULT-VALUE}).")
+  int sweepSeeds = 3;
+
   @Override
   public Integer call() {
+    if (!sweep.isEmpty()) {
+      return sweep();
+    }
     if (threads != null && threads <= 0) {
       throw new AugregException("--threads must be > 0, got " + threads);
     }
@@ -265,6 +287,32 @@ public final class FootballCommand implements Callable<Integer> {
       return AugregException.PARTIAL_FAILURE;
     }
     return 0;
+  }
+
+  /**
+   * {@code --sweep}: an {@code augreg tune} over football runs, with every other option given here
+   * fixed for all of them.
+   */
+  private int sweep() {
+    TuneCommand t = new TuneCommand();
+    t.train = data;
+    t.grid = sweep;
+    t.seeds = sweepSeeds;
+    t.seed = seed;
+    t.out = out.resolve("sweep");
+    if (threads != null) {
+      t.threads = threads;
+    }
+    Set<String> own = Set.of("--sweep", "--sweep-seeds", "--seed", "--out", "--threads", "--data",
+        "--json", "--no-pictures", "--pictures");
+    for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+      if (own.contains(o.longestName())) {
+        continue;
+      }
+      t.fixed.add(o.arity().max() == 0 ? o.longestName()
+          : o.longestName() + "=" + String.join(",", o.originalStringValues()));
+    }
+    return t.execute(spec.commandLine().getOut());
   }
 
   /**

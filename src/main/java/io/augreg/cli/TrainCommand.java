@@ -183,6 +183,10 @@ public final class TrainCommand implements Callable<Integer> {
           + " inside an input folder (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("out", "train");
 
+  @Option(names = "--no-progress", hidden = true,
+      description = "Draw no progress bar (augreg tune runs many trainings at once).")
+  boolean noProgress;
+
   /** Builds the library configuration from the options (validated on the way). */
   ImageTrainConfig config() {
     Size s = Size.parse(size);
@@ -256,7 +260,7 @@ public final class TrainCommand implements Callable<Integer> {
    * the MLP only; {@code --precision} to {@code --arch} only. {@code --layers}, {@code --init}
    * and {@code --precision} have defaults, so what counts is whether the user gave them.
    */
-  private void checkOptionsApply(ImageTrainConfig c) {
+  void checkOptionsApply(ImageTrainConfig c) {
     ParseResult given = spec.commandLine().getParseResult();
     if (arch != null) {
       if (given.hasMatchedOption("--layers")) {
@@ -287,7 +291,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainOutputs.checkFolder(out, c);
     PrintWriter outw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (TrainProgress progress = TrainProgress.onTerminal(epochs)) {
+    try (TrainProgress progress = noProgress ? new TrainProgress(epochs, null) : TrainProgress.onTerminal(epochs)) {
       // the opening lines as soon as the data are prepared and the network built, then the bar
       Consumer<RunStart> onStart = start -> {
         printStart(start, outw, err);
