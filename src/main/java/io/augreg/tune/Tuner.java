@@ -107,7 +107,7 @@ public final class Tuner {
       advice.add(r.advice());
       writeProgress(cells, searched, advice, best);
       settings = new ArrayList<>();
-      if (r.next() != null) {
+      if (r.next() != null && round < config.rounds()) {
         for (SearchSpace.Axis a : r.next().axes()) {
           searched.add(a.key());
         }
