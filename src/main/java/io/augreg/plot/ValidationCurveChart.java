@@ -11,8 +11,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * A validation curve (scikit-learn's {@code validation_curve}) or a learning curve over the
  * training-set size: train and dev error (means over seeds, with ± one standard deviation as
- * error bars) against an option's value. Values that are not numbers are drawn at 1, 2, ... with
- * their labels as tick labels. Non-finite means are skipped.
+ * error bars) against an option's value. Values that are not numbers are drawn at 1, 2, ... and
+ * named in the axis title. Non-finite means are skipped.
  */
 public final class ValidationCurveChart {
   private ValidationCurveChart() {}
@@ -62,12 +62,17 @@ public final class ValidationCurveChart {
     chart.getStyler().setYAxisDecimalPattern("0.0##");
     chart.getStyler().setXAxisLogarithmic(logX);
     if (x == null) {
+      // categories at 1, 2, ..., n: whole-number ticks (one per category) and their names in the
+      // axis title (XChart 3.8's custom tick-label callback drew no ticks on this axis)
       chart.getStyler().setXAxisMin(0.5);
       chart.getStyler().setXAxisMax(n + 0.5);
-      chart.setCustomXAxisTickLabelsFormatter(v -> {
-        int i = (int) Math.round(v) - 1;
-        return Math.abs(v - (i + 1)) < 1e-9 && i >= 0 && i < n ? labels.get(i) : "";
-      });
+      chart.getStyler().setXAxisDecimalPattern("0");
+      chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(40, 760 / (n + 1)));
+      StringBuilder names = new StringBuilder(xLabel).append(":");
+      for (int i = 0; i < n; i++) {
+        names.append(i == 0 ? " " : ", ").append(i + 1).append(" = ").append(labels.get(i));
+      }
+      chart.setXAxisTitle(names.toString());
     }
     int drawn = 0;
     for (int s = 0; s < series.size(); s++) {
