@@ -174,6 +174,13 @@ public final class TuneCommand implements Callable<Integer> {
       throw new AugregException("--train " + train + " is the football data, which holds its own"
           + " dev set (Xval): --dev, --test and --sizes apply to image folders");
     }
+    for (Path in : new Path[] {train, dev, test}) {
+      if (in != null && Files.isDirectory(in)
+          && out.toAbsolutePath().normalize().startsWith(in.toAbsolutePath().normalize())) {
+        throw new AugregException("--out " + out + " is inside the input folder " + in
+            + "; choose an output folder outside the inputs");
+      }
+    }
     TuneRuns runs = football ? new TuneRuns.Football() : new TuneRuns.Train();
     List<String> fixedArgs = new ArrayList<>(fixed);
     if (!football && fixedArgs.stream().noneMatch(a -> a.startsWith("--cache-mb"))) {

@@ -105,6 +105,11 @@ class TuneCommandTest {
       assertEquals(1, r.err().strip().lines().count(), r.err());
       assertFalse(Files.exists(tmp.resolve("out/cells")), String.join(" ", c));
     }
+    CliHarness.Result inside = CliHarness.run("tune", "--train", data.toString(), "--out",
+        data.resolve("circles/tune").toString());
+    assertEquals(2, inside.exitCode());
+    assertTrue(inside.err().contains("is inside the input folder"), inside.err());
+    assertFalse(Files.exists(data.resolve("circles/tune")));
     CliHarness.Result unknown = tune(data, "--grid", "dropout=0.5");
     assertTrue(unknown.err().contains("keep-prob") && unknown.err().contains("l2")
         && !unknown.err().contains("no-progress"), unknown.err());
