@@ -188,19 +188,7 @@ public final class FootballCommand implements Callable<Integer> {
     if (threads != null && threads <= 0) {
       throw new AugregException("--threads must be > 0, got " + threads);
     }
-    FootballConfig config =
-        new FootballConfig(
-            FootballMode.parse(mode),
-            lambda,
-            keepProb,
-            iterations,
-            learningRate,
-            seed,
-            reference,
-            earlyStopping,
-            patience,
-            evalEvery,
-            baseError);
+    FootballConfig config = config();
     FootballData footballData = FootballData.load(data);
     FootballExperiment experiment = new FootballExperiment(config);
     int runs = config.modes().size();
@@ -287,6 +275,22 @@ public final class FootballCommand implements Callable<Integer> {
       return AugregException.PARTIAL_FAILURE;
     }
     return 0;
+  }
+
+  /** The configuration the options give (validated by its constructor). */
+  FootballConfig config() {
+    return new FootballConfig(
+        FootballMode.parse(mode),
+        lambda,
+        keepProb,
+        iterations,
+        learningRate,
+        seed,
+        reference,
+        earlyStopping,
+        patience,
+        evalEvery,
+        baseError);
   }
 
   /**

@@ -301,7 +301,8 @@ abstract class TuneRuns {
 
     @Override
     void validate(CommandLine parsed) {
-      // football validates its values when it builds its configuration, at the run
+      FootballCommand f = parsed.getCommand();
+      f.config();
     }
 
     /**

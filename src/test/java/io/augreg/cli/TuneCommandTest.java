@@ -139,5 +139,11 @@ class TuneCommandTest {
         io.augreg.tune.Setting.of(java.util.Map.of("l2", "0.5")).id()).resolve("seed-1/train.log"));
     assertTrue(log.contains("--iterations=300") && log.contains("--lambda=0.5") && log.contains("--mode=l2"), log);
     assertTrue(Files.size(out.resolve("sweep/validation-l2.png")) > 1000);
+
+    CliHarness.Result bad = CliHarness.run("football", "--data", mat.toString(), "--sweep",
+        "keep-prob=0,0.5", "--out", tmp.resolve("fb2").toString());
+    assertEquals(2, bad.exitCode(), bad.err());
+    assertTrue(bad.err().contains("setting keep-prob=0: "), bad.err());
+    assertFalse(Files.exists(tmp.resolve("fb2/sweep/cells")));
   }
 }
