@@ -11,28 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TuneCommandTest {
   @TempDir Path tmp;
 
-  /** A copy of samples/shapes (8 images, 2 classes) under tmp/NAME. */
-  private Path shapes(String name) throws Exception {
-    Path root = tmp.resolve(name);
-    try (Stream<Path> s = Files.walk(Path.of("samples", "shapes"))) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path rel = Path.of("samples", "shapes").relativize(p);
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(root.resolve(rel.toString()));
-        } else {
-          Files.copy(p, root.resolve(rel.toString()));
-        }
-      }
-    }
-    return root;
-  }
+  /** samples/shapes (8 images, 2 classes): tune only reads its inputs (links or copies them). */
+  private static final Path SHAPES = Path.of("samples", "shapes");
 
   private CliHarness.Result tune(Path data, String... more) {
     List<String> a = new ArrayList<>(List.of("tune", "--train", data.toString(), "--out",
@@ -43,8 +29,8 @@ class TuneCommandTest {
 
   @Test
   void tunesTinyMlpRunsChoosesOnDevAndReportsTheTestApart() throws Exception {
-    Path data = shapes("shapes");
-    Path test = shapes("test");
+    Path data = SHAPES;
+    Path test = SHAPES;
     CliHarness.Result r = tune(data, "--test", test.toString(), "--dev-share", "0.25",
         "--grid", "l2=0,0.5", "--seeds", "2", "--final-seeds", "1", "--sizes", "0.5,1",
         "--threads", "2", "--memory-mb", "4096", "--", "--size", "8x8", "--layers", "4", "--epochs", "2", "--batch", "4");
@@ -84,7 +70,7 @@ class TuneCommandTest {
 
   @Test
   void badInputIsExitTwoWithOneLineNamingTheProblemAndNothingRuns() throws Exception {
-    Path data = shapes("shapes");
+    Path data = SHAPES;
     String[][] cases = {
       {"--grid", "l2=0 dropout=0.5", "unknown train option 'dropout'; valid: "},
       {"--grid", "seed=1,2", "unknown train option 'seed' (the tune sets it itself)"},
@@ -105,11 +91,12 @@ class TuneCommandTest {
       assertEquals(1, r.err().strip().lines().count(), r.err());
       assertFalse(Files.exists(tmp.resolve("out/cells")), String.join(" ", c));
     }
-    CliHarness.Result inside = CliHarness.run("tune", "--train", data.toString(), "--out",
-        data.resolve("circles/tune").toString());
+    Path in = Files.createDirectories(tmp.resolve("in/cats"));
+    CliHarness.Result inside = CliHarness.run("tune", "--train", in.getParent().toString(), "--out",
+        in.resolve("tune").toString());
     assertEquals(2, inside.exitCode());
     assertTrue(inside.err().contains("is inside the input folder"), inside.err());
-    assertFalse(Files.exists(data.resolve("circles/tune")));
+    assertFalse(Files.exists(in.resolve("tune")));
     CliHarness.Result unknown = tune(data, "--grid", "dropout=0.5");
     assertTrue(unknown.err().contains("keep-prob") && unknown.err().contains("l2")
         && !unknown.err().contains("no-progress"), unknown.err());
