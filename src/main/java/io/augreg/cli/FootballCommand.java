@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -165,24 +167,32 @@ public final class FootballCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   boolean json;
 
+  @Option(
+      names = "--sweep",
+      paramLabel = "KEY=VALUES",
+      description =
+          "Instead of the three runs: a validation curve, e.g. --sweep l2=0..1.5 (16 points:"
+              + " l2=0..1.5:16) or --sweep keep-prob=0.5..1; the other options stay fixed; runs"
+              + " 'augreg tune' on --data (its grid syntax; l2 is --lambda, the mode follows),"
+              + " --sweep-seeds runs per value, results and validation-KEY.png in --out/sweep"
+              + " (default: none).")
+  List<String> sweep = new ArrayList<>();
+
+  @Option(
+      names = "--sweep-seeds",
+      paramLabel = "K",
+      description = "With --sweep: runs per value, seeds --seed, --seed + 1, ... (default: ${DEFAULT-VALUE}).")
+  int sweepSeeds = 3;
+
   @Override
   public Integer call() {
+    if (!sweep.isEmpty()) {
+      return sweep();
+    }
     if (threads != null && threads <= 0) {
       throw new AugregException("--threads must be > 0, got " + threads);
     }
-    FootballConfig config =
-        new FootballConfig(
-            FootballMode.parse(mode),
-            lambda,
-            keepProb,
-            iterations,
-            learningRate,
-            seed,
-            reference,
-            earlyStopping,
-            patience,
-            evalEvery,
-            baseError);
+    FootballConfig config = config();
     FootballData footballData = FootballData.load(data);
     FootballExperiment experiment = new FootballExperiment(config);
     int runs = config.modes().size();
@@ -274,6 +284,48 @@ public final class FootballCommand implements Callable<Integer> {
       return AugregException.PARTIAL_FAILURE;
     }
     return page ? 0 : AugregException.PARTIAL_FAILURE;
+  }
+
+  /** The configuration the options give (validated by its constructor). */
+  FootballConfig config() {
+    return new FootballConfig(
+        FootballMode.parse(mode),
+        lambda,
+        keepProb,
+        iterations,
+        learningRate,
+        seed,
+        reference,
+        earlyStopping,
+        patience,
+        evalEvery,
+        baseError);
+  }
+
+  /**
+   * {@code --sweep}: an {@code augreg tune} over football runs, with every other option given here
+   * fixed for all of them.
+   */
+  private int sweep() {
+    TuneCommand t = new TuneCommand();
+    t.train = data;
+    t.grid = sweep;
+    t.seeds = sweepSeeds;
+    t.seed = seed;
+    t.out = out.resolve("sweep");
+    if (threads != null) {
+      t.threads = threads;
+    }
+    Set<String> own = Set.of("--sweep", "--sweep-seeds", "--seed", "--out", "--threads", "--data",
+        "--json", "--no-pictures", "--pictures");
+    for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+      if (own.contains(o.longestName())) {
+        continue;
+      }
+      t.fixed.add(o.arity().max() == 0 ? o.longestName()
+          : o.longestName() + "=" + String.join(",", o.originalStringValues()));
+    }
+    return t.execute(spec.commandLine().getOut());
   }
 
   /**

@@ -31,6 +31,7 @@ public final class Main implements Runnable {
     PreviewCommand.class,
     FootballCommand.class,
     TrainCommand.class,
+    TuneCommand.class,
     EvaluateCommand.class,
     PredictCommand.class,
     BenchCommand.class,

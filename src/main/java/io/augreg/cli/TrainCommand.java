@@ -188,6 +188,10 @@ public final class TrainCommand implements Callable<Integer> {
           + " inside an input folder (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("out", "train");
 
+  @Option(names = "--no-progress", hidden = true,
+      description = "Draw no progress bar (augreg tune runs many trainings at once).")
+  boolean noProgress;
+
   /** Builds the library configuration from the options (validated on the way). */
   ImageTrainConfig config() {
     Size s = Size.parse(size);
@@ -261,7 +265,7 @@ public final class TrainCommand implements Callable<Integer> {
    * {@code --precision} to {@code --arch} only. {@code --layers} and {@code --precision} have
    * defaults, so what counts is whether the user gave them.
    */
-  private void checkOptionsApply(ImageTrainConfig c) {
+  void checkOptionsApply(ImageTrainConfig c) {
     ParseResult given = spec.commandLine().getParseResult();
     if (arch != null) {
       if (given.hasMatchedOption("--layers")) {
@@ -291,7 +295,7 @@ public final class TrainCommand implements Callable<Integer> {
     TrainOutputs.checkFolder(out, c);
     PrintWriter outw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (TrainProgress progress = TrainProgress.onTerminal(epochs)) {
+    try (TrainProgress progress = noProgress ? new TrainProgress(epochs, null) : TrainProgress.onTerminal(epochs)) {
       // the opening lines as soon as the data are prepared and the network built, then the bar
       RunStart[] started = new RunStart[1];
       Consumer<RunStart> onStart = start -> {
