@@ -317,7 +317,7 @@ public final class FootballCommand implements Callable<Integer> {
       t.threads = threads;
     }
     Set<String> own = Set.of("--sweep", "--sweep-seeds", "--seed", "--out", "--threads", "--data",
-        "--json", "--no-pictures", "--pictures");
+        "--json", "--no-pictures", "--pictures", "--no-report");
     for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
       if (own.contains(o.longestName())) {
         continue;

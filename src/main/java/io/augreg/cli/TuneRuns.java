@@ -267,7 +267,9 @@ abstract class TuneRuns {
 
     @Override
     Set<String> controlled() {
-      return Set.of("data", "mode", "out", "json", "pictures", "no-pictures", "threads", "seed", "sweep");
+      return Set.of(
+          "data", "mode", "out", "json", "pictures", "no-pictures", "no-report", "threads", "seed",
+          "sweep");
     }
 
     /** {@code l2} is football's {@code --lambda}. */
@@ -296,7 +298,8 @@ abstract class TuneRuns {
       boolean dropout = s.get("keep-prob") != null
           || fixed.stream().anyMatch(a -> a.startsWith("--keep-prob"));
       String mode = l2 && dropout ? "l2+dropout" : l2 ? "l2" : dropout ? "dropout" : "none";
-      return List.of("--mode=" + mode, "--json", "--no-pictures", "--threads=1", "--out=" + dir);
+      return List.of(
+          "--mode=" + mode, "--json", "--no-pictures", "--no-report", "--threads=1", "--out=" + dir);
     }
 
     @Override
