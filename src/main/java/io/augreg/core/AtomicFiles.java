@@ -32,4 +32,20 @@ public final class AtomicFiles {
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
     }
   }
+
+  /**
+   * {@link #writeString} for outputs of a run: a failure becomes the user-facing error {@code FILE:
+   * cannot write (reason)}.
+   *
+   * @param file the destination
+   * @param text the contents
+   * @throws AugregException when it cannot be written
+   */
+  public static void writeOutput(Path file, String text) {
+    try {
+      writeString(file, text);
+    } catch (IOException e) {
+      throw new AugregException(file + ": cannot write (" + e.getMessage() + ")", e);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.augreg.imagetrain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.augreg.core.AtomicFiles;
 import io.augreg.core.AugregException;
 import io.augreg.core.RealPaths;
 import io.augreg.plot.LearningCurveChart;
@@ -294,10 +295,6 @@ public final class TrainOutputs {
   }
 
   static void writeText(Path file, String text) {
-    try {
-      ModelFiles.writeAtomically(file, text);
-    } catch (IOException e) {
-      throw new AugregException(file + ": cannot write (" + e.getMessage() + ")", e);
-    }
+    AtomicFiles.writeOutput(file, text);
   }
 }

@@ -10,12 +10,10 @@ import io.augreg.data.MatFile;
 import io.augreg.nn.Activation;
 import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
+import io.augreg.core.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,7 +188,7 @@ public final class ModelFiles {
     }
     extra.forEach((k, v) -> root.set(k, JSON.valueToTree(v)));
     try {
-      writeAtomically(json, JSON.writeValueAsString(root) + "\n");
+      AtomicFiles.writeString(json, JSON.writeValueAsString(root) + "\n");
     } catch (IOException e) {
       throw new AugregException(json + ": cannot write model description (" + e.getMessage() + ")", e);
     }
@@ -295,26 +293,4 @@ public final class ModelFiles {
     }
   }
 
-  /**
-   * Writes {@code text} (UTF-8) to a temporary sibling {@code .NAME.tmp}, then renames it over
-   * {@code file} (atomically where the file system can), creating the parent folders: a reader
-   * never sees half a file.
-   *
-   * @param file the file to write
-   * @param text its whole content
-   * @throws IOException if it cannot be written or renamed
-   */
-  public static void writeAtomically(Path file, String text) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
-    if (abs.getParent() != null) {
-      Files.createDirectories(abs.getParent());
-    }
-    Files.writeString(tmp, text, StandardCharsets.UTF_8);
-    try {
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
 }

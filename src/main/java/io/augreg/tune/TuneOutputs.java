@@ -2,14 +2,11 @@ package io.augreg.tune;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.augreg.core.AtomicFiles;
 import io.augreg.core.AugregException;
 import io.augreg.plot.ValidationCurveChart;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -274,17 +271,6 @@ public final class TuneOutputs {
 
   /** Writes {@code text} to a temporary name beside {@code file}, then renames it. */
   static void writeText(Path file, String text) {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new AugregException(file + ": cannot write (" + e.getMessage() + ")", e);
-    }
+    AtomicFiles.writeOutput(file, text);
   }
 }
