@@ -28,13 +28,6 @@ class AtFileTest {
     pipe = Files.writeString(dir.resolve("pipe.txt"), "hflip p=0.5 | rotate deg=-5..5\n");
   }
 
-  private static void assertOneLineUsageError(CliHarness.Result r, String expected) {
-    assertEquals(2, r.exitCode(), r.err());
-    assertTrue(r.err().contains(expected), r.err());
-    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
-    assertFalse(r.err().contains("Unmatched"), r.err());
-  }
-
   @Test
   void augmentReadsPipelineFromAtFile() throws Exception {
     Path out = dir.resolve("out");
@@ -54,7 +47,7 @@ class AtFileTest {
   void augmentWithAtFolderIsOneLineUsageError() {
     CliHarness.Result r =
         CliHarness.run("augment", in.toString(), dir.resolve("o").toString(), "--pipeline", "@" + in);
-    assertOneLineUsageError(r, "pipeline spec file " + in);
+    CliHarness.assertUsageError(r, "pipeline spec file " + in);
   }
 
   @Test
@@ -73,7 +66,7 @@ class AtFileTest {
     CliHarness.Result r =
         CliHarness.run("train", "--train", in.toString(), "--augment", "@" + bad,
             "--out", dir.resolve("model").toString());
-    assertOneLineUsageError(r, "nosuchstep");
+    CliHarness.assertUsageError(r, "nosuchstep");
   }
 
   @Test
@@ -81,6 +74,6 @@ class AtFileTest {
     CliHarness.Result r =
         CliHarness.run("train", "--train", in.toString(), "--augment", "@" + in,
             "--out", dir.resolve("model").toString());
-    assertOneLineUsageError(r, "pipeline spec file " + in);
+    CliHarness.assertUsageError(r, "pipeline spec file " + in);
   }
 }
