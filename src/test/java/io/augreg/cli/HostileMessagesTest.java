@@ -56,4 +56,13 @@ class HostileMessagesTest {
             "0.5,0.5,0.5", "--out", dir.resolve("m").toString()),
         "--keep-prob needs one value or one per hidden layer (2 in --layers 4,3), got 3");
   }
+
+  @Test
+  void previewRefusesANameThatIsNotPng() {
+    Path jpg = dir.resolve("sheet.jpg");
+    CliHarness.assertUsageError(
+        CliHarness.run("preview", in.toString(), "--out", jpg.toString()),
+        "--out " + jpg + ": the contact sheet is a PNG; give a name ending in .png");
+    org.junit.jupiter.api.Assertions.assertFalse(Files.exists(jpg));
+  }
 }
