@@ -65,4 +65,17 @@ class HostileMessagesTest {
         "--out " + jpg + ": the contact sheet is a PNG; give a name ending in .png");
     org.junit.jupiter.api.Assertions.assertFalse(Files.exists(jpg));
   }
+
+  @Test
+  void aSplitThatLeavesAClassWithoutTrainingImagesSaysSo() {
+    CliHarness.assertUsageError(train("--split", "1/99"),
+        "--split 1/0/99 sends all 3 image(s) of class 'a' to the dev/test sets, none to training");
+  }
+
+  @Test
+  void hugeSplitPartsAreProportionsLikeAnyOthers() {
+    CliHarness.Result r = train("--split", "1e308/1e308", "--layers", "4");
+    org.junit.jupiter.api.Assertions.assertEquals(0, r.exitCode(), r.err());
+    org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("images: train 3, dev 0, test 3"), r.out());
+  }
 }
