@@ -78,4 +78,16 @@ class HostileMessagesTest {
     org.junit.jupiter.api.Assertions.assertEquals(0, r.exitCode(), r.err());
     org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("images: train 3, dev 0, test 3"), r.out());
   }
+
+  @Test
+  void aFlatFolderGetsNoHintAboutAnUnrelatedParent() throws Exception {
+    Path parent = dir.resolve("unrelated");
+    TestImages.write(parent.resolve("flat/x.png"), 12, 10, 3, 1);
+    Files.createDirectories(parent.resolve("logs"));
+    Files.createDirectories(parent.resolve("notes"));
+    CliHarness.Result r = CliHarness.run("train", "--train", parent.resolve("flat").toString(),
+        "--out", dir.resolve("m").toString());
+    CliHarness.assertUsageError(r, "1 image directly in the folder, no class sub-folders");
+    org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("did you mean"), r.err());
+  }
 }
