@@ -294,6 +294,12 @@ public final class TrainCommand implements Callable<Integer> {
     checkOptionsApply(c);
     Architecture a = arch == null ? null : Architecture.parse(arch);
     Precision p = arch == null ? null : Precision.parse(precision, "--precision");
+    if (a != null && c.trainConfig().batchSize() == 1
+        && a.steps().stream().anyMatch(st -> st instanceof Architecture.BatchNormStep)) {
+      // as PyTorch refuses it: one sample has no batch statistics, and γ, β would never learn
+      throw new AugregException("--batch 1 with batch normalization (bn in --arch): a batch of one"
+          + " has no batch statistics to normalize with; use --batch 2 or more, or drop bn");
+    }
     // before any training: a bad --out must not cost a whole run
     TrainOutputs.checkFolder(out, c);
     PrintWriter outw = spec.commandLine().getOut();

@@ -90,4 +90,13 @@ class HostileMessagesTest {
     CliHarness.assertUsageError(r, "1 image directly in the folder, no class sub-folders");
     org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("did you mean"), r.err());
   }
+
+  @Test
+  void batchNormWithBatchesOfOneIsRefused() {
+    CliHarness.assertUsageError(
+        train("--arch", "conv filters=2 k=3 bn=true | flatten", "--batch", "1"),
+        "--batch 1 with batch normalization (bn in --arch)");
+    CliHarness.assertUsageError(
+        train("--arch", "flatten | dense units=4 | bn", "--batch", "1"), "--batch 1 with batch normalization");
+  }
 }
