@@ -1,6 +1,7 @@
 package io.augreg.augment;
 
 import io.augreg.core.AugregException;
+import io.augreg.image.ImageReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -133,7 +134,10 @@ final class Options {
     throw bad(key, v, "one of reflect, constant, replicate");
   }
 
-  /** A size {@code WxH} (both 1..65535), or {@code null} when absent. */
+  /**
+   * A size {@code WxH} (both 1..65535, at most {@link ImageReader#DEFAULT_MAX_PIXELS} pixels), or
+   * {@code null} when absent.
+   */
   int[] size(String key) {
     String v = take(key);
     if (v == null) {
@@ -145,6 +149,11 @@ final class Options {
         int w = Integer.parseInt(v.substring(0, x));
         int h = Integer.parseInt(v.substring(x + 1));
         if (w >= 1 && h >= 1 && w <= 65535 && h <= 65535) {
+          // the decode guard's limit holds for outputs too: no step makes an unreadable image
+          if ((long) w * h > ImageReader.DEFAULT_MAX_PIXELS) {
+            throw bad(key, v, "at most " + ImageReader.DEFAULT_MAX_PIXELS + " pixels, the decode"
+                + " guard's limit; this is " + (long) w * h);
+          }
           return new int[] {w, h};
         }
       }

@@ -263,11 +263,10 @@ public final class FootballCommand implements Callable<Integer> {
       stdout.print(FootballReport.table(config, description, results));
       stdout.println();
       stdout.println(
-          "Pictures and models in "
-              + out
-              + "/: "
-              + FootballFigures.COST_FILE
-              + ", boundary-MODE.png, model-MODE.mat + .json");
+          pictures
+              ? "Pictures and models in " + out + "/: " + FootballFigures.COST_FILE
+                  + ", boundary-MODE.png, model-MODE.mat + .json"
+              : "Models in " + out + "/: model-MODE.mat + .json (no pictures: --no-pictures)");
     }
     stdout.flush();
     // with --json stdout holds only the JSON document, so the report's file is named on stderr

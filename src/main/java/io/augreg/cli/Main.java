@@ -64,6 +64,10 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler(Main::handleExecutionException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // `--pipeline @FILE` and `--augment @FILE` read the file themselves: picocli's own @-file
+    // expansion would split it into arguments first. Set last, so that it reaches every
+    // subcommand.
+    cl.setExpandAtFiles(false);
     return cl;
   }
 

@@ -1,5 +1,6 @@
 package io.augreg.cli;
 
+import io.augreg.core.AugregException;
 import io.augreg.image.ImageWriter;
 import io.augreg.offline.Failure;
 import io.augreg.offline.PreviewConfig;
@@ -72,6 +73,11 @@ public final class PreviewCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     System.setProperty("java.awt.headless", "true");
+    String name = out.getFileName() == null ? "" : out.getFileName().toString();
+    if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+      // the sheet is written as PNG: a .jpg (or any other) name would hold PNG bytes
+      throw new AugregException("--out " + out + ": the contact sheet is a PNG; give a name ending in .png");
+    }
     PreviewConfig config =
         new PreviewConfig(
             input,

@@ -221,13 +221,18 @@ public final class TrainCommand implements Callable<Integer> {
     if (patience < 0) {
       throw new AugregException("--patience must be >= 0, got " + patience);
     }
+    // named here: the trainer's own check speaks of football's --lambda
+    if (!(l2 >= 0) || Double.isInfinite(l2)) {
+      throw new AugregException("--l2 must be a finite number >= 0, got " + l2);
+    }
     if (!normalize.equals("none") && !normalize.equals("channel")) {
       throw new AugregException("--normalize must be none or channel, got '" + normalize + "'");
     }
+    double[] keep = numbers(keepProb, "--keep-prob");
     TrainConfig.Builder tc = TrainConfig.builder()
         .optimizer(opt).learningRate(lr).epochs(epochs).batchSize(batchSize).l2(l2).l1(l1)
         .weightDecay(weightDecay)
-        .keepProb(numbers(keepProb, "--keep-prob")).seed(seed).evalEvery(evalEvery)
+        .keepProb(keep).seed(seed).evalEvery(evalEvery)
         .baseError(baseError);
     if (patience > 0) {
       tc.earlyStopping(new EarlyStopping(EarlyStopping.Monitor.DEV_LOSS, patience, minDelta));
@@ -236,10 +241,16 @@ public final class TrainCommand implements Callable<Integer> {
     double[] hidden = numbers(layers, "--layers");
     int[] h = new int[hidden.length];
     for (int i = 0; i < h.length; i++) {
-      if (hidden[i] != Math.rint(hidden[i]) || hidden[i] < 1) {
-        throw new AugregException("--layers must be positive integers, got '" + layers + "'");
+      if (hidden[i] != Math.rint(hidden[i]) || hidden[i] < 1 || hidden[i] > Integer.MAX_VALUE) {
+        throw new AugregException(
+            "--layers must be positive integers up to " + Integer.MAX_VALUE + ", got '" + layers + "'");
       }
       h[i] = (int) hidden[i];
+    }
+    if (arch == null && keep.length != 1 && keep.length != h.length) {
+      // before the data are loaded, not after
+      throw new AugregException("--keep-prob needs one value or one per hidden layer ("
+          + h.length + " in --layers " + layers + "), got " + keep.length);
     }
     return new ImageTrainConfig(train, dev, test, split == null ? null : SplitRatios.parse(split),
         s.width(), s.height(), gray ? 1 : 3, normalize.equals("channel"), h, positiveClass,
@@ -291,6 +302,12 @@ public final class TrainCommand implements Callable<Integer> {
     checkOptionsApply(c);
     Architecture a = arch == null ? null : Architecture.parse(arch);
     Precision p = arch == null ? null : Precision.parse(precision, "--precision");
+    if (a != null && c.trainConfig().batchSize() == 1
+        && a.steps().stream().anyMatch(st -> st instanceof Architecture.BatchNormStep)) {
+      // as PyTorch refuses it: one sample has no batch statistics, and γ, β would never learn
+      throw new AugregException("--batch 1 with batch normalization (bn in --arch): a batch of one"
+          + " has no batch statistics to normalize with; use --batch 2 or more, or drop bn");
+    }
     // before any training: a bad --out must not cost a whole run
     TrainOutputs.checkFolder(out, c);
     PrintWriter outw = spec.commandLine().getOut();

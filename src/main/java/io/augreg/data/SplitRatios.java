@@ -48,7 +48,6 @@ public record SplitRatios(double train, double dev, double test) {
           "split '" + text + "' must be TRAIN/TEST or TRAIN/DEV/TEST, e.g. 70/30 or 60/20/20");
     }
     double[] v = new double[3];
-    double sum = 0;
     for (int i = 0; i < parts.length; i++) {
       try {
         v[i] = Double.parseDouble(parts[i]);
@@ -58,10 +57,16 @@ public record SplitRatios(double train, double dev, double test) {
       if (!Double.isFinite(v[i]) || v[i] < 0) {
         throw new AugregException("split '" + text + "': parts must be >= 0, got " + parts[i]);
       }
-      sum += v[i];
     }
     if (v[0] <= 0) {
       throw new AugregException("split '" + text + "': the train part must be > 0");
+    }
+    // divided by the largest part first, so that 1e308/1e308 does not overflow the sum
+    double largest = Math.max(v[0], Math.max(v[1], v[2]));
+    double sum = 0;
+    for (int i = 0; i < 3; i++) {
+      v[i] /= largest;
+      sum += v[i];
     }
     if (parts.length == 2) {
       return new SplitRatios(v[0] / sum, 0.0, v[1] / sum);

@@ -11,6 +11,7 @@ import io.augreg.train.DropoutMasks;
 import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;
 import io.augreg.train.RecordedCost;
+import io.augreg.train.StopReason;
 import io.augreg.train.TrainConfig;
 import io.augreg.train.TrainResult;
 import io.augreg.train.Trainer;
@@ -127,7 +128,31 @@ public final class FootballExperiment {
         data.train().size(),
         testCorrect,
         data.test().size(),
-        diagnosis);
+        diagnosis,
+        keptCost(result, data.train(), tc.l2()));
+  }
+
+  /**
+   * The training cost of the weights a run returned: the trainer's last recorded cost when they
+   * are the last weights, else J = cross-entropy + λ/(2m)·Σ‖W‖²_F of the kept weights on the
+   * training set (inference, no dropout).
+   */
+  static double keptCost(TrainResult result, Dataset train, double lambda) {
+    if (result.bestEpoch() == result.stopEpoch() && result.stopReason() != StopReason.DIVERGED) {
+      return result.finalCost();
+    }
+    Network model = result.model();
+    double cost = model.cost(train);
+    if (lambda > 0) {
+      double squares = 0;
+      for (double[] w : model.weightArrays()) {
+        for (double v : w) {
+          squares += v * v;
+        }
+      }
+      cost += lambda / (2.0 * train.size()) * squares;
+    }
+    return cost;
   }
 
   /**

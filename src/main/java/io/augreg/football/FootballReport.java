@@ -92,7 +92,7 @@ public final class FootballReport {
               runName(r),
               accuracy(r.trainAccuracy()) + " (" + r.trainCorrect() + "/" + r.trainSize() + ")",
               accuracy(r.testAccuracy()) + " (" + r.testCorrect() + "/" + r.testSize() + ")",
-              String.format(Locale.ROOT, "%.6f", r.finalCost()),
+              cost(r),
               String.format(Locale.ROOT, "%.2f", r.seconds())));
     }
     sb.append('\n');
@@ -107,14 +107,15 @@ public final class FootballReport {
       for (int i = 1; i < lines.length; i++) {
         sb.append(wrap(lines[i].strip(), "    ", "         ", WIDTH));
       }
-      if (config.earlyStopping()) {
+      if (config.earlyStopping() || r.diverged()) {
         sb.append(
             String.format(
                 Locale.ROOT,
-                "    stopped at iteration %d (%s), best iteration %d%n",
+                "    stopped at iteration %d (%s), kept the weights of iteration %d%s%n",
                 r.result().stopEpoch(),
                 r.result().stopReason().label(),
-                r.result().bestEpoch()));
+                r.result().bestEpoch(),
+                r.diverged() ? " (try a smaller --lr or --lambda)" : ""));
       }
     }
     return sb.toString();
@@ -122,7 +123,9 @@ public final class FootballReport {
 
   /**
    * The {@code --json} document: {@code {"runs":[{"mode":…,"train_accuracy":…,
-   * "test_accuracy":…,"final_cost":…,"seconds":…},…]}}.
+   * "test_accuracy":…,"final_cost":…,"seconds":…,"stop_reason":…,"stop_iteration":…,
+   * "kept_iteration":…},…]}}; {@code final_cost} is the cost of the kept weights, null when not
+   * finite, and {@code stop_reason} says {@code diverged} when the cost became NaN.
    *
    * @param runs the runs in mode order
    * @return one line of JSON
@@ -137,6 +140,9 @@ public final class FootballReport {
       o.put("test_accuracy", r.testAccuracy());
       putFinite(o, "final_cost", r.finalCost());
       putFinite(o, "seconds", r.seconds());
+      o.put("stop_reason", r.result().stopReason().label());
+      o.put("stop_iteration", r.result().stopEpoch());
+      o.put("kept_iteration", r.result().bestEpoch());
     }
     try {
       return JSON.writeValueAsString(root);
@@ -169,6 +175,18 @@ public final class FootballReport {
       empty = false;
     }
     return out.append(line).append('\n').toString();
+  }
+
+  /**
+   * The final-cost cell: six decimals, scientific notation from 10⁶ on (a huge λ), and {@code
+   * diverged} when the run diverged before any finite cost.
+   */
+  static String cost(FootballRun r) {
+    double c = r.finalCost();
+    if (!Double.isFinite(c)) {
+      return r.diverged() ? "diverged" : String.valueOf(c);
+    }
+    return String.format(Locale.ROOT, Math.abs(c) >= 1e6 ? "%.4e" : "%.6f", c);
   }
 
   /** JSON has no NaN or infinity: those become null. */

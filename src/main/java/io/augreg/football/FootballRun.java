@@ -1,6 +1,7 @@
 package io.augreg.football;
 
 import io.augreg.train.Diagnosis;
+import io.augreg.train.StopReason;
 import io.augreg.train.TrainConfig;
 import io.augreg.train.TrainResult;
 
@@ -18,6 +19,10 @@ import io.augreg.train.TrainResult;
  * @param testSize test examples
  * @param diagnosis bias/variance verdict from train and test error, against the configured
  *     base error (default 0)
+ * @param keptCost the training cost of the returned weights: the trainer's last recorded cost
+ *     when it returned its last weights (the lesson's "cost after iteration i"), else (early
+ *     stopping or a divergence kept earlier weights) the cross-entropy plus the L2 term of the
+ *     kept weights on the training set, without dropout
  */
 public record FootballRun(
     FootballMode mode,
@@ -29,11 +34,21 @@ public record FootballRun(
     int trainSize,
     int testCorrect,
     int testSize,
-    Diagnosis diagnosis) {
+    Diagnosis diagnosis,
+    double keptCost) {
 
-  /** The final training cost (cross-entropy plus the L2 term when used). */
+  /**
+   * The final training cost (cross-entropy plus the L2 term when used) of the weights the run
+   * returned, {@link #keptCost}: not the cost of later weights that early stopping or a
+   * divergence threw away.
+   */
   public double finalCost() {
-    return result.finalCost();
+    return keptCost;
+  }
+
+  /** Whether the run's cost became NaN or infinite (its weights are the last finite ones). */
+  public boolean diverged() {
+    return result.stopReason() == StopReason.DIVERGED;
   }
 
   /** Wall-clock seconds the training took. */

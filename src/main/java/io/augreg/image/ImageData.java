@@ -92,7 +92,14 @@ public final class ImageData {
     String hint = "";
     try {
       TreeSet<String> siblings = parent == null ? new TreeSet<>() : subFolders(parent, option);
-      if (siblings.size() >= 2) {
+      // only a parent whose sub-folders hold images looks like the intended class layout
+      int withImages = 0;
+      for (String sibling : siblings) {
+        if (withImages < 2 && imagesIn(parent.resolve(sibling)) > 0) {
+          withImages++;
+        }
+      }
+      if (withImages >= 2) {
         hint = "; did you mean " + option + " "
             + (root.getParent() != null ? root.getParent() : parent) + " (sub-folders " + siblings + ")?";
       }
@@ -102,6 +109,17 @@ public final class ImageData {
     return new AugregException(option + " " + root + ": " + images + (images == 1 ? " image" : " images")
         + " directly in the folder, no class sub-folders; training needs one sub-folder per"
         + " class (" + option + " DIR with DIR/CLASS/*.png)" + hint);
+  }
+
+  /** Image files directly in {@code folder}; 0 when it cannot be listed. */
+  private static long imagesIn(Path folder) {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.filter(Files::isRegularFile)
+          .filter(p -> ImageFiles.hasImageExtension(p.getFileName().toString()))
+          .count();
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   /** The names of the non-hidden sub-folders of {@code root}, sorted. */

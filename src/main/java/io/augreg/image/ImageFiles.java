@@ -2,6 +2,8 @@ package io.augreg.image;
 
 import io.augreg.core.AugregException;
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,8 +19,10 @@ import java.util.Set;
 /**
  * Walks an input folder recursively and lists its files in a deterministic order.
  *
- * <p>Rules: regular files only (symbolic links to files are followed, links to folders are not, so
- * a link cycle cannot loop); hidden names (starting with {@code .}) and the desktop litter {@code
+ * <p>Rules: regular files only; symbolic links to files and to folders are followed (a class
+ * folder may be a link to images kept elsewhere), a link that leads back into one of its own
+ * ancestors is an error naming it (it would loop), and a link to nothing is listed so that reading
+ * it reports it; hidden names (starting with {@code .}) and the desktop litter {@code
  * Thumbs.db} / {@code desktop.ini} are skipped, files and folders alike; every other file is
  * listed, whatever its extension, so that a stray non-image is reported instead of silently
  * ignored. Order: by relative path, compared folder component by component (so {@code a/z.png}
@@ -52,10 +57,12 @@ public final class ImageFiles {
     }
     List<SourceFile> files = new ArrayList<>();
     try {
-      // a root that is itself a link to a folder is followed; links below it are not
+      // a root that is itself a link to a folder is followed, and so are the links below it
       Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
       Files.walkFileTree(
           start,
+          EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -66,11 +73,23 @@ public final class ImageFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-              if (!skipped(file) && Files.isRegularFile(file)) {
+              // attrs of a followed link are its target's; a dangling link keeps its own
+              if (!skipped(file) && (attrs.isRegularFile() || attrs.isSymbolicLink())) {
                 String rel = relative(start, file);
                 files.add(new SourceFile(root.resolve(rel), rel));
               }
               return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              if (e instanceof FileSystemLoopException) {
+                throw new AugregException(
+                    root.resolve(relative(start, file))
+                        + ": a symbolic link back to a folder above it (it would loop); remove"
+                        + " it or point it elsewhere");
+              }
+              throw e;
             }
           });
     } catch (IOException e) {

@@ -119,6 +119,7 @@ public final class ImageTraining {
       int[] classOf = all.stream().mapToInt(ImageFolder.Sample::label).toArray();
       Split s = Split.stratified(classOf, c.split(), seed);
       trainSamples = pick(all, s.train());
+      checkSplitKeepsEveryClass(trainSamples, classOf, trainFolder.classes(), c.split());
       if (c.test() != null) {
         // TRAIN/DEV split of --train (its second part is the dev set); test from its folder
         devSamples = pick(all, s.test());
@@ -321,6 +322,29 @@ public final class ImageTraining {
       out.add(all.get(i));
     }
     return out;
+  }
+
+  /**
+   * A split that leaves a class without training images says so (the images are readable; the
+   * split sent them to the dev/test sets).
+   */
+  private static void checkSplitKeepsEveryClass(
+      List<ImageFolder.Sample> train, int[] classOf, List<String> classes, Object split) {
+    boolean[] seen = new boolean[classes.size()];
+    for (ImageFolder.Sample s : train) {
+      seen[s.label()] = true;
+    }
+    for (int k = 0; k < seen.length; k++) {
+      if (!seen[k]) {
+        int n = 0;
+        for (int label : classOf) {
+          n += label == k ? 1 : 0;
+        }
+        throw new AugregException("--split " + split + " sends all " + n + " image(s) of class '"
+            + classes.get(k) + "' to the dev/test sets, none to training; give the class more"
+            + " images or the train part a larger share");
+      }
+    }
   }
 
   private static void checkClasses(List<ImageFolder.Sample> kept, ClassLabels labels, String what) {

@@ -1,6 +1,7 @@
 package io.augreg.offline;
 
 import io.augreg.core.AugregException;
+import io.augreg.image.ImageReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,12 +12,28 @@ import java.util.regex.Pattern;
  * @param height 1..65535
  */
 public record Size(int width, int height) {
-  private static final Pattern WXH = Pattern.compile("(\\d{1,5})[xX](\\d{1,5})");
+  private static final Pattern WXH = Pattern.compile("(\\d+)[xX](\\d+)");
 
-  /** Validates both sides. */
+  /**
+   * Most pixels an output may have: the decode guard's default ({@link
+   * ImageReader#DEFAULT_MAX_PIXELS}), so that no resizing step makes an image the reader would
+   * refuse to read.
+   */
+  public static final long MAX_PIXELS = ImageReader.DEFAULT_MAX_PIXELS;
+
+  /** Validates both sides and the pixel count. */
   public Size {
+    check(width, height);
+  }
+
+  private static void check(long width, long height) {
     if (width < 1 || width > 65535 || height < 1 || height > 65535) {
       throw new AugregException("--size sides must be in [1, 65535], got " + width + "x" + height);
+    }
+    if (width * height > MAX_PIXELS) {
+      throw new AugregException(
+          "--size " + width + "x" + height + " is " + width * height + " pixels, more than the "
+              + MAX_PIXELS + " an image may have (the decode guard's limit)");
     }
   }
 
@@ -33,7 +50,17 @@ public record Size(int width, int height) {
       throw new AugregException(
           "--size must be WxH with positive integers, e.g. 256x256, got '" + text + "'");
     }
+    check(side(m.group(1)), side(m.group(2)));
     return new Size(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+  }
+
+  /** A side's digits as a number; more digits than a long holds read as {@code Long.MAX_VALUE}. */
+  private static long side(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   @Override

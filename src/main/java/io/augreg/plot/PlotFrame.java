@@ -113,10 +113,12 @@ final class PlotFrame {
     this.yTitle = yTitle;
     this.legend = List.copyOf(legend);
     this.legendPlace = legendPlace;
-    this.xMin = x[0];
-    this.xMax = x[1];
-    this.yMin = y[0];
-    this.yMax = y[1];
+    double[] xs = drawable(x[0], x[1]);
+    double[] ys = drawable(y[0], y[1]);
+    this.xMin = xs[0];
+    this.xMax = xs[1];
+    this.yMin = ys[0];
+    this.yMax = ys[1];
     FontMetrics tf = g.getFontMetrics(TITLE_FONT);
     FontMetrics af = g.getFontMetrics(AXIS_TITLE_FONT);
     FontMetrics kf = g.getFontMetrics(TICK_FONT);
@@ -141,14 +143,45 @@ final class PlotFrame {
     xTicks = Ticks.of(xMin, xMax, Math.max(2, plotW / 80));
   }
 
-  /** Pixel column of data x (may lie outside the plot). */
-  double px(double x) {
-    return plotX + (x - xMin) / (xMax - xMin) * plotW;
+  /** Largest magnitude a range end may have, so that max − min stays finite. */
+  private static final double LIMIT = Double.MAX_VALUE / 4;
+
+  /** Farthest a pixel coordinate may lie outside the image (keeps the renderer's work small). */
+  private static final double FAR = 1e6;
+
+  /**
+   * A range the axes can be drawn for, from any {@code {min, max}}: ends clamped to ±{@link
+   * #LIMIT} (so the span is finite), NaN read as the unit range, and an empty or too narrow range
+   * (a span below 10⁻⁹ of its magnitude, where doubles can no longer tell the ticks apart)
+   * widened around its centre by 5 % of the magnitude, or by 0.5 near zero.
+   */
+  static double[] drawable(double min, double max) {
+    if (Double.isNaN(min) || Double.isNaN(max)) {
+      return new double[] {0, 1};
+    }
+    double lo = Math.max(-LIMIT, Math.min(LIMIT, Math.min(min, max)));
+    double hi = Math.max(-LIMIT, Math.min(LIMIT, Math.max(min, max)));
+    double magnitude = Math.max(Math.abs(lo), Math.abs(hi));
+    if (hi - lo > magnitude * 1e-9) {
+      return new double[] {lo, hi};
+    }
+    double centre = lo / 2 + hi / 2;
+    double half = Math.abs(centre) >= 10 ? Math.abs(centre) * 0.05 : 0.5;
+    return new double[] {centre - half, centre + half};
   }
 
-  /** Pixel row of data y (may lie outside the plot). */
+  /** Pixel column of data x (may lie outside the plot, by at most {@link #FAR}). */
+  double px(double x) {
+    return clampPixel(plotX + (x - xMin) / (xMax - xMin) * plotW);
+  }
+
+  /** Pixel row of data y (may lie outside the plot, by at most {@link #FAR}). */
   double py(double y) {
-    return plotY + plotH - (y - yMin) / (yMax - yMin) * plotH;
+    return clampPixel(plotY + plotH - (y - yMin) / (yMax - yMin) * plotH);
+  }
+
+  private static double clampPixel(double p) {
+    return Math.max(-FAR, Math.min(FAR, p));
   }
 
   /** Data x at the centre of pixel column {@code col}. */
@@ -294,7 +327,9 @@ final class PlotFrame {
 
   /**
    * Round tick values covering a range: a step of 1, 2 or 5 × 10^k giving about {@code target}
-   * ticks, and labels with as many decimals as the step needs.
+   * ticks, and labels with as many decimals as the step needs; ticks too large or too fine for
+   * that ({@code |v| ≥ 10^12} or more than {@link #MAX_DECIMALS} decimals) are labelled in
+   * scientific notation instead, e.g. {@code 1.5e+20}.
    */
   static final class Ticks {
     final double[] values;
@@ -314,22 +349,31 @@ final class PlotFrame {
      * @return the ticks inside [min, max]
      */
     static Ticks of(double min, double max, int target) {
-      double raw = (max - min) / target;
+      // min/target − max/target cannot overflow where max − min could
+      double raw = max / target - min / target;
       double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
       double m = raw / magnitude;
       double step = (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * magnitude;
       int decimals = (int) Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
       long first = (long) Math.ceil(min / step - 1e-9);
       long last = (long) Math.floor(max / step + 1e-9);
-      double[] values = new double[(int) Math.max(0, last - first + 1)];
+      // a range the caller did not make drawable (see PlotFrame.drawable) gets no ticks
+      long count = raw > 0 && Double.isFinite(raw) ? last - first + 1 : 0;
+      double[] values = new double[(int) Math.max(0, Math.min(count, 4L * target + 2))];
       for (int i = 0; i < values.length; i++) {
         values[i] = (first + i) * step;
       }
       return new Ticks(values, step, decimals);
     }
 
+    /** Most decimals a plain label gets; finer steps are labelled in scientific notation. */
+    static final int MAX_DECIMALS = 9;
+
     /** The label of tick value {@code v}, e.g. {@code -0.25 → "-0.3"} for a step of 0.1. */
     String label(double v) {
+      if (decimals > MAX_DECIMALS || Math.abs(v) >= 1e12 || !Double.isFinite(v)) {
+        return scientific(v);
+      }
       long scale = 1;
       for (int i = 0; i < decimals; i++) {
         scale *= 10;
@@ -344,6 +388,17 @@ final class PlotFrame {
         digits = digits.substring(0, point) + "." + digits.substring(point);
       }
       return n < 0 ? "-" + digits : digits;
+    }
+
+    /**
+     * {@code v} with as many significant digits as tell ticks {@link #step} apart (at most 15),
+     * e.g. {@code 1.5e+20}.
+     */
+    private String scientific(double v) {
+      double ratio = Math.abs(v) / step;
+      int digits = ratio >= 1 && Double.isFinite(ratio) ? (int) Math.ceil(Math.log10(ratio + 1)) : 1;
+      digits = Math.max(1, Math.min(15, digits));
+      return String.format(java.util.Locale.ROOT, "%." + (digits - 1) + "e", v);
     }
   }
 }

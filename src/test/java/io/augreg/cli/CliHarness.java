@@ -11,6 +11,22 @@ public final class CliHarness {
   /** What one invocation produced. */
   public record Result(int exitCode, String out, String err) {}
 
+  /**
+   * Asserts a usage error as a user sees it: exit code 2, one line naming the problem (containing
+   * {@code expected}), at most followed by picocli's "Run '... --help'" hint; no stack trace and
+   * no "internal error".
+   */
+  public static void assertUsageError(Result r, String expected) {
+    String all = "exit " + r.exitCode() + ", stderr:\n" + r.err();
+    org.junit.jupiter.api.Assertions.assertEquals(2, r.exitCode(), all);
+    org.junit.jupiter.api.Assertions.assertTrue(r.err().contains(expected), all);
+    org.junit.jupiter.api.Assertions.assertFalse(
+        r.err().contains("\tat ") || r.err().contains("internal error"), all);
+    java.util.List<String> lines = r.err().strip().lines().toList();
+    org.junit.jupiter.api.Assertions.assertTrue(
+        lines.size() == 1 || lines.size() == 2 && lines.get(1).startsWith("Run '"), all);
+  }
+
   /** Runs {@code augreg args...}. */
   public static Result run(String... args) {
     CommandLine cl = Main.commandLine();

@@ -53,7 +53,8 @@ class FootballCommandTest {
       assertEquals(expected[i][2], four(run.get("test_accuracy").asDouble()), expected[i][0]);
       assertTrue(run.get("final_cost").asDouble() > 0, run.toString());
       assertTrue(run.get("seconds").asDouble() > 0, run.toString());
-      assertEquals(5, run.size(), run.toString());
+      assertEquals("max_epochs", run.get("stop_reason").asText(), run.toString());
+      assertEquals(30_000, run.get("kept_iteration").asInt(), run.toString());
     }
     assertEquals(r.out().strip(), r.out().strip().lines().findFirst().orElseThrow());
 
@@ -118,6 +119,59 @@ class FootballCommandTest {
     assertEquals("dropout", runs.get(1).get("mode").asText());
   }
 
+  /**
+   * A huge λ: the cost overflows. The run ends (the cost chart once hung in its tick labels) and
+   * says that it diverged, in the table and in --json.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void hugeLambdaEndsAndReportsTheDivergence() throws IOException {
+    CliHarness.Result json =
+        CliHarness.run(
+            "football", "--iterations", "100", "--lambda", "1e20", "--mode", "l2", "--json",
+            "--data", data(), "--out", dir.resolve("a").toString());
+    assertEquals(0, json.exitCode(), json.err());
+    JsonNode run = new ObjectMapper().readTree(json.out()).get("runs").get(0);
+    assertEquals("diverged", run.get("stop_reason").asText(), run.toString());
+    assertTrue(run.get("kept_iteration").asInt() < run.get("stop_iteration").asInt(), run.toString());
+    assertTrue(Files.isRegularFile(dir.resolve("a/cost.png")));
+    CliHarness.Result diverged =
+        CliHarness.run(
+            "football", "--iterations", "100", "--lambda", "1e20", "--mode", "l2", "--no-pictures",
+            "--data", data(), "--out", dir.resolve("c").toString());
+    assertTrue(diverged.out().contains("(diverged), kept the weights of iteration"), diverged.out());
+
+    CliHarness.Result table =
+        CliHarness.run(
+            "football", "--iterations", "1", "--lambda", "1e100", "--data", data(), "--out",
+            dir.resolve("b").toString());
+    assertEquals(0, table.exitCode(), table.err());
+    // one iteration: the cost 5.5e98 is still finite, printed short
+    assertTrue(table.out().contains("5.5266e+98"), table.out());
+    assertFalse(table.out().contains("0000000000"), "no 100-digit cost: " + table.out());
+    assertTrue(Files.isRegularFile(dir.resolve("b/cost.png")));
+  }
+
+  /**
+   * Early stopping keeps an earlier iteration's weights: the printed cost is theirs (checked
+   * against the saved model), not the cost of the later weights it threw away.
+   */
+  @Test
+  void earlyStoppingPrintsTheKeptWeightsCost() throws IOException {
+    CliHarness.Result r =
+        CliHarness.run(
+            "football", "--iterations", "3000", "--early-stopping", "--patience", "1", "--mode",
+            "none", "--json", "--no-pictures", "--data", data(), "--out", dir.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode run = new ObjectMapper().readTree(r.out()).get("runs").get(0);
+    double saved =
+        ModelFiles.load(dir, "model-none").network()
+            .cost(io.augreg.football.FootballData.load(Path.of(data())).train());
+    assertEquals(saved, run.get("final_cost").asDouble(), 1e-12, run.toString());
+    assertEquals("patience", run.get("stop_reason").asText(), run.toString());
+    assertTrue(run.get("kept_iteration").asInt() < run.get("stop_iteration").asInt(), run.toString());
+  }
+
   @Test
   void noPicturesWritesOnlyTheModels() {
     CliHarness.Result r =
@@ -129,6 +183,8 @@ class FootballCommandTest {
     assertFalse(Files.exists(dir.resolve("cost.png")));
     assertTrue(Files.exists(dir.resolve("model-l2.mat")));
     assertTrue(Files.exists(dir.resolve("model-l2.json")));
+    assertFalse(r.out().contains("Pictures"), r.out());
+    assertTrue(r.out().contains("Models in " + dir + "/: model-MODE.mat + .json"), r.out());
   }
 
   @Test
@@ -180,7 +236,7 @@ class FootballCommandTest {
     assertTrue(
         flatFive.contains(
             "dropout (keep 0.86): fine (low bias, low variance) — train error 7.1%, test error"
-                + " 7.0%, base error 5.0% Pictures and models"),
+                + " 7.0%, base error 5.0% Models in"),
         flatFive);
     assertFalse(flatFive.contains("try:"), flatFive);
     // The saved model's training config records the base error its verdict was judged against.

@@ -52,4 +52,31 @@ class ImageFilesTest {
     assertEquals("", files.get(0).folder());
     assertThrows(AugregException.class, () -> ImageFiles.walk(dir.resolve("missing")));
   }
+
+  /** A class folder that is a link to images kept elsewhere is walked, not silently skipped. */
+  @Test
+  void followsSymlinkedFoldersAndListsDanglingLinks() throws Exception {
+    touch("elsewhere/dogs/d1.png");
+    touch("elsewhere/dogs/deep/d2.png");
+    touch("in/cat/c.png");
+    Files.createSymbolicLink(dir.resolve("in/dog"), dir.resolve("elsewhere/dogs"));
+    Files.createSymbolicLink(dir.resolve("in/cat/gone.png"), dir.resolve("nowhere.png"));
+    List<SourceFile> files = ImageFiles.walk(dir.resolve("in"));
+    assertEquals(
+        List.of("cat/c.png", "cat/gone.png", "dog/d1.png", "dog/deep/d2.png"),
+        files.stream().map(SourceFile::relative).toList());
+    assertEquals(dir.resolve("in/dog/d1.png"), files.get(2).path());
+  }
+
+  @Test
+  void aLinkBackToAnAncestorIsAnErrorNamingIt() throws Exception {
+    touch("in/cat/c.png");
+    Files.createSymbolicLink(dir.resolve("in/cat/loop"), dir.resolve("in"));
+    AugregException e = assertThrows(AugregException.class, () -> ImageFiles.walk(dir.resolve("in")));
+    assertEquals(
+        dir.resolve("in/cat/loop")
+            + ": a symbolic link back to a folder above it (it would loop); remove it or point it"
+            + " elsewhere",
+        e.getMessage());
+  }
 }

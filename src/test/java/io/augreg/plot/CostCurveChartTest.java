@@ -53,6 +53,29 @@ class CostCurveChartTest {
     assertTrue(hits > 200, "pixels of the second curve: " + hits);
   }
 
+  /**
+   * Huge, flat and nearly flat cost ranges (a run with λ = 1e20 or 1e100) used to loop for ever in
+   * the tick labels; each chart now draws at once.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void hugeAndFlatCostRangesDrawAtOnce() throws IOException {
+    double[][] costs = {
+      {1e20, 1e20}, {5.5e98}, {0.7, 5.5e98}, {0, Double.MAX_VALUE}, {Double.MAX_VALUE},
+      {1, 1 + 1e-15}, {4.9e-324, 1e-323}, {1e20, Double.POSITIVE_INFINITY, 2e20}
+    };
+    for (int c = 0; c < costs.length; c++) {
+      double[] it = new double[costs[c].length];
+      for (int i = 0; i < it.length; i++) {
+        it[i] = i * 100;
+      }
+      Path png = dir.resolve("cost" + c + ".png");
+      CostCurveChart.write(png, "cost", "iteration", List.of(new CostCurveChart.Curve("L2", it, costs[c])));
+      BufferedImage img = ImageIO.read(png.toFile());
+      assertEquals(900, img.getWidth(), java.util.Arrays.toString(costs[c]));
+    }
+  }
+
   @Test
   void allNanCurvesAreAnError() {
     double[] nan = {Double.NaN, Double.NaN};

@@ -31,6 +31,31 @@ class PlotFrameTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(5)
+  void extremeRangesGetFewReadableTicks() {
+    double[][] ranges = {
+      {1e20, 1e20}, {-Double.MAX_VALUE, Double.MAX_VALUE}, {0, Double.POSITIVE_INFINITY},
+      {Double.NaN, 1}, {1, 1 + 1e-15}, {0, 0}, {4.9e-324, 4.9e-324}, {-1e300, -1e300}
+    };
+    for (double[] r : ranges) {
+      double[] d = PlotFrame.drawable(r[0], r[1]);
+      String what = java.util.Arrays.toString(r) + " -> " + java.util.Arrays.toString(d);
+      assertTrue(Double.isFinite(d[1] - d[0]) && d[1] > d[0], what);
+      PlotFrame.Ticks t = PlotFrame.Ticks.of(d[0], d[1], 8);
+      assertTrue(t.values.length >= 2 && t.values.length <= 34, what + ": " + t.values.length);
+      for (double v : t.values) {
+        assertTrue(t.label(v).length() <= 24, what + ": " + t.label(v));
+      }
+    }
+    // a flat cost of 1e20 is labelled in scientific notation, not as a wrapped-around long
+    PlotFrame.Ticks flat = PlotFrame.Ticks.of(0.95e20, 1.05e20, 5);
+    assertEquals("1.0e+20", flat.label(1e20));
+    // an ordinary range keeps its plain labels
+    double[] plain = PlotFrame.drawable(0, 1);
+    assertArrayEquals(new double[] {0, 1}, plain, 0);
+  }
+
+  @Test
   void pixelsAndDataMapBothWays() {
     BufferedImage image = PlotFrame.whiteImage(400, 300);
     Graphics2D g = PlotFrame.graphics(image);
