@@ -358,6 +358,9 @@ final class Declared {
           }
         };
       }
+      if (c == String.class) {
+        return simple("a word", t -> t, Object::toString);
+      }
       if (c == WxH.class) {
         return simple("WIDTHxHEIGHT, e.g. 224x224, each 1..65535", WxH::parse, Object::toString);
       }

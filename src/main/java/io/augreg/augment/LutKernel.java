@@ -141,6 +141,44 @@ final class LutKernel {
   }
 
   /**
+   * Maps every colour value of {@code src} through {@code lut} with OpenCV's {@code LUT} (alpha
+   * kept): {@code dst = lut[src]}.
+   */
+  static void cvMap(Mat src, Mat dst, byte[] lut) {
+    org.bytedeco.opencv.global.opencv_core.LUT(src, Scratch.get().cvLut(lut, src.channels()), dst);
+  }
+
+  /**
+   * Reads {@code src} into one buffer, lets {@code op} write the result into a second one, writes
+   * that to {@code dst} (allocated like {@code src}).
+   */
+  static void run2(Mat src, Mat dst, Op2 op) {
+    Scratch s = Scratch.get();
+    int n = Pixels.byteCount(src);
+    byte[] in = s.bytesA(n);
+    byte[] out = s.bytesB(n);
+    Pixels.read(src, in);
+    op.apply(in, out, src.cols(), src.rows(), src.channels(), s);
+    dst.create(src.rows(), src.cols(), src.type());
+    Pixels.write(out, dst);
+  }
+
+  /** An operation from one packed buffer into another. */
+  interface Op2 {
+    /**
+     * Writes the result of {@code in} into {@code out}.
+     *
+     * @param in packed input pixels
+     * @param out packed output, same size
+     * @param w width
+     * @param h height
+     * @param channels channels per pixel
+     * @param s the thread's scratch
+     */
+    void apply(byte[] in, byte[] out, int w, int h, int channels, Scratch s);
+  }
+
+  /**
    * Reads {@code src}, lets {@code op} transform the packed bytes, writes them to {@code dst}
    * (allocated like {@code src}).
    */

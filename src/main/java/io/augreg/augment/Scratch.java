@@ -40,6 +40,13 @@ final class Scratch implements AutoCloseable {
   final NoiseKernel.Sampler noise = new NoiseKernel.Sampler();
   /** A 256-entry lookup table. */
   final byte[] lut = new byte[256];
+  /** Per-channel lookup tables (3 × 256) and histograms (3 × 256). */
+  final byte[] luts = new byte[768];
+  final int[] hist = new int[768];
+  /** OpenCV lookup tables: one channel (applied to every channel), and BGRA with alpha kept. */
+  final Mat lut1 = new Mat(1, 256, opencv_core.CV_8UC1);
+  final Mat lut4 = new Mat(1, 256, opencv_core.CV_8UC4);
+  private final byte[] lut4Bytes = new byte[1024];
 
   private Scratch() {}
 
@@ -115,5 +122,28 @@ final class Scratch implements AutoCloseable {
     size.close();
     roi.close();
     zero.close();
+    lut1.close();
+    lut4.close();
+  }
+
+  /** The OpenCV table for {@code lut} on images of {@code channels} channels (alpha kept). */
+  Mat cvLut(byte[] lut, int channels) {
+    if (channels != 4) {
+      try (org.bytedeco.javacpp.BytePointer p = lut1.data()) {
+        p.put(lut, 0, 256);
+      }
+      return lut1;
+    }
+    for (int v = 0; v < 256; v++) {
+      byte x = lut[v];
+      lut4Bytes[4 * v] = x;
+      lut4Bytes[4 * v + 1] = x;
+      lut4Bytes[4 * v + 2] = x;
+      lut4Bytes[4 * v + 3] = (byte) v;
+    }
+    try (org.bytedeco.javacpp.BytePointer p = lut4.data()) {
+      p.put(lut4Bytes, 0, 1024);
+    }
+    return lut4;
   }
 }

@@ -19,7 +19,10 @@ public final class Transforms {
   static final List<Class<? extends Step<?>>> CLASSES =
       List.of(
           HFlip.class, VFlip.class, Rotate.class, Crop.class, Resize.class, Translate.class,
-          Zoom.class, Contrast.class, Brightness.class, Noise.class);
+          Zoom.class, Contrast.class, Brightness.class, Noise.class,
+          Saturation.class, Hue.class, ColorJitter.class, Grayscale.class, ChannelShuffle.class,
+          Gamma.class, Invert.class, Posterize.class, Solarize.class, Sharpness.class,
+          AutoContrast.class, Equalize.class);
 
   private static final Map<String, Declared> REGISTRY = new LinkedHashMap<>();
 
