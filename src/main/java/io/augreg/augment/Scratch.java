@@ -27,6 +27,16 @@ final class Scratch implements AutoCloseable {
   final Mat affine = new Mat(2, 3, opencv_core.CV_64F);
   final DoublePointer affineData = new DoublePointer(affine.data());
   private final double[] affineValues = new double[6];
+  /** A 3x3 CV_64F perspective matrix and a view of its 9 doubles. */
+  final Mat homography = new Mat(3, 3, opencv_core.CV_64F);
+  final DoublePointer homographyData = new DoublePointer(homography.data());
+  /** Spare images for steps that chain other steps (policies). */
+  final Mat[] chain = {new Mat(), new Mat(), new Mat()};
+  /** Displacement maps of elastic warps (CV_32FC1). */
+  final Mat mapX = new Mat();
+  final Mat mapY = new Mat();
+  float[] floatsA = new float[0];
+  float[] floatsB = new float[0];
   /** A reusable size argument. */
   final Size size = new Size();
   /** A reusable region-of-interest header. */
@@ -123,6 +133,13 @@ final class Scratch implements AutoCloseable {
     roi.close();
     zero.close();
     lut1.close();
+    mapX.close();
+    mapY.close();
+    homographyData.close();
+    homography.close();
+    for (Mat m : chain) {
+      m.close();
+    }
     lut4.close();
   }
 

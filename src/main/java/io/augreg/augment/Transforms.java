@@ -22,7 +22,9 @@ public final class Transforms {
           Zoom.class, Contrast.class, Brightness.class, Noise.class,
           Saturation.class, Hue.class, ColorJitter.class, Grayscale.class, ChannelShuffle.class,
           Gamma.class, Invert.class, Posterize.class, Solarize.class, Sharpness.class,
-          AutoContrast.class, Equalize.class);
+          AutoContrast.class, Equalize.class, Blur.class, Jpeg.class, Affine.class,
+          Perspective.class, Elastic.class, Pad.class, CenterCrop.class, RandomCrop.class,
+          ZoomOut.class);
 
   private static final Map<String, Declared> REGISTRY = new LinkedHashMap<>();
 
