@@ -85,7 +85,9 @@ final class Warp {
    * A warp given PIL's way (what torchvision's PIL path hands to {@code Image.transform}): the
    * inverse map {@code in = M·(out + ½) − ½} from output to input pixel centres, {@code M} a 2×3
    * affine ({@code m.length == 6}) or a 3×3 perspective with {@code m[8] = 1} given as 8 values.
-   * Pixels from outside are filled by {@code border} (constant: 0).
+   * Pixels from outside are filled by {@code border} (constant: 0). With a constant border and
+   * nearest or linear interpolation this is PIL's own arithmetic ({@link
+   * io.augreg.augment.kernel.PilWarp}); otherwise OpenCV's warp with the same inverse map.
    *
    * @param src the source
    * @param dst the destination, {@code outW × outH}
@@ -97,6 +99,19 @@ final class Warp {
    */
   static void pilInverse(Mat src, Mat dst, double[] m, Interp interp, Border border, int outW, int outH) {
     Scratch s = Scratch.get();
+    if (border == Border.CONSTANT && interp != Interp.CUBIC) {
+      // PIL's own arithmetic (what torchvision's PIL path gives)
+      int w = src.cols();
+      int h = src.rows();
+      int ch = src.channels();
+      byte[] in = s.bytesA(w * h * ch);
+      byte[] out = s.bytesB(outW * outH * ch);
+      Pixels.read(src, in);
+      io.augreg.augment.kernel.PilWarp.apply(in, w, h, ch, out, outW, outH, m, interp == Interp.LINEAR);
+      dst.create(outH, outW, src.type());
+      Pixels.write(out, dst);
+      return;
+    }
     int flags = interp.cvFlag() | opencv_imgproc.WARP_INVERSE_MAP;
     if (m.length == 6) {
       // OpenCV's inverse map on pixel centres at integers: c' = c + (a + b − 1)/2, f' = f + (d + e − 1)/2

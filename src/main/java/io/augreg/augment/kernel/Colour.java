@@ -89,7 +89,7 @@ public final class Colour {
       } else {
         h = (float) (4.0 + gc - rc);
       }
-      double hh = (h / 6.0 + 1.0) % 1.0;
+      float hh = (float) ((h / 6.0 + 1.0) % 1.0);
       int uh = clip8((int) (hh * 255.0));
       int us = clip8((int) (s * 255.0));
       hsvToBgr((uh + shift) & 0xFF, us, maxc, b, i);
@@ -102,12 +102,13 @@ public final class Colour {
       out[i] = out[i + 1] = out[i + 2] = (byte) v;
       return;
     }
+    // PIL hsv2rgb: f and fs in single precision, p q t rounded in double precision
     int k = (int) Math.floor((float) h * 6.0 / 255.0);
     float f = (float) ((float) h * 6.0 / 255.0 - (float) k);
-    float fs = f * s;
-    int p = clip8((int) Math.round((float) v * (1.0 - s / 255.0)));
-    int q = clip8((int) Math.round((float) v * (1.0 - fs / 255.0)));
-    int t = clip8((int) Math.round((float) v * (1.0 - (s - fs) / 255.0)));
+    float fs = (float) (s / 255.0);
+    int p = clip8((int) Math.round((float) v * (1.0 - fs)));
+    int q = clip8((int) Math.round((float) v * (1.0 - fs * f)));
+    int t = clip8((int) Math.round((float) v * (1.0 - fs * (1.0 - f))));
     int r;
     int g;
     int bl;
