@@ -36,6 +36,7 @@ class TransformsTest {
       case "centercrop" -> Map.of("size", "30x20");
       case "randomcrop" -> Map.of("size", "36x28", "padding", "4");
       case "zoomout" -> Map.of("side", "1.5..2");
+      case "erase" -> Map.of("scale", "0.1..0.3", "value", "channel");
       default -> Map.of();
     };
   }
