@@ -50,7 +50,20 @@ final class Declared {
     Class<?> named = type.isMemberClass() && StepParams.class.isAssignableFrom(type)
         ? type.getDeclaringClass() : type;
     this.name = named.getSimpleName().toLowerCase(Locale.ROOT);
-    RecordComponent[] rc = type.getRecordComponents();
+    Method m = null;
+    try {
+      m = type.getDeclaredMethod("fromMap", Map.class);
+      if (!Modifier.isStatic(m.getModifiers())) {
+        m = null;
+      } else {
+        m.setAccessible(true);
+      }
+    } catch (NoSuchMethodException e) {
+      // the map is read component by component
+    }
+    fromMap = m;
+    // a record with its own fromMap (and toMap) has components no codec reads
+    RecordComponent[] rc = m != null ? new RecordComponent[0] : type.getRecordComponents();
     Class<?>[] types = new Class<?>[rc.length];
     for (int i = 0; i < rc.length; i++) {
       RecordComponent c = rc[i];
@@ -67,23 +80,13 @@ final class Declared {
       components.add(new Component(key, codec, def, opt != null && opt.terse(), accessor));
     }
     try {
-      constructor = type.getDeclaredConstructor(types);
-      constructor.setAccessible(true);
+      constructor = m != null ? null : type.getDeclaredConstructor(types);
+      if (constructor != null) {
+        constructor.setAccessible(true);
+      }
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(type + ": no canonical constructor", e);
     }
-    Method m = null;
-    try {
-      m = type.getDeclaredMethod("fromMap", Map.class);
-      if (!Modifier.isStatic(m.getModifiers())) {
-        m = null;
-      } else {
-        m.setAccessible(true);
-      }
-    } catch (NoSuchMethodException e) {
-      // the map is read component by component
-    }
-    fromMap = m;
   }
 
   /**

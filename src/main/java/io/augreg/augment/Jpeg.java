@@ -37,11 +37,11 @@ public record Jpeg(@Opt("50..95") Range quality) implements Step<Jpeg.JpegParams
         return;
       }
       Scratch s = Scratch.get();
-      opencv_imgproc_cvt(src, s.chain[2]);
-      roundTrip(s.chain[2], s.chain[1], quality);
+      opencv_imgproc_cvt(src, s.wide[0]);
+      roundTrip(s.wide[0], s.wide[1], quality);
       // BGR from the decoded image, alpha from the source
       try (MatVector parts = new MatVector(); MatVector alpha = new MatVector()) {
-        opencv_core.split(s.chain[1], parts);
+        opencv_core.split(s.wide[1], parts);
         opencv_core.split(src, alpha);
         try (MatVector merged = new MatVector(parts.get(0), parts.get(1), parts.get(2), alpha.get(3))) {
           opencv_core.merge(merged, dst);

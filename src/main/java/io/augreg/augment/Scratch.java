@@ -46,6 +46,8 @@ final class Scratch implements AutoCloseable {
   /** Java-side pixel buffers, grown on demand. */
   byte[] bytesA = new byte[0];
   byte[] bytesB = new byte[0];
+  /** A third pixel buffer, for steps that chain others (which use the first two). */
+  byte[] bytesC = new byte[0];
   /** The noise sampler of this thread (rebuilt when sigma changes). */
   final NoiseKernel.Sampler noise = new NoiseKernel.Sampler();
   /** A 256-entry lookup table. */

@@ -24,7 +24,8 @@ public final class Transforms {
           Gamma.class, Invert.class, Posterize.class, Solarize.class, Sharpness.class,
           AutoContrast.class, Equalize.class, Blur.class, Jpeg.class, Affine.class,
           Perspective.class, Elastic.class, Pad.class, CenterCrop.class, RandomCrop.class,
-          ZoomOut.class, Erase.class, CoarseDropout.class);
+          ZoomOut.class, Erase.class, CoarseDropout.class, RandAugment.class,
+          TrivialAugment.class, AutoAugment.class, AugMix.class);
 
   private static final Map<String, Declared> REGISTRY = new LinkedHashMap<>();
 
