@@ -144,6 +144,38 @@ class TransformsTest {
     assertTrue(e.getMessage().contains("deg=5..1"), e.getMessage());
   }
 
+  @Test
+  void wholeCatalogueGivesTheSameBytesOnOneOrTwoThreads() {
+    List<String> steps = new java.util.ArrayList<>();
+    for (String name : Transforms.names()) {
+      if (!List.of("resize", "centercrop", "randomcrop", "pad", "zoomout").contains(name)) {
+        StringBuilder sb = new StringBuilder(name);
+        options(name).forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+        steps.add(sb + " p=0.5");
+      }
+    }
+    Pipeline p = Pipeline.parse(String.join(" | ", steps));
+    List<Mat> src = new java.util.ArrayList<>();
+    List<Mat> one = new java.util.ArrayList<>();
+    List<Mat> two = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        src.add(TestImages.pattern(33, 27, i % 2 == 0 ? 3 : 4, i));
+        one.add(new Mat());
+        two.add(new Mat());
+      }
+      p.applyBatch(src, one, 5, 0, 0, 1);
+      p.applyBatch(src, two, 5, 0, 0, 2);
+      for (int i = 0; i < src.size(); i++) {
+        assertArrayEquals(TestImages.bytes(one.get(i)), TestImages.bytes(two.get(i)), "image " + i);
+      }
+    } finally {
+      src.forEach(Mat::close);
+      one.forEach(Mat::close);
+      two.forEach(Mat::close);
+    }
+  }
+
   /** Options of a single-step spec text, e.g. "rotate deg=1..2 border=reflect". */
   static Map<String, String> parseSpecOptions(String spec) {
     Map<String, String> m = new java.util.LinkedHashMap<>();
