@@ -12,6 +12,11 @@ public record Invert() implements Step<Invert.InvertParams> {
   public record InvertParams() implements StepParams {
     @Override
     public void apply(Mat src, Mat dst) {
+      if (src.channels() != 4) {
+        // 255 − v is the bitwise complement of a byte
+        org.bytedeco.opencv.global.opencv_core.bitwise_not(src, dst);
+        return;
+      }
       byte[] lut = Scratch.get().lut;
       for (int v = 0; v < 256; v++) {
         lut[v] = (byte) (255 - v);

@@ -58,6 +58,9 @@ final class Scratch implements AutoCloseable {
   /** OpenCV lookup tables: one channel (applied to every channel), and BGRA with alpha kept. */
   final Mat lut1 = new Mat(1, 256, opencv_core.CV_8UC1);
   final Mat lut4 = new Mat(1, 256, opencv_core.CV_8UC4);
+  /** Per-channel OpenCV lookup tables: BGR, and BGRA with alpha kept. */
+  final Mat lut3c = new Mat(1, 256, opencv_core.CV_8UC3);
+  final Mat lut4c = new Mat(1, 256, opencv_core.CV_8UC4);
   private final byte[] lut4Bytes = new byte[1024];
 
   private Scratch() {}
@@ -143,6 +146,31 @@ final class Scratch implements AutoCloseable {
       m.close();
     }
     lut4.close();
+    lut3c.close();
+    lut4c.close();
+  }
+
+  /**
+   * The OpenCV table of per-channel tables {@code luts[c·256 + v]} (c = 0 only for gray images)
+   * on images of {@code channels} channels (alpha kept).
+   */
+  Mat cvLutPerChannel(byte[] luts, int channels) {
+    if (channels == 1) {
+      return cvLut(luts, 1);
+    }
+    Mat m = channels == 4 ? lut4c : lut3c;
+    for (int v = 0; v < 256; v++) {
+      for (int c = 0; c < 3; c++) {
+        lut4Bytes[channels * v + c] = luts[256 * c + v];
+      }
+      if (channels == 4) {
+        lut4Bytes[4 * v + 3] = (byte) v;
+      }
+    }
+    try (org.bytedeco.javacpp.BytePointer p = m.data()) {
+      p.put(lut4Bytes, 0, 256 * channels);
+    }
+    return m;
   }
 
   /** The OpenCV table for {@code lut} on images of {@code channels} channels (alpha kept). */
