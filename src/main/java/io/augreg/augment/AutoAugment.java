@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * AutoAugment, as torchvision's {@code AutoAugment}: one of the 25 sub-policies of the chosen
@@ -120,20 +119,10 @@ public record AutoAugment(@Opt("imagenet") Policy policy, @Opt("nearest") Interp
    *
    * @param ops the records applied in order
    */
-  public record AutoAugmentParams(List<StepParams> ops) implements StepParams {
+  public record AutoAugmentParams(List<StepParams> ops) implements ChainParams {
     /** Copies the list. */
     public AutoAugmentParams {
       ops = List.copyOf(ops);
-    }
-
-    @Override
-    public void apply(Mat src, Mat dst) {
-      Policies.chain(src, dst, ops);
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return Map.of("ops", Policies.toList(ops));
     }
 
     static AutoAugmentParams fromMap(Map<String, Object> map) {

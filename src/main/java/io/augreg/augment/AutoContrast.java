@@ -14,17 +14,7 @@ public record AutoContrast() implements Step<AutoContrast.AutoContrastParams> {
   public record AutoContrastParams() implements StepParams {
     @Override
     public void apply(Mat src, Mat dst) {
-      // per-channel histograms in Java, then OpenCV's LUT with one table per channel
-      Scratch s = Scratch.get();
-      int n = Pixels.byteCount(src);
-      byte[] b = s.bytesA(n);
-      Pixels.read(src, b);
-      int colours = Colour.histograms(b, n, src.channels(), s.hist);
-      for (int c = 0; c < colours; c++) {
-        Colour.autocontrastTable(s.hist, 256 * c, s.luts, 256 * c);
-      }
-      org.bytedeco.opencv.global.opencv_core.LUT(
-          src, s.cvLutPerChannel(s.luts, src.channels()), dst);
+      LutKernel.perChannelTables(src, dst, Colour::autocontrastTable);
     }
   }
 

@@ -21,20 +21,10 @@ public record CenterCrop(WxH size) implements Step<CenterCrop.CenterCropParams> 
    * @param w width
    * @param h height
    */
-  public record CenterCropParams(int x, int y, int w, int h) implements StepParams {
+  public record CenterCropParams(int x, int y, int w, int h) implements SizedParams {
     /** Validates a non-empty box. */
     public CenterCropParams {
       new WxH(w, h);
-    }
-
-    @Override
-    public int outputWidth(int width, int height) {
-      return w;
-    }
-
-    @Override
-    public int outputHeight(int width, int height) {
-      return h;
     }
 
     @Override

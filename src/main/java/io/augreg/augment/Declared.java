@@ -275,91 +275,26 @@ final class Declared {
         return simple("a number or a range lo..hi", Range::parse, v -> ((Range) v).toSpec());
       }
       if (c == double.class || c == Double.class) {
-        return new Codec() {
-          @Override public Object parse(String t) {
-            double d = Double.parseDouble(t);
-            if (!Double.isFinite(d)) {
-              throw new IllegalArgumentException(t);
-            }
-            return d;
+        return scalar("a number", t -> {
+          double d = Double.parseDouble(t);
+          if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException(t);
           }
-          @Override public String format(Object v) {
-            return Num.fmt((Double) v);
-          }
-          @Override public Object toJson(Object v) {
-            return v;
-          }
-          @Override public Object fromJson(Object v, String what, String key) {
-            return ParamMaps.num(Map.of(key, v), what.replace(" parameters", ""), key);
-          }
-          @Override public String expected() {
-            return "a number";
-          }
-        };
+          return d;
+        }, v -> Num.fmt((Double) v), ParamMaps::num);
       }
       if (c == int.class || c == Integer.class) {
-        return new Codec() {
-          @Override public Object parse(String t) {
-            return Integer.parseInt(t);
-          }
-          @Override public String format(Object v) {
-            return v.toString();
-          }
-          @Override public Object toJson(Object v) {
-            return v;
-          }
-          @Override public Object fromJson(Object v, String what, String key) {
-            return ParamMaps.integer(Map.of(key, v), what.replace(" parameters", ""), key);
-          }
-          @Override public String expected() {
-            return "an integer";
-          }
-        };
+        return scalar("an integer", Integer::parseInt, Object::toString, ParamMaps::integer);
       }
       if (c == long.class || c == Long.class) {
-        return new Codec() {
-          @Override public Object parse(String t) {
-            return Long.parseLong(t);
-          }
-          @Override public String format(Object v) {
-            return v.toString();
-          }
-          @Override public Object toJson(Object v) {
-            return v;
-          }
-          @Override public Object fromJson(Object v, String what, String key) {
-            return ParamMaps.longValue(Map.of(key, v), what.replace(" parameters", ""), key);
-          }
-          @Override public String expected() {
-            return "an integer";
-          }
-        };
+        return scalar("an integer", Long::parseLong, Object::toString, ParamMaps::longValue);
       }
       if (c == boolean.class || c == Boolean.class) {
-        return new Codec() {
-          @Override public Object parse(String t) {
-            switch (t.toLowerCase(Locale.ROOT)) {
-              case "true", "yes", "1":
-                return true;
-              case "false", "no", "0":
-                return false;
-              default:
-                throw new IllegalArgumentException(t);
-            }
-          }
-          @Override public String format(Object v) {
-            return v.toString();
-          }
-          @Override public Object toJson(Object v) {
-            return v;
-          }
-          @Override public Object fromJson(Object v, String what, String key) {
-            return ParamMaps.bool(Map.of(key, v), what.replace(" parameters", ""), key);
-          }
-          @Override public String expected() {
-            return "true or false";
-          }
-        };
+        return scalar("true or false", t -> switch (t.toLowerCase(Locale.ROOT)) {
+          case "true", "yes", "1" -> true;
+          case "false", "no", "0" -> false;
+          default -> throw new IllegalArgumentException(t);
+        }, Object::toString, ParamMaps::bool);
       }
       if (c == String.class) {
         return simple("a word", t -> t, Object::toString);
@@ -402,6 +337,36 @@ final class Declared {
         };
       }
       throw new IllegalStateException("no codec for record components of type " + generic);
+    }
+
+    /** Reads a number or boolean from a map as {@link ParamMaps} does (naming the bad key). */
+    interface MapReader {
+      Object read(Map<String, Object> map, String transform, String key);
+    }
+
+    /** A number or boolean: JSON keeps the value itself. */
+    private static Codec scalar(
+        String expected,
+        java.util.function.Function<String, Object> parse,
+        java.util.function.Function<Object, String> format,
+        MapReader reader) {
+      return new Codec() {
+        @Override public Object parse(String t) {
+          return parse.apply(t);
+        }
+        @Override public String format(Object v) {
+          return format.apply(v);
+        }
+        @Override public Object toJson(Object v) {
+          return v;
+        }
+        @Override public Object fromJson(Object v, String what, String key) {
+          return reader.read(Map.of(key, v), what.replace(" parameters", ""), key);
+        }
+        @Override public String expected() {
+          return expected;
+        }
+      };
     }
 
     private static Codec simple(

@@ -13,17 +13,7 @@ public record Equalize() implements Step<Equalize.EqualizeParams> {
   public record EqualizeParams() implements StepParams {
     @Override
     public void apply(Mat src, Mat dst) {
-      // per-channel histograms in Java, then OpenCV's LUT with one table per channel
-      Scratch s = Scratch.get();
-      int n = Pixels.byteCount(src);
-      byte[] b = s.bytesA(n);
-      Pixels.read(src, b);
-      int colours = Colour.histograms(b, n, src.channels(), s.hist);
-      for (int c = 0; c < colours; c++) {
-        Colour.equalizeTable(s.hist, 256 * c, s.luts, 256 * c);
-      }
-      org.bytedeco.opencv.global.opencv_core.LUT(
-          src, s.cvLutPerChannel(s.luts, src.channels()), dst);
+      LutKernel.perChannelTables(src, dst, Colour::equalizeTable);
     }
   }
 

@@ -149,6 +149,35 @@ final class LutKernel {
   }
 
   /**
+   * Maps each colour channel through its own table, computed from that channel's histogram by
+   * {@code table} (read in Java), with OpenCV's {@code LUT} (alpha kept).
+   */
+  static void perChannelTables(Mat src, Mat dst, HistogramTable table) {
+    Scratch s = Scratch.get();
+    int n = Pixels.byteCount(src);
+    byte[] b = s.bytesA(n);
+    Pixels.read(src, b);
+    int colours = io.augreg.augment.kernel.Colour.histograms(b, n, src.channels(), s.hist);
+    for (int c = 0; c < colours; c++) {
+      table.fill(s.hist, 256 * c, s.luts, 256 * c);
+    }
+    org.bytedeco.opencv.global.opencv_core.LUT(src, s.cvLutPerChannel(s.luts, src.channels()), dst);
+  }
+
+  /** A table of one channel from its histogram. */
+  interface HistogramTable {
+    /**
+     * Fills {@code lut[lutOff .. lutOff+256)} from {@code hist[off .. off+256)}.
+     *
+     * @param hist histograms
+     * @param off this channel's offset
+     * @param lut tables
+     * @param lutOff this channel's offset
+     */
+    void fill(int[] hist, int off, byte[] lut, int lutOff);
+  }
+
+  /**
    * Reads {@code src} into one buffer, lets {@code op} write the result into a second one, writes
    * that to {@code dst} (allocated like {@code src}).
    */

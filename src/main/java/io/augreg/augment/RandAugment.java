@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * RandAugment, as torchvision's {@code RandAugment}: {@code n} operations drawn uniformly (with
@@ -28,20 +27,10 @@ public record RandAugment(
    *
    * @param ops the records applied in order
    */
-  public record RandAugmentParams(List<StepParams> ops) implements StepParams {
+  public record RandAugmentParams(List<StepParams> ops) implements ChainParams {
     /** Copies the list. */
     public RandAugmentParams {
       ops = List.copyOf(ops);
-    }
-
-    @Override
-    public void apply(Mat src, Mat dst) {
-      Policies.chain(src, dst, ops);
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return Map.of("ops", Policies.toList(ops));
     }
 
     static RandAugmentParams fromMap(Map<String, Object> map) {

@@ -29,20 +29,10 @@ public record RandomCrop(
    * @param fill the constant value
    */
   public record RandomCropParams(int x, int y, int w, int h, Border border, int fill)
-      implements StepParams {
+      implements SizedParams {
     /** Validates a non-empty box. */
     public RandomCropParams {
       new WxH(w, h);
-    }
-
-    @Override
-    public int outputWidth(int width, int height) {
-      return w;
-    }
-
-    @Override
-    public int outputHeight(int width, int height) {
-      return h;
     }
 
     @Override

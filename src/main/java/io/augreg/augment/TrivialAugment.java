@@ -3,7 +3,6 @@ package io.augreg.augment;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * TrivialAugment (wide), as torchvision's {@code TrivialAugmentWide}: one operation drawn uniformly
@@ -24,20 +23,10 @@ public record TrivialAugment(@Opt("31") int bins, @Opt("nearest") Interp interp)
    *
    * @param ops the records applied in order
    */
-  public record TrivialAugmentParams(List<StepParams> ops) implements StepParams {
+  public record TrivialAugmentParams(List<StepParams> ops) implements ChainParams {
     /** Copies the list. */
     public TrivialAugmentParams {
       ops = List.copyOf(ops);
-    }
-
-    @Override
-    public void apply(Mat src, Mat dst) {
-      Policies.chain(src, dst, ops);
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return Map.of("ops", Policies.toList(ops));
     }
 
     static TrivialAugmentParams fromMap(Map<String, Object> map) {

@@ -25,20 +25,10 @@ public record ZoomOut(@Opt("1..4") Range side, @Opt("0") int fill)
    * @param h canvas height
    * @param fill the canvas value
    */
-  public record ZoomOutParams(int x, int y, int w, int h, int fill) implements StepParams {
+  public record ZoomOutParams(int x, int y, int w, int h, int fill) implements SizedParams {
     /** Validates a non-empty canvas. */
     public ZoomOutParams {
       new WxH(w, h);
-    }
-
-    @Override
-    public int outputWidth(int width, int height) {
-      return w;
-    }
-
-    @Override
-    public int outputHeight(int width, int height) {
-      return h;
     }
 
     @Override

@@ -233,24 +233,6 @@ public final class Colour {
   }
 
   /**
-   * Maps each colour channel through its own table ({@code luts[c·256 + v]}, c = 0 for gray); alpha
-   * is kept.
-   */
-  public static void mapPerChannel(byte[] b, int n, int ch, byte[] luts) {
-    if (ch == 1) {
-      for (int i = 0; i < n; i++) {
-        b[i] = luts[b[i] & 0xFF];
-      }
-      return;
-    }
-    for (int i = 0; i < n; i += ch) {
-      b[i] = luts[b[i] & 0xFF];
-      b[i + 1] = luts[256 + (b[i + 1] & 0xFF)];
-      b[i + 2] = luts[512 + (b[i + 2] & 0xFF)];
-    }
-  }
-
-  /**
    * PIL's {@code ImageEnhance.Sharpness}: blend from PIL's {@code SMOOTH} filter (3×3 kernel 1 1 1 /
    * 1 5 1 / 1 1 1 over 13, single precision, rounded; the outermost rows and columns unfiltered)
    * towards the image by {@code f}.
