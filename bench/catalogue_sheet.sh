@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The catalogue contact sheet in docs/: `augreg preview` of every registered step on one photo
-# (three variants each, labelled with their parameter records), stacked into docs/catalogue.png.
+# (three variants each, labelled with their parameter records), stacked into docs/catalogue.jpg.
 # Usage: bench/catalogue_sheet.sh [IMAGE] [OUT]   (defaults: ../shared/datasets/photos/china.jpg,
-# docs/catalogue.png; needs python3-pil to stack the rows)
+# docs/catalogue.jpg; needs python3-pil to stack the rows)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 image="${1:-../shared/datasets/photos/china.jpg}"
-out="${2:-docs/catalogue.png}"
+out="${2:-docs/catalogue.jpg}"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 ./augreg --version >/dev/null
 steps=(
@@ -40,6 +40,7 @@ for k, r in enumerate(rows):
     col = 0 if k < half else 1
     sheet.paste(r, (col * w, y[col]))
     y[col] += r.height
-sheet.save(sys.argv[2], optimize=True)
+sheet = sheet.resize((sheet.width * 3 // 4, sheet.height * 3 // 4), Image.LANCZOS)
+sheet.save(sys.argv[2], quality=70, optimize=True)
 print(f"{sys.argv[2]}: {len(rows)} steps, {sheet.width}x{sheet.height}")
 PY
