@@ -58,6 +58,20 @@ public record Erase(
       implements StepParams {
     @Override
     public void apply(Mat src, Mat dst) {
+      if (value != Value.RANDOM) {
+        // the values Boxes.fill would draw: one per colour channel (channel), or 0
+        SplittableRandom rng = new SplittableRandom(seed);
+        int colours = src.channels() == 1 ? 1 : 3;
+        double[] v = new double[3];
+        for (int c = 0; c < colours; c++) {
+          v[c] = value == Value.CHANNEL ? rng.nextInt(256) : 0;
+        }
+        if (colours == 1) {
+          v[1] = v[2] = v[0];
+        }
+        Geometry.fillBox(src, dst, x, y, w, h, v);
+        return;
+      }
       LutKernel.run2(src, dst, (in, out, iw, ih, ch, s) -> {
         System.arraycopy(in, 0, out, 0, iw * ih * ch);
         Boxes.fill(out, iw, ih, ch, x, y, w, h, value.fill, 0, new SplittableRandom(seed));
