@@ -45,6 +45,36 @@ public final class AugmentBench {
         "hflip p=0.5 | " + ROTATE + " p=0.5 | " + CROP + " p=0.5 | " + CONTRAST + " p=0.5 | "
             + NOISE + " p=0.5");
     CASES = Collections.unmodifiableMap(m);
+    Map<String, String> c = new LinkedHashMap<>();
+    for (String spec : new String[] {
+        "saturation factor=0.5..1.5", "hue shift=-0.1..0.1",
+        "colorjitter brightness=0.6..1.4 contrast=0.6..1.4 saturation=0.6..1.4 hue=-0.1..0.1",
+        "grayscale", "channelshuffle", "gamma gamma=0.7..1.5", "invert", "posterize bits=4",
+        "solarize threshold=128", "sharpness factor=0.5..2", "autocontrast", "equalize",
+        "blur kernel=5 sigma=0.1..2", "jpeg quality=50..95",
+        "affine deg=-15..15 tx=-0.1..0.1 ty=-0.1..0.1 scale=0.9..1.1 shear_x=-10..10",
+        "perspective distortion=0.5", "elastic alpha=50 sigma=5", "pad px=4 border=reflect",
+        "erase", "coarsedropout holes=8 size=0.05..0.15", "randaugment n=2 m=9",
+        "trivialaugment", "autoaugment policy=imagenet", "augmix"}) {
+      c.put(spec.split(" ")[0], spec);
+    }
+    CATALOGUE = Collections.unmodifiableMap(c);
+  }
+
+  /**
+   * The catalogue cases (transform name → spec), run with {@code --cases}; their peers are in
+   * {@code bench/aug_catalogue_peers.py}.
+   */
+  public static final Map<String, String> CATALOGUE;
+
+  /**
+   * Whether a case name is known ({@link #CASES} or {@link #CATALOGUE}).
+   *
+   * @param caseName a case name
+   * @return true when {@link #pipeline} knows it
+   */
+  public static boolean isCase(String caseName) {
+    return CASES.containsKey(caseName) || CATALOGUE.containsKey(caseName);
   }
 
   private AugmentBench() {}
@@ -57,7 +87,7 @@ public final class AugmentBench {
    * @throws AugregException for an unknown case, listing the valid ones
    */
   public static Pipeline pipeline(String caseName) {
-    String spec = CASES.get(caseName);
+    String spec = CASES.containsKey(caseName) ? CASES.get(caseName) : CATALOGUE.get(caseName);
     if (spec == null) {
       throw new AugregException(
           "unknown benchmark case '" + caseName + "' (valid: " + String.join(", ", CASES.keySet()) + ")");

@@ -3,7 +3,7 @@ package io.augreg.augment;
 import org.bytedeco.opencv.global.opencv_core;
 
 /** How geometric transforms fill pixels that come from outside the image. */
-public enum Border {
+public enum Border implements SpecName {
   /** Mirror without repeating the edge pixel: {@code gfedcb|abcdefgh|gfedcba} ({@code BORDER_REFLECT_101}). */
   REFLECT("reflect", opencv_core.BORDER_REFLECT_101),
   /** Black (all channels 0, alpha included) ({@code BORDER_CONSTANT}). */
@@ -20,6 +20,7 @@ public enum Border {
   }
 
   /** The name used in specs and parameter maps, e.g. {@code "reflect"}. */
+  @Override
   public String specName() {
     return specName;
   }

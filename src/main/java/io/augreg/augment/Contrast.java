@@ -1,7 +1,6 @@
 package io.augreg.augment;
 
 import io.augreg.core.AugregException;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -26,10 +25,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * @param factor the gain range, within [0, 10]
  * @param mean what the gain scales around
  */
-public record Contrast(Range factor, Mean mean) implements Transform<Contrast.ContrastParams> {
+public record Contrast(@Opt("0.8..1.2") Range factor, @Opt(value = "all", terse = true) Mean mean)
+    implements Step<Contrast.ContrastParams> {
 
   /** What a contrast gain scales around. */
-  public enum Mean {
+  public enum Mean implements SpecName {
     /** The mean of all colour values. */
     ALL("all"),
     /** The mean luma (BT.601), as torchvision and PIL. */
@@ -44,12 +44,9 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
     }
 
     /** The name used in specs and parameter maps. */
+    @Override
     public String specName() {
       return specName;
-    }
-
-    static Mean byName(String name, String what) {
-      return SpecEnums.byName(values(), Mean::specName, name, what, "mean");
     }
   }
 
@@ -57,9 +54,11 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
    * One contrast gain.
    *
    * @param factor the gain a
-   * @param mean what it scales around
+   * @param mean what it scales around (left out of the map when {@code all}, so records of earlier
+   *     versions read the same)
    */
-  public record ContrastParams(double factor, Mean mean) implements Params {
+  public record ContrastParams(double factor, @Opt(value = "all", terse = true) Mean mean)
+      implements StepParams {
     /** Validates. */
     public ContrastParams {
       if (mean == null) {
@@ -73,18 +72,30 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
     }
 
     @Override
-    public Map<String, Object> toMap() {
-      // 'mean' only when not the default, so records of earlier versions read the same
-      return mean == Mean.ALL ? Map.of("factor", factor)
-          : Map.of("factor", factor, "mean", mean.specName());
+    public void apply(Mat src, Mat dst) {
+      double a = factor;
+      Mean centre = mean;
+      if (src.channels() != 4 && centre == Mean.ALL) {
+        // mean = Σ values / count; out = saturate(round(a·v + (1 − a)·mean))
+        // the L1 norm of a non-negative image is the sum of its values (no native allocation)
+        double sum = opencv_core.norm(src, opencv_core.NORM_L1, Scratch.get().noMask);
+        double m = sum / ((double) src.rows() * src.cols() * src.channels());
+        src.convertTo(dst, -1, a, (1 - a) * m);
+        return;
+      }
+      LutKernel.run(
+          src,
+          dst,
+          (b, n, channels, s) -> {
+            table(a, centre, b, n, channels, s.lut);
+            LutKernel.map(b, b, n, channels, s.lut);
+          });
     }
   }
 
   /** Validates the range. */
   public Contrast {
-    if (factor.lo() < 0 || factor.hi() > 10) {
-      throw new AugregException("contrast: factor must be within 0..10, got " + factor);
-    }
+    Check.range("contrast", "factor", factor, 0, 10);
     if (mean == null) {
       throw new AugregException("contrast: mean must be all, gray or pil");
     }
@@ -95,42 +106,9 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
     this(factor, Mean.ALL);
   }
 
-  static Contrast fromOptions(Options o) {
-    Range f = o.range("factor", new Range(0.8, 1.2), 0, 10);
-    Mean mean = Mean.byName(o.choice("mean", "all", "all", "gray", "pil"), "contrast");
-    o.finish();
-    return new Contrast(f, mean);
-  }
-
-  @Override
-  public String name() {
-    return "contrast";
-  }
-
   @Override
   public ContrastParams sample(SplittableRandom rng, int width, int height, int channels) {
     return new ContrastParams(factor.sample(rng), mean);
-  }
-
-  @Override
-  public void apply(Mat src, Mat dst, ContrastParams p) {
-    double a = p.factor();
-    Mean centre = p.mean();
-    if (src.channels() != 4 && centre == Mean.ALL) {
-      // mean = Σ values / count; out = saturate(round(a·v + (1 − a)·mean))
-      // the L1 norm of a non-negative image is the sum of its values (no native allocation)
-      double sum = opencv_core.norm(src, opencv_core.NORM_L1, Scratch.get().noMask);
-      double mean = sum / ((double) src.rows() * src.cols() * src.channels());
-      src.convertTo(dst, -1, a, (1 - a) * mean);
-      return;
-    }
-    LutKernel.run(
-        src,
-        dst,
-        (b, n, channels, s) -> {
-          table(a, centre, b, n, channels, s.lut);
-          LutKernel.map(b, b, n, channels, s.lut);
-        });
   }
 
   /**
@@ -153,23 +131,5 @@ public record Contrast(Range factor, Mean mean) implements Transform<Contrast.Co
     // lut[v] = saturate(round(a·v + (1 − a)·mean))
     double mean = LutKernel.mean(b, n, channels, centre == Mean.GRAY);
     LutKernel.linear(a, (1 - a) * mean, lut);
-  }
-
-  @Override
-  public ContrastParams paramsFromMap(Map<String, Object> map) {
-    Mean m = map.containsKey("mean")
-        ? Mean.byName(ParamMaps.string(map, "contrast", "mean"), "contrast parameters") : Mean.ALL;
-    return new ContrastParams(ParamMaps.num(map, "contrast", "factor"), m);
-  }
-
-  @Override
-  public String toSpec() {
-    String meanOption = mean == Mean.ALL ? "" : " mean=" + mean.specName();
-    return "contrast factor=" + factor.toSpec() + meanOption;
-  }
-
-  @Override
-  public Class<ContrastParams> paramsType() {
-    return ContrastParams.class;
   }
 }

@@ -1,8 +1,6 @@
 package io.augreg.augment;
 
 import io.augreg.core.AugregException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -18,12 +16,15 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * @param scale area fraction range, within (0, 1]
  * @param ratio aspect-ratio (width/height) range, positive
- * @param width output width, or 0 for the input width
- * @param height output height, or 0 for the input height
+ * @param size output size, or {@code null} for the input size
  * @param interp the resize interpolation
  */
-public record Crop(Range scale, Range ratio, int width, int height, Interp interp)
-    implements Transform<Crop.CropParams> {
+public record Crop(
+    @Opt("0.08..1") Range scale,
+    @Opt("0.75..1.3333333333333333") Range ratio,
+    WxH size,
+    @Opt("linear") Interp interp)
+    implements Step<Crop.CropParams> {
 
   /**
    * One crop box and its output size.
@@ -36,8 +37,12 @@ public record Crop(Range scale, Range ratio, int width, int height, Interp inter
    * @param outHeight output height
    * @param interp the resize interpolation
    */
-  public record CropParams(int x, int y, int w, int h, int outWidth, int outHeight, Interp interp)
-      implements Params {
+  public record CropParams(
+      int x, int y, int w, int h,
+      @Opt(key = "out_w") int outWidth,
+      @Opt(key = "out_h") int outHeight,
+      Interp interp)
+      implements StepParams {
     /** Validates a non-empty box at non-negative coordinates and a positive output size. */
     public CropParams {
       if (x < 0 || y < 0 || w < 1 || h < 1 || outWidth < 1 || outHeight < 1) {
@@ -45,19 +50,6 @@ public record Crop(Range scale, Range ratio, int width, int height, Interp inter
             "crop parameters: bad box x=" + x + " y=" + y + " w=" + w + " h=" + h
                 + " out=" + outWidth + "x" + outHeight);
       }
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("x", x);
-      m.put("y", y);
-      m.put("w", w);
-      m.put("h", h);
-      m.put("out_w", outWidth);
-      m.put("out_h", outHeight);
-      m.put("interp", interp.specName());
-      return java.util.Collections.unmodifiableMap(m);
     }
 
     @Override
@@ -69,39 +61,30 @@ public record Crop(Range scale, Range ratio, int width, int height, Interp inter
     public int outputHeight(int width, int height) {
       return outHeight;
     }
+
+    @Override
+    public void apply(Mat src, Mat dst) {
+      if (x + w > src.cols() || y + h > src.rows()) {
+        throw new AugregException(
+            "crop parameters: box " + w + "x" + h + "+" + x + "+" + y
+                + " outside a " + src.cols() + "x" + src.rows() + " image");
+      }
+      Scratch s = Scratch.get();
+      Mat roi = s.roi.of(src, x, y, w, h);
+      opencv_imgproc.resize(roi, dst, s.size(outWidth, outHeight), 0, 0, interp.cvFlag());
+    }
   }
 
   /** Validates the options. */
   public Crop {
-    if (scale.lo() <= 0 || scale.hi() > 1) {
-      throw new AugregException("crop: scale must be within (0, 1], got " + scale);
-    }
-    if (ratio.lo() <= 0) {
-      throw new AugregException("crop: ratio must be positive, got " + ratio);
-    }
-    if (width < 0 || height < 0 || (width == 0) != (height == 0)) {
-      throw new AugregException("crop: size must be WxH with both positive, got " + width + "x" + height);
-    }
-  }
-
-  static Crop fromOptions(Options o) {
-    Range scale = o.range("scale", new Range(0.08, 1), Double.MIN_VALUE, 1);
-    Range ratio = o.range("ratio", new Range(3.0 / 4, 4.0 / 3), Double.MIN_VALUE, 1e6);
-    int[] size = o.size("size");
-    Interp interp = o.interp("interp", Interp.LINEAR, Interp.values());
-    o.finish();
-    return new Crop(scale, ratio, size == null ? 0 : size[0], size == null ? 0 : size[1], interp);
-  }
-
-  @Override
-  public String name() {
-    return "crop";
+    Check.rangeAbove("crop", "scale", scale, 0, 1);
+    Check.rangeAbove("crop", "ratio", ratio, 0, 1e6);
   }
 
   @Override
   public CropParams sample(SplittableRandom rng, int imgW, int imgH, int channels) {
-    int outW = width == 0 ? imgW : width;
-    int outH = height == 0 ? imgH : height;
+    int outW = size == null ? imgW : size.width();
+    int outH = size == null ? imgH : size.height();
     double area = (double) imgW * imgH;
     double logLo = Math.log(ratio.lo());
     double logHi = Math.log(ratio.hi());
@@ -127,45 +110,5 @@ public record Crop(Range scale, Range ratio, int width, int height, Interp inter
       w = (int) Math.max(1, Math.min(imgW, Math.rint(h * ratio.hi())));
     }
     return new CropParams((imgW - w) / 2, (imgH - h) / 2, w, h, outW, outH, interp);
-  }
-
-  @Override
-  public void apply(Mat src, Mat dst, CropParams p) {
-    if (p.x() + p.w() > src.cols() || p.y() + p.h() > src.rows()) {
-      throw new AugregException(
-          "crop parameters: box " + p.w() + "x" + p.h() + "+" + p.x() + "+" + p.y()
-              + " outside a " + src.cols() + "x" + src.rows() + " image");
-    }
-    Scratch s = Scratch.get();
-    Mat roi = s.roi.of(src, p.x(), p.y(), p.w(), p.h());
-    opencv_imgproc.resize(roi, dst, s.size(p.outWidth(), p.outHeight()), 0, 0, p.interp().cvFlag());
-  }
-
-  @Override
-  public CropParams paramsFromMap(Map<String, Object> map) {
-    return new CropParams(
-        ParamMaps.integer(map, "crop", "x"),
-        ParamMaps.integer(map, "crop", "y"),
-        ParamMaps.integer(map, "crop", "w"),
-        ParamMaps.integer(map, "crop", "h"),
-        ParamMaps.integer(map, "crop", "out_w"),
-        ParamMaps.integer(map, "crop", "out_h"),
-        ParamMaps.interp(map, "crop"));
-  }
-
-  @Override
-  public String toSpec() {
-    return "crop scale="
-        + scale.toSpec()
-        + " ratio="
-        + ratio.toSpec()
-        + (width == 0 ? "" : " size=" + width + "x" + height)
-        + " interp="
-        + interp.specName();
-  }
-
-  @Override
-  public Class<CropParams> paramsType() {
-    return CropParams.class;
   }
 }

@@ -3,7 +3,7 @@ package io.augreg.augment;
 import org.bytedeco.opencv.global.opencv_imgproc;
 
 /** Interpolation of resampling transforms, with its spec name and OpenCV flag. */
-public enum Interp {
+public enum Interp implements SpecName {
   /** Nearest neighbour ({@code INTER_NEAREST}). */
   NEAREST("nearest", opencv_imgproc.INTER_NEAREST),
   /** Bilinear ({@code INTER_LINEAR}). */
@@ -22,6 +22,7 @@ public enum Interp {
   }
 
   /** The name used in specs and parameter maps, e.g. {@code "linear"}. */
+  @Override
   public String specName() {
     return specName;
   }

@@ -141,6 +141,73 @@ final class LutKernel {
   }
 
   /**
+   * Maps every colour value of {@code src} through {@code lut} with OpenCV's {@code LUT} (alpha
+   * kept): {@code dst = lut[src]}.
+   */
+  static void cvMap(Mat src, Mat dst, byte[] lut) {
+    org.bytedeco.opencv.global.opencv_core.LUT(src, Scratch.get().cvLut(lut, src.channels()), dst);
+  }
+
+  /**
+   * Maps each colour channel through its own table, computed from that channel's histogram by
+   * {@code table} (read in Java), with OpenCV's {@code LUT} (alpha kept).
+   */
+  static void perChannelTables(Mat src, Mat dst, HistogramTable table) {
+    Scratch s = Scratch.get();
+    int n = Pixels.byteCount(src);
+    byte[] b = s.bytesA(n);
+    Pixels.read(src, b);
+    int colours = io.augreg.augment.kernel.Colour.histograms(b, n, src.channels(), s.hist);
+    for (int c = 0; c < colours; c++) {
+      table.fill(s.hist, 256 * c, s.luts, 256 * c);
+    }
+    org.bytedeco.opencv.global.opencv_core.LUT(src, s.cvLutPerChannel(s.luts, src.channels()), dst);
+  }
+
+  /** A table of one channel from its histogram. */
+  interface HistogramTable {
+    /**
+     * Fills {@code lut[lutOff .. lutOff+256)} from {@code hist[off .. off+256)}.
+     *
+     * @param hist histograms
+     * @param off this channel's offset
+     * @param lut tables
+     * @param lutOff this channel's offset
+     */
+    void fill(int[] hist, int off, byte[] lut, int lutOff);
+  }
+
+  /**
+   * Reads {@code src} into one buffer, lets {@code op} write the result into a second one, writes
+   * that to {@code dst} (allocated like {@code src}).
+   */
+  static void run2(Mat src, Mat dst, Op2 op) {
+    Scratch s = Scratch.get();
+    int n = Pixels.byteCount(src);
+    byte[] in = s.bytesA(n);
+    byte[] out = s.bytesB(n);
+    Pixels.read(src, in);
+    op.apply(in, out, src.cols(), src.rows(), src.channels(), s);
+    dst.create(src.rows(), src.cols(), src.type());
+    Pixels.write(out, dst);
+  }
+
+  /** An operation from one packed buffer into another. */
+  interface Op2 {
+    /**
+     * Writes the result of {@code in} into {@code out}.
+     *
+     * @param in packed input pixels
+     * @param out packed output, same size
+     * @param w width
+     * @param h height
+     * @param channels channels per pixel
+     * @param s the thread's scratch
+     */
+    void apply(byte[] in, byte[] out, int w, int h, int channels, Scratch s);
+  }
+
+  /**
    * Reads {@code src}, lets {@code op} transform the packed bytes, writes them to {@code dst}
    * (allocated like {@code src}).
    */

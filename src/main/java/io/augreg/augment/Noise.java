@@ -1,8 +1,6 @@
 package io.augreg.augment;
 
 import io.augreg.core.AugregException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -19,7 +17,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * @param sigma the standard-deviation range, within [0, 255]
  * @param perChannel independent noise per colour channel
  */
-public record Noise(Range sigma, boolean perChannel) implements Transform<Noise.NoiseParams> {
+public record Noise(@Opt("10") Range sigma, @Opt(value = "true", terse = true) boolean perChannel)
+    implements Step<Noise.NoiseParams> {
 
   /**
    * One noise field.
@@ -28,7 +27,7 @@ public record Noise(Range sigma, boolean perChannel) implements Transform<Noise.
    * @param perChannel independent noise per colour channel
    * @param seed the seed of the noise stream
    */
-  public record NoiseParams(double sigma, boolean perChannel, long seed) implements Params {
+  public record NoiseParams(double sigma, boolean perChannel, long seed) implements StepParams {
     /** Validates sigma. */
     public NoiseParams {
       if (!(sigma >= 0 && sigma <= 255)) {
@@ -37,66 +36,25 @@ public record Noise(Range sigma, boolean perChannel) implements Transform<Noise.
     }
 
     @Override
-    public Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("sigma", sigma);
-      m.put("per_channel", perChannel);
-      m.put("seed", seed);
-      return java.util.Collections.unmodifiableMap(m);
+    public void apply(Mat src, Mat dst) {
+      LutKernel.run(
+          src,
+          dst,
+          (b, n, channels, s) -> {
+            NoiseKernel.prepare(sigma, s.noise);
+            NoiseKernel.apply(b, n, channels, perChannel, seed, s.noise);
+          });
     }
   }
 
   /** Validates the range. */
   public Noise {
-    if (sigma.lo() < 0 || sigma.hi() > 255) {
-      throw new AugregException("noise: sigma must be within 0..255, got " + sigma);
-    }
-  }
-
-  static Noise fromOptions(Options o) {
-    Range s = o.range("sigma", Range.of(10), 0, 255);
-    boolean pc = o.bool("per_channel", true);
-    o.finish();
-    return new Noise(s, pc);
-  }
-
-  @Override
-  public String name() {
-    return "noise";
+    Check.range("noise", "sigma", sigma, 0, 255);
   }
 
   @Override
   public NoiseParams sample(SplittableRandom rng, int width, int height, int channels) {
     double s = sigma.sample(rng);
     return new NoiseParams(s, perChannel, rng.nextLong());
-  }
-
-  @Override
-  public void apply(Mat src, Mat dst, NoiseParams p) {
-    LutKernel.run(
-        src,
-        dst,
-        (b, n, channels, s) -> {
-          NoiseKernel.prepare(p.sigma(), s.noise);
-          NoiseKernel.apply(b, n, channels, p.perChannel(), p.seed(), s.noise);
-        });
-  }
-
-  @Override
-  public NoiseParams paramsFromMap(Map<String, Object> map) {
-    return new NoiseParams(
-        ParamMaps.num(map, "noise", "sigma"),
-        ParamMaps.bool(map, "noise", "per_channel"),
-        ParamMaps.longValue(map, "noise", "seed"));
-  }
-
-  @Override
-  public String toSpec() {
-    return "noise sigma=" + sigma.toSpec() + (perChannel ? "" : " per_channel=false");
-  }
-
-  @Override
-  public Class<NoiseParams> paramsType() {
-    return NoiseParams.class;
   }
 }

@@ -53,12 +53,4 @@ final class ParamMaps {
   static String string(Map<String, Object> m, String transform, String key) {
     return get(m, transform, key).toString();
   }
-
-  static Interp interp(Map<String, Object> m, String transform) {
-    return Interp.byName(string(m, transform, "interp"), transform + " parameters");
-  }
-
-  static Border border(Map<String, Object> m, String transform) {
-    return Border.byName(string(m, transform, "border"), transform + " parameters");
-  }
 }

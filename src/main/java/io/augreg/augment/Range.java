@@ -28,6 +28,39 @@ public record Range(double lo, double hi) {
     return new Range(x, x);
   }
 
+  /**
+   * Parses {@code lo..hi} or a single number.
+   *
+   * @param text the spec text
+   * @return the range
+   * @throws IllegalArgumentException when malformed, not finite or {@code lo > hi}
+   */
+  static Range parse(String text) {
+    int dots = text.indexOf("..");
+    try {
+      if (dots < 0) {
+        return of(Double.parseDouble(text));
+      }
+      return new Range(
+          Double.parseDouble(text.substring(0, dots)), Double.parseDouble(text.substring(dots + 2)));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+
+  /**
+   * Draws a whole number uniformly among the integers in {@code [lo, hi]}; a range holding one
+   * integer returns it without drawing.
+   *
+   * @param rng the generator
+   * @return the drawn integer
+   */
+  public int sampleInt(SplittableRandom rng) {
+    int a = (int) Math.ceil(lo);
+    int b = (int) Math.floor(hi);
+    return a >= b ? a : a + rng.nextInt(b - a + 1);
+  }
+
   /** Whether the range holds a single value. */
   public boolean isFixed() {
     return lo == hi;

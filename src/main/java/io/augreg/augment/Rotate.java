@@ -1,8 +1,6 @@
 package io.augreg.augment;
 
 import io.augreg.core.AugregException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -17,13 +15,17 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * <p>Spec: {@code rotate deg=-30..30 step90=false interp=linear border=reflect} (with {@code
  * step90=true} the default range is {@code deg=0..270}).
  *
- * @param deg the angle range in degrees, within [-3600, 3600]
+ * @param deg the angle range in degrees, within [-3600, 3600] ({@code null}: the default)
  * @param step90 whether only multiples of 90° are drawn (exact rotation)
  * @param interp the interpolation (nearest, linear or cubic)
  * @param border how outside pixels are filled
  */
-public record Rotate(Range deg, boolean step90, Interp interp, Border border)
-    implements Transform<Rotate.RotateParams> {
+public record Rotate(
+    Range deg,
+    @Opt(value = "false", terse = true) boolean step90,
+    @Opt("linear") Interp interp,
+    @Opt("reflect") Border border)
+    implements Step<Rotate.RotateParams> {
 
   /**
    * Parameters of one rotation.
@@ -34,22 +36,12 @@ public record Rotate(Range deg, boolean step90, Interp interp, Border border)
    * @param border the border mode
    */
   public record RotateParams(double angle, boolean step90, Interp interp, Border border)
-      implements Params {
+      implements StepParams {
     /** Validates that an exact rotation has an angle multiple of 90°. */
     public RotateParams {
       if (step90 && angle % 90 != 0) {
         throw new AugregException("rotate parameters: step90 needs a multiple of 90, got " + angle);
       }
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("angle", angle);
-      m.put("step90", step90);
-      m.put("interp", interp.specName());
-      m.put("border", border.specName());
-      return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Number of counter-clockwise quarter turns modulo 4 (only for {@code step90}). */
@@ -66,34 +58,44 @@ public record Rotate(Range deg, boolean step90, Interp interp, Border border)
     public int outputHeight(int width, int height) {
       return step90 && quarterTurns() % 2 == 1 ? width : height;
     }
+
+    @Override
+    public void apply(Mat src, Mat dst) {
+      if (step90) {
+        switch (quarterTurns()) {
+          case 1 -> opencv_core.rotate(src, dst, opencv_core.ROTATE_90_COUNTERCLOCKWISE);
+          case 2 -> opencv_core.rotate(src, dst, opencv_core.ROTATE_180);
+          case 3 -> opencv_core.rotate(src, dst, opencv_core.ROTATE_90_CLOCKWISE);
+          default -> src.copyTo(dst);
+        }
+        return;
+      }
+      int w = src.cols();
+      int h = src.rows();
+      // getRotationMatrix2D((w/2, h/2), angle, 1): a = cos θ, b = sin θ,
+      // M = [[a, b, (1 - a)·cx - b·cy], [-b, a, b·cx + (1 - a)·cy]]
+      double theta = Math.toRadians(angle);
+      double a = Math.cos(theta);
+      double b = Math.sin(theta);
+      double cx = w / 2.0;
+      double cy = h / 2.0;
+      Warp.affine(src, dst, new double[] {a, b, (1 - a) * cx - b * cy, -b, a, b * cx + (1 - a) * cy},
+          interp, border);
+    }
   }
 
-  /** Validates the options. */
+  /** Validates the options; a {@code null} range is the default for {@code step90}. */
   public Rotate {
-    if (deg.lo() < -3600 || deg.hi() > 3600) {
-      throw new AugregException("rotate: deg must be within -3600..3600, got " + deg);
+    if (deg == null) {
+      deg = step90 ? new Range(0, 270) : new Range(-30, 30);
     }
+    Check.range("rotate", "deg", deg, -3600, 3600);
     if (interp == Interp.AREA) {
       throw new AugregException("rotate: interp must be nearest, linear or cubic, got area");
     }
     if (step90 && Math.ceil(deg.lo() / 90) > Math.floor(deg.hi() / 90)) {
       throw new AugregException("rotate: step90 needs a multiple of 90 inside deg=" + deg);
     }
-  }
-
-  static Rotate fromOptions(Options o) {
-    o.has("deg"); // list deg first among the valid keys
-    boolean step90 = o.bool("step90", false);
-    Range deg = o.range("deg", step90 ? new Range(0, 270) : new Range(-30, 30), -3600, 3600);
-    Interp interp = o.interp("interp", Interp.LINEAR, Interp.NEAREST, Interp.LINEAR, Interp.CUBIC);
-    Border border = o.border("border", Border.REFLECT);
-    o.finish();
-    return new Rotate(deg, step90, interp, border);
-  }
-
-  @Override
-  public String name() {
-    return "rotate";
   }
 
   @Override
@@ -106,54 +108,5 @@ public record Rotate(Range deg, boolean step90, Interp interp, Border border)
       return new RotateParams(90.0 * k, true, interp, border);
     }
     return new RotateParams(deg.sample(rng), false, interp, border);
-  }
-
-  @Override
-  public void apply(Mat src, Mat dst, RotateParams p) {
-    if (p.step90()) {
-      switch (p.quarterTurns()) {
-        case 1 -> opencv_core.rotate(src, dst, opencv_core.ROTATE_90_COUNTERCLOCKWISE);
-        case 2 -> opencv_core.rotate(src, dst, opencv_core.ROTATE_180);
-        case 3 -> opencv_core.rotate(src, dst, opencv_core.ROTATE_90_CLOCKWISE);
-        default -> src.copyTo(dst);
-      }
-      return;
-    }
-    int w = src.cols();
-    int h = src.rows();
-    // getRotationMatrix2D((w/2, h/2), angle, 1): a = cos θ, b = sin θ,
-    // M = [[a, b, (1 - a)·cx - b·cy], [-b, a, b·cx + (1 - a)·cy]]
-    double theta = Math.toRadians(p.angle());
-    double a = Math.cos(theta);
-    double b = Math.sin(theta);
-    double cx = w / 2.0;
-    double cy = h / 2.0;
-    Warp.affine(src, dst, new double[] {a, b, (1 - a) * cx - b * cy, -b, a, b * cx + (1 - a) * cy},
-        p.interp(), p.border());
-  }
-
-  @Override
-  public RotateParams paramsFromMap(Map<String, Object> map) {
-    return new RotateParams(
-        ParamMaps.num(map, "rotate", "angle"),
-        ParamMaps.bool(map, "rotate", "step90"),
-        ParamMaps.interp(map, "rotate"),
-        ParamMaps.border(map, "rotate"));
-  }
-
-  @Override
-  public String toSpec() {
-    return "rotate deg="
-        + deg.toSpec()
-        + (step90 ? " step90=true" : "")
-        + " interp="
-        + interp.specName()
-        + " border="
-        + border.specName();
-  }
-
-  @Override
-  public Class<RotateParams> paramsType() {
-    return RotateParams.class;
   }
 }

@@ -27,6 +27,16 @@ final class Scratch implements AutoCloseable {
   final Mat affine = new Mat(2, 3, opencv_core.CV_64F);
   final DoublePointer affineData = new DoublePointer(affine.data());
   private final double[] affineValues = new double[6];
+  /** A 3x3 CV_64F perspective matrix and a view of its 9 doubles. */
+  final Mat homography = new Mat(3, 3, opencv_core.CV_64F);
+  final DoublePointer homographyData = new DoublePointer(homography.data());
+  /** Spare images for steps that chain other steps (policies). */
+  final Mat[] chain = {new Mat(), new Mat(), new Mat()};
+  /** Displacement maps of elastic warps (CV_32FC1). */
+  final Mat mapX = new Mat();
+  final Mat mapY = new Mat();
+  float[] floatsA = new float[0];
+  float[] floatsB = new float[0];
   /** A reusable size argument. */
   final Size size = new Size();
   /** A reusable region-of-interest header. */
@@ -36,10 +46,22 @@ final class Scratch implements AutoCloseable {
   /** Java-side pixel buffers, grown on demand. */
   byte[] bytesA = new byte[0];
   byte[] bytesB = new byte[0];
+  /** A third pixel buffer, for steps that chain others (which use the first two). */
+  byte[] bytesC = new byte[0];
   /** The noise sampler of this thread (rebuilt when sigma changes). */
   final NoiseKernel.Sampler noise = new NoiseKernel.Sampler();
   /** A 256-entry lookup table. */
   final byte[] lut = new byte[256];
+  /** Per-channel lookup tables (3 × 256) and histograms (3 × 256). */
+  final byte[] luts = new byte[768];
+  final int[] hist = new int[768];
+  /** OpenCV lookup tables: one channel (applied to every channel), and BGRA with alpha kept. */
+  final Mat lut1 = new Mat(1, 256, opencv_core.CV_8UC1);
+  final Mat lut4 = new Mat(1, 256, opencv_core.CV_8UC4);
+  /** Per-channel OpenCV lookup tables: BGR, and BGRA with alpha kept. */
+  final Mat lut3c = new Mat(1, 256, opencv_core.CV_8UC3);
+  final Mat lut4c = new Mat(1, 256, opencv_core.CV_8UC4);
+  private final byte[] lut4Bytes = new byte[1024];
 
   private Scratch() {}
 
@@ -115,5 +137,60 @@ final class Scratch implements AutoCloseable {
     size.close();
     roi.close();
     zero.close();
+    lut1.close();
+    mapX.close();
+    mapY.close();
+    homographyData.close();
+    homography.close();
+    for (Mat m : chain) {
+      m.close();
+    }
+    lut4.close();
+    lut3c.close();
+    lut4c.close();
+  }
+
+  /**
+   * The OpenCV table of per-channel tables {@code luts[c·256 + v]} (c = 0 only for gray images)
+   * on images of {@code channels} channels (alpha kept).
+   */
+  Mat cvLutPerChannel(byte[] luts, int channels) {
+    if (channels == 1) {
+      return cvLut(luts, 1);
+    }
+    Mat m = channels == 4 ? lut4c : lut3c;
+    for (int v = 0; v < 256; v++) {
+      for (int c = 0; c < 3; c++) {
+        lut4Bytes[channels * v + c] = luts[256 * c + v];
+      }
+      if (channels == 4) {
+        lut4Bytes[4 * v + 3] = (byte) v;
+      }
+    }
+    try (org.bytedeco.javacpp.BytePointer p = m.data()) {
+      p.put(lut4Bytes, 0, 256 * channels);
+    }
+    return m;
+  }
+
+  /** The OpenCV table for {@code lut} on images of {@code channels} channels (alpha kept). */
+  Mat cvLut(byte[] lut, int channels) {
+    if (channels != 4) {
+      try (org.bytedeco.javacpp.BytePointer p = lut1.data()) {
+        p.put(lut, 0, 256);
+      }
+      return lut1;
+    }
+    for (int v = 0; v < 256; v++) {
+      byte x = lut[v];
+      lut4Bytes[4 * v] = x;
+      lut4Bytes[4 * v + 1] = x;
+      lut4Bytes[4 * v + 2] = x;
+      lut4Bytes[4 * v + 3] = (byte) v;
+    }
+    try (org.bytedeco.javacpp.BytePointer p = lut4.data()) {
+      p.put(lut4Bytes, 0, 1024);
+    }
+    return lut4;
   }
 }

@@ -3,43 +3,40 @@ package io.augreg.augment;
 import io.augreg.core.AugregException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.SplittableRandom;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The registry of transforms by spec name: {@code hflip, vflip, rotate, crop, resize, translate,
- * zoom, contrast, brightness, noise}. {@link #create} builds one from its {@code key=value}
- * options (strings, as in a spec), validating every key and value.
+ * The registry of transforms by spec name, a list of {@link Step} record classes in documentation
+ * order (the spec name is the class name in lower case). {@link #create} builds one from its {@code
+ * key=value} options (strings, as in a spec), validating every key and value.
  */
 public final class Transforms {
-  private record Entry(Function<Options, Transform<?>> factory, Transform<?> prototype) {}
+  /** The registered transforms, in documentation order. */
+  static final List<Class<? extends Step<?>>> CLASSES =
+      List.of(
+          HFlip.class, VFlip.class, Rotate.class, Crop.class, Resize.class, Translate.class,
+          Zoom.class, Contrast.class, Brightness.class, Noise.class,
+          Saturation.class, Hue.class, ColorJitter.class, Grayscale.class, ChannelShuffle.class,
+          Gamma.class, Invert.class, Posterize.class, Solarize.class, Sharpness.class,
+          AutoContrast.class, Equalize.class, Blur.class, Jpeg.class, Affine.class,
+          Perspective.class, Elastic.class, Pad.class, CenterCrop.class, RandomCrop.class,
+          ZoomOut.class, Erase.class, CoarseDropout.class, RandAugment.class,
+          TrivialAugment.class, AutoAugment.class, AugMix.class);
 
-  private static final Map<String, Entry> REGISTRY = new LinkedHashMap<>();
+  private static final Map<String, Declared> REGISTRY = new LinkedHashMap<>();
 
   static {
-    register("hflip", HFlip::fromOptions);
-    register("vflip", VFlip::fromOptions);
-    register("rotate", Rotate::fromOptions);
-    register("crop", Crop::fromOptions);
-    register("resize", Resize::fromOptions, new Resize(1, 1, Interp.AREA));
-    register("translate", Translate::fromOptions);
-    register("zoom", Zoom::fromOptions);
-    register("contrast", Contrast::fromOptions);
-    register("brightness", Brightness::fromOptions);
-    register("noise", Noise::fromOptions);
+    for (Class<?> c : CLASSES) {
+      Declared d = Declared.of(c);
+      REGISTRY.put(d.name(), d);
+    }
   }
 
   private Transforms() {}
-
-  private static void register(String name, Function<Options, Transform<?>> factory) {
-    register(name, factory, factory.apply(new Options(name, Map.of())));
-  }
-
-  private static void register(
-      String name, Function<Options, Transform<?>> factory, Transform<?> prototype) {
-    REGISTRY.put(name, new Entry(factory, prototype));
-  }
 
   /**
    * The registered spec names, in documentation order.
@@ -61,11 +58,7 @@ public final class Transforms {
    *     (listing the valid keys) or a bad value (saying what was expected)
    */
   public static Transform<?> create(String name, Map<String, String> options) {
-    Entry e = REGISTRY.get(name);
-    if (e == null) {
-      throw new AugregException(
-          "unknown transform '" + name + "' (valid: " + String.join(", ", REGISTRY.keySet()) + ")");
-    }
+    Declared d = declared(name);
     for (String stepKey : new String[] {"p", "weight"}) {
       if (options.containsKey(stepKey)) {
         throw new AugregException(
@@ -73,7 +66,16 @@ public final class Transforms {
                 + " in a spec, or to Pipeline.Builder.add(transform, p))");
       }
     }
-    return e.factory.apply(new Options(name, options));
+    return (Transform<?>) d.parse(options);
+  }
+
+  private static Declared declared(String name) {
+    Declared d = REGISTRY.get(name);
+    if (d == null) {
+      throw new AugregException(
+          "unknown transform '" + name + "' (valid: " + String.join(", ", REGISTRY.keySet()) + ")");
+    }
+    return d;
   }
 
   /**
@@ -81,15 +83,38 @@ public final class Transforms {
    * self-sufficient), used by replay.
    *
    * @param name a registered name
-   * @return a shared instance
+   * @return a replaying transform
    * @throws AugregException for an unknown name
    */
   static Transform<?> prototype(String name) {
-    Entry e = REGISTRY.get(name);
-    if (e == null) {
-      throw new AugregException(
-          "unknown transform '" + name + "' (valid: " + String.join(", ", REGISTRY.keySet()) + ")");
+    return new Replay(name, declared(name));
+  }
+
+  /** Applies recorded parameters of one transform; it has no options to sample from. */
+  private record Replay(String name, Declared declared) implements Transform<StepParams> {
+    @Override
+    public StepParams sample(SplittableRandom rng, int width, int height, int channels) {
+      throw new IllegalStateException(name + ": a replay transform only applies recorded parameters");
     }
-    return e.prototype;
+
+    @Override
+    public void apply(Mat src, Mat dst, StepParams params) {
+      params.apply(src, dst);
+    }
+
+    @Override
+    public StepParams paramsFromMap(Map<String, Object> map) {
+      return (StepParams) Declared.of(declared.paramsType()).fromMap(map);
+    }
+
+    @Override
+    public String toSpec() {
+      return name;
+    }
+
+    @Override
+    public Class<StepParams> paramsType() {
+      return StepParams.class;
+    }
   }
 }

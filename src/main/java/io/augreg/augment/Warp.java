@@ -80,4 +80,63 @@ final class Warp {
   private static int margin(double overhang) {
     return Math.max(0, (int) Math.ceil(overhang)) + SLACK;
   }
+
+  /**
+   * A warp given PIL's way (what torchvision's PIL path hands to {@code Image.transform}): the
+   * inverse map {@code in = M·(out + ½) − ½} from output to input pixel centres, {@code M} a 2×3
+   * affine ({@code m.length == 6}) or a 3×3 perspective with {@code m[8] = 1} given as 8 values.
+   * Pixels from outside are filled by {@code border} (constant: 0). With a constant border and
+   * nearest or linear interpolation this is PIL's own arithmetic ({@link
+   * io.augreg.augment.kernel.PilWarp}); otherwise OpenCV's warp with the same inverse map.
+   *
+   * @param src the source
+   * @param dst the destination, {@code outW × outH}
+   * @param m PIL's inverse coefficients (6 affine or 8 perspective)
+   * @param interp the interpolation
+   * @param border the border mode
+   * @param outW output width
+   * @param outH output height
+   */
+  static void pilInverse(Mat src, Mat dst, double[] m, Interp interp, Border border, int outW, int outH) {
+    Scratch s = Scratch.get();
+    if (border == Border.CONSTANT && interp != Interp.CUBIC) {
+      // PIL's own arithmetic (what torchvision's PIL path gives)
+      int w = src.cols();
+      int h = src.rows();
+      int ch = src.channels();
+      byte[] in = s.bytesA(w * h * ch);
+      byte[] out = s.bytesB(outW * outH * ch);
+      Pixels.read(src, in);
+      io.augreg.augment.kernel.PilWarp.apply(in, w, h, ch, out, outW, outH, m, interp == Interp.LINEAR);
+      dst.create(outH, outW, src.type());
+      Pixels.write(out, dst);
+      return;
+    }
+    int flags = interp.cvFlag() | opencv_imgproc.WARP_INVERSE_MAP;
+    if (m.length == 6) {
+      // OpenCV's inverse map on pixel centres at integers: c' = c + (a + b − 1)/2, f' = f + (d + e − 1)/2
+      Mat a = s.affine(m[0], m[1], m[2] + 0.5 * (m[0] + m[1]) - 0.5,
+          m[3], m[4], m[5] + 0.5 * (m[3] + m[4]) - 0.5);
+      opencv_imgproc.warpAffine(src, dst, a, s.size(outW, outH), flags, border.cvFlag(), s.zero);
+      return;
+    }
+    // H' = T(−½)·H·T(½): x_in = (a x' + b y' + c)/(g x' + h y' + 1) with x' = x + ½, then − ½
+    double a = m[0];
+    double b = m[1];
+    double c = m[2];
+    double d = m[3];
+    double e = m[4];
+    double f = m[5];
+    double g = m[6];
+    double h = m[7];
+    double w = 0.5 * g + 0.5 * h + 1;
+    double[] hm = {
+      a - 0.5 * g, b - 0.5 * h, c + 0.5 * (a + b) - 0.5 * w,
+      d - 0.5 * g, e - 0.5 * h, f + 0.5 * (d + e) - 0.5 * w,
+      g, h, w
+    };
+    s.homographyData.put(hm, 0, 9);
+    opencv_imgproc.warpPerspective(
+        src, dst, s.homography, s.size(outW, outH), flags, border.cvFlag(), s.zero);
+  }
 }

@@ -69,7 +69,9 @@ public final class BenchAugmentCommand implements Callable<Integer> {
       names = "--cases",
       paramLabel = "NAME",
       split = ",",
-      description = "Cases to run (default: all: hflip,vflip,rotate,crop,contrast,noise,pipeline).")
+      description =
+          "Cases to run (default: hflip,vflip,rotate,crop,contrast,noise,pipeline; also every"
+              + " catalogue step by name, e.g. equalize,randaugment).")
   List<String> cases;
 
   @Option(
@@ -104,12 +106,14 @@ public final class BenchAugmentCommand implements Callable<Integer> {
     }
     List<String> names = cases == null ? List.copyOf(AugmentBench.CASES.keySet()) : cases;
     for (String n : names) {
-      if (!AugmentBench.CASES.containsKey(n)) {
+      if (!AugmentBench.isCase(n)) {
         throw new AugregException(
             "--cases: unknown case '"
                 + n
                 + "' (valid: "
                 + String.join(", ", AugmentBench.CASES.keySet())
+                + ", or a catalogue case: "
+                + String.join(", ", AugmentBench.CATALOGUE.keySet())
                 + ")");
       }
     }

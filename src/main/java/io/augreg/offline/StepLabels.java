@@ -72,6 +72,21 @@ public final class StepLabels {
         && params.get("height") instanceof Number h) {
       return "resize " + w + "x" + h;
     }
+    if (params.get("ops") instanceof List<?> ops) {
+      // a policy: the ops it chose
+      List<String> parts = new ArrayList<>();
+      for (Object o : ops) {
+        if (o instanceof Map<?, ?> m && m.get("params") instanceof Map<?, ?> pm) {
+          Map<String, Object> typed = new java.util.LinkedHashMap<>();
+          pm.forEach((k, v) -> typed.put(String.valueOf(k), v));
+          parts.add(line(String.valueOf(m.get("name")), typed));
+        }
+      }
+      return name + ": " + (parts.isEmpty() ? "identity" : String.join(", ", parts));
+    }
+    if (params.get("chains") instanceof List<?> chains) {
+      return name + " " + chains.size() + " chains, original ×" + number((Number) params.get("original"));
+    }
     StringBuilder sb = new StringBuilder(name);
     for (Map.Entry<String, Object> e : params.entrySet()) {
       Object v = e.getValue();

@@ -29,8 +29,13 @@ class AugmentBenchTest {
               + " | contrast factor=0.8..1.2 p=0.5 | noise sigma=10 p=0.5",
           AugmentBench.pipeline("pipeline").toSpec());
       AugregException e =
-          assertThrows(AugregException.class, () -> AugmentBench.imagesPerSecond("blur", ims, 1, 1));
+          assertThrows(AugregException.class, () -> AugmentBench.imagesPerSecond("sepia", ims, 1, 1));
       assertTrue(e.getMessage().contains("hflip, vflip"), e.getMessage());
+      // every catalogue case runs
+      for (String c : AugmentBench.CATALOGUE.keySet()) {
+        assertTrue(AugmentBench.imagesPerCpuSecond(c, ims, 0.005, 1) > 0, c);
+      }
+      assertEquals(24, AugmentBench.CATALOGUE.size());
     } finally {
       ims.forEach(Mat::close);
     }

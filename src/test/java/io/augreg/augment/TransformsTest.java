@@ -26,16 +26,39 @@ class TransformsTest {
       case "zoom" -> Map.of("factor", "1.2..1.5");
       case "contrast" -> Map.of("factor", "1.3..1.6");
       case "brightness" -> Map.of("delta", "10..20");
+      case "saturation" -> Map.of("factor", "0.2..0.5");
+      case "hue" -> Map.of("shift", "0.2..0.3");
+      case "gamma" -> Map.of("gamma", "1.5..2");
+      case "posterize" -> Map.of("bits", "2..3");
+      case "sharpness" -> Map.of("factor", "2..3");
+      case "blur" -> Map.of("sigma", "1..2");
+      case "affine" -> Map.of("deg", "10..20", "shear_x", "5");
+      case "centercrop" -> Map.of("size", "30x20");
+      case "randomcrop" -> Map.of("size", "36x28", "padding", "4");
+      case "zoomout" -> Map.of("side", "1.5..2");
+      case "randaugment" -> Map.of("n", "3");
+      case "erase" -> Map.of("scale", "0.1..0.3", "value", "channel");
       default -> Map.of();
     };
   }
 
+  /** Steps that leave some inputs unchanged by design. */
+  static boolean mayKeep(String name, int channels) {
+    return name.equals("resize")
+        || name.equals("autocontrast") // the test pattern already spans 0..255
+        || name.equals("trivialaugment") || name.equals("autoaugment") // may draw no op
+        || (channels == 1 && List.of("saturation", "hue", "grayscale", "channelshuffle", "colorjitter")
+            .contains(name));
+  }
+
   @Test
-  void registryHasTheTenTransforms() {
+  void registryListsTheCatalogue() {
     assertEquals(
         List.of("hflip", "vflip", "rotate", "crop", "resize", "translate", "zoom", "contrast",
-            "brightness", "noise"),
-        List.copyOf(Transforms.names()));
+            "brightness", "noise", "saturation", "hue", "colorjitter", "grayscale",
+            "channelshuffle", "gamma", "invert", "posterize", "solarize", "sharpness",
+            "autocontrast", "equalize"),
+        List.copyOf(Transforms.names()).subList(0, 22));
   }
 
   @Test
@@ -59,7 +82,7 @@ class TransformsTest {
           assertArrayEquals(before, TestImages.bytes(src), what + ": input unchanged");
           assertEquals(src.type(), a.type(), what + ": type kept");
           assertEquals(ch, a.channels(), what + ": channels kept");
-          if (!name.equals("resize")) {
+          if (!mayKeep(name, ch)) {
             assertFalse(java.util.Arrays.equals(before, TestImages.bytes(a)), what + ": changes pixels");
           }
           // the parameter record survives its map form and replays to the same bytes
@@ -105,8 +128,8 @@ class TransformsTest {
 
   @Test
   void unknownNamesKeysAndValuesAreReported() {
-    AugregException e = assertThrows(AugregException.class, () -> Transforms.create("blur", Map.of()));
-    assertTrue(e.getMessage().contains("'blur'") && e.getMessage().contains("hflip, vflip, rotate"), e.getMessage());
+    AugregException e = assertThrows(AugregException.class, () -> Transforms.create("sepia", Map.of()));
+    assertTrue(e.getMessage().contains("'sepia'") && e.getMessage().contains("hflip, vflip, rotate"), e.getMessage());
     e = assertThrows(AugregException.class, () -> Transforms.create("noise", Map.of("std", "3")));
     assertTrue(e.getMessage().contains("'std'") && e.getMessage().contains("sigma, per_channel"), e.getMessage());
     e = assertThrows(AugregException.class, () -> Transforms.create("crop", Map.of("scale", "0.5..2")));
@@ -119,6 +142,38 @@ class TransformsTest {
     assertTrue(e.getMessage().contains("size"), e.getMessage());
     e = assertThrows(AugregException.class, () -> Transforms.create("rotate", Map.of("deg", "5..1")));
     assertTrue(e.getMessage().contains("deg=5..1"), e.getMessage());
+  }
+
+  @Test
+  void wholeCatalogueGivesTheSameBytesOnOneOrTwoThreads() {
+    List<String> steps = new java.util.ArrayList<>();
+    for (String name : Transforms.names()) {
+      if (!List.of("resize", "centercrop", "randomcrop", "pad", "zoomout").contains(name)) {
+        StringBuilder sb = new StringBuilder(name);
+        options(name).forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+        steps.add(sb + " p=0.5");
+      }
+    }
+    Pipeline p = Pipeline.parse(String.join(" | ", steps));
+    List<Mat> src = new java.util.ArrayList<>();
+    List<Mat> one = new java.util.ArrayList<>();
+    List<Mat> two = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        src.add(TestImages.pattern(33, 27, i % 2 == 0 ? 3 : 4, i));
+        one.add(new Mat());
+        two.add(new Mat());
+      }
+      p.applyBatch(src, one, 5, 0, 0, 1);
+      p.applyBatch(src, two, 5, 0, 0, 2);
+      for (int i = 0; i < src.size(); i++) {
+        assertArrayEquals(TestImages.bytes(one.get(i)), TestImages.bytes(two.get(i)), "image " + i);
+      }
+    } finally {
+      src.forEach(Mat::close);
+      one.forEach(Mat::close);
+      two.forEach(Mat::close);
+    }
   }
 
   /** Options of a single-step spec text, e.g. "rotate deg=1..2 border=reflect". */

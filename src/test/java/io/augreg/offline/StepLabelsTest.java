@@ -45,4 +45,16 @@ class StepLabelsTest {
     List<AppliedStep> steps = p.sample(new java.util.SplittableRandom(1), 10, 10, 3);
     assertEquals(List.of("vflip"), StepLabels.lines(steps));
   }
+
+  @org.junit.jupiter.api.Test
+  void policyLabelsListTheOpsTheyChose() {
+    java.util.Map<String, Object> ops = java.util.Map.of("ops", java.util.List.of(
+        java.util.Map.of("name", "posterize", "params", java.util.Map.of("bits", 7)),
+        java.util.Map.of("name", "solarize", "params", java.util.Map.of("threshold", 110.5))));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "randaugment: posterize bits=7, solarize threshold=111",
+        StepLabels.line("randaugment", ops));
+    org.junit.jupiter.api.Assertions.assertEquals("trivialaugment: identity",
+        StepLabels.line("trivialaugment", java.util.Map.of("ops", java.util.List.of())));
+  }
 }

@@ -1,0 +1,191 @@
+package io.augreg.augment;
+
+import io.augreg.core.AugregException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * AugMix, as torchvision's {@code AugMix}: {@code width} chains of {@code depth} operations (1..3
+ * drawn per chain when depth is −1) from torchvision's 13, each at a magnitude bin below {@code
+ * severity} of 10, mixed as {@code out = trunc(m·image + Σ wᵢ·chainᵢ)} with {@code (m, 1 − m)} ~
+ * Dirichlet(α, α) and {@code w} ~ Dirichlet(α, ..., α)·(1 − m). The record lists every chain and
+ * the weights.
+ *
+ * <p>Spec: {@code augmix severity=3 width=3 depth=-1 alpha=1 interp=linear}.
+ *
+ * @param severity magnitude bins drawn from, 1..10
+ * @param width number of chains, 1..10
+ * @param depth operations per chain, 1..10, or −1 for 1..3 drawn per chain
+ * @param alpha Dirichlet concentration, within (0, 100]
+ * @param interp interpolation of the geometric ops (nearest or linear)
+ */
+public record AugMix(
+    @Opt("3") int severity, @Opt("3") int width, @Opt("-1") int depth, @Opt("1") double alpha,
+    @Opt("linear") Interp interp)
+    implements Step<AugMix.AugMixParams> {
+
+  /**
+   * One mixture.
+   *
+   * @param original weight of the original image
+   * @param weights weight of each chain
+   * @param chains the records of each chain, applied in order
+   */
+  public record AugMixParams(double original, List<Double> weights, List<List<StepParams>> chains)
+      implements StepParams {
+    /** Validates matching lengths. */
+    public AugMixParams {
+      weights = List.copyOf(weights);
+      chains = chains.stream().map(List::copyOf).toList();
+      if (weights.size() != chains.size()) {
+        throw new AugregException("augmix parameters: " + weights.size() + " weights for "
+            + chains.size() + " chains");
+      }
+    }
+
+    @Override
+    public void apply(Mat src, Mat dst) {
+      Scratch s = Scratch.get();
+      int n = Pixels.byteCount(src);
+      if (s.floatsA.length < n) {
+        s.floatsA = new float[n];
+        s.floatsB = new float[Math.max(n, s.floatsB.length)];
+      }
+      float[] mix = s.floatsA;
+      if (s.bytesC.length < n) {
+        s.bytesC = new byte[n];
+      }
+      byte[] px = s.bytesC;
+      Pixels.read(src, px);
+      // mix = m·image + Σ wᵢ·chainᵢ in single precision (as torchvision's float batch), truncated
+      float m = (float) original;
+      for (int i = 0; i < n; i++) {
+        mix[i] = m * (px[i] & 0xFF);
+      }
+      Mat branch = s.chain[2];
+      for (int c = 0; c < chains.size(); c++) {
+        Policies.chain(src, branch, chains.get(c));
+        Pixels.read(branch, px);
+        float w = (float) (double) weights.get(c);
+        for (int i = 0; i < n; i++) {
+          mix[i] += w * (px[i] & 0xFF);
+        }
+      }
+      Pixels.read(src, px);
+      int ch = src.channels();
+      for (int i = 0; i < n; i++) {
+        if (ch == 4 && i % 4 == 3) {
+          continue; // alpha kept
+        }
+        float v = mix[i];
+        px[i] = (byte) (v <= 0 ? 0 : v >= 255 ? 255 : (int) v);
+      }
+      dst.create(src.rows(), src.cols(), src.type());
+      Pixels.write(px, dst);
+    }
+
+    @Override
+    public Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("original", original);
+      m.put("weights", weights);
+      m.put("chains", chains.stream().map(Policies::toList).toList());
+      return java.util.Collections.unmodifiableMap(m);
+    }
+
+    static AugMixParams fromMap(Map<String, Object> map) {
+      Object o = Policies.get(map, "augmix", "original");
+      Object w = Policies.get(map, "augmix", "weights");
+      Object c = Policies.get(map, "augmix", "chains");
+      if (!(o instanceof Number on) || !(w instanceof List<?> wl) || !(c instanceof List<?> cl)) {
+        throw new AugregException(
+            "augmix parameters: expected original (number), weights (list), chains (list)");
+      }
+      List<Double> weights = new ArrayList<>();
+      for (Object x : wl) {
+        if (!(x instanceof Number xn)) {
+          throw new AugregException("augmix parameters: weights must be numbers, got " + x);
+        }
+        weights.add(xn.doubleValue());
+      }
+      List<List<StepParams>> chains = new ArrayList<>();
+      for (Object x : cl) {
+        chains.add(Policies.fromList(x, "augmix"));
+      }
+      return new AugMixParams(on.doubleValue(), weights, chains);
+    }
+  }
+
+  /** Validates the options. */
+  public AugMix {
+    Check.integer("augmix", "severity", severity, 1, 10);
+    Check.integer("augmix", "width", width, 1, 10);
+    if (depth != -1) {
+      Check.integer("augmix", "depth", depth, 1, 10);
+    }
+    Check.number("augmix", "alpha", alpha, Double.MIN_VALUE, 100);
+    if (interp != Interp.NEAREST && interp != Interp.LINEAR) {
+      throw Check.bad("augmix", "interp", interp.specName(), "nearest or linear");
+    }
+  }
+
+  @Override
+  public AugMixParams sample(SplittableRandom rng, int w, int h, int channels) {
+    // m ~ Dirichlet(α, α), weights ~ Dirichlet(α, ..., α)·m₁ (Dirichlet = normalized Gammas)
+    double g0 = gamma(alpha, rng);
+    double g1 = gamma(alpha, rng);
+    double m = g0 / (g0 + g1);
+    double[] g = new double[width];
+    double total = 0;
+    for (int i = 0; i < width; i++) {
+      g[i] = gamma(alpha, rng);
+      total += g[i];
+    }
+    List<Double> weights = new ArrayList<>();
+    List<List<StepParams>> chains = new ArrayList<>();
+    for (int i = 0; i < width; i++) {
+      weights.add(g[i] / total * (1 - m));
+      int d = depth > 0 ? depth : 1 + rng.nextInt(3);
+      List<StepParams> ops = new ArrayList<>();
+      for (int k = 0; k < d; k++) {
+        Policies.Op op = Policies.AUGMIX.get(rng.nextInt(Policies.AUGMIX.size()));
+        double mag = op.binned()
+            ? Policies.magnitude(Policies.Space.AUGMIX, op, rng.nextInt(severity), 10, w, h) : 0;
+        StepParams p = Policies.op(op, Policies.signed(op, mag, rng), interp);
+        if (p != null) {
+          ops.add(p);
+        }
+      }
+      chains.add(ops);
+    }
+    return new AugMixParams(m, weights, chains);
+  }
+
+  /**
+   * A Gamma(a, 1) draw: Marsaglia and Tsang's method for a ≥ 1 (d = a − 1/3, c = 1/√(9d), accept
+   * d·v with v = (1 + c·x)³ when log u < x²/2 + d − d·v + d·log v); for a &lt; 1, Gamma(a + 1)·u^(1/a).
+   */
+  static double gamma(double a, SplittableRandom rng) {
+    if (a < 1) {
+      return gamma(a + 1, rng) * Math.pow(rng.nextDouble(), 1 / a);
+    }
+    double d = a - 1.0 / 3;
+    double c = 1 / Math.sqrt(9 * d);
+    while (true) {
+      double x = rng.nextGaussian();
+      double v = 1 + c * x;
+      if (v <= 0) {
+        continue;
+      }
+      v = v * v * v;
+      double u = rng.nextDouble();
+      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+        return d * v;
+      }
+    }
+  }
+}
