@@ -53,7 +53,7 @@ public record Affine(
       implements StepParams {
     /** Validates the scale. */
     public AffineParams {
-      Check.number("affine parameters", "scale", scale, Double.MIN_VALUE, 10);
+      Check.numberAbove("affine parameters", "scale", scale, 0, 10);
     }
 
     @Override

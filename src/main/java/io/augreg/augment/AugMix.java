@@ -127,7 +127,7 @@ public record AugMix(
     if (depth != -1) {
       Check.integer("augmix", "depth", depth, 1, 10);
     }
-    Check.number("augmix", "alpha", alpha, Double.MIN_VALUE, 100);
+    Check.numberAbove("augmix", "alpha", alpha, 0, 100);
     if (interp != Interp.NEAREST && interp != Interp.LINEAR) {
       throw Check.bad("augmix", "interp", interp.specName(), "nearest or linear");
     }

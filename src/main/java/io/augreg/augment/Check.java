@@ -46,6 +46,15 @@ final class Check {
     return v;
   }
 
+  /** {@code min < v <= max}. */
+  static double numberAbove(String transform, String key, double v, double min, double max) {
+    if (!(v > min && v <= max)) {
+      throw bad(transform, key, Num.fmt(v),
+          "a number with " + Num.fmt(min) + " < value <= " + Num.fmt(max));
+    }
+    return v;
+  }
+
   /** {@code min <= v <= max}. */
   static int integer(String transform, String key, int v, int min, int max) {
     if (v < min || v > max) {
