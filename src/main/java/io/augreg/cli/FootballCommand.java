@@ -324,7 +324,9 @@ public final class FootballCommand implements Callable<Integer> {
       t.fixed.add(o.arity().max() == 0 ? o.longestName()
           : o.longestName() + "=" + String.join(",", o.originalStringValues()));
     }
-    return t.execute(spec.commandLine().getOut());
+    int status = t.execute(spec.commandLine().getOut());
+    boolean page = TuneCommand.writePage(report, spec, t.out, spec.commandLine().getOut());
+    return page ? status : AugregException.PARTIAL_FAILURE;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.augreg.cli;
 
 import io.augreg.core.AugregException;
+import io.augreg.report.TunePage;
 import io.augreg.train.Diagnosis;
 import io.augreg.tune.CellSummary;
 import io.augreg.tune.SearchSpace;
@@ -23,6 +24,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,6 +75,8 @@ import picocli.CommandLine.Spec;
 public final class TuneCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ReportOptions report;
 
   @Option(names = "--train", required = true, paramLabel = "DIR|FILE.mat",
       description = "Training images (one sub-folder per class), or the football .mat.")
@@ -161,7 +165,15 @@ public final class TuneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return execute(spec.commandLine().getOut());
+    PrintWriter outw = spec.commandLine().getOut();
+    int status = execute(outw);
+    return writePage(report, spec, out, outw) ? status : AugregException.PARTIAL_FAILURE;
+  }
+
+  /** Unless {@code --no-report}: the tune's report.html from what it wrote into {@code out}. */
+  static boolean writePage(ReportOptions report, CommandSpec spec, Path out, PrintWriter outw) {
+    return report.write(spec, out.resolve("report.html"), info -> TunePage.build(out, info), outw,
+        spec.commandLine().getErr());
   }
 
   /** Runs the tune, printing to {@code outw} (also used by {@code football --sweep}). */

@@ -4,11 +4,9 @@ import io.augreg.football.FootballFigures;
 import io.augreg.football.FootballReport;
 import io.augreg.football.FootballRun;
 import io.augreg.train.EpochRecord;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -67,7 +65,7 @@ public final class FootballPage {
     for (FootballRun r : runs) {
       Path png = out.resolve(FootballFigures.boundaryFileName(r.mode()));
       if (Files.isRegularFile(png)) {
-        boundaries.add(new Block.Thumb(png(png), "decision boundary: " + FootballReport.runName(r),
+        boundaries.add(new Block.Thumb(RunFiles.png(png), "decision boundary: " + FootballReport.runName(r),
             List.of(FootballReport.runName(r)), false));
       }
     }
@@ -82,14 +80,5 @@ public final class FootballPage {
   private static Block.Cell keyed(double v, String key) {
     Block.Cell c = Block.Cell.of(v);
     return new Block.Cell(c.text(), c.sort(), 0, key);
-  }
-
-  /** A PNG file as a data URI (the boundary pictures are already small charts). */
-  private static String png(Path file) {
-    try {
-      return "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new io.augreg.core.AugregException(file + ": cannot read it for the report (" + e.getMessage() + ")", e);
-    }
   }
 }

@@ -8,11 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reading what a run wrote: JSON documents and {@code history.csv} columns. */
+/** Reading what a run wrote: JSON documents, {@code history.csv} columns and PNG pictures. */
 final class RunFiles {
   private RunFiles() {}
 
@@ -20,6 +21,15 @@ final class RunFiles {
   static JsonNode json(Path file) {
     try {
       return new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new AugregException(file + ": cannot read it for the report (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** A PNG file as a data URI (the run's own charts are already small). */
+  static String png(Path file) {
+    try {
+      return "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new AugregException(file + ": cannot read it for the report (" + e.getMessage() + ")", e);
     }

@@ -208,6 +208,44 @@ class ReportBrowserTest {
 
   @Test
   @Order(5)
+  void tunePage() throws Exception {
+    Path out = tmp.resolve("sweep");
+    CliHarness.Result r = CliHarness.run("football", "--sweep", "l2=0,0.7", "--iterations", "300",
+        "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    Path page = named(r.out());
+    assertEquals(out.resolve("sweep").resolve("report.html").toAbsolutePath(), page.toAbsolutePath());
+    Chromium.Visit v = browser.open(page);
+    Chromium.assertClean(v, page);
+    assertEquals(1, v.images()); // the validation curve of l2
+    JsonNode results = new ObjectMapper().readTree(out.resolve("sweep").resolve("results.json").toFile());
+    Map<String, String> keyed = v.keyed();
+    assertTrue(keyed.containsKey("best.dev_error.mean"), keyed.keySet().toString());
+    assertTrue(keyed.containsKey("cells.1.train_error.mean"), keyed.keySet().toString());
+    for (Map.Entry<String, String> e : keyed.entrySet()) {
+      JsonNode at = results;
+      for (String part : e.getKey().split("\\.")) {
+        at = part.matches("\\d+") ? at.path(Integer.parseInt(part)) : at.path(part);
+      }
+      String shown = e.getValue().strip().split(" ")[0];
+      if (at.isNumber()) {
+        int dot = shown.indexOf('.');
+        int decimals = dot < 0 ? 0 : shown.length() - dot - 1;
+        assertEquals(at.asDouble(), Double.parseDouble(shown), 0.5 * Math.pow(10, -decimals) + 1e-12,
+            e.getKey());
+      } else {
+        assertEquals(at.asText(), shown, e.getKey());
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<String> l2 = (List<String>) browser.script(
+        "return Array.from(document.querySelectorAll('#tune-results tbody tr td:nth-child(3)'))"
+            + ".map(td => td.textContent);");
+    assertEquals(List.of("0", "0.7"), l2);
+  }
+
+  @Test
+  @Order(6)
   void scriptInANameShowsAsText() throws Exception {
     String name = "<script>alert(1)</script>";
     Page p = new Page(name, "augreg evaluate --data '" + name + "'", List.of(new Page.Section("x", name, List.of(
