@@ -97,7 +97,7 @@ if [[ "$what" == cpu ]]; then
   cpu() { # $1 = spec, $2 = epochs: user+sys seconds
     /usr/bin/time -f "%U %S" -o "$tmp/time" "${augreg[@]}" train --train "$data/train" --layers 20,7,5 \
       --epochs "$2" --batch 32 --optimizer adam --lr 0.001 --l2 0.0032 --keep-prob 0.86 --init he \
-      --eval-every "$2" --threads 1 --augment "$1" --out "$tmp/cpu-$2" > /dev/null
+      --eval-every "$2" --threads 1 --augment "$1" --out "$tmp/cpu-$2" --overwrite > /dev/null
     "$py" -c "import sys; u, s = open(sys.argv[1]).read().split()[-2:]; print(float(u) + float(s))" "$tmp/time"
   }
   m=$(ls "$data/train"/*/* | wc -l)

@@ -21,7 +21,7 @@ for a in none aug; do
   echo "bench/cnn_curves.sh: training ($a) ..." >&2
   ./augreg train --train "$data/train" --dev "$data/test" --size 64x64 --arch "$arch" "${extra[@]}" \
     --optimizer adam --lr 0.001 --batch 32 --weight-decay 5e-4 --epochs "$epochs" --seed "$seed" \
-    --threads 1 --precision float --out "$tmp/$a" > "$tmp/$a.txt"
+    --threads 1 --precision float --out "$tmp/$a" --overwrite > "$tmp/$a.txt"
 done
 java -cp target/augreg.jar bench/CnnCurves.java docs/cnn-learning-curves.png \
   "no augmentation=$tmp/none" "augmented=$tmp/aug"

@@ -185,8 +185,14 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output folder, created if missing; checked before training: not a file, not"
-          + " inside an input folder (default: ${DEFAULT-VALUE}).")
+          + " inside an input folder, no earlier run in it unless --overwrite"
+          + " (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("out", "train");
+
+  @Option(names = "--overwrite",
+      description = "Allow an --out that holds an earlier run: its files (model, history, report,"
+          + " curves, page) are removed when this run is done training, then written anew.")
+  boolean overwrite;
 
   @Option(names = "--no-progress", hidden = true,
       description = "Draw no progress bar (augreg tune runs many trainings at once).")
@@ -310,6 +316,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
     // before any training: a bad --out must not cost a whole run
     TrainOutputs.checkFolder(out, c);
+    TrainOutputs.checkNoEarlierRun(out, overwrite);
     PrintWriter outw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (TrainProgress progress = noProgress ? new TrainProgress(epochs, null) : TrainProgress.onTerminal(epochs)) {
@@ -324,14 +331,26 @@ public final class TrainCommand implements Callable<Integer> {
         ConvImageTraining.Result r = ConvImageTraining.run(c, a, threads, p, onStart, progress);
         progress.end(); // the bar's last state, then the final lines below it
         printEnd(r, outw);
+        replaceEarlierRun();
         boolean curves = ConvTrainOutputs.write(out, c, r);
         return finish(r.failures().isEmpty(), curves, c, started[0], outw, err);
       }
       ImageTraining.Result r = ImageTraining.run(c, onStart, progress);
       progress.end();
       printEnd(r, outw);
+      replaceEarlierRun();
       boolean curves = TrainOutputs.write(out, c, r);
       return finish(r.failures().isEmpty(), curves, c, started[0], outw, err);
+    }
+  }
+
+  /**
+   * With {@code --overwrite}: removes the earlier run's files once this run is trained (a failed
+   * run keeps them), so none this run does not write is left behind as if it were this run's.
+   */
+  private void replaceEarlierRun() {
+    if (overwrite) {
+      TrainOutputs.removeEarlierRun(out);
     }
   }
 

@@ -120,6 +120,64 @@ public final class TrainOutputs {
     }
   }
 
+  /**
+   * The files a training run writes into its folder: the model, the history, the report, the
+   * learning curves and the report page ({@code report.html}, written by the command).
+   */
+  public static final List<String> RUN_FILES = List.of("model.json", "model.mat", "history.csv",
+      "report.json", "loss.png", "accuracy.png", "report.html");
+
+  /** The files whose presence marks a folder as holding an earlier run. */
+  private static final List<String> EARLIER_RUN_MARKS =
+      List.of("model.json", "model.mat", "history.csv", "report.json");
+
+  /**
+   * Refuses, before any training, a folder that holds an earlier run ({@code model.json}, {@code
+   * model.mat}, {@code history.csv} or {@code report.json} in it) unless {@code overwrite}: a second
+   * run must not replace a model without a word. An empty or missing folder, or one holding only
+   * other files, is fine.
+   *
+   * @param dir the output folder ({@code --out})
+   * @param overwrite whether {@code --overwrite} was given
+   * @throws AugregException (exit 2) naming {@code --out} and the earlier run's files
+   */
+  public static void checkNoEarlierRun(Path dir, boolean overwrite) {
+    if (overwrite) {
+      return;
+    }
+    List<String> found = new ArrayList<>();
+    for (String f : EARLIER_RUN_MARKS) {
+      if (Files.exists(dir.resolve(f), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        found.add(f);
+      }
+    }
+    if (!found.isEmpty()) {
+      throw new AugregException("--out " + dir + " holds an earlier run (" + String.join(", ", found)
+          + "); pass --overwrite to replace its files, or choose another --out");
+    }
+  }
+
+  /**
+   * Removes an earlier run's files ({@link #RUN_FILES} and their temporary names) from {@code
+   * dir}, so that none the new run does not write (a curve after a divergence, the page with
+   * {@code --no-report}) is left looking like the new run's. Other files are left alone.
+   *
+   * @param dir the output folder
+   * @throws AugregException naming the file that cannot be removed
+   */
+  public static void removeEarlierRun(Path dir) {
+    for (String f : RUN_FILES) {
+      for (Path p : new Path[] {dir.resolve(f), dir.resolve("." + f + ".tmp")}) {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new AugregException(p + ": cannot remove the earlier run's file (" + describe(e)
+              + ")", e);
+        }
+      }
+    }
+  }
+
   private static String describe(Exception e) {
     if (e instanceof NoSuchFileException) {
       return "no such file or folder: " + e.getMessage();

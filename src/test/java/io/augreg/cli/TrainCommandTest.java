@@ -116,7 +116,8 @@ class TrainCommandTest {
         "--gray", "--layers", "4", "--epochs", "3", "--batch", "full", "--optimizer", "gd", "--lr",
         "0.01", "--threads", "1", "--out", tmp.resolve("mlp").toString()};
     CliHarness.Result zero = CliHarness.run(mlp);
-    CliHarness.Result base = CliHarness.run(with(mlp, "--base-error", "0.48"));
+    // the second run replaces the first in the same --out
+    CliHarness.Result base = CliHarness.run(with(mlp, "--base-error", "0.48", "--overwrite"));
     assertEquals(0, zero.exitCode(), zero.err());
     assertEquals(0, base.exitCode(), base.err());
     assertTrue(zero.out().contains("diagnosis (base error 0): high bias (underfitting) — train error"
@@ -134,7 +135,7 @@ class TrainCommandTest {
         "conv filters=2 k=3 | pool k=2", "--epochs", "1", "--batch", "full", "--optimizer", "gd",
         "--lr", "0.001", "--threads", "1", "--out", tmp.resolve("conv").toString()};
     zero = CliHarness.run(conv);
-    base = CliHarness.run(with(conv, "--base-error", "0.48"));
+    base = CliHarness.run(with(conv, "--base-error", "0.48", "--overwrite"));
     assertEquals(0, zero.exitCode(), zero.err());
     assertEquals(0, base.exitCode(), base.err());
     assertTrue(zero.out().contains("diagnosis (base error 0): high bias (underfitting) — train error"
