@@ -222,7 +222,8 @@ abstract class TuneRuns {
 
     @Override
     Set<String> controlled() {
-      return Set.of("train", "dev", "test", "split", "out", "seed", "threads", "no-progress");
+      return Set.of(
+          "train", "dev", "test", "split", "out", "seed", "threads", "no-progress", "overwrite");
     }
 
     @Override
