@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.ejml.data.DMatrixRMaj;
@@ -186,53 +187,10 @@ public final class ImageData {
       int threads) {
     int n = samples.size();
     byte[][] pixels = new byte[n][];
-    BadImageException[] bad = new BadImageException[n];
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)));
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      int chunks = Math.max(1, Math.min(threads, n)) * 4;
-      for (int t = 0; t < chunks; t++) {
-        int from = (int) ((long) n * t / chunks);
-        int to = (int) ((long) n * (t + 1) / chunks);
-        futures.add(pool.submit(() -> {
-          for (int i = from; i < to; i++) {
-            Path p = samples.get(i).file().path();
-            try (Mat m = reader.read(p)) {
-              pixels[i] = format.pixels(m);
-            } catch (BadImageException e) {
-              bad[i] = e;
-            }
-          }
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AugregException("interrupted while reading images", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new AugregException("reading images failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    List<ImageFolder.Sample> kept = new ArrayList<>();
-    List<BadImageException> failures = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (bad[i] != null) {
-        failures.add(bad[i]);
-      } else {
-        kept.add(samples.get(i));
-      }
-    }
+    Readable r = decodeEach(samples, reader, threads, (mat, i) -> pixels[i] = format.pixels(mat));
+    List<ImageFolder.Sample> kept = r.kept();
+    List<BadImageException> failures = r.failures();
     int m = kept.size();
-    if (m == 0) {
-      throw new AugregException(
-          "none of the " + n + " images could be read" + (failures.isEmpty() ? "" : "; first: " + failures.get(0).getMessage()));
-    }
     int features = format.features();
     DMatrixRMaj x = new DMatrixRMaj(features, m);
     DMatrixRMaj y = new DMatrixRMaj(1, m);
@@ -262,6 +220,90 @@ public final class ImageData {
       col++;
     }
     return new Loaded(new Dataset(x, y), kept, failures);
+  }
+
+  /**
+   * The samples that decode and the failures, in input order.
+   *
+   * @param kept the samples that were read
+   * @param failures the samples that could not be read (path and reason)
+   */
+  public record Readable(List<ImageFolder.Sample> kept, List<BadImageException> failures) {
+    /** Copies the lists. */
+    public Readable {
+      kept = List.copyOf(kept);
+      failures = List.copyOf(failures);
+    }
+  }
+
+  /**
+   * Decodes every sample once, keeping nothing but the verdict: which files are images. A split
+   * of the readable samples cannot be moved by an unreadable file.
+   *
+   * @param samples the images
+   * @param reader the safe reader
+   * @param threads decoding threads (&gt;= 1); the result does not depend on it
+   * @return the readable samples and the failures
+   * @throws AugregException when no image at all could be read
+   */
+  public static Readable readable(List<ImageFolder.Sample> samples, ImageReader reader, int threads) {
+    return decodeEach(samples, reader, threads, (mat, i) -> { });
+  }
+
+  /**
+   * Decodes the samples in parallel, handing each decoded Mat (closed afterwards) and its index to
+   * {@code use}; unreadable files are collected, not thrown.
+   */
+  private static Readable decodeEach(List<ImageFolder.Sample> samples, ImageReader reader,
+      int threads, ObjIntConsumer<Mat> use) {
+    int n = samples.size();
+    BadImageException[] bad = new BadImageException[n];
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)));
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      int chunks = Math.max(1, Math.min(threads, n)) * 4;
+      for (int t = 0; t < chunks; t++) {
+        int from = (int) ((long) n * t / chunks);
+        int to = (int) ((long) n * (t + 1) / chunks);
+        futures.add(pool.submit(() -> {
+          for (int i = from; i < to; i++) {
+            Path p = samples.get(i).file().path();
+            try (Mat m = reader.read(p)) {
+              use.accept(m, i);
+            } catch (BadImageException e) {
+              bad[i] = e;
+            }
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AugregException("interrupted while reading images", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new AugregException("reading images failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<ImageFolder.Sample> kept = new ArrayList<>();
+    List<BadImageException> failures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (bad[i] != null) {
+        failures.add(bad[i]);
+      } else {
+        kept.add(samples.get(i));
+      }
+    }
+    if (kept.isEmpty()) {
+      throw new AugregException(
+          "none of the " + n + " images could be read" + (failures.isEmpty() ? "" : "; first: " + failures.get(0).getMessage()));
+    }
+    return new Readable(kept, failures);
   }
 
   /**
