@@ -49,13 +49,7 @@ public final class ImageData {
    * @throws AugregException (exit 2) naming the folder and what is wrong
    */
   public static ImageFolder scanForTraining(Path root, String option) {
-    if (!Files.isDirectory(root)) {
-      throw new AugregException(option + " " + root + ": not a folder");
-    }
-    TreeSet<String> dirs = subFolders(root, option);
-    if (dirs.isEmpty()) {
-      throw noClassFolders(root, option);
-    }
+    TreeSet<String> dirs = classFolders(root, option);
     ImageFolder folder = scanOrEmpty(root);
     List<String> found = folder == null ? List.of() : folder.classes();
     List<String> empty = new ArrayList<>();
@@ -69,6 +63,43 @@ public final class ImageData {
           option + " " + root + ": class folder(s) " + empty + " contain no images");
     }
     return folder;
+  }
+
+  /**
+   * Scans a labelled folder for a trained model: every sub-folder must be one of the model's
+   * classes; a class of the model with no folder, or with an empty one, simply has no examples.
+   *
+   * @param root one sub-folder per class
+   * @param option the option that named the folder, for messages (e.g. {@code "--data"})
+   * @param classes the model's classes
+   * @return the samples, labelled with indices into {@code classes}
+   * @throws AugregException (exit 2) naming the folder when a sub-folder is not a class of the
+   *     model, or when no class folder holds an image
+   */
+  public static List<ImageFolder.Sample> scanForModel(Path root, String option, List<String> classes) {
+    TreeSet<String> dirs = classFolders(root, option);
+    List<String> unknown = dirs.stream().filter(d -> !classes.contains(d)).toList();
+    if (!unknown.isEmpty()) {
+      throw new AugregException(option + " " + root + ": folder(s) " + unknown
+          + " are not classes of the model (its classes: " + classes + ")");
+    }
+    ImageFolder folder = scanOrEmpty(root);
+    if (folder == null) {
+      throw new AugregException(option + " " + root + ": class folder(s) " + dirs + " contain no images");
+    }
+    return relabel(folder, classes, option);
+  }
+
+  /** The class sub-folders of {@code root}, sorted; a usage error when there is none. */
+  private static TreeSet<String> classFolders(Path root, String option) {
+    if (!Files.isDirectory(root)) {
+      throw new AugregException(option + " " + root + ": not a folder");
+    }
+    TreeSet<String> dirs = subFolders(root, option);
+    if (dirs.isEmpty()) {
+      throw noClassFolders(root, option);
+    }
+    return dirs;
   }
 
   /**
