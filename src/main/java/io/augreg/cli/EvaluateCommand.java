@@ -78,8 +78,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             + m.format().width() + "x" + m.format().height() + " (" + model + ")");
       }
     }
-    ImageFolder folder = ImageData.scanForTraining(data, "--data");
-    List<ImageFolder.Sample> samples = ImageData.relabel(folder, m.labels().classes(), "--data");
+    // a class of the model without a folder, or with an empty one, has no examples (support 0)
+    List<ImageFolder.Sample> samples = ImageData.scanForModel(data, "--data", m.labels().classes());
     ImageData.Loaded loaded = ImageData.load(samples, m.format(), m.labels(), new ImageReader(), threads);
     DMatrixRMaj probabilities;
     try (AdaptiveGemm gemm = Gemms.adaptive(new JavaGemm())) {

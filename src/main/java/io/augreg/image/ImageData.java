@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.ejml.data.DMatrixRMaj;
@@ -48,13 +49,7 @@ public final class ImageData {
    * @throws AugregException (exit 2) naming the folder and what is wrong
    */
   public static ImageFolder scanForTraining(Path root, String option) {
-    if (!Files.isDirectory(root)) {
-      throw new AugregException(option + " " + root + ": not a folder");
-    }
-    TreeSet<String> dirs = subFolders(root, option);
-    if (dirs.isEmpty()) {
-      throw noClassFolders(root, option);
-    }
+    TreeSet<String> dirs = classFolders(root, option);
     ImageFolder folder = scanOrEmpty(root);
     List<String> found = folder == null ? List.of() : folder.classes();
     List<String> empty = new ArrayList<>();
@@ -68,6 +63,43 @@ public final class ImageData {
           option + " " + root + ": class folder(s) " + empty + " contain no images");
     }
     return folder;
+  }
+
+  /**
+   * Scans a labelled folder for a trained model: every sub-folder must be one of the model's
+   * classes; a class of the model with no folder, or with an empty one, simply has no examples.
+   *
+   * @param root one sub-folder per class
+   * @param option the option that named the folder, for messages (e.g. {@code "--data"})
+   * @param classes the model's classes
+   * @return the samples, labelled with indices into {@code classes}
+   * @throws AugregException (exit 2) naming the folder when a sub-folder is not a class of the
+   *     model, or when no class folder holds an image
+   */
+  public static List<ImageFolder.Sample> scanForModel(Path root, String option, List<String> classes) {
+    TreeSet<String> dirs = classFolders(root, option);
+    List<String> unknown = dirs.stream().filter(d -> !classes.contains(d)).toList();
+    if (!unknown.isEmpty()) {
+      throw new AugregException(option + " " + root + ": folder(s) " + unknown
+          + " are not classes of the model (its classes: " + classes + ")");
+    }
+    ImageFolder folder = scanOrEmpty(root);
+    if (folder == null) {
+      throw new AugregException(option + " " + root + ": class folder(s) " + dirs + " contain no images");
+    }
+    return relabel(folder, classes, option);
+  }
+
+  /** The class sub-folders of {@code root}, sorted; a usage error when there is none. */
+  private static TreeSet<String> classFolders(Path root, String option) {
+    if (!Files.isDirectory(root)) {
+      throw new AugregException(option + " " + root + ": not a folder");
+    }
+    TreeSet<String> dirs = subFolders(root, option);
+    if (dirs.isEmpty()) {
+      throw noClassFolders(root, option);
+    }
+    return dirs;
   }
 
   /**
@@ -186,53 +218,10 @@ public final class ImageData {
       int threads) {
     int n = samples.size();
     byte[][] pixels = new byte[n][];
-    BadImageException[] bad = new BadImageException[n];
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)));
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      int chunks = Math.max(1, Math.min(threads, n)) * 4;
-      for (int t = 0; t < chunks; t++) {
-        int from = (int) ((long) n * t / chunks);
-        int to = (int) ((long) n * (t + 1) / chunks);
-        futures.add(pool.submit(() -> {
-          for (int i = from; i < to; i++) {
-            Path p = samples.get(i).file().path();
-            try (Mat m = reader.read(p)) {
-              pixels[i] = format.pixels(m);
-            } catch (BadImageException e) {
-              bad[i] = e;
-            }
-          }
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AugregException("interrupted while reading images", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new AugregException("reading images failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    List<ImageFolder.Sample> kept = new ArrayList<>();
-    List<BadImageException> failures = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (bad[i] != null) {
-        failures.add(bad[i]);
-      } else {
-        kept.add(samples.get(i));
-      }
-    }
+    Readable r = decodeEach(samples, reader, threads, (mat, i) -> pixels[i] = format.pixels(mat));
+    List<ImageFolder.Sample> kept = r.kept();
+    List<BadImageException> failures = r.failures();
     int m = kept.size();
-    if (m == 0) {
-      throw new AugregException(
-          "none of the " + n + " images could be read" + (failures.isEmpty() ? "" : "; first: " + failures.get(0).getMessage()));
-    }
     int features = format.features();
     DMatrixRMaj x = new DMatrixRMaj(features, m);
     DMatrixRMaj y = new DMatrixRMaj(1, m);
@@ -262,6 +251,90 @@ public final class ImageData {
       col++;
     }
     return new Loaded(new Dataset(x, y), kept, failures);
+  }
+
+  /**
+   * The samples that decode and the failures, in input order.
+   *
+   * @param kept the samples that were read
+   * @param failures the samples that could not be read (path and reason)
+   */
+  public record Readable(List<ImageFolder.Sample> kept, List<BadImageException> failures) {
+    /** Copies the lists. */
+    public Readable {
+      kept = List.copyOf(kept);
+      failures = List.copyOf(failures);
+    }
+  }
+
+  /**
+   * Decodes every sample once, keeping nothing but the verdict: which files are images. A split
+   * of the readable samples cannot be moved by an unreadable file.
+   *
+   * @param samples the images
+   * @param reader the safe reader
+   * @param threads decoding threads (&gt;= 1); the result does not depend on it
+   * @return the readable samples and the failures
+   * @throws AugregException when no image at all could be read
+   */
+  public static Readable readable(List<ImageFolder.Sample> samples, ImageReader reader, int threads) {
+    return decodeEach(samples, reader, threads, (mat, i) -> { });
+  }
+
+  /**
+   * Decodes the samples in parallel, handing each decoded Mat (closed afterwards) and its index to
+   * {@code use}; unreadable files are collected, not thrown.
+   */
+  private static Readable decodeEach(List<ImageFolder.Sample> samples, ImageReader reader,
+      int threads, ObjIntConsumer<Mat> use) {
+    int n = samples.size();
+    BadImageException[] bad = new BadImageException[n];
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)));
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      int chunks = Math.max(1, Math.min(threads, n)) * 4;
+      for (int t = 0; t < chunks; t++) {
+        int from = (int) ((long) n * t / chunks);
+        int to = (int) ((long) n * (t + 1) / chunks);
+        futures.add(pool.submit(() -> {
+          for (int i = from; i < to; i++) {
+            Path p = samples.get(i).file().path();
+            try (Mat m = reader.read(p)) {
+              use.accept(m, i);
+            } catch (BadImageException e) {
+              bad[i] = e;
+            }
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AugregException("interrupted while reading images", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new AugregException("reading images failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<ImageFolder.Sample> kept = new ArrayList<>();
+    List<BadImageException> failures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (bad[i] != null) {
+        failures.add(bad[i]);
+      } else {
+        kept.add(samples.get(i));
+      }
+    }
+    if (kept.isEmpty()) {
+      throw new AugregException(
+          "none of the " + n + " images could be read" + (failures.isEmpty() ? "" : "; first: " + failures.get(0).getMessage()));
+    }
+    return new Readable(kept, failures);
   }
 
   /**

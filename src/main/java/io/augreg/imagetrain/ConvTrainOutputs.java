@@ -38,8 +38,11 @@ public final class ConvTrainOutputs {
         config.trainConfig(),
         TrainOutputs.metrics(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy()),
         extra);
-    return TrainOutputs.writeRun(dir, TrainOutputs.RunSummary.of(r),
-        Map.of("architecture", t.model().architecture().toSpec(), "compute", compute(r)));
+    // report.json's last keys, in this order (a Map.of iterates in an order drawn per JVM)
+    Map<String, Object> more = new LinkedHashMap<>();
+    more.put("architecture", t.model().architecture().toSpec());
+    more.put("compute", compute(r));
+    return TrainOutputs.writeRun(dir, TrainOutputs.RunSummary.of(r), more);
   }
 
   /**

@@ -124,9 +124,9 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
     if (!root.path("classes").isArray() || !root.path("input").isObject()) {
       throw new AugregException(json + ": not an image model (no classes/input); was it written by augreg train?");
     }
-    List<String> classes = classes(root);
+    List<String> classes = classes(root, json);
     ClassLabels labels = labels(root, classes);
-    InputFormat format = format(root);
+    InputFormat format = format(root, json);
     Network net = l.network();
     if (net.sizes()[0] != format.features()) {
       throw new AugregException(json + ": input " + format.width() + "x" + format.height() + "x"
@@ -141,9 +141,12 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
     return new ImageModel(net, labels, format);
   }
 
-  private static List<String> classes(JsonNode root) {
+  private static List<String> classes(JsonNode root, Path json) {
     List<String> classes = new ArrayList<>();
     root.path("classes").forEach(n -> classes.add(n.asText()));
+    if (classes.size() < 2) {
+      throw new AugregException(json + ": classes must list at least 2 class names, got " + classes);
+    }
     return classes;
   }
 
@@ -152,10 +155,28 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
     return positive == null ? new ClassLabels(classes, -1) : new ClassLabels(classes, classes.indexOf(positive));
   }
 
-  private static InputFormat format(JsonNode root) {
+  /** The input format of {@code model.json}; a damaged key is named with the file, not as --size. */
+  private static InputFormat format(JsonNode root, Path json) {
+    JsonNode node = root.path("input");
+    for (String key : List.of("width", "height")) {
+      JsonNode v = node.path(key);
+      if (!v.isIntegralNumber() || v.asLong() < 1 || v.asLong() > 65535) {
+        throw new AugregException(json + ": input." + key + " must be an integer in [1, 65535], got "
+            + (v.isMissingNode() ? "nothing" : v.toString()));
+      }
+    }
+    JsonNode channels = node.path("channels");
+    if (!channels.isIntegralNumber() || channels.asLong() != 1 && channels.asLong() != 3) {
+      throw new AugregException(json + ": input.channels must be 1 or 3, got "
+          + (channels.isMissingNode() ? "nothing" : channels.toString()));
+    }
     Map<String, Object> input =
-        new ObjectMapper().convertValue(root.path("input"), new TypeReference<Map<String, Object>>() {});
-    return InputFormat.fromMap(input);
+        new ObjectMapper().convertValue(node, new TypeReference<Map<String, Object>>() {});
+    try {
+      return InputFormat.fromMap(input);
+    } catch (AugregException e) {
+      throw new AugregException(json + ": input: " + e.getMessage(), e);
+    }
   }
 
   /** The JSON document, or null when it is missing or unreadable (ModelFiles then reports it). */
@@ -174,9 +195,9 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
     if (!root.path("classes").isArray() || !root.path("input").isObject()) {
       throw new AugregException(json + ": not an image model (no classes/input); was it written by augreg train?");
     }
-    List<String> classes = classes(root);
+    List<String> classes = classes(root, json);
     ClassLabels labels = labels(root, classes);
-    InputFormat format = format(root);
+    InputFormat format = format(root, json);
     ConvNet net = ConvModelFiles.load(dir, root, json);
     if (net.input().size() != format.features() || net.input().width() != format.width()
         || net.input().height() != format.height()) {

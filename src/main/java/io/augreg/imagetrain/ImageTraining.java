@@ -38,8 +38,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Trains a classifier on an image folder end to end: scan (classes sorted), split or separate
- * dev/test folders, decode (bad files reported and skipped), optional per-channel
+ * Trains a classifier on an image folder end to end: scan (classes sorted), split (of the files
+ * that decode) or separate dev/test folders, decode (bad files reported and skipped), optional per-channel
  * standardization from the training set, network initialization, training (in memory without
  * augmentation; {@link AugmentedBatches} + {@link OnlineTrainer} with it), and final accuracies.
  *
@@ -114,8 +114,18 @@ public final class ImageTraining {
     List<ImageFolder.Sample> trainSamples;
     List<ImageFolder.Sample> devSamples = List.of();
     List<ImageFolder.Sample> testSamples = List.of();
+    ImageReader reader = new ImageReader();
+    List<BadImageException> failures = new ArrayList<>();
     if (c.split() != null) {
-      List<ImageFolder.Sample> all = trainFolder.samples();
+      List<ImageFolder.Sample> scanned = trainFolder.samples();
+      // the network must fit before a single image is decoded: sized on the split of every file
+      sizeCheck.check(labels.outputs(), Split.stratified(
+          scanned.stream().mapToInt(ImageFolder.Sample::label).toArray(), c.split(), seed).train().length);
+      // split only what decodes, so that an unreadable file cannot move another between the parts
+      ImageData.Readable readable = ImageData.readable(scanned, reader, c.threads());
+      failures.addAll(readable.failures());
+      List<ImageFolder.Sample> all = readable.kept();
+      checkClasses(all, labels, "training");
       int[] classOf = all.stream().mapToInt(ImageFolder.Sample::label).toArray();
       Split s = Split.stratified(classOf, c.split(), seed);
       trainSamples = pick(all, s.train());
@@ -137,11 +147,11 @@ public final class ImageTraining {
         testSamples = ImageData.relabel(ImageData.scanForTraining(c.test(), "--test"), trainFolder.classes(), "--test");
       }
     }
-    // the network must fit before a single image is decoded
-    sizeCheck.check(labels.outputs(), trainSamples.size());
-    ImageReader reader = new ImageReader();
+    if (c.split() == null) {
+      // the network must fit before a single image is decoded
+      sizeCheck.check(labels.outputs(), trainSamples.size());
+    }
     InputFormat plain = InputFormat.scaled(c.width(), c.height(), c.channels());
-    List<BadImageException> failures = new ArrayList<>();
 
     // Training images: in memory without augmentation; validated through the cache with it.
     Dataset trainSet = null;

@@ -1,5 +1,7 @@
 package io.augreg.train;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -221,8 +223,13 @@ public final class ModelFiles {
     JsonNode root;
     try {
       root = JSON.readTree(json.toFile());
+    } catch (JsonProcessingException e) {
+      // one line: Jackson's message without its "at [Source: ...]" line, then where it stopped
+      JsonLocation at = e.getLocation();
+      throw new AugregException(json + ": not valid JSON (" + e.getOriginalMessage().lines().findFirst().orElse("")
+          + (at == null ? "" : "; line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")", e);
     } catch (IOException e) {
-      throw new AugregException(json + ": not valid JSON (" + e.getMessage() + ")", e);
+      throw new AugregException(json + ": cannot read (" + e.getMessage() + ")", e);
     }
     if (root == null || !FORMAT.equals(root.path("format").asText())) {
       throw new AugregException(json + ": not an augreg model description (format is not " + FORMAT + ")");

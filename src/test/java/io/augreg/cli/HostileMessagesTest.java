@@ -99,4 +99,21 @@ class HostileMessagesTest {
     CliHarness.assertUsageError(
         train("--arch", "flatten | dense units=4 | bn", "--batch", "1"), "--batch 1 with batch normalization");
   }
+
+  @Test
+  void unreadableFilesAreReportedAndLeftOutOfTheSplit() throws Exception {
+    for (int i = 3; i < 5; i++) {
+      TestImages.write(in.resolve("a/a" + i + ".png"), 12, 10, 3, i);
+      TestImages.write(in.resolve("b/b" + i + ".png"), 12, 10, 3, 10 + i);
+    }
+    String good = train("--split", "60/20/20", "--layers", "4", "--seed", "0").out();
+    org.junit.jupiter.api.Assertions.assertTrue(good.contains("images: train 6, dev 2, test 2"), good);
+    for (String bad : new String[] {"a/a0x.png", "a/a2x.png", "b/b1x.png"}) {
+      Files.writeString(in.resolve(bad), "not a png");
+    }
+    CliHarness.Result r = train("--split", "60/20/20", "--layers", "4", "--seed", "0");
+    org.junit.jupiter.api.Assertions.assertEquals(1, r.exitCode(), r.err());
+    org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("images: train 6, dev 2, test 2"), r.out());
+    org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("a0x.png") && r.err().contains("b1x.png"), r.err());
+  }
 }

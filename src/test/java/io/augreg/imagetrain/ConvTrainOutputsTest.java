@@ -147,4 +147,42 @@ class ConvTrainOutputsTest {
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("dropout keep=P"), r.err());
   }
+
+  /**
+   * Issue 19 item 12: report.json keeps one key order. Its last keys came from a {@code Map.of},
+   * whose order is drawn per JVM; the order must be the written one, in every run and every JVM.
+   */
+  @Test
+  void reportJsonKeysComeInTheSameOrderInEveryRun() throws Exception {
+    List<List<String>> orders = new java.util.ArrayList<>();
+    for (String name : List.of("r1", "r2")) {
+      Path out = tmp.resolve(name);
+      CliHarness.Result r = CliHarness.run("train", "--train", "samples/shapes", "--size", "4x4",
+          "--arch", "flatten | dense units=2", "--epochs", "1", "--seed", "5", "--no-report",
+          "--out", out.toString());
+      assertEquals(0, r.exitCode(), r.err());
+      List<String> keys = new java.util.ArrayList<>();
+      keyPaths(new ObjectMapper().readTree(out.resolve("report.json").toFile()), "", keys);
+      orders.add(keys);
+    }
+    assertEquals(orders.get(0), orders.get(1));
+    List<String> top = orders.get(0).stream().filter(k -> k.indexOf('.', 1) < 0).toList();
+    assertEquals(List.of(".train_accuracy", ".dev_accuracy", ".test_accuracy", ".best_epoch",
+        ".stop_epoch", ".stop_reason", ".diagnosis", ".samples_per_second", ".seconds",
+        ".architecture", ".compute"), top);
+  }
+
+  /** Every object key of {@code n}, depth first, in document order, as dotted paths. */
+  private static void keyPaths(JsonNode n, String at, List<String> out) {
+    if (n.isObject()) {
+      n.fieldNames().forEachRemaining(k -> {
+        out.add(at + "." + k);
+        keyPaths(n.get(k), at + "." + k, out);
+      });
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        keyPaths(n.get(i), at + "[" + i + "]", out);
+      }
+    }
+  }
 }

@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.augreg.TestData;
+import io.augreg.data.SplitRatios;
 import io.augreg.image.ImageData;
 import io.augreg.image.ImageFolder;
 import io.augreg.image.ImageReader;
+import io.augreg.image.TestImages;
 import io.augreg.train.Optimizer;
 import io.augreg.train.TrainConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The course reference on cat/non-cat: 12288-20-7-5-1, full-batch GD, lr 0.0075, numpy seed 1,
@@ -81,5 +85,44 @@ class ImageTrainingTest {
     assertEquals("mlp 64-3-1", s.network());
     assertEquals(199, s.parameters());
     assertEquals(r.result().model().parameterCount(), s.parameters());
+  }
+
+  /**
+   * Issue 19 item 7: with --split, unreadable files are reported and left out before the split,
+   * so 10 good + 3 broken images split exactly as the 10 good ones alone (6/2/2, the same files),
+   * not 7/2/1.
+   */
+  @Test
+  void unreadableFilesDoNotMoveTheSplit(@TempDir Path dir) throws Exception {
+    Path good = dir.resolve("good");
+    Path mixed = dir.resolve("mixed");
+    for (int i = 0; i < 5; i++) {
+      for (Path root : List.of(good, mixed)) {
+        TestImages.write(root.resolve("a/a" + i + ".png"), 6, 6, 3, i);
+        TestImages.write(root.resolve("b/b" + i + ".png"), 6, 6, 3, 10 + i);
+      }
+    }
+    for (String bad : List.of("a/a0x.png", "a/a2x.png", "b/b1x.png")) {
+      Files.writeString(mixed.resolve(bad), "not a png");
+    }
+    ImageTraining.Prepared g = prepareSplit(good);
+    ImageTraining.Prepared m = prepareSplit(mixed);
+    assertEquals(List.of(6, 2, 2), List.of(g.kept().size(), g.devCount(), g.testCount()));
+    assertEquals(List.of(6, 2, 2), List.of(m.kept().size(), m.devCount(), m.testCount()));
+    assertEquals(names(good, g.kept()), names(mixed, m.kept()));
+    assertEquals(0, g.failures().size());
+    assertEquals(3, m.failures().size());
+  }
+
+  private static ImageTraining.Prepared prepareSplit(Path root) {
+    ImageTrainConfig c = ImageTrainConfig.builder(root).size(6, 6).hidden(2).threads(2)
+        .split(SplitRatios.parse("60/20/20"))
+        .trainConfig(TrainConfig.builder().epochs(1).seed(0).build())
+        .build();
+    return ImageTraining.prepare(c, (outputs, examples) -> { });
+  }
+
+  private static List<String> names(Path root, List<ImageFolder.Sample> samples) {
+    return samples.stream().map(s -> root.relativize(s.file().path()).toString()).toList();
   }
 }
