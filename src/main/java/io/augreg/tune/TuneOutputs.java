@@ -126,7 +126,10 @@ public final class TuneOutputs {
       t.put("setting", r.test().setting().values());
       t.put("seeds", r.test().runs().size());
       CellSummary.Stat e = r.test().test();
-      t.put("test_accuracy", Map.of("mean", finite(1 - e.mean()), "sd", finite(e.sd())));
+      Map<String, Object> accuracy = new LinkedHashMap<>(); // null when no test run had a value
+      accuracy.put("mean", finite(1 - e.mean()));
+      accuracy.put("sd", finite(e.sd()));
+      t.put("test_accuracy", accuracy);
       t.put("test_error", stat(e));
       t.put("dev_error", stat(r.test().dev()));
       j.put("test", t);

@@ -35,6 +35,7 @@ class TunerTest {
     final AtomicInteger running = new AtomicInteger();
     volatile int maxRunning;
     volatile String failOn;
+    volatile boolean noTestAccuracy;
 
     @Override
     public int run(Setting s, long seed, TuneData.Parts data, int threads, Path dir) {
@@ -49,7 +50,7 @@ class TunerTest {
         double jitter = 0.01 * (seed % 2 == 0 ? 1 : -1);
         double train = 0.05 + 0.1 * l + jitter;
         double dev = 0.30 - 0.2 * l + 0.05 * l * l + jitter;
-        String test = data.test() == null ? "null" : Double.toString(1 - (0.1 + 0.05 * l));
+        String test = data.test() == null || noTestAccuracy ? "null" : Double.toString(1 - (0.1 + 0.05 * l));
         Files.writeString(dir.resolve("report.json"), "{\"train_accuracy\": " + (1 - train)
             + ", \"dev_accuracy\": " + (1 - dev) + ", \"test_accuracy\": " + test
             + ", \"stop_epoch\": " + (10 + seed) + ", \"best_epoch\": 8}");
@@ -80,6 +81,18 @@ class TunerTest {
       }
     }
     return root;
+  }
+
+  @Test
+  void aTestRunWithoutAnAccuracyIsWrittenAsNull() throws Exception {
+    Fake fake = new Fake();
+    fake.noTestAccuracy = true; // e.g. every final run diverged before its test evaluation
+    TuneData d = TuneData.images(images("data", 10), null, 0.2, 1, images("test", 2),
+        tmp.resolve("tune/data"));
+    new Tuner(config("l2=0,1", 1, 1, new double[0], 1), d, fake, Set.of("l2"), null).run();
+    JsonNode j = new ObjectMapper().readTree(tmp.resolve("tune/results.json").toFile());
+    assertTrue(j.path("test").path("test_accuracy").path("mean").isNull(), j.path("test").toString());
+    assertTrue(j.path("test").path("test_accuracy").path("sd").isNull(), j.path("test").toString());
   }
 
   @Test
