@@ -1,6 +1,5 @@
 package io.augreg.augment;
 
-import io.augreg.augment.kernel.Boxes;
 import java.util.SplittableRandom;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -38,19 +37,21 @@ public record CoarseDropout(@Opt("1..8") Range holes, @Opt("0.05..0.2") Range si
 
     @Override
     public void apply(Mat src, Mat dst) {
-      LutKernel.run2(src, dst, (in, out, w, h, ch, s) -> {
-        System.arraycopy(in, 0, out, 0, w * h * ch);
-        SplittableRandom rng = new SplittableRandom(seed);
-        Range side = new Range(sizeLo, sizeHi);
-        for (int k = 0; k < holes; k++) {
-          // side = max(1, round(U(size)·W)) by max(1, round(U(size)·H)), top-left uniform inside
-          int bw = Math.max(1, (int) Math.rint(side.sample(rng) * w));
-          int bh = Math.max(1, (int) Math.rint(side.sample(rng) * h));
-          int x = rng.nextInt(w - Math.min(bw, w) + 1);
-          int y = rng.nextInt(h - Math.min(bh, h) + 1);
-          Boxes.fill(out, w, h, ch, x, y, bw, bh, Boxes.Fill.CONSTANT, fill, rng);
-        }
-      });
+      // OpenCV's copy, then each hole filled in place through a region of interest
+      src.copyTo(dst);
+      int w = src.cols();
+      int h = src.rows();
+      double[] v = {fill, fill, fill};
+      SplittableRandom rng = new SplittableRandom(seed);
+      Range side = new Range(sizeLo, sizeHi);
+      for (int k = 0; k < holes; k++) {
+        // side = max(1, round(U(size)·W)) by max(1, round(U(size)·H)), top-left uniform inside
+        int bw = Math.max(1, (int) Math.rint(side.sample(rng) * w));
+        int bh = Math.max(1, (int) Math.rint(side.sample(rng) * h));
+        int x = rng.nextInt(w - Math.min(bw, w) + 1);
+        int y = rng.nextInt(h - Math.min(bh, h) + 1);
+        Geometry.fillRegion(dst, x, y, bw, bh, v);
+      }
     }
   }
 

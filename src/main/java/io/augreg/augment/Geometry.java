@@ -2,7 +2,6 @@ package io.augreg.augment;
 
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
 
 /** Shared geometry kernels: a crop box that may reach outside the image (padded there). */
 final class Geometry {
@@ -32,10 +31,8 @@ final class Geometry {
       opencv_core.copyMakeBorder(src, padded, top, bottom, left, right,
           opencv_core.BORDER_CONSTANT | opencv_core.BORDER_ISOLATED, s.zero);
     } else {
-      try (Scalar v = new Scalar(fill, fill, fill, fill)) {
-        opencv_core.copyMakeBorder(src, padded, top, bottom, left, right,
-            border.cvFlag() | opencv_core.BORDER_ISOLATED, v);
-      }
+      opencv_core.copyMakeBorder(src, padded, top, bottom, left, right,
+          border.cvFlag() | opencv_core.BORDER_ISOLATED, s.scalar(fill, fill, fill, fill));
     }
     if (!whole) {
       s.roi.of(s.padded, x + left, y + top, w, h).copyTo(dst);
@@ -48,15 +45,23 @@ final class Geometry {
    */
   static void fillBox(Mat src, Mat dst, int x, int y, int bw, int bh, double[] values) {
     src.copyTo(dst);
+    fillRegion(dst, x, y, bw, bh, values);
+  }
+
+  /**
+   * Sets the colour channels of the box {@code [x, x+bw) × [y, y+bh)} (clipped) of {@code dst} to
+   * {@code values} in place (alpha kept): OpenCV's region fill.
+   */
+  static void fillRegion(Mat dst, int x, int y, int bw, int bh, double[] values) {
     int x0 = Math.max(0, x);
     int y0 = Math.max(0, y);
-    int x1 = Math.min(src.cols(), x + bw);
-    int y1 = Math.min(src.rows(), y + bh);
+    int x1 = Math.min(dst.cols(), x + bw);
+    int y1 = Math.min(dst.rows(), y + bh);
     if (x1 <= x0 || y1 <= y0) {
       return;
     }
     Mat roi = Scratch.get().roi.of(dst, x0, y0, x1 - x0, y1 - y0);
-    if (src.channels() == 4) {
+    if (dst.channels() == 4) {
       // keep alpha: fill B, G, R through a mask-free channel mix would allocate; write per row
       int w = x1 - x0;
       byte[] row = Scratch.get().bytesA(w * 4);
@@ -73,8 +78,6 @@ final class Geometry {
       }
       return;
     }
-    try (Scalar v = new Scalar(values[0], values[1], values[2], 0)) {
-      roi.put(v);
-    }
+    roi.put(Scratch.get().scalar(values[0], values[1], values[2], 0));
   }
 }

@@ -157,7 +157,7 @@ final class LutKernel {
     int n = Pixels.byteCount(src);
     byte[] b = s.bytesA(n);
     Pixels.read(src, b);
-    int colours = io.augreg.augment.kernel.Colour.histograms(b, n, src.channels(), s.hist);
+    int colours = io.augreg.augment.kernel.Colour.histograms(b, n, src.channels(), s.hist, s.histSpare);
     for (int c = 0; c < colours; c++) {
       table.fill(s.hist, 256 * c, s.luts, 256 * c);
     }

@@ -43,6 +43,8 @@ final class Scratch implements AutoCloseable {
   final RoiView roi = new RoiView();
   /** Border value: all channels 0. */
   final Scalar zero = new Scalar(0.0);
+  /** A reusable fill or border value, set by {@link #scalar}. */
+  private final Scalar value = new Scalar(0.0, 0.0, 0.0, 0.0);
   /** Java-side pixel buffers, grown on demand. */
   byte[] bytesA = new byte[0];
   byte[] bytesB = new byte[0];
@@ -55,6 +57,7 @@ final class Scratch implements AutoCloseable {
   /** Per-channel lookup tables (3 × 256) and histograms (3 × 256). */
   final byte[] luts = new byte[768];
   final int[] hist = new int[768];
+  final int[] histSpare = new int[768];
   /** OpenCV lookup tables: one channel (applied to every channel), and BGRA with alpha kept. */
   final Mat lut1 = new Mat(1, 256, opencv_core.CV_8UC1);
   final Mat lut4 = new Mat(1, 256, opencv_core.CV_8UC4);
@@ -101,6 +104,12 @@ final class Scratch implements AutoCloseable {
     return affine;
   }
 
+  /** Sets and returns the reusable scalar {@code (a, b, c, d)}. */
+  Scalar scalar(double a, double b, double c, double d) {
+    value.put(0, a).put(1, b).put(2, c).put(3, d);
+    return value;
+  }
+
   /** Sets and returns the reusable size. */
   Size size(int width, int height) {
     size.width(width);
@@ -137,6 +146,7 @@ final class Scratch implements AutoCloseable {
     size.close();
     roi.close();
     zero.close();
+    value.close();
     lut1.close();
     mapX.close();
     mapY.close();

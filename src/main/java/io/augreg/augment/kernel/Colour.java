@@ -150,9 +150,10 @@ public final class Colour {
    * Per-channel histograms of the colour channels: {@code hist[c·256 + v]}.
    *
    * @param hist at least {@code colours·256} entries, overwritten
+   * @param spare at least 768 entries, a second histogram overwritten as a temporary
    * @return the number of colour channels (1 or 3)
    */
-  public static int histograms(byte[] b, int n, int ch, int[] hist) {
+  public static int histograms(byte[] b, int n, int ch, int[] hist, int[] spare) {
     int colours = ch == 1 ? 1 : 3;
     java.util.Arrays.fill(hist, 0, colours * 256, 0);
     if (ch == 1) {
@@ -161,10 +162,25 @@ public final class Colour {
       }
       return 1;
     }
-    for (int i = 0; i < n; i += ch) {
+    // even pixels count into hist, odd ones into spare, summed at the end: neighbouring equal
+    // values no longer wait on each other's increment
+    java.util.Arrays.fill(spare, 0, 768, 0);
+    int i = 0;
+    for (; i + 2 * ch <= n; i += 2 * ch) {
       hist[b[i] & 0xFF]++;
       hist[256 + (b[i + 1] & 0xFF)]++;
       hist[512 + (b[i + 2] & 0xFF)]++;
+      spare[b[i + ch] & 0xFF]++;
+      spare[256 + (b[i + ch + 1] & 0xFF)]++;
+      spare[512 + (b[i + ch + 2] & 0xFF)]++;
+    }
+    for (; i < n; i += ch) {
+      hist[b[i] & 0xFF]++;
+      hist[256 + (b[i + 1] & 0xFF)]++;
+      hist[512 + (b[i + 2] & 0xFF)]++;
+    }
+    for (int k = 0; k < 768; k++) {
+      hist[k] += spare[k];
     }
     return 3;
   }

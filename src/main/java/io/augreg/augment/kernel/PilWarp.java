@@ -30,6 +30,10 @@ public final class PilWarp {
       affineNearest(src, w, h, ch, dst, ow, oh, m);
       return;
     }
+    if (bilinear && ch == 3) {
+      bilinear3(src, w, h, dst, ow, oh, m, persp);
+      return;
+    }
     for (int y = 0; y < oh; y++) {
       double yc = y + 0.5;
       for (int x = 0; x < ow; x++) {
@@ -84,6 +88,76 @@ public final class PilWarp {
             v1 = v1 + (v2 - v1) * dy;
           }
           dst[o + c] = (byte) (int) v1;
+        }
+      }
+    }
+  }
+
+  /**
+   * The bilinear loop of {@link #apply} for 3 channels, the same double arithmetic in the same
+   * order: the row terms {@code m1·yc}, {@code m4·yc}, {@code m7·yc} are computed once per row,
+   * {@code floor} of a value ≥ −½ is {@code −1} below 0 and the truncation above, the clamps of
+   * such indices are one-sided, and the channel loop is unrolled.
+   */
+  private static void bilinear3(
+      byte[] src, int w, int h, byte[] dst, int ow, int oh, double[] m, boolean persp) {
+    double m0 = m[0];
+    double m1 = m[1];
+    double m2 = m[2];
+    double m3 = m[3];
+    double m4 = m[4];
+    double m5 = m[5];
+    double m6 = persp ? m[6] : 0;
+    double m7 = persp ? m[7] : 0;
+    int stride = 3 * w;
+    for (int y = 0; y < oh; y++) {
+      double yc = y + 0.5;
+      double t1 = m1 * yc;
+      double t4 = m4 * yc;
+      double t7 = m7 * yc;
+      int o = y * ow * 3;
+      for (int x = 0; x < ow; x++, o += 3) {
+        double xc = x + 0.5;
+        double xin;
+        double yin;
+        if (persp) {
+          double d = m6 * xc + t7 + 1;
+          xin = (m0 * xc + t1 + m2) / d;
+          yin = (m3 * xc + t4 + m5) / d;
+        } else {
+          xin = m0 * xc + t1 + m2;
+          yin = m3 * xc + t4 + m5;
+        }
+        if (xin < 0 || xin >= w || yin < 0 || yin >= h) {
+          dst[o] = 0;
+          dst[o + 1] = 0;
+          dst[o + 2] = 0;
+          continue;
+        }
+        // v = lerp(lerp(p00, p01, dx), lerp(p10, p11, dx), dy) around (xin − ½, yin − ½)
+        double xs = xin - 0.5;
+        double ys = yin - 0.5;
+        int xf = xs < 0 ? -1 : (int) xs;
+        int yf = ys < 0 ? -1 : (int) ys;
+        double dx = xs - xf;
+        double dy = ys - yf;
+        int x0 = xf < 0 ? 0 : 3 * xf;
+        int x1 = xf + 1 >= w ? 3 * (w - 1) : 3 * (xf + 1);
+        int r0 = yf < 0 ? 0 : yf * stride;
+        if (yf + 1 < h) {
+          int r1 = (yf + 1) * stride;
+          for (int c = 0; c < 3; c++) {
+            double a = src[r0 + x0 + c] & 0xFF;
+            double v1 = a + ((src[r0 + x1 + c] & 0xFF) - a) * dx;
+            double b = src[r1 + x0 + c] & 0xFF;
+            double v2 = b + ((src[r1 + x1 + c] & 0xFF) - b) * dx;
+            dst[o + c] = (byte) (int) (v1 + (v2 - v1) * dy);
+          }
+        } else {
+          for (int c = 0; c < 3; c++) {
+            double a = src[r0 + x0 + c] & 0xFF;
+            dst[o + c] = (byte) (int) (a + ((src[r0 + x1 + c] & 0xFF) - a) * dx);
+          }
         }
       }
     }
