@@ -111,7 +111,7 @@ class HostileMessagesTest {
     for (String bad : new String[] {"a/a0x.png", "a/a2x.png", "b/b1x.png"}) {
       Files.writeString(in.resolve(bad), "not a png");
     }
-    CliHarness.Result r = train("--split", "60/20/20", "--layers", "4", "--seed", "0");
+    CliHarness.Result r = train("--split", "60/20/20", "--layers", "4", "--seed", "0", "--overwrite");
     org.junit.jupiter.api.Assertions.assertEquals(1, r.exitCode(), r.err());
     org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("images: train 6, dev 2, test 2"), r.out());
     org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("a0x.png") && r.err().contains("b1x.png"), r.err());
