@@ -128,9 +128,7 @@ public record AugMix(
       Check.integer("augmix", "depth", depth, 1, 10);
     }
     Check.numberAbove("augmix", "alpha", alpha, 0, 100);
-    if (interp != Interp.NEAREST && interp != Interp.LINEAR) {
-      throw Check.bad("augmix", "interp", interp.specName(), "nearest or linear");
-    }
+    Policies.checkInterp("augmix", interp);
   }
 
   @Override

@@ -133,9 +133,7 @@ public record AutoAugment(@Opt("imagenet") Policy policy, @Opt("nearest") Interp
 
   /** Validates the options. */
   public AutoAugment {
-    if (interp != Interp.NEAREST && interp != Interp.LINEAR) {
-      throw Check.bad("autoaugment", "interp", interp.specName(), "nearest or linear");
-    }
+    Policies.checkInterp("autoaugment", interp);
   }
 
   @Override

@@ -69,6 +69,16 @@ final class Policies {
    * torch.linspace(start, end, steps)[i] in single precision: {@code start + step·i} in the first
    * half, {@code end − step·(steps − 1 − i)} in the second, {@code step = (end − start)/(steps − 1)}.
    */
+  /**
+   * Checks a policy's {@code interp}: PIL's geometric ops, and so the policies, use nearest or
+   * linear interpolation only.
+   */
+  static void checkInterp(String policy, Interp interp) {
+    if (interp != Interp.NEAREST && interp != Interp.LINEAR) {
+      throw Check.bad(policy, "interp", interp.specName(), "nearest or linear");
+    }
+  }
+
   static double linspace(double start, double end, int steps, int i) {
     float a = (float) start;
     float b = (float) end;

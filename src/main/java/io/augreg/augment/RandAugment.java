@@ -44,9 +44,7 @@ public record RandAugment(
     Check.integer("randaugment", "n", n, 0, 16);
     Check.integer("randaugment", "bins", bins, 2, 100);
     Check.integer("randaugment", "m", m, 0, bins - 1);
-    if (interp != Interp.NEAREST && interp != Interp.LINEAR) {
-      throw Check.bad("randaugment", "interp", interp.specName(), "nearest or linear");
-    }
+    Policies.checkInterp("randaugment", interp);
   }
 
   @Override

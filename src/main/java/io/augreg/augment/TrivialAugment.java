@@ -38,9 +38,7 @@ public record TrivialAugment(@Opt("31") int bins, @Opt("nearest") Interp interp)
   /** Validates the options. */
   public TrivialAugment {
     Check.integer("trivialaugment", "bins", bins, 2, 100);
-    if (interp != Interp.NEAREST && interp != Interp.LINEAR) {
-      throw Check.bad("trivialaugment", "interp", interp.specName(), "nearest or linear");
-    }
+    Policies.checkInterp("trivialaugment", interp);
   }
 
   @Override
