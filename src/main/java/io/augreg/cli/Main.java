@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Exit codes: 0 success, 1 the work ran but some inputs failed, 2 bad usage or input.",
-      "Run 'augreg COMMAND --help' for a command's options."
+      "Run 'augreg COMMAND --help' for a command's options.",
+      "'./augreg spark IN OUT [augment options] [--master local[N]]' runs augment as an Apache"
+          + " Spark job (module spark/, docs/spark.md)."
     })
 public final class Main implements Runnable {
 
