@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
@@ -41,6 +42,17 @@ final class Charts {
   /** The colour of class {@code label} (cycling for many classes). */
   static Color classColor(int label) {
     return CLASS_COLORS[Math.floorMod(label, CLASS_COLORS.length)];
+  }
+
+  /**
+   * Styles curve number {@code index} as a 2-pixel line and markers in its series colour (cycling
+   * through {@link #SERIES_COLORS}).
+   */
+  static void seriesLine(XYSeries xy, int index) {
+    Color c = SERIES_COLORS[index % SERIES_COLORS.length];
+    xy.setLineColor(c);
+    xy.setMarkerColor(c);
+    xy.setLineWidth(2f);
   }
 
   /** {@code c} mixed with white: {@code amount} 0 keeps it, 1 gives white. */

@@ -101,9 +101,7 @@ public final class LearningCurveChart {
       }
       XYSeries xy = chart.addSeries(names[s], xs, ys);
       xy.setMarker(n <= 60 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-      xy.setLineColor(Charts.SERIES_COLORS[s % Charts.SERIES_COLORS.length]);
-      xy.setMarkerColor(Charts.SERIES_COLORS[s % Charts.SERIES_COLORS.length]);
-      xy.setLineWidth(2f);
+      Charts.seriesLine(xy, s);
       drawn++;
     }
     if (drawn == 0) {

@@ -97,9 +97,7 @@ public final class ValidationCurveChart {
       }
       XYSeries xy = chart.addSeries(se.name(), px, py, pe);
       xy.setMarker(SeriesMarkers.CIRCLE);
-      xy.setLineColor(Charts.SERIES_COLORS[s % Charts.SERIES_COLORS.length]);
-      xy.setMarkerColor(Charts.SERIES_COLORS[s % Charts.SERIES_COLORS.length]);
-      xy.setLineWidth(2f);
+      Charts.seriesLine(xy, s);
       drawn++;
     }
     if (drawn == 0) {
