@@ -32,11 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each mini-batch of m examples is split into {@code threads} contiguous slices; every thread
  * runs its slice forward and backward on its own layer instances and product kernel, bound to the
- * shared weights; the gradient sums are then added and one optimizer step is taken: {@code g =
- * (1/m)·(ΣdW + λ2·W + λ1·sign W) + wd·W} for kernels and dense weights, {@code g = (1/m)·Σdb +
- * wd·b} for biases and batch-normalization parameters (never L2/L1-penalized). The weight decay wd
- * is exactly PyTorch's {@code Adam(weight_decay = wd)}; λ2 alone is {@code weight_decay = λ2/m} on
- * the kernels and weights only. Dropout masks depend on
+ * shared weights; the gradient sums are then added and one {@link ParamOptimizer} step is taken:
+ * {@code g = (1/m)·(ΣdW + λ2·W + λ1·sign W) + wd·W} for kernels and dense weights, {@code g =
+ * (1/m)·Σdb + wd·b} for biases and batch-normalization parameters (never L2/L1-penalized, see
+ * {@link Penalty}). The weight decay wd is exactly PyTorch's {@code Adam(weight_decay = wd)}; λ2
+ * alone is {@code weight_decay = λ2/m} on the kernels and weights only. Dropout masks depend on
  * (seed, epoch, batch, layer, example) only, so the result does not depend on the thread count
  * beyond floating-point summation order. Batch normalization is synchronized across the slices
  * ({@link BatchSync}, like PyTorch's {@code SyncBatchNorm}): every slice normalizes with the whole
@@ -173,7 +173,8 @@ public final class ConvTrainer {
   private ConvTrainResult run(ConvNet initial, BatchStream source, Dataset dev, EpochLog log,
       List<double[]> live, List<Worker> workers, ExecutorService pool, long start) {
     List<Param> params = workers.get(0).stack.params();
-    Adam adam = new Adam(params);
+    ParamOptimizer optimizer = new ParamOptimizer(config, params);
+    Penalty penalty = Penalty.of(config);
     List<double[]> best = copy(live);
     // copies the live parameters into the best ones (the log runs it when an epoch is kept)
     Runnable keepBest = () -> copyInto(live, best);
@@ -188,7 +189,7 @@ public final class ConvTrainer {
         int bi = 0;
         for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
           Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi));
-          double loss = step(bt, pass, workers, pool, adam);
+          double loss = step(bt, pass, workers, pool, optimizer);
           if (!Double.isFinite(loss)) {
             diverged = true;
             break;
@@ -207,7 +208,7 @@ public final class ConvTrainer {
       }
       double[] train = evaluate(source.clean(), workers, pool);
       // J_train = clean mean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| + (wd/2)·Σθ²
-      double trainCost = train[0] + penalty(params, m);
+      double trainCost = train[0] + penalty.cost(params, m);
       double devCost = Double.NaN;
       double devAcc = Double.NaN;
       if (dev != null) {
@@ -248,22 +249,22 @@ public final class ConvTrainer {
    * @return the batch's mean loss
    */
   private double step(BatchStream.Batch bt, Pass pass, List<Worker> workers, ExecutorService pool,
-      Adam adam) {
+      ParamOptimizer optimizer) {
     int total = bt.size();
     int parts = Math.min(workers.size(), total);
     double[] losses = new double[parts];
     BatchSync sync = workers.get(0).sync;
     sync.begin(parts);
-    adam.begin(total);
+    optimizer.begin(total);
     List<Param> sum = workers.get(0).stack.params();
-    long count = adam.size();
+    long count = optimizer.size();
     runSlices(parts, total, pool, (w, from, n) -> {
       Worker wk = workers.get(w);
       try {
         wk.stack.zeroGrads();
         wk.rows = rows(bt, from, n, wk.rows);
         wk.stack.forward(wk.rows, n, pass.slice(from));
-        losses[w] = wk.stack.loss(bt.y(), from, n, total);
+        losses[w] = wk.stack.loss(bt.y(), from, n);
         wk.stack.backward(n);
         if (parts > 1) {
           // every slice's gradients and loss are complete past this point
@@ -273,7 +274,7 @@ public final class ConvTrainer {
           long lo = count * w / parts;
           long hi = count * (w + 1) / parts;
           reduce(workers, parts, sum, lo, hi);
-          adam.update(lo, hi);
+          optimizer.update(lo, hi);
         }
       } catch (RuntimeException | Error e) {
         // the other slices may wait for this one's batch-norm statistics or gradients
@@ -283,7 +284,7 @@ public final class ConvTrainer {
     });
     double loss = mean(losses, total);
     if (Double.isFinite(loss)) {
-      adam.end();
+      optimizer.end();
       changed(workers);
     }
     return loss;
@@ -344,7 +345,7 @@ public final class ConvTrainer {
           wk.rows = rows(bt, from, count, wk.rows);
           double[] z = wk.stack.forward(wk.rows, count, Pass.INFERENCE);
           part[w][1] = correct(z, bt.y(), from, count, outputs);
-          part[w][0] = wk.stack.loss(bt.y(), from, count, total);
+          part[w][0] = wk.stack.loss(bt.y(), from, count);
         });
         for (double[] p : part) {
           cost += p[0];
@@ -411,145 +412,6 @@ public final class ConvTrainer {
       throw e.getCause() instanceof RuntimeException r ? r
           : new IllegalStateException(e.getCause());
     }
-  }
-
-  /**
-   * λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| over the kernels and dense weights, plus (wd/2)·Σθ² over every
-   * parameter (weight decay).
-   */
-  private double penalty(List<Param> params, int m) {
-    double sq = 0;
-    double abs = 0;
-    double all = 0;
-    for (Param p : params) {
-      for (double v : p.value()) {
-        all += v * v;
-        if (p.penalized()) {
-          sq += v * v;
-          abs += Math.abs(v);
-        }
-      }
-    }
-    return (config.l2() / (2.0 * m)) * sq + (config.l1() / m) * abs
-        + (config.weightDecay() / 2) * all;
-  }
-
-  /**
-   * The optimizer step on the summed gradients of worker 0 (which are the batch mean's), in shares:
-   * {@link #begin} fixes the step's coefficients, {@link #update} updates any range of the
-   * parameters laid end to end (the workers update disjoint ranges at the same time), {@link
-   * #end} counts the step.
-   */
-  private final class Adam {
-    private final List<Param> params;
-    private final double[][] v;
-    private final double[][] s;
-    private final long size;
-    private long t;
-    private double c1;
-    private double c2;
-    private double l2;
-    private double l1;
-
-    Adam(List<Param> params) {
-      this.params = params;
-      v = new double[params.size()][];
-      s = new double[params.size()][];
-      long n = 0;
-      for (int i = 0; i < params.size(); i++) {
-        v[i] = new double[params.get(i).value().length];
-        s[i] = new double[params.get(i).value().length];
-        n += params.get(i).value().length;
-      }
-      size = n;
-    }
-
-    /** The number of parameter values. */
-    long size() {
-      return size;
-    }
-
-    /** The coefficients of step t + 1 for a batch of m examples. */
-    void begin(int m) {
-      double b1 = config.beta1();
-      double b2 = config.beta2();
-      c1 = 1 - Math.pow(b1, t + 1);
-      c2 = 1 - Math.pow(b2, t + 1);
-      l2 = config.l2() / m;
-      l1 = config.l1() / m;
-    }
-
-    /** Counts the step whose updates are done. */
-    void end() {
-      t++;
-    }
-
-    /** Updates the values {@code [lo, hi)} of the parameters laid end to end. */
-    void update(long lo, long hi) {
-      double lr = config.learningRate();
-      double b1 = config.beta1();
-      double b2 = config.beta2();
-      double eps = config.epsilon();
-      double c1 = this.c1;
-      double c2 = this.c2;
-      double l2 = this.l2;
-      double l1 = this.l1;
-      Optimizer opt = config.optimizer();
-      long start = 0;
-      for (int p = 0; p < params.size() && start < hi; p++) {
-        Param par = params.get(p);
-        double[] w = par.value();
-        double[] g = par.grad();
-        double[] vp = v[p];
-        double[] sp = s[p];
-        // weight decay is PyTorch's: every parameter, whatever the batch size
-        double wl2 = (par.penalized() ? l2 : 0) + config.weightDecay();
-        double wl1 = par.penalized() ? l1 : 0;
-        int from = (int) Math.max(0, lo - start);
-        int to = (int) Math.min(w.length, hi - start);
-        start += w.length;
-        // one loop per optimizer (the switch outside the loop, so that each loop vectorizes);
-        // in every loop g = mean gradient + (λ2/m + wd)·W + (λ1/m)·sign(W)   (λ on kernels and
-        // weights only)
-        switch (opt) {
-          case GD, SGD -> {
-            // W −= α·g
-            for (int i = from; i < to; i++) {
-              double gi = g[i] + wl2 * w[i] + wl1 * sign(w[i]);
-              w[i] -= lr * gi;
-            }
-          }
-          case MOMENTUM -> {
-            double beta = config.momentum();
-            // v = β·v + (1−β)·g; W −= α·v
-            for (int i = from; i < to; i++) {
-              double gi = g[i] + wl2 * w[i] + wl1 * sign(w[i]);
-              vp[i] = beta * vp[i] + (1 - beta) * gi;
-              w[i] -= lr * vp[i];
-            }
-          }
-          case ADAM -> {
-            // v = β1·v + (1−β1)·g; s = β2·s + (1−β2)·g²; W −= α·(v/c1)/(√(s/c2) + ε)
-            for (int i = from; i < to; i++) {
-              double gi = g[i] + wl2 * w[i] + wl1 * sign(w[i]);
-              vp[i] = b1 * vp[i] + (1 - b1) * gi;
-              sp[i] = b2 * sp[i] + (1 - b2) * gi * gi;
-              w[i] -= lr * (vp[i] / c1) / (Math.sqrt(sp[i] / c2) + eps);
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * {@code Math.signum(d)}, bit for bit (±1, ±0 kept with its sign, a quiet NaN returned as is),
-   * without a branch so that the optimizer loops vectorize ({@code Math.signum} stops the JIT
-   * from vectorizing them): {@code d·2¹²⁰⁰} is ±0 for ±0 and at least 2¹²⁶ in magnitude (or
-   * infinite) for every other number, and the clamp to [−1, 1] keeps ±0, NaN and the sign.
-   */
-  static double sign(double d) {
-    return Math.min(Math.max(d * 0x1p600 * 0x1p600, -1.0), 1.0);
   }
 
   private static java.util.concurrent.ThreadFactory daemon() {

@@ -30,6 +30,7 @@ public final class ConvStack {
   private double[] logits;
   private double[] zT;
   private double[] dz;
+  private double[] labels;
 
   ConvStack(List<Layer> layers, OutputKind output, int outputs) {
     this.layers = List.copyOf(layers);
@@ -98,19 +99,19 @@ public final class ConvStack {
 
   /**
    * After {@link #forward}: the summed cross-entropy of the n examples, and the gradient {@code dZ
-   * = (A − Y) / total} stored for {@link #backward(int)}, so that stacks working on slices of one
-   * batch of {@code total} examples produce gradients that add up to the batch mean's.
+   * = A − Y} of that sum stored for {@link #backward(int)}: the layers then add gradient
+   * <em>sums</em>, which the optimizer divides by the batch size once, so stacks working on
+   * slices of one batch produce gradients that add up to the whole batch's sums.
    *
    * @param y labels of the n examples (0/1 or class indices), from {@code y[from]}
    * @param from index of the first label
    * @param n examples
-   * @param total examples of the whole batch
    * @return the summed (not mean) loss over the n examples
    */
-  public double loss(double[] y, int from, int n, int total) {
+  public double loss(double[] y, int from, int n) {
     int k = outputs;
     zT = Layer.ensure(zT, (long) k * n);
-    double[] labels = new double[n];
+    labels = Layer.ensure(labels, n);
     System.arraycopy(y, from, labels, 0, n);
     // Loss works on (k × n), one column per example: zT = logitsᵀ
     for (int j = 0; j < n; j++) {
@@ -122,11 +123,10 @@ public final class ConvStack {
     Loss.probabilities(output, zT, zT, k, n);
     Loss.gradient(output, zT, labels, zT, k, n);
     dz = Layer.ensure(dz, (long) n * k);
-    double inv = 1.0 / total;
-    // dZ = (A − Y) / total, back to (n × k)
+    // dZ = A − Y, back to (n × k)
     for (int j = 0; j < n; j++) {
       for (int i = 0; i < k; i++) {
-        dz[j * k + i] = zT[i * n + j] * inv;
+        dz[j * k + i] = zT[i * n + j];
       }
     }
     return cost;
