@@ -1,5 +1,6 @@
 package io.augreg.nn.conv;
 
+import io.augreg.core.AugregException;
 import io.augreg.nn.BatchNorm;
 import io.augreg.nn.BatchSync;
 import io.augreg.nn.Dense;
@@ -10,6 +11,7 @@ import io.augreg.nn.Loss;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Param;
 import io.augreg.nn.Pass;
+import io.augreg.nn.ReferenceMasks;
 import io.augreg.nn.Relu;
 import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.Gemm;
@@ -70,6 +72,40 @@ public final class ConvStack {
   public void parametersChanged() {
     for (Layer l : layers) {
       l.parametersChanged();
+    }
+  }
+
+  /**
+   * Makes every dropout layer take the lesson's reference masks ({@link ReferenceMasks}) over the
+   * hidden dense layers of this stack.
+   *
+   * @throws AugregException if a dropout layer does not follow a hidden dense layer
+   */
+  public void useReferenceMasks() {
+    List<Integer> widths = new ArrayList<>();
+    List<Dropout> drops = new ArrayList<>();
+    List<Integer> after = new ArrayList<>();
+    int dense = 0;
+    for (Layer l : layers) {
+      if (l instanceof Dense d) {
+        dense++;
+        widths.add(d.out().channels());
+      } else if (l instanceof Dropout d) {
+        if (dense == 0 || l.in().height() != 1 || l.in().width() != 1) {
+          throw new AugregException("the reference dropout masks apply to dropout after a hidden"
+              + " dense layer only");
+        }
+        drops.add(d);
+        after.add(dense - 1);
+      }
+    }
+    int[] hidden = new int[Math.max(0, widths.size() - 1)];
+    for (int i = 0; i < hidden.length; i++) {
+      hidden[i] = widths.get(i);
+    }
+    ReferenceMasks masks = new ReferenceMasks(hidden);
+    for (int i = 0; i < drops.size(); i++) {
+      drops.get(i).useReference(masks, after.get(i));
     }
   }
 
