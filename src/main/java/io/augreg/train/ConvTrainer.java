@@ -4,6 +4,7 @@ import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
 import io.augreg.nn.Loss;
+import io.augreg.nn.conv.ArchSource;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.BatchSync;
 import io.augreg.nn.conv.ConvFootprint;
@@ -88,9 +89,24 @@ public final class ConvTrainer {
    *     heap
    */
   public void checkFits(Architecture arch, Shape input, int outputs, int examples) {
+    checkFits(arch, input, outputs, examples, ArchSource.OPTION);
+  }
+
+  /**
+   * {@link #checkFits(Architecture, Shape, int, int)} for a network that came from {@code source}
+   * (whose errors name it, e.g. {@code --layers}).
+   *
+   * @param arch the hidden steps
+   * @param input one example's shape
+   * @param outputs output units
+   * @param examples training examples
+   * @param source the option the network came from
+   */
+  public void checkFits(Architecture arch, Shape input, int outputs, int examples,
+      ArchSource source) {
     boolean full = config.batchSize() == 0 || config.optimizer() == Optimizer.GD;
     int batch = full ? examples : Math.min(config.batchSize(), Math.max(examples, 1));
-    ConvFootprint.of(arch, input, outputs).checkTraining(batch, threads,
+    ConvFootprint.of(arch, input, outputs, source).checkTraining(batch, threads,
         Runtime.getRuntime().maxMemory());
   }
 
