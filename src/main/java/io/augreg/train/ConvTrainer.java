@@ -159,7 +159,9 @@ public final class ConvTrainer {
         Gemm g = newGemm();
         workers.add(new Worker(g, initial.stack(live, g, sync, t), sync));
       }
-      return run(initial, source, dev, log, live, workers, pool, start);
+      AidsRun aids = new AidsRun(config, initial, dev != null);
+      return run(initial, aids.batches(source, initial, config.seed()), dev, log, live, workers,
+          pool, start, aids);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -171,9 +173,10 @@ public final class ConvTrainer {
   }
 
   private ConvTrainResult run(ConvNet initial, BatchStream source, Dataset dev, EpochLog log,
-      List<double[]> live, List<Worker> workers, ExecutorService pool, long start) {
+      List<double[]> live, List<Worker> workers, ExecutorService pool, long start, AidsRun aids) {
     List<Param> params = workers.get(0).stack.params();
     Adam adam = new Adam(params);
+    aids.bind(workers.get(0).stack.layers());
     List<double[]> best = copy(live);
     // copies the live parameters into the best ones (the log runs it when an epoch is kept)
     Runnable keepBest = () -> copyInto(live, best);
@@ -183,12 +186,13 @@ public final class ConvTrainer {
     int epoch;
     for (epoch = 1; epoch <= config.epochs(); epoch++) {
       boolean diverged = false;
+      adam.lr = aids.rate(epoch);
       long t0 = System.nanoTime();
       try (BatchStream.Epoch batches = source.epoch(epoch)) {
         int bi = 0;
         for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
           Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi));
-          double loss = step(bt, pass, workers, pool, adam);
+          double loss = step(bt, pass, workers, pool, adam, aids);
           if (!Double.isFinite(loss)) {
             diverged = true;
             break;
@@ -215,7 +219,9 @@ public final class ConvTrainer {
         devCost = d[0];
         devAcc = d[1];
       }
-      if (log.record(new EpochRecord(epoch, trainCost, devCost, train[1], devAcc), keepBest)) {
+      aids.recorded(devCost);
+      if (log.record(new EpochRecord(epoch, trainCost, devCost, train[1], devAcc, adam.lr),
+          keepBest)) {
         break;
       }
     }
@@ -248,8 +254,9 @@ public final class ConvTrainer {
    * @return the batch's mean loss
    */
   private double step(BatchStream.Batch bt, Pass pass, List<Worker> workers, ExecutorService pool,
-      Adam adam) {
+      Adam adam, AidsRun aids) {
     int total = bt.size();
+    double[] targets = aids.targets(bt);
     int parts = Math.min(workers.size(), total);
     double[] losses = new double[parts];
     BatchSync sync = workers.get(0).sync;
@@ -263,7 +270,8 @@ public final class ConvTrainer {
         wk.stack.zeroGrads();
         wk.rows = rows(bt, from, n, wk.rows);
         wk.stack.forward(wk.rows, n, pass.slice(from));
-        losses[w] = wk.stack.loss(bt.y(), from, n, total);
+        losses[w] = targets == null ? wk.stack.loss(bt.y(), from, n, total)
+            : wk.stack.softLoss(targets, from, n, total);
         wk.stack.backward(n);
         if (parts > 1) {
           // every slice's gradients and loss are complete past this point
@@ -284,6 +292,7 @@ public final class ConvTrainer {
     double loss = mean(losses, total);
     if (Double.isFinite(loss)) {
       adam.end();
+      aids.afterStep();
       changed(workers);
     }
     return loss;
@@ -450,6 +459,8 @@ public final class ConvTrainer {
     private double c2;
     private double l2;
     private double l1;
+    /** The learning rate of the current epoch (the schedule's). */
+    double lr;
 
     Adam(List<Param> params) {
       this.params = params;
@@ -486,7 +497,7 @@ public final class ConvTrainer {
 
     /** Updates the values {@code [lo, hi)} of the parameters laid end to end. */
     void update(long lo, long hi) {
-      double lr = config.learningRate();
+      double lr = this.lr;
       double b1 = config.beta1();
       double b2 = config.beta2();
       double eps = config.epsilon();

@@ -133,6 +133,42 @@ public final class ConvStack {
   }
 
   /**
+   * As {@link #loss(double[], int, int, int)} against soft targets (label smoothing, mixed
+   * labels): the summed soft cross-entropy ({@link Loss#softCost}) and {@code dZ = (A − T) /
+   * total}.
+   *
+   * @param t targets, {@code k} per example, example {@code from + j}'s at {@code t[(from + j)·k]}
+   * @param from index of the first example
+   * @param n examples
+   * @param total examples of the whole batch
+   * @return the summed (not mean) loss over the n examples
+   */
+  public double softLoss(double[] t, int from, int n, int total) {
+    int k = outputs;
+    zT = Layer.ensure(zT, (long) k * n);
+    double[] tT = new double[k * n];
+    // Loss works on (k × n): zT = logitsᵀ, tT = targetsᵀ
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < k; i++) {
+        zT[i * n + j] = logits[j * k + i];
+        tT[i * n + j] = t[(from + j) * k + i];
+      }
+    }
+    double cost = Loss.softCost(output, zT, tT, k, n) * n;
+    Loss.probabilities(output, zT, zT, k, n);
+    Loss.softGradient(zT, tT, zT, k, n);
+    dz = Layer.ensure(dz, (long) n * k);
+    double inv = 1.0 / total;
+    // dZ = (A − T) / total, back to (n × k)
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < k; i++) {
+        dz[j * k + i] = zT[i * n + j] * inv;
+      }
+    }
+    return cost;
+  }
+
+  /**
    * Back-propagates the gradient of {@link #loss}, adding to every parameter's gradient sum.
    *
    * @param n examples of the last forward pass
