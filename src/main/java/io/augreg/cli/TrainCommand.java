@@ -51,6 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ReportOptions report;
+  @Mixin AidsOptions aids;
 
   @Option(names = "--train", required = true, paramLabel = "DIR",
       description = "Training images, one sub-folder per class.")
@@ -239,7 +240,7 @@ public final class TrainCommand implements Callable<Integer> {
         .optimizer(opt).learningRate(lr).epochs(epochs).batchSize(batchSize).l2(l2).l1(l1)
         .weightDecay(weightDecay)
         .keepProb(keep).seed(seed).evalEvery(evalEvery)
-        .baseError(baseError);
+        .baseError(baseError).aids(aids.aids(spec));
     if (patience > 0) {
       tc.earlyStopping(new EarlyStopping(EarlyStopping.Monitor.DEV_LOSS, patience, minDelta));
     }
@@ -284,6 +285,10 @@ public final class TrainCommand implements Callable<Integer> {
    */
   void checkOptionsApply(ImageTrainConfig c) {
     ParseResult given = spec.commandLine().getParseResult();
+    if (arch == null && c.trainConfig().aids().any()) {
+      throw new AugregException("--label-smoothing, --mixup, --cutmix, --max-norm, --lr-schedule"
+          + " and --warmup apply to --arch networks");
+    }
     if (arch != null) {
       if (given.hasMatchedOption("--layers")) {
         throw new AugregException("--layers and --arch are alternatives: --layers N,N,... trains an"

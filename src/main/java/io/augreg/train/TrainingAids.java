@@ -63,6 +63,16 @@ public record TrainingAids(
   }
 
   /**
+   * Whether any aid is on.
+   *
+   * @return true unless the run trains as without aids
+   */
+  public boolean any() {
+    return labelSmoothing > 0 || mixing() || maxNorm > 0
+        || schedule.kind() != LrSchedule.Kind.CONSTANT || schedule.warmup() > 0;
+  }
+
+  /**
    * A copy with another schedule.
    *
    * @param s the schedule
