@@ -108,7 +108,8 @@ public final class TrainCommand implements Callable<Integer> {
   String batch = "32";
 
   @Option(names = "--optimizer", paramLabel = "NAME",
-      description = "gd, sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
+      description = "gd, sgd, momentum, adam or adamw (PyTorch's AdamW: --weight-decay decoupled)"
+          + " (default: ${DEFAULT-VALUE}).")
   String optimizer = "adam";
 
   @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate > 0 (default: ${DEFAULT-VALUE}).")
@@ -207,7 +208,9 @@ public final class TrainCommand implements Callable<Integer> {
       case "sgd" -> Optimizer.SGD;
       case "momentum" -> Optimizer.MOMENTUM;
       case "adam" -> Optimizer.ADAM;
-      default -> throw new AugregException("--optimizer must be gd, sgd, momentum or adam, got '" + optimizer + "'");
+      case "adamw" -> Optimizer.ADAMW;
+      default -> throw new AugregException(
+          "--optimizer must be gd, sgd, momentum, adam or adamw, got '" + optimizer + "'");
     };
     int batchSize;
     if (batch.equalsIgnoreCase("full")) {
@@ -285,9 +288,10 @@ public final class TrainCommand implements Callable<Integer> {
    */
   void checkOptionsApply(ImageTrainConfig c) {
     ParseResult given = spec.commandLine().getParseResult();
-    if (arch == null && c.trainConfig().aids().any()) {
-      throw new AugregException("--label-smoothing, --mixup, --cutmix, --max-norm, --lr-schedule"
-          + " and --warmup apply to --arch networks");
+    if (arch == null && (c.trainConfig().aids().any()
+        || c.trainConfig().optimizer() == Optimizer.ADAMW)) {
+      throw new AugregException("--label-smoothing, --mixup, --cutmix, --max-norm, --lr-schedule,"
+          + " --warmup and --optimizer adamw apply to --arch networks");
     }
     if (arch != null) {
       if (given.hasMatchedOption("--layers")) {

@@ -1,10 +1,10 @@
 package io.augreg.train;
 
 import io.augreg.core.AugregException;
-import io.augreg.nn.Layer;
 import io.augreg.nn.Loss;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.linalg.JavaGemm;
 import java.util.List;
 
 /**
@@ -50,26 +50,38 @@ final class AidsRun {
   }
 
   /**
-   * Binds the max-norm constraint to the layers holding the live weights.
+   * Binds the max-norm constraint to the live weights.
    *
-   * @param layers one worker's layers
+   * @param net the network (its layers' shapes)
+   * @param live the live parameter values the executor updates
    */
-  void bind(List<Layer> layers) {
-    maxNorm = aids.maxNorm() > 0 ? new MaxNorm(aids.maxNorm(), layers) : null;
+  void bind(ConvNet net, List<double[]> live) {
+    maxNorm = aids.maxNorm() > 0
+        ? new MaxNorm(aids.maxNorm(), net.stack(live, new JavaGemm()).layers())
+        : null;
   }
 
   /**
-   * The soft targets a batch trains on: the batch's own (mixed) targets or one-hot labels,
-   * smoothed ({@link Loss#smooth}); null when neither mixing nor smoothing applies (the loss then
-   * reads the hard labels).
+   * Whether batches may carry soft targets (label smoothing or mixing), which only the slice
+   * executor's loss reads.
+   *
+   * @return true when the loss must take soft targets
+   */
+  boolean softTargets() {
+    return aids.labelSmoothing() > 0 || aids.mixing();
+  }
+
+  /**
+   * The batch a step trains on: {@code bt} itself, or with label smoothing the same batch with
+   * soft targets, its own (mixed) targets or its one-hot labels smoothed ({@link Loss#smooth}).
    *
    * @param bt the batch
-   * @return k targets per example, or null
+   * @return the batch with the targets the loss takes
    */
-  double[] targets(BatchStream.Batch bt) {
+  BatchStream.Batch targets(BatchStream.Batch bt) {
     double eps = aids.labelSmoothing();
-    if (bt.targets() == null && eps == 0) {
-      return null;
+    if (eps == 0) {
+      return bt;
     }
     int n = bt.size();
     if (targets.length < n * k) {
@@ -87,7 +99,7 @@ final class AidsRun {
       }
     }
     Loss.smooth(kind, targets, n * k, k, eps);
-    return targets;
+    return new BatchStream.Batch(bt.x(), bt.y(), n, targets);
   }
 
   /**
@@ -114,10 +126,16 @@ final class AidsRun {
     return scheduler;
   }
 
-  /** Applies the max-norm constraint after an optimizer step (nothing when it is off). */
-  void afterStep() {
-    if (maxNorm != null) {
-      maxNorm.apply();
+  /**
+   * Applies the max-norm constraint after an optimizer step.
+   *
+   * @return whether it ran (the executor must then be told that the values changed)
+   */
+  boolean afterStep() {
+    if (maxNorm == null) {
+      return false;
     }
+    maxNorm.apply();
+    return true;
   }
 }

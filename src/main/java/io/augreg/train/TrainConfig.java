@@ -8,7 +8,7 @@ import java.util.Arrays;
  * the constructor (a bad value throws {@link AugregException} naming the option and its range).
  * Build it with {@link #builder()}.
  *
- * @param optimizer GD (full batch), SGD, MOMENTUM or ADAM
+ * @param optimizer GD (full batch), SGD, MOMENTUM, ADAM or ADAMW
  * @param learningRate step size α &gt; 0
  * @param epochs maximum number of epochs &gt;= 1 (for GD one epoch is one iteration)
  * @param batchSize mini-batch size &gt;= 0; 0 means full batch; ignored by GD (always full batch)
@@ -64,7 +64,7 @@ public record TrainConfig(
   /** Validates every option and copies {@code keepProb}. */
   public TrainConfig {
     if (optimizer == null) {
-      throw new AugregException("--optimizer must be one of GD, SGD, MOMENTUM, ADAM");
+      throw new AugregException("--optimizer must be one of GD, SGD, MOMENTUM, ADAM, ADAMW");
     }
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new AugregException("--lr must be a finite number > 0, got " + learningRate);

@@ -42,13 +42,14 @@ class AidsRunTest {
     AidsRun run = new AidsRun(config(smoothing(0.3)), soft, false);
     BatchStream.Batch bt = new BatchStream.Batch(new DMatrixRMaj(1, 2), new double[] {2, 0}, 2);
     // (1 − 0.3)·onehot + 0.3/3
-    assertArrayEquals(new double[] {0.1, 0.1, 0.8, 0.8, 0.1, 0.1}, run.targets(bt), 1e-15);
+    assertArrayEquals(new double[] {0.1, 0.1, 0.8, 0.8, 0.1, 0.1}, run.targets(bt).targets(),
+        1e-15);
     ConvNet binary = ConvNet.initialize(ARCH, IN, OutputKind.SIGMOID_BINARY, 1, 1);
     // (1 − 0.3)·y + 0.3/2
     assertArrayEquals(new double[] {0.85, 0.15},
         new AidsRun(config(smoothing(0.3)), binary, false).targets(
-            new BatchStream.Batch(new DMatrixRMaj(1, 2), new double[] {1, 0}, 2)), 1e-15);
-    assertNull(new AidsRun(config(TrainingAids.NONE), binary, false).targets(bt));
+            new BatchStream.Batch(new DMatrixRMaj(1, 2), new double[] {1, 0}, 2)).targets(), 1e-15);
+    assertNull(new AidsRun(config(TrainingAids.NONE), binary, false).targets(bt).targets());
   }
 
   /**
@@ -66,7 +67,7 @@ class AidsRunTest {
     AidsRun run = new AidsRun(config(aids), net, false);
     BatchStream mixed = run.batches(new DatasetBatches(new Dataset(x, y), n, 1), net, 5);
     BatchStream.Batch bt = mixed.epoch(1).next();
-    double[] t = run.targets(bt).clone();
+    double[] t = run.targets(bt).targets().clone();
     double[] rows = new double[n * IN.size()];
     ConvNet.columnsToRows(bt.x().data, n, 0, n, IN.size(), rows);
     List<double[]> live = net.parameters();
@@ -74,7 +75,7 @@ class AidsRunTest {
     Pass pass = Pass.training(5);
     st.zeroGrads();
     st.forward(rows, n, pass);
-    st.softLoss(t, 0, n, n);
+    st.softLoss(t, 0, n);
     st.backward(n);
     double eps = 1e-6;
     double diff = 0;
@@ -86,10 +87,10 @@ class AidsRunTest {
         double saved = v[i];
         v[i] = saved + eps;
         st.forward(rows, n, pass);
-        double plus = st.softLoss(t, 0, n, n) / n;
+        double plus = st.softLoss(t, 0, n);
         v[i] = saved - eps;
         st.forward(rows, n, pass);
-        double minus = st.softLoss(t, 0, n, n) / n;
+        double minus = st.softLoss(t, 0, n);
         v[i] = saved;
         double num = (plus - minus) / (2 * eps);
         diff += (p.grad()[i] - num) * (p.grad()[i] - num);
