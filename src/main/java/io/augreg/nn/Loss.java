@@ -70,18 +70,23 @@ public final class Loss {
     } else {
       for (int j = 0; j < m; j++) {
         // logsumexp(z[:,j]) - z[y_j, j]
-        double mx = z[j];
-        for (int i = 1; i < k; i++) {
-          mx = Math.max(mx, z[i * m + j]);
-        }
-        double sum = 0;
-        for (int i = 0; i < k; i++) {
-          sum += Math.exp(z[i * m + j] - mx);
-        }
-        total += mx + Math.log(sum) - z[(int) y[j] * m + j];
+        total += logSumExp(z, j, k, m) - z[(int) y[j] * m + j];
       }
     }
     return total / m;
+  }
+
+  /** {@code logsumexp(z[:, j]) = max + log Σ_i exp(z_i − max)} of column j of z (k × m). */
+  private static double logSumExp(double[] z, int j, int k, int m) {
+    double mx = z[j];
+    for (int i = 1; i < k; i++) {
+      mx = Math.max(mx, z[i * m + j]);
+    }
+    double sum = 0;
+    for (int i = 0; i < k; i++) {
+      sum += Math.exp(z[i * m + j] - mx);
+    }
+    return mx + Math.log(sum);
   }
 
   /**
@@ -155,15 +160,7 @@ public final class Loss {
     double total = 0;
     for (int j = 0; j < m; j++) {
       // Σ_i t_i·(logsumexp(z[:,j]) − z_i)
-      double mx = z[j];
-      for (int i = 1; i < k; i++) {
-        mx = Math.max(mx, z[i * m + j]);
-      }
-      double sum = 0;
-      for (int i = 0; i < k; i++) {
-        sum += Math.exp(z[i * m + j] - mx);
-      }
-      double lse = mx + Math.log(sum);
+      double lse = logSumExp(z, j, k, m);
       for (int i = 0; i < k; i++) {
         total += t[i * m + j] * (lse - z[i * m + j]);
       }
