@@ -48,6 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ReportOptions report;
+  @Mixin AidsOptions aids;
 
   @Option(names = "--train", required = true, paramLabel = "DIR",
       description = "Training images, one sub-folder per class.")
@@ -105,7 +106,8 @@ public final class TrainCommand implements Callable<Integer> {
   String batch = "32";
 
   @Option(names = "--optimizer", paramLabel = "NAME",
-      description = "gd, sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
+      description = "gd, sgd, momentum, adam or adamw (PyTorch's AdamW: --weight-decay decoupled)"
+          + " (default: ${DEFAULT-VALUE}).")
   String optimizer = "adam";
 
   @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate > 0 (default: ${DEFAULT-VALUE}).")
@@ -204,7 +206,9 @@ public final class TrainCommand implements Callable<Integer> {
       case "sgd" -> Optimizer.SGD;
       case "momentum" -> Optimizer.MOMENTUM;
       case "adam" -> Optimizer.ADAM;
-      default -> throw new AugregException("--optimizer must be gd, sgd, momentum or adam, got '" + optimizer + "'");
+      case "adamw" -> Optimizer.ADAMW;
+      default -> throw new AugregException(
+          "--optimizer must be gd, sgd, momentum, adam or adamw, got '" + optimizer + "'");
     };
     int batchSize;
     if (batch.equalsIgnoreCase("full")) {
@@ -237,7 +241,7 @@ public final class TrainCommand implements Callable<Integer> {
         .optimizer(opt).learningRate(lr).epochs(epochs).batchSize(batchSize).l2(l2).l1(l1)
         .weightDecay(weightDecay)
         .keepProb(keep).seed(seed).evalEvery(evalEvery)
-        .baseError(baseError);
+        .baseError(baseError).aids(aids.aids(spec));
     if (patience > 0) {
       tc.earlyStopping(new EarlyStopping(EarlyStopping.Monitor.DEV_LOSS, patience, minDelta));
     }
@@ -282,6 +286,11 @@ public final class TrainCommand implements Callable<Integer> {
    */
   void checkOptionsApply(ImageTrainConfig c) {
     ParseResult given = spec.commandLine().getParseResult();
+    if (arch == null && (c.trainConfig().aids().any()
+        || c.trainConfig().optimizer() == Optimizer.ADAMW)) {
+      throw new AugregException("--label-smoothing, --mixup, --cutmix, --max-norm, --lr-schedule,"
+          + " --warmup and --optimizer adamw apply to --arch networks");
+    }
     if (arch != null) {
       if (given.hasMatchedOption("--layers")) {
         throw new AugregException("--layers and --arch are alternatives: --layers N,N,... is"

@@ -278,11 +278,12 @@ public final class TrainOutputs {
    * @return false if no recorded epoch had a finite cost, so no curve was drawn
    */
   static boolean writeRun(Path dir, RunSummary s, Map<String, Object> more) {
-    StringBuilder csv = new StringBuilder("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy\n");
+    StringBuilder csv =
+        new StringBuilder("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy,lr\n");
     List<EpochRecord> h = s.history().epochs();
     for (EpochRecord e : h) {
       csv.append(e.epoch()).append(',').append(num(e.trainCost())).append(',').append(num(e.devCost()))
-          .append(',').append(num(e.trainAccuracy())).append(',').append(num(e.devAccuracy())).append('\n');
+          .append(',').append(num(e.trainAccuracy())).append(',').append(num(e.devAccuracy())).append(',').append(num(e.lr())).append('\n');
     }
     writeText(dir.resolve("history.csv"), csv.toString());
 

@@ -64,7 +64,7 @@ class TrainCommandTest {
     assertTrue(model.path("pipeline").asText().contains("hflip"));
     assertEquals(3, model.path("seed").asInt());
     List<String> history = Files.readAllLines(out.resolve("history.csv"));
-    assertEquals("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy", history.get(0));
+    assertEquals("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy,lr", history.get(0));
     assertEquals(report.path("stop_epoch").asInt(), history.size() - 1);
 
     CliHarness.Result ev = CliHarness.run("evaluate", "--model", out.toString(), "--data", data.toString(), "--json");
