@@ -306,7 +306,7 @@ public final class ConvStack {
       throw new IllegalArgumentException(
           "the architecture has " + (v + 2) + " parameter arrays, got " + values.size());
     }
-    return new ConvStack(layers, output, outputs);
+    return new ConvStack(Conv2d.fusePools(layers), output, outputs);
   }
 
   /**
