@@ -89,6 +89,7 @@ final class Scratch implements AutoCloseable {
       LOCAL.remove();
       s.close();
     }
+    PointOps.release();
   }
 
   /** Sets the affine matrix to {@code [[a, b, c], [d, e, f]]}. */

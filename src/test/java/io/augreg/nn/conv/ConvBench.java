@@ -146,7 +146,7 @@ public final class ConvBench {
       out.add(time("whole step (forward + loss + backward)", seconds * 3, () -> {
         stack.zeroGrads();
         stack.forward(inputs[0], batch, pass);
-        stack.loss(new double[batch], 0, batch, batch);
+        stack.loss(new double[batch], 0, batch);
         stack.backward(batch);
       }));
     }
