@@ -21,7 +21,6 @@ import io.augreg.nn.linalg.Precision;
 import io.augreg.train.BatchStream;
 import io.augreg.train.ConvTrainResult;
 import io.augreg.train.ConvTrainer;
-import io.augreg.train.DatasetBatches;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.TrainingListener;
 import java.util.ArrayList;
@@ -41,7 +40,8 @@ import org.ejml.data.DMatrixRMaj;
  * ConvTrainer} on {@code computeThreads} threads, and final accuracies. The network is a layer
  * stack ({@link ConvNet}): {@code train --arch SPEC}, or {@code train --layers 20,7,5}, which
  * stands for the dense steps {@link #layers} gives. Without augmentation the training images are
- * decoded once and shuffled in memory ({@link DatasetBatches}); with it {@link AugmentedBatches}
+ * decoded once ({@link ConvTrainer#train(ConvNet, Dataset, Dataset, TrainingListener)}: one batch
+ * for full-batch gradient descent, else shuffled mini-batches); with it {@link AugmentedBatches}
  * augments every sample per batch.
  */
 public final class ImageTraining {
@@ -303,11 +303,14 @@ public final class ImageTraining {
           p.failures(), initial.architecture().toSpec(), initial.parameterCount()));
     }
     ConvTrainResult result;
-    try (BatchStream batches = c.pipeline() == null
-        ? new DatasetBatches(p.trainSet(), batch, seed)
-        : new AugmentedBatches(kept, labels, p.format(), c.pipeline(), p.cache(), batch, seed,
-            c.threads(), c.prefetch())) {
-      result = trainer.train(initial, batches, devSet, listener);
+    if (c.pipeline() == null) {
+      // in memory: the whole set as one batch for full-batch GD, else shuffled mini-batches
+      result = trainer.train(initial, p.trainSet(), devSet, listener);
+    } else {
+      try (BatchStream batches = new AugmentedBatches(kept, labels, p.format(), c.pipeline(),
+          p.cache(), batch, seed, c.threads(), c.prefetch())) {
+        result = trainer.train(initial, batches, devSet, listener);
+      }
     }
     double trainAcc = 1 - result.diagnosis().trainError();
     try (AdaptiveGemm gemm = Gemms.adaptive(new JavaGemm())) {

@@ -1,5 +1,6 @@
 package io.augreg.train;
 
+import io.augreg.nn.conv.ConvNet;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -19,8 +20,12 @@ public interface BatchStream extends AutoCloseable {
    * @param targets soft targets the loss trains on instead of one-hot {@code y} (MixUp, CutMix:
    *     {@link Mixing}), k per example, example j's at {@code targets[j·k]}; null when the labels
    *     are the targets
+   * @param rows the same inputs as NHWC rows ({@code size × features}, example j at {@code
+   *     j·features}), or null: a source whose batch never changes ({@link FullBatch}) transposes
+   *     them once, so that {@link #rows(int, int, double[])} copies instead of transposing every
+   *     step
    */
-  record Batch(DMatrixRMaj x, double[] y, int size, double[] targets) {
+  record Batch(DMatrixRMaj x, double[] y, int size, double[] targets, double[] rows) {
     /**
      * A batch whose hard labels are its targets.
      *
@@ -29,7 +34,39 @@ public interface BatchStream extends AutoCloseable {
      * @param size number of examples
      */
     public Batch(DMatrixRMaj x, double[] y, int size) {
-      this(x, y, size, null);
+      this(x, y, size, null, null);
+    }
+
+    /**
+     * A batch with soft targets, without kept rows.
+     *
+     * @param x inputs
+     * @param y hard labels
+     * @param size number of examples
+     * @param targets soft targets, or null
+     */
+    public Batch(DMatrixRMaj x, double[] y, int size, double[] targets) {
+      this(x, y, size, targets, null);
+    }
+
+    /**
+     * The NHWC rows of examples {@code [from, from + n)}: {@code dst[j·f + i] = x[i][from + j]}
+     * (copied from {@link #rows()} when the batch keeps them).
+     *
+     * @param from first example
+     * @param n examples
+     * @param buf reused when it holds {@code n · features} values
+     * @return {@code buf} or a new array, holding the rows
+     */
+    public double[] rows(int from, int n, double[] buf) {
+      int f = x.numRows;
+      double[] out = buf.length >= n * f ? buf : new double[n * f];
+      if (rows != null) {
+        System.arraycopy(rows, from * f, out, 0, n * f);
+      } else {
+        ConvNet.columnsToRows(x.data, x.numCols, from, n, f, out);
+      }
+      return out;
     }
   }
 

@@ -1,10 +1,12 @@
 package io.augreg.train;
 
 import io.augreg.data.Dataset;
+import io.augreg.nn.conv.ConvNet;
 
 /**
  * A data set as one batch, every epoch the same examples in their own order (full-batch gradient
- * descent): the batch is the data set's own matrix, nothing is copied or allocated per epoch.
+ * descent): the batch is the data set's own matrix, with its NHWC rows made once; nothing is
+ * transposed or allocated per epoch.
  */
 final class FullBatch implements BatchStream {
   private final Dataset data;
@@ -14,7 +16,10 @@ final class FullBatch implements BatchStream {
   /** @param data the examples */
   FullBatch(Dataset data) {
     this.data = data;
-    this.batch = new Batch(data.x(), data.y().data, data.size());
+    // the NHWC rows once, not a transpose per step
+    double[] rows = new double[data.features() * data.size()];
+    ConvNet.columnsToRows(data.x().data, data.size(), 0, data.size(), data.features(), rows);
+    this.batch = new Batch(data.x(), data.y().data, data.size(), null, rows);
   }
 
   /** The one pass, reused: {@link #next()} gives the batch once after each {@link #reset()}. */

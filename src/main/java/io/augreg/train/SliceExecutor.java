@@ -244,10 +244,7 @@ final class SliceExecutor implements Executor {
 
   /** NHWC rows of batch columns [from, from + n). */
   private static double[] rows(BatchStream.Batch bt, int from, int n, double[] buf) {
-    int f = bt.x().numRows;
-    double[] out = buf.length >= n * f ? buf : new double[n * f];
-    ConvNet.columnsToRows(bt.x().data, bt.x().numCols, from, n, f, out);
-    return out;
+    return bt.rows(from, n, buf);
   }
 
   private interface Slice {
