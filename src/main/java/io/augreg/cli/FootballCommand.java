@@ -10,7 +10,7 @@ import io.augreg.football.FootballReport;
 import io.augreg.football.FootballRun;
 import io.augreg.plot.Plots;
 import io.augreg.report.FootballPage;
-import io.augreg.train.ConvModelFiles;
+import io.augreg.train.ModelFiles;
 import io.augreg.train.TrainingListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -382,7 +382,7 @@ public final class FootballCommand implements Callable<Integer> {
     metrics.put("seconds", run.seconds());
     metrics.put("best_epoch", (double) run.result().bestEpoch());
     metrics.put("stop_epoch", (double) run.result().stopEpoch());
-    ConvModelFiles.save(out, "model-" + FootballFigures.fileLabel(run.mode()), run.result().model(),
+    ModelFiles.save(out, "model-" + FootballFigures.fileLabel(run.mode()), run.result().model(),
         run.config(), metrics, java.util.Map.of());
   }
 }

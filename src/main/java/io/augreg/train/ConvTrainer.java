@@ -4,6 +4,7 @@ import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
 import io.augreg.nn.Loss;
+import io.augreg.nn.conv.ArchSource;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.BatchSync;
 import io.augreg.nn.conv.ConvFootprint;
@@ -88,9 +89,24 @@ public final class ConvTrainer {
    *     heap
    */
   public void checkFits(Architecture arch, Shape input, int outputs, int examples) {
+    checkFits(arch, input, outputs, examples, ArchSource.OPTION);
+  }
+
+  /**
+   * {@link #checkFits(Architecture, Shape, int, int)} for a network that came from {@code source}
+   * (whose errors name it, e.g. {@code --layers}).
+   *
+   * @param arch the hidden steps
+   * @param input one example's shape
+   * @param outputs output units
+   * @param examples training examples
+   * @param source the option the network came from
+   */
+  public void checkFits(Architecture arch, Shape input, int outputs, int examples,
+      ArchSource source) {
     boolean full = config.batchSize() == 0 || config.optimizer() == Optimizer.GD;
     int batch = full ? examples : Math.min(config.batchSize(), Math.max(examples, 1));
-    ConvFootprint.of(arch, input, outputs).checkTraining(batch, threads,
+    ConvFootprint.of(arch, input, outputs, source).checkTraining(batch, threads,
         Runtime.getRuntime().maxMemory());
   }
 
@@ -146,19 +162,21 @@ public final class ConvTrainer {
     checkFits(initial.architecture(), initial.input(), initial.outputs(), source.size());
     EpochLog log = new EpochLog(config.epochs(), config.earlyStopping(), dev != null, listener);
     List<double[]> live = initial.parameters();
-    try (Executor executor = executor(initial, live)) {
-      return run(initial, source, dev, log, live, executor, start);
+    AidsRun aids = new AidsRun(config, initial, dev != null);
+    try (Executor executor = executor(initial, live, aids)) {
+      return run(initial, aids.batches(source, initial, config.seed()), dev, log, live, executor,
+          start, aids);
     }
   }
 
   /**
    * The execution strategy of a network: the {@link RowExecutor} for a narrow dense ReLU stack on
-   * one thread ({@link #ROW_WIDEST}), else the {@link SliceExecutor}.
+   * one thread ({@link #ROW_WIDEST}) trained on hard labels, else the {@link SliceExecutor}.
    */
-  private Executor executor(ConvNet net, List<double[]> live) {
+  private Executor executor(ConvNet net, List<double[]> live, AidsRun aids) {
     boolean reference = config.dropoutMasks() == DropoutMasks.REFERENCE;
     ConvStack rows = net.stack(live, new JavaGemm());
-    if (RowExecutor.fits(rows, ROW_WIDEST)) {
+    if (RowExecutor.fits(rows, ROW_WIDEST) && !aids.softTargets()) {
       if (reference) {
         rows.useReferenceMasks();
       }
@@ -168,9 +186,10 @@ public final class ConvTrainer {
   }
 
   private ConvTrainResult run(ConvNet initial, BatchStream source, Dataset dev, EpochLog log,
-      List<double[]> live, Executor executor, long start) {
+      List<double[]> live, Executor executor, long start, AidsRun aids) {
     List<Param> params = executor.params();
     ParamOptimizer optimizer = new ParamOptimizer(config, params);
+    aids.bind(initial, live);
     Penalty penalty = Penalty.of(config);
     boolean duringPass = config.recordedCost() == RecordedCost.DURING_PASS;
     List<double[]> best = copy(live);
@@ -186,15 +205,19 @@ public final class ConvTrainer {
       // DURING_PASS: λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| + (wd/2)·Σθ² of the weights the epoch starts from
       double regCost = record && duringPass ? penalty.cost(params, m) : 0;
       double dataSum = 0;
+      optimizer.rate(aids.rate(epoch));
       long t0 = System.nanoTime();
       try (BatchStream.Epoch batches = source.epoch(epoch)) {
         int bi = 0;
         for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
           Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), bt.size());
-          double loss = executor.step(bt, pass, optimizer, record && duringPass);
+          double loss = executor.step(aids.targets(bt), pass, optimizer, record && duringPass);
           if (!Double.isFinite(loss)) {
             diverged = true;
             break;
+          }
+          if (aids.afterStep()) {
+            executor.changed();
           }
           dataSum += loss;
           samples += bt.size();
@@ -220,7 +243,9 @@ public final class ConvTrainer {
         devCost = d[0];
         devAcc = d[1];
       }
-      if (log.record(new EpochRecord(epoch, trainCost, devCost, train[1], devAcc), keepBest)) {
+      aids.recorded(devCost);
+      if (log.record(new EpochRecord(epoch, trainCost, devCost, train[1], devAcc,
+          optimizer.rate()), keepBest)) {
         break;
       }
     }

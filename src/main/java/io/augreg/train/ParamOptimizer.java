@@ -13,7 +13,9 @@ import java.util.List;
  * with λ2 and λ1 on {@link Param.Role#WEIGHT} tensors only ({@link Penalty}); then GD/SGD {@code θ
  * −= α·g}, momentum {@code v = β·v + (1−β)·g; θ −= α·v}, or Adam {@code v = β1·v + (1−β1)·g; s =
  * β2·s + (1−β2)·g²; θ −= α·(v/c1)/(√(s/c2) + ε)} with {@code c = 1 − βᵗ}. For GD without λ1 and wd
- * this is bit for bit the lesson's {@code W −= α·(1/m)·(dW + λ·W)}.
+ * this is bit for bit the lesson's {@code W −= α·(1/m)·(dW + λ·W)}. AdamW (PyTorch's) decouples
+ * the decay: {@code θ −= α·wd·θ} first, then the Adam step on {@code g} without the {@code wd·θ}
+ * term. The rate α can change between steps ({@link #rate(double)}: a schedule).
  *
  * <p>A step can be split over threads: {@link #begin} fixes the step's coefficients, {@link
  * #update} updates any range of the values laid end to end (disjoint ranges at the same time),
@@ -21,7 +23,7 @@ import java.util.List;
  */
 public final class ParamOptimizer {
   private final Optimizer optimizer;
-  private final double lr;
+  private double lr;
   private final double beta;
   private final double beta1;
   private final double beta2;
@@ -49,14 +51,15 @@ public final class ParamOptimizer {
     this.eps = config.epsilon();
     this.penalty = Penalty.of(config);
     this.params = List.copyOf(params);
-    boolean velocity = optimizer == Optimizer.MOMENTUM || optimizer == Optimizer.ADAM;
+    boolean adam = optimizer == Optimizer.ADAM || optimizer == Optimizer.ADAMW;
+    boolean velocity = optimizer == Optimizer.MOMENTUM || adam;
     v = new double[params.size()][];
     s = new double[params.size()][];
     long n = 0;
     for (int i = 0; i < params.size(); i++) {
       int len = params.get(i).value().length;
       v[i] = velocity ? new double[len] : null;
-      s[i] = optimizer == Optimizer.ADAM ? new double[len] : null;
+      s[i] = adam ? new double[len] : null;
       n += len;
     }
     size = n;
@@ -69,6 +72,24 @@ public final class ParamOptimizer {
    */
   public long size() {
     return size;
+  }
+
+  /**
+   * Sets the learning rate of the next steps (a schedule's rate for the epoch).
+   *
+   * @param rate α &gt; 0
+   */
+  public void rate(double rate) {
+    lr = rate;
+  }
+
+  /**
+   * The learning rate of the current steps.
+   *
+   * @return α
+   */
+  public double rate() {
+    return lr;
   }
 
   /**
@@ -171,6 +192,24 @@ public final class ParamOptimizer {
           vp[i] = b1 * vp[i] + (1 - b1) * gi;
           sp[i] = b2 * sp[i] + (1 - b2) * gi * gi;
           w[i] -= lr * (vp[i] / c1) / (Math.sqrt(sp[i] / c2) + eps);
+        }
+      }
+      case ADAMW -> {
+        double[] vp = v[p];
+        double[] sp = s[p];
+        double b1 = beta1;
+        double b2 = beta2;
+        double c1 = this.c1;
+        double c2 = this.c2;
+        double eps = this.eps;
+        double lr = this.lr;
+        double keep = 1 - lr * wd;
+        // θ = θ·(1 − α·wd); then Adam on g = (1/m)·(Σdθ + λ2·θ + λ1·sign θ), no wd·θ term
+        for (int i = from; i < to; i++) {
+          double gi = invM * (g[i] + l2 * w[i] + l1 * sign(w[i]));
+          vp[i] = b1 * vp[i] + (1 - b1) * gi;
+          sp[i] = b2 * sp[i] + (1 - b2) * gi * gi;
+          w[i] = w[i] * keep - lr * (vp[i] / c1) / (Math.sqrt(sp[i] / c2) + eps);
         }
       }
     }

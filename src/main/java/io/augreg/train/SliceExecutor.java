@@ -125,7 +125,8 @@ final class SliceExecutor implements Executor {
         wk.stack.zeroGrads();
         wk.rows = rows(bt, from, n, wk.rows);
         wk.stack.forward(wk.rows, n, pass.slice(from));
-        losses[w] = wk.stack.loss(bt.y(), from, n);
+        losses[w] = bt.targets() == null ? wk.stack.loss(bt.y(), from, n)
+            : wk.stack.softLoss(bt.targets(), from, n);
         wk.stack.backward(n);
         if (parts > 1) {
           // every slice's gradients and loss are complete past this point

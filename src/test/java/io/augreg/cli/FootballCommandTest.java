@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augreg.TestData;
+import io.augreg.train.ModelFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,10 +66,11 @@ class FootballCommandTest {
       assertNotNull(img, name + " decodes");
       assertTrue(img.getWidth() >= 700 && img.getHeight() >= 500, name);
     }
-    JsonNode l2 = json(out, "model-l2");
-    assertEquals(0.7, l2.get("config").get("l2").asDouble());
-    assertEquals("0.9384", four(l2.get("metrics").get("train_accuracy").asDouble()));
-    assertEquals(127, model(out, "model-l2").parameterCount());
+    ModelFiles.Loaded l2 = ModelFiles.load(out, "model-l2");
+    assertEquals(0.7, l2.config().l2());
+    assertEquals("0.9384", four(l2.metrics().get("train_accuracy")));
+    assertEquals("dense units=20 act=relu | dense units=3 act=relu",
+        l2.network().architecture().toSpec());
     try (var files = Files.list(out)) {
       assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files");
     }
@@ -164,9 +166,9 @@ class FootballCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     JsonNode run = new ObjectMapper().readTree(r.out()).get("runs").get(0);
     double saved =
-        model(dir, "model-none").cost(
-            io.augreg.football.FootballData.load(Path.of(data())).train(),
-            new io.augreg.nn.linalg.JavaGemm());
+        ModelFiles.load(dir, "model-none").network()
+            .cost(io.augreg.football.FootballData.load(Path.of(data())).train(),
+                new io.augreg.nn.linalg.JavaGemm());
     assertEquals(saved, run.get("final_cost").asDouble(), 1e-12, run.toString());
     assertEquals("patience", run.get("stop_reason").asText(), run.toString());
     assertTrue(run.get("kept_iteration").asInt() < run.get("stop_iteration").asInt(), run.toString());
@@ -208,7 +210,7 @@ class FootballCommandTest {
    * bias against base error 0, fine against 0.05. The table's numbers stay the same.
    */
   @Test
-  void baseErrorChangesTheVerdictAndTheHeading() throws IOException {
+  void baseErrorChangesTheVerdictAndTheHeading() {
     String[] run = {
       "football", "--reference", "--mode", "dropout", "--iterations", "1000", "--no-pictures",
       "--data", data(), "--out", dir.toString()
@@ -240,8 +242,7 @@ class FootballCommandTest {
         flatFive);
     assertFalse(flatFive.contains("try:"), flatFive);
     // The saved model's training config records the base error its verdict was judged against.
-    assertEquals(0.05,
-        json(dir, "model-dropout").get("config").get("baseError").asDouble());
+    assertEquals(0.05, ModelFiles.load(dir, "model-dropout").config().baseError());
   }
 
   @Test
@@ -262,15 +263,5 @@ class FootballCommandTest {
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("not found"), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
-  }
-
-  /** A saved football model's description. */
-  private static JsonNode json(Path dir, String name) throws IOException {
-    return new ObjectMapper().readTree(dir.resolve(name + ".json").toFile());
-  }
-
-  /** A saved football model. */
-  private static io.augreg.nn.conv.ConvNet model(Path dir, String name) throws IOException {
-    return io.augreg.train.ConvModelFiles.load(dir, json(dir, name), dir.resolve(name + ".json"));
   }
 }

@@ -58,4 +58,39 @@ class ParamOptimizerTest {
     }
     assertEquals(whole.get(0).value()[1], split.get(0).value()[1], 0.0);
   }
+
+  @Test
+  void adamwIsPyTorchsDecoupledDecayWithTheScheduledRate() {
+    TrainConfig c = TrainConfig.builder().optimizer(Optimizer.ADAMW).learningRate(0.1)
+        .weightDecay(0.5).batchSize(4).build();
+    List<Param> p = params();
+    ParamOptimizer o = new ParamOptimizer(c, p);
+    // torch.optim.AdamW, step t with rate lr_t: θ = θ·(1 − lr·wd); m = β1·m + (1−β1)·g;
+    // v = β2·v + (1−β2)·g²; θ −= lr·(m/(1−β1ᵗ)) / (√(v/(1−β2ᵗ)) + ε)
+    double[] theta = {0.5, -0.25, 0.1};
+    double[] grad = {2 / 4.0, -4 / 4.0, 1 / 4.0};
+    double[] m = new double[3];
+    double[] v = new double[3];
+    double[] rates = {0.1, 0.05};
+    for (int t = 1; t <= 2; t++) {
+      double lr = rates[t - 1];
+      o.rate(lr);
+      o.step(4);
+      for (int i = 0; i < 3; i++) {
+        theta[i] *= 1 - lr * 0.5;
+        m[i] = 0.9 * m[i] + 0.1 * grad[i];
+        v[i] = 0.999 * v[i] + 0.001 * grad[i] * grad[i];
+        theta[i] -= lr * (m[i] / (1 - Math.pow(0.9, t)))
+            / (Math.sqrt(v[i] / (1 - Math.pow(0.999, t))) + 1e-8);
+      }
+    }
+    assertEquals(theta[0], p.get(0).value()[0], 1e-15);
+    assertEquals(theta[1], p.get(0).value()[1], 1e-15);
+    assertEquals(theta[2], p.get(1).value()[0], 1e-15);
+    // the first step by hand: 0.5·(1 − 0.05) − 0.1·0.5/(0.5 + 1e-8)
+    List<Param> q = params();
+    ParamOptimizer one = new ParamOptimizer(c, q);
+    one.step(4);
+    assertEquals(0.475 - 0.1 * 0.5 / (0.5 + 1e-8), q.get(0).value()[0], 1e-15);
+  }
 }

@@ -33,6 +33,7 @@ public final class ConvStack {
   private double[] zT;
   private double[] dz;
   private double[] labels;
+  private double[] targetsT;
 
   ConvStack(List<Layer> layers, OutputKind output, int outputs) {
     this.layers = List.copyOf(layers);
@@ -169,6 +170,39 @@ public final class ConvStack {
   }
 
   /**
+   * As {@link #loss(double[], int, int)} against soft targets (label smoothing, mixed labels): the
+   * summed soft cross-entropy ({@link Loss#softCost}) and its gradient {@code dZ = A − T}.
+   *
+   * @param t targets, {@code k} per example, example {@code from + j}'s at {@code t[(from + j)·k]}
+   * @param from index of the first example
+   * @param n examples
+   * @return the summed (not mean) loss over the n examples
+   */
+  public double softLoss(double[] t, int from, int n) {
+    int k = outputs;
+    zT = Layer.ensure(zT, (long) k * n);
+    targetsT = Layer.ensure(targetsT, (long) k * n);
+    // Loss works on (k × n): zT = logitsᵀ, targetsT = tᵀ
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < k; i++) {
+        zT[i * n + j] = logits[j * k + i];
+        targetsT[i * n + j] = t[(from + j) * k + i];
+      }
+    }
+    double cost = Loss.softCost(output, zT, targetsT, k, n) * n;
+    Loss.probabilities(output, zT, zT, k, n);
+    Loss.softGradient(zT, targetsT, zT, k, n);
+    dz = Layer.ensure(dz, (long) n * k);
+    // dZ = A − T, back to (n × k)
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < k; i++) {
+        dz[j * k + i] = zT[i * n + j];
+      }
+    }
+    return cost;
+  }
+
+  /**
    * Back-propagates the gradient of {@link #loss}, adding to every parameter's gradient sum.
    *
    * @param n examples of the last forward pass
@@ -272,7 +306,7 @@ public final class ConvStack {
       throw new IllegalArgumentException(
           "the architecture has " + (v + 2) + " parameter arrays, got " + values.size());
     }
-    return new ConvStack(layers, output, outputs);
+    return new ConvStack(Conv2d.fusePools(layers), output, outputs);
   }
 
   /**
