@@ -136,6 +136,25 @@ public final class ConvTrainer {
    */
   public ConvTrainResult train(ConvNet initial, BatchStream source, Dataset dev,
       TrainingListener listener) {
+    return train(initial, source, dev, listener, Checkpointing.none());
+  }
+
+  /**
+   * Trains from {@code initial} (never modified) with checkpoints: writes the {@link
+   * TrainingState} when {@code checkpoints} says so, continues from the state it was given
+   * ({@link Checkpointing#resumeFrom}; the result then equals the uninterrupted run's bit for
+   * bit), and stops with {@link StopReason#INTERRUPTED} at the end of the mini-batch during which
+   * {@link Checkpointing#requestStop()} was called, after writing a checkpoint.
+   *
+   * @param initial the starting network (also when resuming: the run's initial network)
+   * @param source training batches (not closed here)
+   * @param dev dev set, may be null
+   * @param listener called after each recorded epoch, may be null
+   * @param checkpoints when and where to write checkpoints, and what to resume from
+   * @return the result
+   */
+  public ConvTrainResult train(ConvNet initial, BatchStream source, Dataset dev,
+      TrainingListener listener, Checkpointing checkpoints) {
     long start = System.nanoTime();
     int features = initial.input().size();
     if (source.features() != features) {
@@ -159,7 +178,7 @@ public final class ConvTrainer {
         Gemm g = newGemm();
         workers.add(new Worker(g, initial.stack(live, g, sync, t), sync));
       }
-      return run(initial, source, dev, log, live, workers, pool, start);
+      return run(initial, source, dev, log, live, workers, pool, start, checkpoints);
     } finally {
       if (pool != null) {
         pool.shutdownNow();
@@ -171,7 +190,8 @@ public final class ConvTrainer {
   }
 
   private ConvTrainResult run(ConvNet initial, BatchStream source, Dataset dev, EpochLog log,
-      List<double[]> live, List<Worker> workers, ExecutorService pool, long start) {
+      List<double[]> live, List<Worker> workers, ExecutorService pool, long start,
+      Checkpointing ck) {
     List<Param> params = workers.get(0).stack.params();
     Adam adam = new Adam(params);
     List<double[]> best = copy(live);
@@ -180,12 +200,26 @@ public final class ConvTrainer {
     long trainNanos = 0;
     long samples = 0;
     int m = source.size();
+    // checkpoints: a resumed run continues at the saved (epoch, batch) with the saved state
+    TrainingState from = ck.begin(live, best, log, m, dev == null ? 0 : dev.size(),
+        TrainingState.configOf(config, threads, precision));
+    int first = 1;
+    int skip = 0;
+    if (from != null) {
+      adam.restore(from);
+      changed(workers);
+      first = from.epoch();
+      skip = from.batch();
+      trainNanos = from.trainNanos();
+      samples = from.samples();
+    }
     int epoch;
-    for (epoch = 1; epoch <= config.epochs(); epoch++) {
+    for (epoch = first; epoch <= config.epochs(); epoch++) {
       boolean diverged = false;
+      boolean stop = false;
+      int bi = epoch == first ? skip : 0;
       long t0 = System.nanoTime();
-      try (BatchStream.Epoch batches = source.epoch(epoch)) {
-        int bi = 0;
+      try (BatchStream.Epoch batches = source.epoch(epoch, bi)) {
         for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
           Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi));
           double loss = step(bt, pass, workers, pool, adam);
@@ -194,6 +228,11 @@ public final class ConvTrainer {
             break;
           }
           samples += bt.size();
+          if (ck.stopRequested()) {
+            stop = true;
+            bi++;
+            break;
+          }
         }
       }
       trainNanos += System.nanoTime() - t0;
@@ -201,8 +240,17 @@ public final class ConvTrainer {
         log.diverged(epoch);
         break;
       }
+      if (stop) {
+        adam.checkpoint(ck, epoch, bi, samples, trainNanos);
+        log.interrupted();
+        break;
+      }
       boolean record = epoch % config.evalEvery() == 0 || epoch == config.epochs();
       if (!record) {
+        if (adam.checkpointDue(ck, epoch, samples, trainNanos)) {
+          log.interrupted();
+          break;
+        }
         continue;
       }
       double[] train = evaluate(source.clean(), workers, pool);
@@ -216,6 +264,10 @@ public final class ConvTrainer {
         devAcc = d[1];
       }
       if (log.record(new EpochRecord(epoch, trainCost, devCost, train[1], devAcc), keepBest)) {
+        break;
+      }
+      if (adam.checkpointDue(ck, epoch, samples, trainNanos)) {
+        log.interrupted();
         break;
       }
     }
@@ -482,6 +534,38 @@ public final class ConvTrainer {
     /** Counts the step whose updates are done. */
     void end() {
       t++;
+    }
+
+    /** The moments this optimizer keeps: none (GD, SGD), v (momentum), v and s (Adam). */
+    private List<double[]> moments(int which) {
+      Optimizer o = config.optimizer();
+      boolean kept = which == 1 ? o == Optimizer.MOMENTUM || o == Optimizer.ADAM
+          : o == Optimizer.ADAM;
+      return kept ? java.util.Arrays.asList(which == 1 ? v : s) : List.of();
+    }
+
+    /** Continues from a checkpoint's step count and moments. */
+    void restore(TrainingState state) {
+      t = state.step();
+      copyInto(state.moment1(), moments(1));
+      copyInto(state.moment2(), moments(2));
+    }
+
+    /** Writes a checkpoint at the position (epoch, batch). */
+    void checkpoint(Checkpointing ck, int epoch, int batch, long samples, long nanos) {
+      ck.save(epoch, batch, t, moments(1), moments(2), samples, nanos);
+    }
+
+    /**
+     * After epoch {@code epoch}: writes a checkpoint when one is due or a stop was requested, and
+     * says whether to stop (a stop request before the last epoch).
+     */
+    boolean checkpointDue(Checkpointing ck, int epoch, long samples, long nanos) {
+      boolean stop = ck.stopRequested() && epoch < config.epochs();
+      if (stop || ck.due(epoch)) {
+        checkpoint(ck, epoch + 1, 0, samples, nanos);
+      }
+      return stop;
     }
 
     /** Updates the values {@code [lo, hi)} of the parameters laid end to end. */
