@@ -14,6 +14,7 @@ import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.train.BatchStream;
+import io.augreg.train.Checkpointing;
 import io.augreg.train.ConvTrainResult;
 import io.augreg.train.ConvTrainer;
 import io.augreg.train.DatasetBatches;
@@ -102,6 +103,26 @@ public final class ConvImageTraining {
    */
   public static Result run(ImageTrainConfig c, Architecture arch, int computeThreads,
       Precision precision, Consumer<RunStart> onStart, TrainingListener listener) {
+    return run(c, arch, computeThreads, precision, Checkpointing.none(), onStart, listener);
+  }
+
+  /**
+   * Runs the whole training with checkpoints ({@link ConvTrainer#train(ConvNet, BatchStream,
+   * Dataset, TrainingListener, Checkpointing)}): written when {@code checkpoints} says so, resumed
+   * from the state it holds, stopped on its request.
+   *
+   * @param c folders, size, split, augmentation, training configuration, decoding threads
+   * @param arch the hidden steps
+   * @param computeThreads threads for forward/backward (each mini-batch is split across them)
+   * @param precision of the large products
+   * @param checkpoints when and where to write checkpoints, and what to resume from
+   * @param onStart called once before training starts; may be null
+   * @param listener per-epoch callback, may be null
+   * @return the result
+   */
+  public static Result run(ImageTrainConfig c, Architecture arch, int computeThreads,
+      Precision precision, Checkpointing checkpoints, Consumer<RunStart> onStart,
+      TrainingListener listener) {
     long seed = c.trainConfig().seed();
     // the same data preparation as the MLP run (scan, split, load or validate, standardize)
     Shape shape = new Shape(c.height(), c.width(), c.channels());
@@ -128,7 +149,7 @@ public final class ConvImageTraining {
         ? new DatasetBatches(p.trainSet(), batch, seed)
         : new AugmentedBatches(kept, labels, format, c.pipeline(), p.cache(), batch, seed, c.threads(),
             c.prefetch())) {
-      result = trainer.train(initial, source, devSet, listener);
+      result = trainer.train(initial, source, devSet, listener, checkpoints);
     }
     double trainAcc = 1 - result.diagnosis().trainError();
     try (var gemm = Gemms.adaptive(new JavaGemm())) {
