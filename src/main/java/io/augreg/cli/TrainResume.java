@@ -19,15 +19,21 @@ import picocli.CommandLine.ParseResult;
  * {@code train --resume}: the options a run is started with are stored in its checkpoints
  * ({@link #options}); a resumed run takes them back ({@link #restore}), and refuses an option given
  * again with another value, since the run would no longer be the one it continues. The options
- * that do not change the trained weights ({@link #FREE}) may differ.
+ * that do not change the trained weights ({@link #FREE}, {@link #MAY_DIFFER}) may differ.
  */
 final class TrainResume {
   /**
-   * Options that are not stored and may differ on {@code --resume}: they change where the run
-   * goes, how it is shown or how fast the images are prepared, not the weights.
+   * Options that are not stored: where the run goes, how it is shown, this invocation's mode.
    */
   static final Set<String> FREE = Set.of("--resume", "--out", "--overwrite", "--no-progress",
-      "--cache-mb", "--prefetch", "--checkpoint-every", "--no-report", "--help", "--version");
+      "--no-report", "--help", "--version");
+
+  /**
+   * Options that are stored and taken back when not given, but may be given with another value:
+   * they change how fast the images are prepared or how often a checkpoint is written, not the
+   * weights.
+   */
+  static final Set<String> MAY_DIFFER = Set.of("--cache-mb", "--prefetch", "--checkpoint-every");
 
   private TrainResume() {}
 
@@ -100,6 +106,9 @@ final class TrainResume {
       }
       OptionSpec was = saved.findOption(name);
       String then = text(was);
+      if (given.hasMatchedOption(o) && MAY_DIFFER.contains(name)) {
+        continue;
+      }
       if (given.hasMatchedOption(o) && !String.valueOf(text(o)).equals(String.valueOf(then))) {
         throw new AugregException("--resume: " + name + " " + text(o) + " differs from the"
             + " checkpoint's " + name + " " + (then == null ? "(not given)" : then) + "; a resumed"
