@@ -378,7 +378,7 @@ public final class TrainCommand implements Callable<Integer> {
         replaceEarlierRun();
         boolean curves = ConvTrainOutputs.write(out, c, r);
         int code = finish(r.failures().isEmpty(), curves, c, started[0], outw, err);
-        return checkpointEnd(r.result().stopReason(), ck, code, outw);
+        return checkpointEnd(r.result(), ck, code, outw);
       }
       ImageTraining.Result r = ImageTraining.run(c, onStart, progress);
       progress.end();
@@ -429,8 +429,13 @@ public final class TrainCommand implements Callable<Integer> {
    * After the outputs: an interrupted run keeps its checkpoint and says where the model is and
    * how to continue (exit 130); a finished one removes the checkpoint, which its outputs replace.
    */
-  private int checkpointEnd(StopReason reason, Checkpointing ck, int code, PrintWriter outw) {
-    if (reason == StopReason.INTERRUPTED) {
+  private int checkpointEnd(TrainOutcome t, Checkpointing ck, int code, PrintWriter outw) {
+    double[] w = ck.writeTimes();
+    if (w[0] > 0) {
+      outw.printf(Locale.ROOT, "checkpoints: %d written, %.3f s (%.2f%% of the training time)%n",
+          (int) w[0], w[1], 100 * w[1] / t.seconds());
+    }
+    if (t.stopReason() == StopReason.INTERRUPTED) {
       TrainingState s = ck.last();
       outw.println("interrupted " + (s.batch() == 0 ? "after epoch " + (s.epoch() - 1)
           : "in epoch " + s.epoch() + " after " + s.batch() + " mini-batches of it")
