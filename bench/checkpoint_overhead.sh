@@ -3,12 +3,13 @@
 # `./augreg bench cnn --print-recipe`) on cat/non-cat, a checkpoint every epoch.
 # Usage: bench/checkpoint_overhead.sh [EPOCHS] [ROUNDS] [THREADS]   (defaults: 10 epochs, 3 rounds, 2)
 #   Each round trains EPOCHS epochs twice, alternating --checkpoint-every 1 and 0 (none), with
-#   --precision float and THREADS compute threads. Printed per run: the time the trainer spent on
-#   checkpoints (copying the state, encoding and writing it; `train` prints it as "checkpoints: N
-#   written, S s"), the training time (report.json `seconds`), their ratio, the checkpoint size,
-#   and the process CPU time (user+sys). The overhead is the checkpoint time over the training
-#   time, median over the rounds; the CPU difference between the two modes is shown as a cross-check
-#   (it is noise-level on a shared machine).
+#   --precision float and THREADS compute threads. Printed per run: the time the training thread
+#   spent on checkpoints (copying the state, waiting for the previous write; `train` prints it as
+#   "checkpoints: N written, S s of the training time"), the time a background thread spent
+#   encoding and writing them, the training time (report.json `seconds`), the overhead (training
+#   thread's checkpoint time / training time), the checkpoint size and the process CPU time
+#   (user+sys). Medians over the rounds; the CPU difference between the two modes is a
+#   cross-check (noise-level on a shared machine).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -26,7 +27,7 @@ arch="$(sed -n 's/^arch: //p' <<<"$recipe")"
 aug="$(sed -n 's/^augment: //p' <<<"$recipe")"
 echo "CPU: $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "recipe: --arch '$arch' --augment '$aug' --optimizer adam --lr 0.001 --batch 32 --weight-decay 5e-4 --precision float --threads $threads, $epochs epochs"
-printf '%-5s %-6s %8s %10s %9s %9s %8s\n' round every ckpt_s train_s overhead ckpt_MB cpu_s
+printf '%-5s %-6s %8s %8s %10s %9s %9s %8s\n' round every ckpt_s bg_s train_s overhead ckpt_MB cpu_s
 for r in $(seq 1 "$rounds"); do
   for every in 1 0; do
     out="$tmp/run.$r.$every"
@@ -40,11 +41,13 @@ for r in $(seq 1 "$rounds"); do
     train_s="$(sed -n 's/.*"seconds" : \([0-9.]*\).*/\1/p' "$out/report.json")"
     ck_s="$(sed -n 's/^checkpoints: [0-9]* written, \([0-9.]*\) s.*/\1/p' "$tmp/console")"
     ck_s="${ck_s:-0}"
+    bg_s="$(sed -n 's/^checkpoints: .*, \([0-9.]*\) s writing in the background/\1/p' "$tmp/console")"
+    bg_s="${bg_s:-0}"
     params="$(sed -n 's/^network: .*(\([0-9]*\) parameters)/\1/p' "$tmp/console")"
     # weights + Adam's two moments, in doubles
     mb="$(awk -v p="$params" 'BEGIN { printf "%.1f", 3 * p * 8 / 1e6 }')"
     pct="$(awk -v c="$ck_s" -v t="$train_s" 'BEGIN { printf "%.2f%%", 100 * c / t }')"
-    printf '%-5s %-6s %8s %10s %9s %9s %8s\n' "$r" "$every" "$ck_s" "$train_s" "$pct" "$mb" "$cpu"
+    printf '%-5s %-6s %8s %8s %10s %9s %9s %8s\n' "$r" "$every" "$ck_s" "$bg_s" "$train_s" "$pct" "$mb" "$cpu"
     echo "$every $ck_s $train_s $cpu" >> "$tmp/all"
   done
 done

@@ -432,8 +432,9 @@ public final class TrainCommand implements Callable<Integer> {
   private int checkpointEnd(TrainOutcome t, Checkpointing ck, int code, PrintWriter outw) {
     double[] w = ck.writeTimes();
     if (w[0] > 0) {
-      outw.printf(Locale.ROOT, "checkpoints: %d written, %.3f s (%.2f%% of the training time)%n",
-          (int) w[0], w[1], 100 * w[1] / t.seconds());
+      outw.printf(Locale.ROOT, "checkpoints: %d written, %.3f s of the training time (%.2f%%),"
+          + " %.3f s writing in the background%n", (int) w[0], w[1], 100 * w[1] / t.seconds(),
+          w[2]);
     }
     if (t.stopReason() == StopReason.INTERRUPTED) {
       TrainingState s = ck.last();

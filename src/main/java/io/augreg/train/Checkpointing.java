@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Checkpoints of one {@link ConvTrainer} run: when to write the {@link TrainingState} and where,
@@ -40,7 +44,10 @@ public final class Checkpointing {
   private volatile TrainingState last;
   private long lastWrite;
   private double writeSeconds;
+  private volatile double backgroundSeconds;
   private int writes;
+  private ExecutorService background;
+  private Future<?> pending;
 
   // bound by the trainer for one run
   private List<double[]> live;
@@ -149,12 +156,14 @@ public final class Checkpointing {
   }
 
   /**
-   * The checkpoints written so far and their total time (state copy, encoding and write).
+   * The checkpoints written so far, the time the training thread spent on them (copying the
+   * state, and waiting for the previous write when it was not done yet) and the time a
+   * background thread spent encoding and writing them.
    *
-   * @return {count, seconds}
+   * @return {count, seconds on the training thread, seconds in the background}
    */
   public double[] writeTimes() {
-    return new double[] {writes, writeSeconds};
+    return new double[] {writes, writeSeconds, backgroundSeconds};
   }
 
   /**
@@ -215,17 +224,68 @@ public final class Checkpointing {
   void save(int epoch, int batch, long step, List<double[]> moment1, List<double[]> moment2,
       long samples, long trainNanos) {
     long t0 = System.nanoTime();
+    // one write at a time: the previous one must be on disk before the next starts
+    await();
     EpochLog.Saved s = log.save();
     List<double[]> kept = s.haveBest() && !same(best, live) ? copy(best) : null;
     TrainingState state = new TrainingState(epoch, batch, step, copy(live), copy(moment1),
         copy(moment2), kept, s, samples, trainNanos, examples, devExamples, config, run);
     if (file != null) {
-      writer.save(file, state);
+      // encoded and written by a background thread while training goes on
+      if (background == null) {
+        background = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "augreg-checkpoint");
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      pending = background.submit(() -> {
+        long b0 = System.nanoTime();
+        writer.save(file, state);
+        backgroundSeconds += (System.nanoTime() - b0) / 1e9;
+      });
     }
     last = state;
     lastWrite = System.nanoTime();
     writes++;
     writeSeconds += (lastWrite - t0) / 1e9;
+  }
+
+  /**
+   * Ends the run's checkpoints: waits until the last one is written and stops the writer thread.
+   *
+   * @throws AugregException when the last write failed
+   */
+  void finish() {
+    long t0 = System.nanoTime();
+    try {
+      await();
+    } finally {
+      if (background != null) {
+        background.shutdown();
+        background = null;
+      }
+      writeSeconds += (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  /** Waits for the write in progress; its failure is thrown here. */
+  private void await() {
+    Future<?> p = pending;
+    pending = null;
+    if (p == null) {
+      return;
+    }
+    try {
+      p.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AugregException("interrupted while writing the checkpoint " + file, e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new AugregException(file + ": cannot write the checkpoint (" + e.getCause() + ")",
+              e.getCause());
+    }
   }
 
   private static boolean same(List<double[]> a, List<double[]> b) {

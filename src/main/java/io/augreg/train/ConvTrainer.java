@@ -271,6 +271,7 @@ public final class ConvTrainer {
         break;
       }
     }
+    ck.finish();
     EpochLog.Returned returned = log.settle(epoch);
     if (returned != EpochLog.Returned.LAST) {
       // the best snapshot, or the initial parameters when the run diverged before keeping one
