@@ -3,7 +3,6 @@ package io.augreg.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.augreg.core.AugregException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -196,8 +195,8 @@ public final class Checkpointing {
             + w.get(i).length + " values, the network's " + live.get(i).length);
       }
     }
-    copyInto(w, live);
-    copyInto(resume.best() == null ? w : resume.best(), best);
+    ConvTrainer.copyInto(w, live);
+    ConvTrainer.copyInto(resume.best() == null ? w : resume.best(), best);
     log.restore(resume.log());
     return resume;
   }
@@ -227,9 +226,10 @@ public final class Checkpointing {
     // one write at a time: the previous one must be on disk before the next starts
     await();
     EpochLog.Saved s = log.save();
-    List<double[]> kept = s.haveBest() && !same(best, live) ? copy(best) : null;
-    TrainingState state = new TrainingState(epoch, batch, step, copy(live), copy(moment1),
-        copy(moment2), kept, s, samples, trainNanos, examples, devExamples, config, run);
+    List<double[]> kept = s.haveBest() && !same(best, live) ? ConvTrainer.copy(best) : null;
+    TrainingState state = new TrainingState(epoch, batch, step, ConvTrainer.copy(live),
+        ConvTrainer.copy(moment1), ConvTrainer.copy(moment2), kept, s, samples, trainNanos,
+        examples, devExamples, config, run);
     if (file != null) {
       // encoded and written by a background thread while training goes on
       if (background == null) {
@@ -295,19 +295,5 @@ public final class Checkpointing {
       }
     }
     return true;
-  }
-
-  private static List<double[]> copy(List<double[]> src) {
-    List<double[]> out = new ArrayList<>(src.size());
-    for (double[] a : src) {
-      out.add(a.clone());
-    }
-    return out;
-  }
-
-  private static void copyInto(List<double[]> src, List<double[]> dst) {
-    for (int i = 0; i < src.size(); i++) {
-      System.arraycopy(src.get(i), 0, dst.get(i), 0, src.get(i).length);
-    }
   }
 }

@@ -646,7 +646,8 @@ public final class ConvTrainer {
     };
   }
 
-  private static List<double[]> copy(List<double[]> src) {
+  /** Copies of the arrays. */
+  static List<double[]> copy(List<double[]> src) {
     List<double[]> out = new ArrayList<>(src.size());
     for (double[] a : src) {
       out.add(a.clone());
@@ -654,7 +655,8 @@ public final class ConvTrainer {
     return out;
   }
 
-  private static void copyInto(List<double[]> src, List<double[]> dst) {
+  /** Copies the values of {@code src} into the same-shaped {@code dst}. */
+  static void copyInto(List<double[]> src, List<double[]> dst) {
     for (int i = 0; i < src.size(); i++) {
       System.arraycopy(src.get(i), 0, dst.get(i), 0, src.get(i).length);
     }
