@@ -14,8 +14,9 @@ import java.util.concurrent.Future;
 /**
  * Checkpoints of one {@link ConvTrainer} run: when to write the {@link TrainingState} and where,
  * the state to resume from, and a stop request (Ctrl-C) honoured at the end of the current
- * mini-batch. Give a new one to each training call ({@link ConvTrainer#train(io.augreg.nn.conv.ConvNet,
- * BatchStream, io.augreg.data.Dataset, TrainingListener, Checkpointing)}).
+ * mini-batch. Give a new one to each training call ({@link
+ * ConvTrainer#train(io.augreg.nn.conv.ConvNet, BatchStream, io.augreg.data.Dataset,
+ * TrainingListener, Checkpointing)}).
  *
  * <pre>{@code
  * Checkpointing ck = Checkpointing.every(1, dir.resolve("checkpoint.ckpt"));
