@@ -28,8 +28,9 @@ import java.util.zip.CRC32;
  *
  * <p>Layout (little-endian): the 8 bytes {@code AUGRCKPT}, the format version (int), the length
  * of a UTF-8 JSON header (int) and the header (position, counts, configuration, the caller's
- * fields); then the doubles: the history (5 per recorded epoch), the log's last cost, best score
- * and wait, and the arrays of the live weights, the first and second optimizer moments and the
+ * fields); then the doubles: the history (6 per recorded epoch), the log's last cost, best score
+ * and wait, the schedule's epoch, rate, best dev cost and bad epochs, the epoch's pass sums, and
+ * the arrays of the live weights, the first and second optimizer moments and the
  * kept weights, each as its length (int) and its values; last a CRC-32 of everything before it
  * (long). The doubles are stored bit for bit, so a resumed run continues with exactly the same
  * numbers.
@@ -40,6 +41,8 @@ final class CheckpointFile {
 
   private static final byte[] MAGIC = "AUGRCKPT".getBytes(StandardCharsets.US_ASCII);
   private static final String[] GROUPS = {"weights", "moment1", "moment2", "best"};
+  /** Doubles after the history: the log's 3, the schedule's 4, the pass sums' 2. */
+  private static final int SCALARS = 9;
 
   /**
    * Test hook (system property {@code augreg.checkpoint.stallMs}): pause this long half-way
@@ -68,7 +71,7 @@ final class CheckpointFile {
   void save(Path file, TrainingState s) {
     byte[] header = header(s);
     List<List<double[]>> groups = groups(s);
-    long doubles = 5L * s.log().records().size() + 3;
+    long doubles = 6L * s.log().records().size() + SCALARS;
     long arrays = 0;
     for (List<double[]> g : groups) {
       for (double[] a : g) {
@@ -90,9 +93,12 @@ final class CheckpointFile {
     b.put(MAGIC).putInt(VERSION).putInt(header.length).put(header);
     for (EpochRecord r : s.log().records()) {
       b.putDouble(r.epoch()).putDouble(r.trainCost()).putDouble(r.devCost())
-          .putDouble(r.trainAccuracy()).putDouble(r.devAccuracy());
+          .putDouble(r.trainAccuracy()).putDouble(r.devAccuracy()).putDouble(r.lr());
     }
-    b.putDouble(s.log().lastCost()).putDouble(s.log().rule()[0]).putDouble(s.log().rule()[1]);
+    LrScheduler.State lr = s.schedule();
+    b.putDouble(s.log().lastCost()).putDouble(s.log().rule()[0]).putDouble(s.log().rule()[1])
+        .putDouble(lr.epoch()).putDouble(lr.lr()).putDouble(lr.best()).putDouble(lr.badEpochs())
+        .putDouble(s.passSums()[0]).putDouble(s.passSums()[1]);
     for (List<double[]> g : groups) {
       for (double[] a : g) {
         b.putInt(a.length);
@@ -216,10 +222,13 @@ final class CheckpointFile {
       List<EpochRecord> records = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         records.add(new EpochRecord((int) b.getDouble(), b.getDouble(), b.getDouble(),
-            b.getDouble(), b.getDouble()));
+            b.getDouble(), b.getDouble(), b.getDouble()));
       }
       double lastCost = b.getDouble();
       double[] rule = {b.getDouble(), b.getDouble()};
+      LrScheduler.State lr = new LrScheduler.State((int) b.getDouble(), b.getDouble(),
+          b.getDouble(), (int) b.getDouble());
+      double[] passSums = {b.getDouble(), b.getDouble()};
       List<List<double[]>> groups = new ArrayList<>();
       for (String g : GROUPS) {
         int k = h.get("arrays").get(g).asInt();
@@ -238,7 +247,7 @@ final class CheckpointFile {
       h.get("run").fields().forEachRemaining(e -> run.put(e.getKey(), e.getValue().asText()));
       return new TrainingState(h.get("epoch").asInt(), h.get("batch").asInt(),
           h.get("step").asLong(), groups.get(0), groups.get(1), groups.get(2),
-          h.get("best_is_weights").asBoolean() ? null : groups.get(3), log,
+          h.get("best_is_weights").asBoolean() ? null : groups.get(3), log, lr, passSums,
           h.get("samples").asLong(), h.get("train_nanos").asLong(), h.get("examples").asInt(),
           h.get("dev_examples").asInt(), h.get("config"), run);
     } catch (IOException | RuntimeException e) {

@@ -218,19 +218,22 @@ public final class Checkpointing {
    * @param step the optimizer steps taken
    * @param moment1 the optimizer's first moments (momentum, Adam), empty for none
    * @param moment2 Adam's second moments, empty for none
+   * @param schedule the learning-rate schedule's state
+   * @param passSums the epoch's summed batch losses and starting penalty so far (the lesson's
+   *     during-pass cost), zeros at an epoch boundary
    * @param samples examples trained on so far
    * @param trainNanos time in the optimization passes so far
    */
   void save(int epoch, int batch, long step, List<double[]> moment1, List<double[]> moment2,
-      long samples, long trainNanos) {
+      LrScheduler.State schedule, double[] passSums, long samples, long trainNanos) {
     long t0 = System.nanoTime();
     // one write at a time: the previous one must be on disk before the next starts
     await();
     EpochLog.Saved s = log.save();
     List<double[]> kept = s.haveBest() && !same(best, live) ? ConvTrainer.copy(best) : null;
     TrainingState state = new TrainingState(epoch, batch, step, ConvTrainer.copy(live),
-        ConvTrainer.copy(moment1), ConvTrainer.copy(moment2), kept, s, samples, trainNanos,
-        examples, devExamples, config, run);
+        ConvTrainer.copy(moment1), ConvTrainer.copy(moment2), kept, s, schedule,
+        passSums.clone(), samples, trainNanos, examples, devExamples, config, run);
     if (file != null) {
       // encoded and written by a background thread while training goes on
       if (background == null) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * Everything a {@link ConvTrainer} run needs to continue exactly where it stopped: the position
  * (the next epoch and how many of its mini-batches are done), the live parameters (batch
  * normalization's running statistics included), the optimizer state (momentum or Adam's two
- * moments and the step count), the early-stopping state (the kept epoch, its weights, the best
+ * moments and the step count), the learning-rate schedule's state, the early-stopping state (the kept epoch, its weights, the best
  * score and the evaluations since it), the history so far, the training configuration and compute
  * settings it was made with, and a map of the caller's own fields ({@link #run()}; {@code augreg
  * train} keeps its options there).
@@ -42,6 +42,8 @@ public final class TrainingState {
   private final List<double[]> moment2;
   private final List<double[]> best;
   private final EpochLog.Saved log;
+  private final LrScheduler.State schedule;
+  private final double[] passSums;
   private final long samples;
   private final long trainNanos;
   private final int examples;
@@ -51,8 +53,9 @@ public final class TrainingState {
 
   /** The parts of a state; the lists are taken as they are (the caller made the copies). */
   TrainingState(int epoch, int batch, long step, List<double[]> weights, List<double[]> moment1,
-      List<double[]> moment2, List<double[]> best, EpochLog.Saved log, long samples,
-      long trainNanos, int examples, int devExamples, JsonNode config, Map<String, String> run) {
+      List<double[]> moment2, List<double[]> best, EpochLog.Saved log,
+      LrScheduler.State schedule, double[] passSums, long samples, long trainNanos, int examples,
+      int devExamples, JsonNode config, Map<String, String> run) {
     this.epoch = epoch;
     this.batch = batch;
     this.step = step;
@@ -61,6 +64,8 @@ public final class TrainingState {
     this.moment2 = List.copyOf(moment2);
     this.best = best == null ? null : List.copyOf(best);
     this.log = log;
+    this.schedule = schedule;
+    this.passSums = passSums;
     this.samples = samples;
     this.trainNanos = trainNanos;
     this.examples = examples;
@@ -241,6 +246,19 @@ public final class TrainingState {
 
   EpochLog.Saved log() {
     return log;
+  }
+
+  /** The learning-rate schedule's state. */
+  LrScheduler.State schedule() {
+    return schedule;
+  }
+
+  /**
+   * In the middle of an epoch, its summed batch losses and the penalty it started from (the
+   * lesson's during-pass cost); zeros at an epoch boundary.
+   */
+  double[] passSums() {
+    return passSums;
   }
 
   long samples() {
