@@ -29,17 +29,27 @@ class CheckpointingTest {
 
   @TempDir Path dir;
 
+  /** Label smoothing, mixup on half the batches, max-norm, a plateau schedule after a warm-up. */
+  private static final TrainingAids AIDS = new TrainingAids(0.1, 0.2, 0, 0.5, 3.0,
+      new LrSchedule(LrSchedule.Kind.PLATEAU, 1, 1, 1, 0.5, 0));
+
+  private static boolean aided;
+
   private static TrainConfig config(Optimizer opt, int epochs, boolean early) {
     TrainConfig.Builder b = TrainConfig.builder().optimizer(opt).learningRate(0.01)
-        .epochs(epochs).batchSize(16).l2(0.01).seed(3).evalEvery(2);
+        .epochs(epochs).batchSize(16).l2(0.01).seed(3).evalEvery(2)
+        .aids(aided ? AIDS : TrainingAids.NONE);
     if (early) {
       b.earlyStopping(new EarlyStopping(EarlyStopping.Monitor.DEV_LOSS, 2, 0));
     }
     return b.build();
   }
 
+  /** A narrow dense stack (the row executor, on one thread) or a conv net (the slices). */
+  private static Architecture arch = ARCH;
+
   private static ConvNet net() {
-    return ConvNet.initialize(ARCH, SHAPE, OutputKind.SIGMOID_BINARY, 1, 1);
+    return ConvNet.initialize(arch, SHAPE, OutputKind.SIGMOID_BINARY, 1, 1);
   }
 
   /** Requests a stop while building batch {@code at} (counted over the whole run). */
@@ -87,11 +97,14 @@ class CheckpointingTest {
     };
   }
 
-  @ParameterizedTest(name = "{0}, {1} thread(s), early stopping {2}, stop at batch {3}")
-  @CsvSource({"ADAM,1,false,9", "ADAM,2,true,6", "MOMENTUM,2,false,13", "SGD,1,true,4",
-      "ADAM,1,false,12"})
+  @ParameterizedTest(name = "{0}, {1} thread(s), early stopping {2}, stop at batch {3}, {4}")
+  @CsvSource({"ADAM,1,false,9,conv", "ADAM,2,true,6,conv", "MOMENTUM,2,false,13,conv",
+      "SGD,1,true,4,conv", "ADAM,1,false,12,conv", "ADAM,1,false,8,dense", "ADAMW,1,true,5,dense",
+      "MOMENTUM,2,false,7,dense", "ADAM,2,false,11,conv+aids", "ADAM,1,true,10,dense+aids"})
   void interruptedThenResumedEqualsUninterrupted(Optimizer opt, int threads, boolean early,
-      int stopAt) {
+      int stopAt, String kind) {
+    arch = kind.startsWith("conv") ? ARCH : Architecture.parse("dense units=8 | dense units=4");
+    aided = kind.endsWith("+aids");
     Dataset train = ConvTrainerTest.bars(40, 8, 1, 1); // 3 batches per epoch
     Dataset dev = ConvTrainerTest.bars(24, 8, 1, 2);
     TrainConfig c = config(opt, 9, early);
@@ -123,6 +136,8 @@ class CheckpointingTest {
 
   @Test
   void epochCheckpointsResumeAndTheFileRoundTrips() {
+    aided = false;
+    arch = ARCH;
     Dataset train = ConvTrainerTest.bars(40, 8, 1, 1);
     TrainConfig c = config(Optimizer.ADAM, 4, false);
     ConvTrainer trainer = new ConvTrainer(c, 1, Precision.DOUBLE);
@@ -134,7 +149,7 @@ class CheckpointingTest {
     assertEquals(0, s.batch());
     assertEquals(9, s.step());
     assertEquals("v", s.run().get("k"));
-    assertEquals(1, s.history().epochs().size()); // epoch 2 (recorded every 2 epochs)
+    assertEquals(2, s.history().epochs().size()); // epochs 1 and 2 (the first, then every 2)
     assertEquals(1, ck.writeTimes()[0]);
     ConvTrainResult rest = trainer.train(net(), new DatasetBatches(train, 16, 3), null, null,
         Checkpointing.none().resumeFrom(s));
@@ -144,6 +159,8 @@ class CheckpointingTest {
 
   @Test
   void refusesAnotherConfigurationOrDataOrADamagedFile() throws IOException {
+    aided = false;
+    arch = ARCH;
     Dataset train = ConvTrainerTest.bars(40, 8, 1, 1);
     TrainConfig c = config(Optimizer.ADAM, 2, false);
     Path file = dir.resolve("ck");
