@@ -20,19 +20,23 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code train} as a real child process (java on the built classes): killed with SIGKILL at random
- * instants, one of them in the middle of a checkpoint write, and resumed each time, it ends with
- * the files of an uninterrupted run; Ctrl-C (SIGINT) stops it with exit 130, a checkpoint and a
- * report saying {@code interrupted}; the options of {@code --resume} are checked.
+ * {@code train} as a real child process (java on the built classes): a CNN with augmentation on 2
+ * threads killed with SIGKILL at random instants, one of them in the middle of a checkpoint
+ * write, and resumed each time, ends with the files of an uninterrupted run; Ctrl-C (SIGINT)
+ * stops the MLP ({@code --layers}, no augmentation, 1 thread) with exit 130, a checkpoint and a
+ * report saying {@code interrupted}, and the resumed run equals the uninterrupted one; the
+ * options of {@code --resume} are checked.
  */
 class TrainResumeProcessTest {
   private static final String ARCH = "conv filters=4 | pool | dropout keep=0.8 | dense units=8";
 
   @TempDir Path tmp;
 
+  /** A CNN with augmentation, or (augment false) the --layers MLP without. */
   private static List<String> args(Path out, boolean augment, int threads, String every) {
     List<String> a = new ArrayList<>(List.of("train", "--train",
-        TestData.path("catvnoncat/train").toString(), "--size", "12x12", "--arch", ARCH,
+        TestData.path("catvnoncat/train").toString(), "--size", "12x12",
+        augment ? "--arch" : "--layers", augment ? ARCH : "8,4",
         "--batch", "16", "--epochs", "30", "--threads", String.valueOf(threads),
         "--checkpoint-every", every, "--no-report", "--no-progress", "--out", out.toString()));
     if (augment) {
