@@ -430,8 +430,9 @@ public final class TrainCommand implements Callable<Integer> {
       TrainingState s = ck.last();
       outw.println("interrupted " + (s.batch() == 0 ? "after epoch " + (s.epoch() - 1)
           : "in epoch " + s.epoch() + " after " + s.batch() + " mini-batches of it")
-          + ": the model so far is in " + out.resolve("model.json") + "; continue with:"
-          + " augreg train --resume --out " + out);
+          + ": the model so far is in " + out.resolve("model.json") + (ck.file() == null
+              ? " (no checkpoint to resume from: --checkpoint-every 0)"
+              : "; continue with: augreg train --resume --out " + out));
       outw.flush();
       return CtrlC.EXIT;
     }

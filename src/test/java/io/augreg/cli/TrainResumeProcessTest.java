@@ -144,7 +144,37 @@ class TrainResumeProcessTest {
     assertSameRun(whole, out);
   }
 
+  /** Sends SIGINT to the child. */
+  private static void interrupt(Child c) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(c.process().pid())).start();
+    assertEquals(0, kill.waitFor());
+  }
+
   @Test
+  @Timeout(value = 400, unit = TimeUnit.SECONDS) // child JVMs, on a loaded machine
+  void aSecondCtrlCQuitsAtOnceAndTheLastCheckpointStands() throws Exception {
+    Path out = tmp.resolve("twice");
+    Path ckpt = out.resolve("checkpoint.ckpt");
+    // every checkpoint write pauses half-way for 2 s: the second Ctrl-C comes during the
+    // checkpoint the first one asked for
+    Child c = start(args(out, true, 1, "1"), "-Daugreg.checkpoint.stallMs=2000");
+    c.awaitTraining();
+    while (!Files.exists(ckpt)) {
+      assertTrue(c.process().isAlive(), c.console());
+      Thread.sleep(5);
+    }
+    TrainingState first = TrainingState.load(ckpt);
+    interrupt(c);
+    Thread.sleep(300);
+    interrupt(c);
+    assertEquals(130, c.waitExit(), c.console());
+    assertFalse(Files.exists(out.resolve("report.json")), "no outputs after the second Ctrl-C");
+    TrainingState now = TrainingState.load(ckpt);
+    assertTrue(now.step() >= first.step() && now.epoch() <= 30, c.console());
+  }
+
+  @Test
+  @Timeout(value = 400, unit = TimeUnit.SECONDS) // child JVMs, on a loaded machine
   void ctrlCStopsWithACheckpointAndResumeRefusesOtherOptionsThenFinishesTheRun()
       throws Exception {
     Path whole = tmp.resolve("whole");
@@ -155,8 +185,7 @@ class TrainResumeProcessTest {
     Child c = start(args(out, false, 1, "1000"));
     c.awaitTraining();
     Thread.sleep(300);
-    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(c.process().pid())).start();
-    assertEquals(0, kill.waitFor());
+    interrupt(c);
     assertEquals(130, c.waitExit(), c.console());
     String console = c.console();
     assertTrue(console.contains("augreg train: Ctrl-C: stopping at the end of this mini-batch"),
