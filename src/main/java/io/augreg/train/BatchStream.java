@@ -66,6 +66,23 @@ public interface BatchStream extends AutoCloseable {
   Epoch epoch(int epoch);
 
   /**
+   * The batches of epoch {@code epoch} from batch {@code first} on (0-based), the same batches
+   * {@link #epoch(int)} gives after its first {@code first}: how a resumed run continues in the
+   * middle of an epoch. This default builds and drops the skipped batches.
+   *
+   * @param epoch the epoch
+   * @param first the batches to skip
+   * @return the remaining batches
+   */
+  default Epoch epoch(int epoch, int first) {
+    Epoch e = epoch(epoch);
+    for (int b = 0; b < first && e.next() != null; b++) {
+      // skipped
+    }
+    return e;
+  }
+
+  /**
    * The training examples without augmentation, in a fixed order (for measuring train cost and
    * accuracy).
    *
