@@ -61,26 +61,36 @@ public record AugMix(
       }
       byte[] px = s.bytesC;
       Pixels.read(src, px);
-      // mix = m·image + Σ wᵢ·chainᵢ in single precision (as torchvision's float batch), truncated
+      // mix = m·image + Σ wᵢ·chainᵢ in single precision (as torchvision's float batch), truncated;
+      // with 4 channels alpha is kept: its mix slot holds the source value throughout
+      int ch = src.channels();
       float m = (float) original;
       for (int i = 0; i < n; i++) {
         mix[i] = m * (px[i] & 0xFF);
+      }
+      if (ch == 4) {
+        for (int i = 3; i < n; i += 4) {
+          mix[i] = px[i] & 0xFF;
+        }
       }
       Mat branch = s.chain[2];
       for (int c = 0; c < chains.size(); c++) {
         Policies.chain(src, branch, chains.get(c));
         Pixels.read(branch, px);
         float w = (float) (double) weights.get(c);
-        for (int i = 0; i < n; i++) {
-          mix[i] += w * (px[i] & 0xFF);
+        if (ch == 4) {
+          for (int i = 0; i < n; i += 4) {
+            mix[i] += w * (px[i] & 0xFF);
+            mix[i + 1] += w * (px[i + 1] & 0xFF);
+            mix[i + 2] += w * (px[i + 2] & 0xFF);
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            mix[i] += w * (px[i] & 0xFF);
+          }
         }
       }
-      Pixels.read(src, px);
-      int ch = src.channels();
       for (int i = 0; i < n; i++) {
-        if (ch == 4 && i % 4 == 3) {
-          continue; // alpha kept
-        }
         float v = mix[i];
         px[i] = (byte) (v <= 0 ? 0 : v >= 255 ? 255 : (int) v);
       }

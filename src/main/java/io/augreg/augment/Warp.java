@@ -14,6 +14,14 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * the shifted matrix, so a pixel may differ by one gray level from a direct reflect warp.)
  */
 final class Warp {
+  /**
+   * Shift of a nearest affine map, in pixels: a point within 1/1024 pixel of the middle between two
+   * pixels takes the lower one (OpenCV's fixed point would round it up). PIL decides such points
+   * by the rounding of its 16.16 fixed-point steps; on the exact ties of ParityTest's shear (every
+   * fifth row) it takes the lower pixel.
+   */
+  private static final double NEAREST_TIE = -1.0 / 1024;
+
   /** Extra pixels beyond the inverse-mapped corners: bilinear/bicubic taps and rounding. */
   private static final int SLACK = 3;
 
@@ -84,10 +92,13 @@ final class Warp {
   /**
    * A warp given PIL's way (what torchvision's PIL path hands to {@code Image.transform}): the
    * inverse map {@code in = M·(out + ½) − ½} from output to input pixel centres, {@code M} a 2×3
-   * affine ({@code m.length == 6}) or a 3×3 perspective with {@code m[8] = 1} given as 8 values.
-   * Pixels from outside are filled by {@code border} (constant: 0). With a constant border and
-   * nearest or linear interpolation this is PIL's own arithmetic ({@link
-   * io.augreg.augment.kernel.PilWarp}); otherwise OpenCV's warp with the same inverse map.
+   * affine ({@code m.length == 6}) or a 3×3 perspective with {@code m[8] = 1} given as 8 values,
+   * run by OpenCV's {@code warpAffine} / {@code warpPerspective} with that map moved to OpenCV's
+   * pixel centres at integers. Pixels from outside are filled by {@code border} (constant: 0).
+   * Against PIL's own warp: nearest picks the same pixel but within 1/1024 pixel of a tie (OpenCV's
+   * fixed point); bilinear weights are OpenCV's 1/32 pixel and 1/2¹⁵ fixed point (PIL: double
+   * precision, truncated); at the edge of the warped content OpenCV blends the outside fill where
+   * PIL repeats the edge pixel. A whole-pixel shift is an exact copy either way.
    *
    * @param src the source
    * @param dst the destination, {@code outW × outH}
@@ -99,24 +110,19 @@ final class Warp {
    */
   static void pilInverse(Mat src, Mat dst, double[] m, Interp interp, Border border, int outW, int outH) {
     Scratch s = Scratch.get();
-    if (border == Border.CONSTANT && interp != Interp.CUBIC) {
-      // PIL's own arithmetic (what torchvision's PIL path gives)
-      int w = src.cols();
-      int h = src.rows();
-      int ch = src.channels();
-      byte[] in = s.bytesA(w * h * ch);
-      byte[] out = s.bytesB(outW * outH * ch);
-      Pixels.read(src, in);
-      io.augreg.augment.kernel.PilWarp.apply(in, w, h, ch, out, outW, outH, m, interp == Interp.LINEAR);
-      dst.create(outH, outW, src.type());
-      Pixels.write(out, dst);
+    if (m.length == 6 && border == Border.CONSTANT && m[0] == 1 && m[1] == 0 && m[3] == 0
+        && m[4] == 1 && m[2] == Math.rint(m[2]) && m[5] == Math.rint(m[5])
+        && outW == src.cols() && outH == src.rows()) {
+      shift(src, dst, (int) Math.max(-outW, Math.min(outW, m[2])),
+          (int) Math.max(-outH, Math.min(outH, m[5])), s);
       return;
     }
     int flags = interp.cvFlag() | opencv_imgproc.WARP_INVERSE_MAP;
     if (m.length == 6) {
       // OpenCV's inverse map on pixel centres at integers: c' = c + (a + b − 1)/2, f' = f + (d + e − 1)/2
-      Mat a = s.affine(m[0], m[1], m[2] + 0.5 * (m[0] + m[1]) - 0.5,
-          m[3], m[4], m[5] + 0.5 * (m[3] + m[4]) - 0.5);
+      double tie = interp == Interp.NEAREST ? NEAREST_TIE : 0;
+      Mat a = s.affine(m[0], m[1], m[2] + 0.5 * (m[0] + m[1]) - 0.5 + tie,
+          m[3], m[4], m[5] + 0.5 * (m[3] + m[4]) - 0.5 + tie);
       opencv_imgproc.warpAffine(src, dst, a, s.size(outW, outH), flags, border.cvFlag(), s.zero);
       return;
     }
@@ -138,5 +144,24 @@ final class Warp {
     s.homographyData.put(hm, 0, 9);
     opencv_imgproc.warpPerspective(
         src, dst, s.homography, s.size(outW, outH), flags, border.cvFlag(), s.zero);
+  }
+
+  /**
+   * {@code dst(x, y) = src(x + tx, y + ty)}, 0 outside (|tx| ≤ w, |ty| ≤ h): the overlapping
+   * region padded with zeros by one {@code copyMakeBorder}.
+   */
+  private static void shift(Mat src, Mat dst, int tx, int ty, Scratch s) {
+    int w = src.cols();
+    int h = src.rows();
+    int cw = w - Math.abs(tx);
+    int chh = h - Math.abs(ty);
+    if (cw == 0 || chh == 0) {
+      dst.create(h, w, src.type());
+      dst.put(s.zero);
+      return;
+    }
+    Mat part = s.roi.of(src, Math.max(0, tx), Math.max(0, ty), cw, chh);
+    opencv_core.copyMakeBorder(part, dst, Math.max(0, -ty), Math.max(0, ty), Math.max(0, -tx),
+        Math.max(0, tx), opencv_core.BORDER_CONSTANT | opencv_core.BORDER_ISOLATED, s.zero);
   }
 }

@@ -64,4 +64,31 @@ class WarpTest {
       }
     }
   }
+
+  @Test
+  void aWholePixelShiftIsAnExactCopyWithZerosOutside() {
+    int w = 20;
+    int h = 14;
+    for (int ch : new int[] {1, 3, 4}) {
+      try (Mat src = TestImages.pattern(w, h, ch, 5); Mat dst = new Mat()) {
+        for (int[] t : new int[][] {{3, -2}, {-5, 4}, {0, 0}, {w, 0}, {0, -h - 7}}) {
+          // PIL's inverse map in = out + t at pixel centres: dst(x, y) = src(x + tx, y + ty)
+          Warp.pilInverse(src, dst, new double[] {1, 0, t[0], 0, 1, t[1]}, Interp.LINEAR,
+              Border.CONSTANT, w, h);
+          for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+              int sx = x + t[0];
+              int sy = y + t[1];
+              boolean in = sx >= 0 && sx < w && sy >= 0 && sy < h;
+              for (int c = 0; c < ch; c++) {
+                int want = in ? TestImages.at(src, sx, sy, c) : 0;
+                org.junit.jupiter.api.Assertions.assertEquals(want, TestImages.at(dst, x, y, c),
+                    ch + " channels, shift " + t[0] + "," + t[1] + " at " + x + "," + y);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 }
