@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Measures the GEMM paths (EJML, OpenBLAS 1/2 threads, double/float, with/without copies) on the
-# cat MLP and football shapes; --sweep adds the sizes that set the EJML/Java vs OpenBLAS threshold.
-# Usage: bench/gemm.sh [--sweep] [--seconds S] [--small io.augreg.nn.linalg.JavaGemm]
+# JMH benchmark of the GEMM paths (io.augreg.nn.linalg.GemmBench): EJML and plain Java on the heap;
+# OpenBLAS on 1 and 2 threads, double and float, with operands copied per call, B resident, or
+# already native (the bound), on the cat MLP, football, CNN and crossover shapes and a 1024³
+# square (the roofline). Average ms per product; GFLOP/s = 2·m·n·k / time.
+# Usage: bench/gemm.sh [JMH options]   e.g. bench/gemm.sh -p shape=1024x1024x1024 -p operands=native
+#   (defaults: 1 fork, 3 warm-up and 5 measured iterations of 1 s, every shape and path: ~10 min)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-cp="$(bench/classpath.sh)"
-exec java -Xmx2g -cp "$cp" io.augreg.nn.linalg.GemmBench "$@"
+exec "$(dirname "$0")/jmh.sh" 'io.augreg.nn.linalg.GemmBench' "$@"

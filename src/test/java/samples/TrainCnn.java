@@ -2,10 +2,10 @@ package samples;
 
 import io.augreg.augment.Pipeline;
 import io.augreg.data.SplitRatios;
-import io.augreg.imagetrain.ConvImageTraining;
-import io.augreg.imagetrain.ConvTrainOutputs;
+import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.ImageModel;
 import io.augreg.imagetrain.ImageTrainConfig;
+import io.augreg.imagetrain.TrainOutputs;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.train.EarlyStopping;
@@ -35,7 +35,7 @@ public final class TrainCnn {
    * @param out output folder
    * @return the run's result
    */
-  public static ConvImageTraining.Result train(Path folder, Path out) {
+  public static ImageTraining.Result train(Path folder, Path out) {
     // 1. the network: the same text as `augreg train --arch` (the output layer follows from the classes)
     Architecture arch = Architecture.parse(
         "conv filters=8 k=3 | pool k=2 | conv filters=16 k=3 | pool k=2 | dropout keep=0.5 | dense units=16");
@@ -62,11 +62,11 @@ public final class TrainCnn {
         .build();
 
     // 4. train on 2 compute threads with single-precision products; onStart runs before epoch 1
-    ConvImageTraining.Result r = ConvImageTraining.run(config, arch, 2, Precision.FLOAT,
+    ImageTraining.Result r = ImageTraining.run(config, arch, 2, Precision.FLOAT,
         start -> System.out.println("training " + start.network() + " (" + start.parameters()
             + " parameters) on " + start.trainCount() + " images"),
         epoch -> { });
-    ConvTrainOutputs.write(out, config, r);     // model.json, model.mat, history.csv, report.json, PNGs
+    TrainOutputs.write(out, config, r);     // model.json, model.mat, history.csv, report.json, PNGs
     return r;
   }
 
@@ -78,7 +78,7 @@ public final class TrainCnn {
   public static void main(String[] args) {
     Path folder = Path.of(args.length > 0 ? args[0] : "samples/shapes");
     Path out = Path.of(args.length > 1 ? args[1] : "out/cnn-sample");
-    ConvImageTraining.Result r = train(folder, out);
+    ImageTraining.Result r = train(folder, out);
     System.out.printf("train %.3f dev %.3f test %.3f, stopped: %s%n", r.trainAccuracy(), r.devAccuracy(),
         r.testAccuracy(), r.result().stopReason().label());
 

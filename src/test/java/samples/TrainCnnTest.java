@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augreg.image.ImageReader;
-import io.augreg.imagetrain.ConvImageTraining;
+import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.ImageModel;
 import io.augreg.nn.linalg.JavaGemm;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ class TrainCnnTest {
 
   @Test
   void sampleTrainsSavesLoadsAndPredicts() throws Exception {
-    ConvImageTraining.Result r = TrainCnn.train(Path.of("samples", "shapes"), out);
+    ImageTraining.Result r = TrainCnn.train(Path.of("samples", "shapes"), out);
     assertEquals(4, r.trainCount());
     assertEquals(2, r.devCount());
     assertEquals(2, r.testCount());

@@ -14,6 +14,9 @@ public record Grayscale() implements Step<Grayscale.GrayscaleParams> {
   public record GrayscaleParams() implements StepParams {
     @Override
     public void apply(Mat src, Mat dst) {
+      if (PointOps.luma(src, dst)) {
+        return;
+      }
       LutKernel.run(src, dst, (b, n, ch, s) -> Colour.grayscale(b, n, ch));
     }
   }

@@ -25,12 +25,8 @@ public record Posterize(@Opt("4") Range bits) implements Step<Posterize.Posteriz
 
     @Override
     public void apply(Mat src, Mat dst) {
-      byte[] lut = Scratch.get().lut;
-      int mask = ~((1 << (8 - bits)) - 1);
-      for (int v = 0; v < 256; v++) {
-        lut[v] = (byte) (v & mask);
-      }
-      LutKernel.cvMap(src, dst, lut);
+      // v & mask with one SIMD bitwise_and (alpha kept)
+      PointOps.and(src, dst, ~((1 << (8 - bits)) - 1));
     }
   }
 

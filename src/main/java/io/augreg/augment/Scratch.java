@@ -59,7 +59,7 @@ final class Scratch implements AutoCloseable {
   /** Per-channel lookup tables (3 × 256) and histograms (3 × 256). */
   final byte[] luts = new byte[768];
   final int[] hist = new int[768];
-  final int[] histSpare = new int[768];
+  final int[] histSpare = new int[2304];
   /** OpenCV lookup tables: one channel (applied to every channel), and BGRA with alpha kept. */
   final Mat lut1 = new Mat(1, 256, opencv_core.CV_8UC1);
   final Mat lut4 = new Mat(1, 256, opencv_core.CV_8UC4);
@@ -91,6 +91,7 @@ final class Scratch implements AutoCloseable {
       LOCAL.remove();
       s.close();
     }
+    PointOps.release();
   }
 
   /** Sets the affine matrix to {@code [[a, b, c], [d, e, f]]}. */

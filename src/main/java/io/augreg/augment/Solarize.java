@@ -20,6 +20,9 @@ public record Solarize(@Opt("128") Range threshold) implements Step<Solarize.Sol
   public record SolarizeParams(double threshold) implements StepParams {
     @Override
     public void apply(Mat src, Mat dst) {
+      if (PointOps.solarize(src, dst, threshold)) {
+        return;
+      }
       byte[] lut = Scratch.get().lut;
       for (int v = 0; v < 256; v++) {
         lut[v] = (byte) (v >= threshold ? 255 - v : v);

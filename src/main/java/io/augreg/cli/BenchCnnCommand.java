@@ -1,7 +1,7 @@
 package io.augreg.cli;
 
 import io.augreg.augment.Pipeline;
-import io.augreg.imagetrain.ConvImageTraining;
+import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.ImageTrainConfig;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.linalg.Precision;
@@ -99,8 +99,7 @@ public final class BenchCnnCommand implements Callable<Integer> {
     ImageTrainConfig c = ImageTrainConfig.builder(data.resolve("train")).test(data.resolve("test"))
         .size(64, 64).pipeline(augment != 0 ? Pipeline.parse(PEER_AUGMENT) : null).trainConfig(tc)
         .threads(augThreads).init("he").build();
-    ConvImageTraining.Result r =
-        ConvImageTraining.run(c, network, threads, p, null);
+    ImageTraining.Result r = ImageTraining.run(c, network, threads, p, null);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "augreg cnn augment=%s epochs=%d samples_per_s=%.0f train_acc=%.3f test_acc=%.3f%n",
         augment != 0 ? "True" : "False", epochs, r.result().samplesPerSecond(), r.trainAccuracy(),

@@ -382,7 +382,7 @@ public final class FootballCommand implements Callable<Integer> {
     metrics.put("seconds", run.seconds());
     metrics.put("best_epoch", (double) run.result().bestEpoch());
     metrics.put("stop_epoch", (double) run.result().stopEpoch());
-    ModelFiles.save(
-        out, "model-" + FootballFigures.fileLabel(run.mode()), run.result().model(), run.config(), metrics);
+    ModelFiles.save(out, "model-" + FootballFigures.fileLabel(run.mode()), run.result().model(),
+        run.config(), metrics, java.util.Map.of());
   }
 }

@@ -73,9 +73,30 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  /**
+   * The command line for {@code args}: when the first argument names a subcommand, only that one
+   * is registered. Picocli builds each command's model by reflection over its annotated fields,
+   * and building all of them cost about half a CPU-second of every start (measured on
+   * {@code augreg --version}: 0.75 s CPU, against 0.13 s for an empty Java program); any other
+   * first argument (none, {@code --help}, a typo that wants suggestions) gets them all.
+   */
+  static CommandLine commandLine(String[] args) {
+    if (args.length > 0) {
+      for (Object sub : SUBCOMMANDS) {
+        Command c = ((Class<?>) sub).getAnnotation(Command.class);
+        if (c != null && c.name().equals(args[0])) {
+          CommandLine cl = new CommandLine(new Main());
+          cl.addSubcommand(sub);
+          return configure(cl);
+        }
+      }
+    }
+    return commandLine();
+  }
+
   /** Runs {@code augreg} with {@code args} and returns the exit code instead of exiting. */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
   }
 
   /** Process entry point. */

@@ -4,11 +4,8 @@ import io.augreg.augment.Pipeline;
 import io.augreg.core.AugregException;
 import io.augreg.data.SplitRatios;
 import io.augreg.image.BadImageException;
-import io.augreg.imagetrain.ConvImageTraining;
-import io.augreg.imagetrain.ConvTrainOutputs;
 import io.augreg.imagetrain.HoldOut;
 import io.augreg.imagetrain.ImageTrainConfig;
-import io.augreg.imagetrain.ImageRun;
 import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.RunStart;
 import io.augreg.imagetrain.TrainOutputs;
@@ -41,8 +38,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description =
-        "Trains a fully connected ReLU network (--layers) or a convolutional network (--arch) on"
-            + " an image folder (one sub-folder per class, classes sorted), optionally augmenting"
+        "Trains a layer stack on an image folder: a fully connected ReLU network (--layers) or"
+            + " any stack of conv, pool, bn, dense and dropout steps (--arch), on (one sub-folder per class, classes sorted), optionally augmenting"
             + " every training sample per mini-batch, with L2/L1, inverted dropout and early stopping; prints the stop reason, final"
             + " train/dev/test accuracy and the bias/variance verdict, and writes the model,"
             + " history.csv, report.json and learning curves to --out.")
@@ -51,6 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ReportOptions report;
+  @Mixin AidsOptions aids;
 
   @Option(names = "--train", required = true, paramLabel = "DIR",
       description = "Training images, one sub-folder per class.")
@@ -82,11 +80,13 @@ public final class TrainCommand implements Callable<Integer> {
   String normalize = "none";
 
   @Option(names = "--layers", paramLabel = "N,N,...",
-      description = "Hidden layer sizes of the MLP; not with --arch (default: ${DEFAULT-VALUE}).")
+      description = "Hidden layer sizes of the MLP, shorthand for --arch 'dense units=N | ...' (with"
+          + " 'dropout keep=P' after each layer whose --keep-prob is below 1); not with --arch"
+          + " (default: ${DEFAULT-VALUE}).")
   String layers = "20,7,5";
 
   @Option(names = "--arch", paramLabel = "SPEC",
-      description = "Convolutional network instead of --layers: '|'-separated steps with key=value"
+      description = "The network instead of --layers: '|'-separated steps with key=value"
           + " options: conv (filters k stride pad act bn), pool (k stride), dropout (keep spatial),"
           + " dense (units act bn), bn, flatten; e.g. 'conv filters=16 k=3 | pool k=2 | dense"
           + " units=64 | dropout keep=0.5'; the output layer follows from the classes; see"
@@ -94,8 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
   String arch;
 
   @Option(names = "--precision", paramLabel = "double|float",
-      description = "With --arch only: precision of the large (OpenBLAS) products; the --layers MLP"
-          + " always uses double (default: ${DEFAULT-VALUE}).")
+      description = "Precision of the large (OpenBLAS) products (default: ${DEFAULT-VALUE}).")
   String precision = "double";
 
   @Option(names = "--epochs", paramLabel = "N",
@@ -107,7 +106,8 @@ public final class TrainCommand implements Callable<Integer> {
   String batch = "32";
 
   @Option(names = "--optimizer", paramLabel = "NAME",
-      description = "gd, sgd, momentum or adam (default: ${DEFAULT-VALUE}).")
+      description = "gd, sgd, momentum, adam or adamw (PyTorch's AdamW: --weight-decay decoupled)"
+          + " (default: ${DEFAULT-VALUE}).")
   String optimizer = "adam";
 
   @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate > 0 (default: ${DEFAULT-VALUE}).")
@@ -151,7 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--init", paramLabel = "NAME",
       description = "Initializer: lesson, he, xavier or numpy (numpy-compatible generator"
-          + " seeded by --seed), or pytorch (uniform ±1/sqrt(fan_in); --arch only) (default: he"
+          + " seeded by --seed), or pytorch (uniform ±1/sqrt(fan_in)) (default: he"
           + " for --layers, pytorch for --arch).")
   String init;
 
@@ -171,8 +171,8 @@ public final class TrainCommand implements Callable<Integer> {
   int evalEvery = 1;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Decoding and augmentation threads; with --arch also the compute threads each"
-          + " mini-batch is split across (default: ${DEFAULT-VALUE}).")
+      description = "Decoding and augmentation threads, and the compute threads each mini-batch is"
+          + " split across (default: ${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--cache-mb", paramLabel = "MB",
@@ -206,7 +206,9 @@ public final class TrainCommand implements Callable<Integer> {
       case "sgd" -> Optimizer.SGD;
       case "momentum" -> Optimizer.MOMENTUM;
       case "adam" -> Optimizer.ADAM;
-      default -> throw new AugregException("--optimizer must be gd, sgd, momentum or adam, got '" + optimizer + "'");
+      case "adamw" -> Optimizer.ADAMW;
+      default -> throw new AugregException(
+          "--optimizer must be gd, sgd, momentum, adam or adamw, got '" + optimizer + "'");
     };
     int batchSize;
     if (batch.equalsIgnoreCase("full")) {
@@ -239,7 +241,7 @@ public final class TrainCommand implements Callable<Integer> {
         .optimizer(opt).learningRate(lr).epochs(epochs).batchSize(batchSize).l2(l2).l1(l1)
         .weightDecay(weightDecay)
         .keepProb(keep).seed(seed).evalEvery(evalEvery)
-        .baseError(baseError);
+        .baseError(baseError).aids(aids.aids(spec));
     if (patience > 0) {
       tc.earlyStopping(new EarlyStopping(EarlyStopping.Monitor.DEV_LOSS, patience, minDelta));
     }
@@ -278,27 +280,26 @@ public final class TrainCommand implements Callable<Integer> {
 
   /**
    * Refuses options that do not apply to the chosen network instead of ignoring them: {@code
-   * --layers} and {@code --arch} are alternatives; {@code --keep-prob} applies to the MLP only;
-   * {@code --precision} to {@code --arch} only. {@code --layers} and {@code --precision} have
-   * defaults, so what counts is whether the user gave them.
+   * --layers} and {@code --arch} are alternatives; {@code --keep-prob} applies to {@code --layers}
+   * only (an {@code --arch} spec has dropout steps). {@code --layers} has a default, so what counts
+   * is whether the user gave it.
    */
   void checkOptionsApply(ImageTrainConfig c) {
     ParseResult given = spec.commandLine().getParseResult();
+    if (arch == null && (c.trainConfig().aids().any()
+        || c.trainConfig().optimizer() == Optimizer.ADAMW)) {
+      throw new AugregException("--label-smoothing, --mixup, --cutmix, --max-norm, --lr-schedule,"
+          + " --warmup and --optimizer adamw apply to --arch networks");
+    }
     if (arch != null) {
       if (given.hasMatchedOption("--layers")) {
-        throw new AugregException("--layers and --arch are alternatives: --layers N,N,... trains an"
-            + " MLP, --arch SPEC a convolutional network (put 'dense units=N' steps in the spec)");
+        throw new AugregException("--layers and --arch are alternatives: --layers N,N,... is"
+            + " shorthand for 'dense units=N' steps, which --arch SPEC can hold itself");
       }
       if (c.trainConfig().dropout()) {
         throw new AugregException(
             "--keep-prob applies to --layers; with --arch put 'dropout keep=P' steps in the spec");
       }
-    } else if (given.hasMatchedOption("--precision")) {
-      throw new AugregException("--precision applies to --arch; the --layers MLP always multiplies"
-          + " in double precision");
-    } else if ("pytorch".equals(c.init())) {
-      throw new AugregException("--init pytorch applies to --arch networks; --layers takes lesson,"
-          + " he, xavier or numpy");
     }
   }
 
@@ -307,7 +308,7 @@ public final class TrainCommand implements Callable<Integer> {
     ImageTrainConfig c = config();
     checkOptionsApply(c);
     Architecture a = arch == null ? null : Architecture.parse(arch);
-    Precision p = arch == null ? null : Precision.parse(precision, "--precision");
+    Precision p = Precision.parse(precision, "--precision");
     if (a != null && c.trainConfig().batchSize() == 1
         && a.steps().stream().anyMatch(st -> st instanceof Architecture.BatchNormStep)) {
       // as PyTorch refuses it: one sample has no batch statistics, and γ, β would never learn
@@ -327,16 +328,9 @@ public final class TrainCommand implements Callable<Integer> {
         printStart(start, outw, err);
         progress.start();
       };
-      if (a != null) {
-        ConvImageTraining.Result r = ConvImageTraining.run(c, a, threads, p, onStart, progress);
-        progress.end(); // the bar's last state, then the final lines below it
-        printEnd(r, outw);
-        replaceEarlierRun();
-        boolean curves = ConvTrainOutputs.write(out, c, r);
-        return finish(r.failures().isEmpty(), curves, c, started[0], outw, err);
-      }
-      ImageTraining.Result r = ImageTraining.run(c, onStart, progress);
-      progress.end();
+      // without --arch: the dense steps --layers stands for
+      ImageTraining.Result r = ImageTraining.run(c, a, threads, p, onStart, progress);
+      progress.end(); // the bar's last state, then the final lines below it
       printEnd(r, outw);
       replaceEarlierRun();
       boolean curves = TrainOutputs.write(out, c, r);
@@ -369,7 +363,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** The stop, the accuracies and the diagnosis (the same lines for both networks). */
-  private static void printEnd(ImageRun r, PrintWriter outw) {
+  private static void printEnd(ImageTraining.Result r, PrintWriter outw) {
     TrainOutcome t = r.result();
     outw.printf(Locale.ROOT, "stopped: %s at epoch %d (weights of epoch %d), %.1f s, %.0f samples/s%n",
         t.stopReason().label(), t.stopEpoch(), t.bestEpoch(), t.seconds(), r.samplesPerSecond());

@@ -2,19 +2,22 @@ package io.augreg.football;
 
 import io.augreg.core.AugregException;
 import io.augreg.data.Dataset;
-import io.augreg.nn.Activation;
-import io.augreg.nn.InitScheme;
-import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
+import io.augreg.nn.Shape;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.nn.linalg.Precision;
+import io.augreg.train.ConvTrainResult;
+import io.augreg.train.ConvTrainer;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.DropoutMasks;
 import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;
+import io.augreg.train.Penalty;
 import io.augreg.train.RecordedCost;
 import io.augreg.train.StopReason;
 import io.augreg.train.TrainConfig;
-import io.augreg.train.TrainResult;
-import io.augreg.train.Trainer;
 import io.augreg.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,20 +84,36 @@ public final class FootballExperiment {
   }
 
   /**
+   * The run's network: the dense stack 2-20-3-1 (ReLU hidden layers, sigmoid output), with a
+   * dropout step of the configured keep probability after each hidden layer when the mode uses
+   * dropout.
+   *
+   * @param mode the run
+   * @return its architecture
+   */
+  public Architecture architecture(FootballMode mode) {
+    List<Architecture.Step> steps = new ArrayList<>();
+    for (int l = 1; l < FootballConfig.SIZES.length - 1; l++) {
+      steps.add(new Architecture.DenseStep(FootballConfig.SIZES[l], true));
+      if (mode.usesDropout() && config.keepProb() < 1) {
+        steps.add(new Architecture.DropoutStep(config.keepProb(), false));
+      }
+    }
+    return new Architecture(steps);
+  }
+
+  /**
    * The initial network: numpy {@code seed(3)} in reference mode (bit-identical to the
    * lesson), otherwise the lesson's scheme (standard normal / sqrt(fan_in)) from the seed.
+   *
+   * @param mode the run (its dropout steps)
+   * @return the network
    */
-  public Network initialNetwork() {
-    if (config.reference()) {
-      return Network.initializeNumpy(
-          FootballConfig.SIZES, Activation.RELU, OutputKind.SIGMOID_BINARY, FootballConfig.LESSON_SEED);
-    }
-    return Network.initialize(
-        FootballConfig.SIZES,
-        Activation.RELU,
-        OutputKind.SIGMOID_BINARY,
-        InitScheme.LESSON,
-        config.seed());
+  public ConvNet initialNetwork(FootballMode mode) {
+    return ConvNet.initialize(architecture(mode), Shape.flat(FootballConfig.SIZES[0]),
+        OutputKind.SIGMOID_BINARY, 1,
+        config.reference() ? FootballConfig.LESSON_SEED : config.seed(),
+        config.reference() ? "numpy" : "lesson");
   }
 
   /**
@@ -108,8 +127,9 @@ public final class FootballExperiment {
   public FootballRun runOne(FootballData data, FootballMode mode, TrainingListener listener) {
     TrainConfig tc = trainConfig(mode);
     Dataset dev = config.earlyStopping() ? data.test() : null;
-    TrainResult result = new Trainer(tc).train(initialNetwork(), data.train(), dev, listener);
-    Network model = result.model();
+    ConvTrainResult result = new ConvTrainer(tc, 1, Precision.DOUBLE)
+        .train(initialNetwork(mode), data.train(), dev, listener);
+    ConvNet model = result.model();
     int trainCorrect = correct(model, data.train());
     int testCorrect = correct(model, data.test());
     double trainAcc = (double) trainCorrect / data.train().size();
@@ -137,20 +157,15 @@ public final class FootballExperiment {
    * are the last weights, else J = cross-entropy + λ/(2m)·Σ‖W‖²_F of the kept weights on the
    * training set (inference, no dropout).
    */
-  static double keptCost(TrainResult result, Dataset train, double lambda) {
+  static double keptCost(ConvTrainResult result, Dataset train, double lambda) {
     if (result.bestEpoch() == result.stopEpoch() && result.stopReason() != StopReason.DIVERGED) {
       return result.finalCost();
     }
-    Network model = result.model();
-    double cost = model.cost(train);
+    ConvNet model = result.model();
+    double cost = model.cost(train, new JavaGemm());
     if (lambda > 0) {
-      double squares = 0;
-      for (double[] w : model.weightArrays()) {
-        for (double v : w) {
-          squares += v * v;
-        }
-      }
-      cost += lambda / (2.0 * train.size()) * squares;
+      cost += new Penalty(lambda, 0, 0).cost(model.stack(model.parameters(), new JavaGemm())
+          .params(), train.size());
     }
     return cost;
   }
@@ -227,8 +242,8 @@ public final class FootballExperiment {
   }
 
   /** Number of examples whose predicted label equals the true label. */
-  static int correct(Network model, Dataset d) {
-    int[] predicted = model.predictLabels(d.x());
+  static int correct(ConvNet model, Dataset d) {
+    int[] predicted = model.predictLabels(d.x(), new JavaGemm());
     org.ejml.data.DMatrixRMaj y = d.y();
     int hits = 0;
     for (int i = 0; i < predicted.length; i++) {

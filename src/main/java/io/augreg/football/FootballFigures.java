@@ -1,7 +1,8 @@
 package io.augreg.football;
 
 import io.augreg.data.Dataset;
-import io.augreg.nn.Network;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.plot.CostCurveChart;
 import io.augreg.plot.DecisionBoundaryChart;
 import io.augreg.plot.PointClassifier;
@@ -99,12 +100,12 @@ public final class FootballFigures {
   }
 
   /** A batch classifier over 2-D points backed by the network: one 2 × n prediction. */
-  static PointClassifier classifier(Network model) {
+  static PointClassifier classifier(ConvNet model) {
     return (xs, ys) -> {
       DMatrixRMaj points = new DMatrixRMaj(2, xs.length);
       System.arraycopy(xs, 0, points.data, 0, xs.length);
       System.arraycopy(ys, 0, points.data, xs.length, ys.length);
-      return model.predictLabels(points);
+      return model.predictLabels(points, new JavaGemm());
     };
   }
 }

@@ -3,7 +3,7 @@ package io.augreg.football;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.StopReason;
 import io.augreg.train.TrainConfig;
-import io.augreg.train.TrainResult;
+import io.augreg.train.ConvTrainResult;
 
 /**
  * The outcome of one football run.
@@ -27,7 +27,7 @@ import io.augreg.train.TrainResult;
 public record FootballRun(
     FootballMode mode,
     TrainConfig config,
-    TrainResult result,
+    ConvTrainResult result,
     double trainAccuracy,
     double testAccuracy,
     int trainCorrect,

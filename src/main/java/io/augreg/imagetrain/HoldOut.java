@@ -4,8 +4,8 @@ import io.augreg.train.Diagnosis;
 import io.augreg.train.TrainConfig;
 
 /**
- * The set a training run's bias/variance diagnosis compares the train error with, shared by the
- * MLP ({@link ImageTraining}) and convolutional ({@link ConvImageTraining}) runs: the dev set when
+ * The set a training run's bias/variance diagnosis compares the train error with ({@link
+ * ImageTraining}): the dev set when
  * there is one; without a dev set but with a test set, the test set (the lesson's hold-out), so
  * that variance is still judged; with neither, none (bias only).
  */

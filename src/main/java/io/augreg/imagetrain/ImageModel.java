@@ -7,12 +7,11 @@ import io.augreg.core.AugregException;
 import io.augreg.image.ClassLabels;
 import io.augreg.image.ImageReader;
 import io.augreg.image.InputFormat;
-import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
+import io.augreg.nn.Shape;
 import io.augreg.nn.conv.ConvNet;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.JavaGemm;
-import io.augreg.train.ConvModelFiles;
 import io.augreg.train.ModelFiles;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.ejml.data.DMatrixRMaj;
@@ -25,33 +24,31 @@ import java.util.Map;
  * An image classifier read back from a {@code train --out} folder: the network, its class
  * mapping and its input format.
  *
- * @param network the trained dense network (null for a convolutional model)
+ * @param network the trained network
  * @param labels class names and positive class
  * @param format input size, channels, normalization
- * @param conv the trained convolutional network ({@code train --arch}), or null
  */
-public record ImageModel(Network network, ClassLabels labels, InputFormat format, ConvNet conv) {
-
-  /** A dense model. */
-  public ImageModel(Network network, ClassLabels labels, InputFormat format) {
-    this(network, labels, format, null);
-  }
+public record ImageModel(ConvNet network, ClassLabels labels, InputFormat format) {
 
   /**
-   * Output probabilities of whichever network this model holds: binary {@code (1 × m)}
-   * P(positive), softmax {@code (k × m)}.
+   * Output probabilities: binary {@code (1 × m)} P(positive), softmax {@code (k × m)}.
    *
    * @param x examples as columns (features × m)
    * @param gemm the product kernel
    * @return probabilities
    */
   public DMatrixRMaj probabilities(DMatrixRMaj x, Gemm gemm) {
-    return conv != null ? conv.predictProbabilities(x, gemm) : network.predictProbabilities(x, gemm);
+    return network.predictProbabilities(x, gemm);
   }
 
-  /** Labels from {@link #probabilities}: binary p &gt; 0.5, softmax arg max. */
+  /**
+   * Labels from {@link #probabilities}: binary p &gt; 0.5, softmax arg max.
+   *
+   * @param p probabilities, one column per example
+   * @return one label per column
+   */
   public int[] labelsOf(DMatrixRMaj p) {
-    return Predictions.labels(conv != null ? conv.output() : network.output(), p);
+    return Predictions.labels(network.output(), p);
   }
 
   /**
@@ -107,7 +104,8 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
   }
 
   /**
-   * Loads {@code dir/model.json} + {@code dir/model.mat}.
+   * Loads {@code dir/model.json} + {@code dir/model.mat} ({@link ModelFiles#load(Path)}: this
+   * version's files and those of format version 1).
    *
    * @param dir the model folder
    * @return the model
@@ -115,10 +113,6 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
    */
   public static ImageModel load(Path dir) {
     Path json = dir.resolve("model.json");
-    JsonNode peek = peek(json);
-    if (peek != null && ConvModelFiles.isConv(peek)) {
-      return loadConv(dir, peek, json);
-    }
     ModelFiles.Loaded l = ModelFiles.load(dir);
     JsonNode root = l.description();
     if (!root.path("classes").isArray() || !root.path("input").isObject()) {
@@ -127,16 +121,19 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
     List<String> classes = classes(root, json);
     ClassLabels labels = labels(root, classes);
     InputFormat format = format(root, json);
-    Network net = l.network();
-    if (net.sizes()[0] != format.features()) {
+    ConvNet net = l.network();
+    Shape in = net.input();
+    // a version 1 dense model records only its feature count (a flat input)
+    boolean flat = in.height() == 1 && in.width() == 1;
+    if (in.size() != format.features()
+        || !flat && (in.width() != format.width() || in.height() != format.height())) {
       throw new AugregException(json + ": input " + format.width() + "x" + format.height() + "x"
-          + format.channels() + " = " + format.features() + " features, but the network has "
-          + net.sizes()[0] + " inputs");
+          + format.channels() + " = " + format.features() + " features does not match the"
+          + " network's " + in);
     }
-    int outputs = net.sizes()[net.layers()];
     boolean binary = net.output() == OutputKind.SIGMOID_BINARY;
-    if (binary != labels.binary() || outputs != labels.outputs()) {
-      throw new AugregException(json + ": " + outputs + " output(s) do not match classes " + classes);
+    if (binary != labels.binary() || net.outputs() != labels.outputs()) {
+      throw new AugregException(json + ": " + net.outputs() + " output(s) do not match classes " + classes);
     }
     return new ImageModel(net, labels, format);
   }
@@ -177,37 +174,5 @@ public record ImageModel(Network network, ClassLabels labels, InputFormat format
     } catch (AugregException e) {
       throw new AugregException(json + ": input: " + e.getMessage(), e);
     }
-  }
-
-  /** The JSON document, or null when it is missing or unreadable (ModelFiles then reports it). */
-  private static JsonNode peek(Path json) {
-    try {
-      return java.nio.file.Files.isRegularFile(json) ? new ObjectMapper().readTree(json.toFile()) : null;
-    } catch (java.io.IOException e) {
-      return null;
-    }
-  }
-
-  private static ImageModel loadConv(Path dir, JsonNode root, Path json) {
-    if (!"augreg-model".equals(root.path("format").asText())) {
-      throw new AugregException(json + ": not an augreg model description");
-    }
-    if (!root.path("classes").isArray() || !root.path("input").isObject()) {
-      throw new AugregException(json + ": not an image model (no classes/input); was it written by augreg train?");
-    }
-    List<String> classes = classes(root, json);
-    ClassLabels labels = labels(root, classes);
-    InputFormat format = format(root, json);
-    ConvNet net = ConvModelFiles.load(dir, root, json);
-    if (net.input().size() != format.features() || net.input().width() != format.width()
-        || net.input().height() != format.height()) {
-      throw new AugregException(json + ": input " + format.width() + "x" + format.height() + "x"
-          + format.channels() + " does not match the network's " + net.input());
-    }
-    boolean binary = net.output() == OutputKind.SIGMOID_BINARY;
-    if (binary != labels.binary() || net.outputs() != labels.outputs()) {
-      throw new AugregException(json + ": " + net.outputs() + " output(s) do not match classes " + classes);
-    }
-    return new ImageModel(null, labels, format, net);
   }
 }

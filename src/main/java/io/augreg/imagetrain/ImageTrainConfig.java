@@ -23,8 +23,8 @@ import java.util.Arrays;
  * @param standardize subtract the training set's per-channel mean and divide by its std
  * @param hidden hidden layer sizes, e.g. {@code {20, 7, 5}}
  * @param positiveClass the positive class of a binary problem, or null
- * @param init initializer: {@code lesson}, {@code he}, {@code xavier}, {@code numpy} or (an {@code
- *     --arch} network only) {@code pytorch}; null for the network's default ({@link #initFor})
+ * @param init initializer: {@code lesson}, {@code he}, {@code xavier}, {@code numpy} or {@code
+ *     pytorch}; null for the network's default ({@link #initFor})
  * @param pipeline online augmentation, or null for none
  * @param trainConfig optimizer, epochs, batch (0 = full), penalties, dropout, early stopping, seed
  * @param cacheBytes decoded-image cache budget (augmentation only)

@@ -9,26 +9,23 @@ import io.augreg.image.ImageData;
 import io.augreg.image.ImageFolder;
 import io.augreg.image.ImageReader;
 import io.augreg.image.InputFormat;
-import io.augreg.nn.Activation;
-import io.augreg.nn.InitScheme;
-import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
 import io.augreg.nn.conv.ArchSource;
 import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvFootprint;
+import io.augreg.nn.conv.ConvNet;
 import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.nn.linalg.Precision;
+import io.augreg.train.BatchStream;
+import io.augreg.train.ConvTrainResult;
+import io.augreg.train.ConvTrainer;
+import io.augreg.train.DatasetBatches;
 import io.augreg.train.Diagnosis;
-import io.augreg.train.OnlineTrainer;
-import io.augreg.train.Optimizer;
-import io.augreg.train.TrainResult;
-import io.augreg.train.Trainer;
 import io.augreg.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,12 +36,13 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Trains a classifier on an image folder end to end: scan (classes sorted), split (of the files
- * that decode) or separate dev/test folders, decode (bad files reported and skipped), optional per-channel
- * standardization from the training set, network initialization, training (in memory without
- * augmentation; {@link AugmentedBatches} + {@link OnlineTrainer} with it), and final accuracies.
- *
- * <p>Products go through {@code Gemms.adaptive(new JavaGemm())}: the wide first layer on
- * OpenBLAS, small products in plain Java; in full-batch training the inputs stay resident.
+ * that decode) or separate dev/test folders, decode (bad files reported and skipped), optional
+ * per-channel standardization from the training set, network initialization, training by {@link
+ * ConvTrainer} on {@code computeThreads} threads, and final accuracies. The network is a layer
+ * stack ({@link ConvNet}): {@code train --arch SPEC}, or {@code train --layers 20,7,5}, which
+ * stands for the dense steps {@link #layers} gives. Without augmentation the training images are
+ * decoded once and shuffled in memory ({@link DatasetBatches}); with it {@link AugmentedBatches}
+ * augments every sample per batch.
  */
 public final class ImageTraining {
   private ImageTraining() {}
@@ -63,10 +61,12 @@ public final class ImageTraining {
    * @param devCount dev images used
    * @param testCount test images used
    * @param failures images that could not be read (skipped)
-   * @param samplesPerSecond training examples processed per second (epochs · m / seconds)
+   * @param precision precision of the large products (float and double give different weights)
+   * @param computeThreads threads each mini-batch was split across (at most the batch size)
+   * @param init the initializer the network started from ({@link ConvNet#INITIALIZERS})
    */
   public record Result(
-      TrainResult result,
+      ConvTrainResult result,
       ClassLabels labels,
       InputFormat format,
       double trainAccuracy,
@@ -76,17 +76,28 @@ public final class ImageTraining {
       int devCount,
       int testCount,
       List<BadImageException> failures,
-      double samplesPerSecond) implements ImageRun {
+      Precision precision,
+      int computeThreads,
+      String init) {
     /** Copies the list. */
     public Result {
       failures = List.copyOf(failures);
+    }
+
+    /**
+     * The trainer's rate.
+     *
+     * @return examples per second of the optimization steps
+     */
+    public double samplesPerSecond() {
+      return result.samplesPerSecond();
     }
   }
 
   /**
    * Everything a run needs before training: labels, input format, the kept training samples (in
    * memory without augmentation, or validated through a decoded cache with it), dev and test sets,
-   * and the files that could not be read. Shared by the MLP and the CNN runs.
+   * and the files that could not be read.
    */
   record Prepared(
       ClassLabels labels,
@@ -199,7 +210,8 @@ public final class ImageTraining {
   }
 
   /**
-   * Runs the whole training.
+   * Trains the {@code --layers} network of {@code c} ({@link #layers}) on {@code c.threads()}
+   * compute threads in double precision.
    *
    * @param c the configuration
    * @param listener per-epoch callback, may be null
@@ -207,7 +219,121 @@ public final class ImageTraining {
    * @throws AugregException on bad folders, options or data
    */
   public static Result run(ImageTrainConfig c, TrainingListener listener) {
-    return run(c, null, listener);
+    return run(c, null, c.threads(), Precision.DOUBLE, null, listener);
+  }
+
+  /**
+   * The network {@code train --layers} stands for: the hidden sizes of {@code c} as dense ReLU
+   * steps, each followed by a dropout step when its {@code --keep-prob} is below 1 ({@link
+   * Architecture#ofLayers}).
+   *
+   * @param c the configuration
+   * @return the equivalent {@code --arch} steps
+   */
+  public static Architecture layers(ImageTrainConfig c) {
+    return Architecture.ofLayers(c.hidden(), c.trainConfig().keepProb());
+  }
+
+  /**
+   * Trains the network {@code arch} ({@code train --arch}), or the {@code --layers} network of
+   * {@code c}.
+   *
+   * @param c folders, size, split, augmentation, training configuration, decoding threads
+   * @param arch the hidden steps, or null for {@link #layers layers(c)}
+   * @param computeThreads threads for forward/backward (each mini-batch is split across them)
+   * @param precision of the large products
+   * @param listener per-epoch callback, may be null
+   * @return the result
+   */
+  public static Result run(ImageTrainConfig c, Architecture arch, int computeThreads,
+      Precision precision, TrainingListener listener) {
+    return run(c, arch, computeThreads, precision, null, listener);
+  }
+
+  /**
+   * Trains the network {@code arch} ({@code train --arch}), or the {@code --layers} network of
+   * {@code c}, telling {@code onStart} what is trained before the first epoch. The initializer is
+   * {@link ImageTrainConfig#initFor} ({@code he} for {@code --layers}, {@code pytorch} for {@code
+   * --arch} unless the configuration names one); a network too large for the heap is reported
+   * naming {@code --layers} or {@code --arch}.
+   *
+   * @param c folders, size, split, augmentation, training configuration, decoding threads
+   * @param arch the hidden steps, or null for {@link #layers layers(c)}
+   * @param computeThreads threads for forward/backward (each mini-batch is split across them)
+   * @param precision of the large products
+   * @param onStart called once on the calling thread when the data are prepared and the network
+   *     is initialized, before training starts (the network as its canonical spec); may be null
+   * @param listener per-epoch callback, may be null
+   * @return the result
+   */
+  public static Result run(ImageTrainConfig c, Architecture arch, int computeThreads,
+      Precision precision, Consumer<RunStart> onStart, TrainingListener listener) {
+    return arch == null
+        ? run(c, layers(c), ArchSource.LAYERS, c.initFor(false), computeThreads, precision,
+            onStart, listener)
+        : run(c, arch, ArchSource.OPTION, c.initFor(true), computeThreads, precision, onStart,
+            listener);
+  }
+
+  private static Result run(ImageTrainConfig c, Architecture arch, ArchSource source, String init,
+      int computeThreads, Precision precision, Consumer<RunStart> onStart,
+      TrainingListener listener) {
+    if (computeThreads < 1) {
+      throw new AugregException("--threads must be >= 1, got " + computeThreads);
+    }
+    long seed = c.trainConfig().seed();
+    Shape shape = new Shape(c.height(), c.width(), c.channels());
+    // a network too large for the heap is a user error (naming --layers or --arch), reported
+    // before a single image is decoded
+    Prepared p = prepare(c, (outputs, examples) ->
+        new ConvTrainer(c.trainConfig(), threadsFor(computeThreads, c, examples), precision)
+            .checkFits(arch, shape, outputs, examples, source));
+    ClassLabels labels = p.labels();
+    List<ImageFolder.Sample> kept = p.kept();
+    Dataset devSet = p.devSet();
+    Dataset testSet = p.testSet();
+    OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
+    int m = kept.size();
+    int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
+    int threads = threadsFor(computeThreads, c, m);
+    ConvTrainer trainer = new ConvTrainer(c.trainConfig(), threads, precision);
+    ConvNet initial = ConvNet.initialize(arch, shape, output, labels.outputs(), seed, init);
+    if (onStart != null) {
+      onStart.accept(new RunStart(labels, p.format(), m, p.devCount(), p.testCount(),
+          p.failures(), initial.architecture().toSpec(), initial.parameterCount()));
+    }
+    ConvTrainResult result;
+    try (BatchStream batches = c.pipeline() == null
+        ? new DatasetBatches(p.trainSet(), batch, seed)
+        : new AugmentedBatches(kept, labels, p.format(), c.pipeline(), p.cache(), batch, seed,
+            c.threads(), c.prefetch())) {
+      result = trainer.train(initial, batches, devSet, listener);
+    }
+    double trainAcc = 1 - result.diagnosis().trainError();
+    try (AdaptiveGemm gemm = Gemms.adaptive(new JavaGemm())) {
+      double devAcc = devSet == null ? Double.NaN : result.model().accuracy(devSet, gemm);
+      double testAcc = testSet == null ? Double.NaN : result.model().accuracy(testSet, gemm);
+      // no dev set: judge variance on the test set (train vs hold-out error, as in the lesson)
+      Diagnosis d = HoldOut.diagnose(result.diagnosis(), trainAcc, testAcc, p.devCount(),
+          p.testCount(), c.trainConfig());
+      if (d != result.diagnosis()) {
+        result = new ConvTrainResult(result.model(), result.history(), result.bestEpoch(),
+            result.stopEpoch(), result.stopReason(), result.finalCost(), result.seconds(),
+            result.trainSeconds(), result.samplesPerSecond(), d);
+      }
+      return new Result(result, labels, p.format(), trainAcc, devAcc, testAcc, m, p.devCount(),
+          p.testCount(), p.failures(), precision, threads, init);
+    }
+  }
+
+  /**
+   * The compute threads a batch is split across: as asked, but no more than a batch has examples
+   * (a slice per thread; more threads would only hold idle layer copies).
+   */
+  private static int threadsFor(int computeThreads, ImageTrainConfig c, int examples) {
+    int size = c.trainConfig().batchSize();
+    int batch = size == 0 ? examples : Math.min(size, examples);
+    return Math.max(1, Math.min(computeThreads, batch));
   }
 
   /** Checks, once the class count is known and before any image is decoded, that the network fits. */
@@ -218,112 +344,6 @@ public final class ImageTraining {
      * @throws AugregException (exit 2) naming the option when the network cannot be trained here
      */
     void check(int outputs, int examples);
-  }
-
-  /**
-   * The up-front sizing check of {@code --arch}, for the dense stack {@code --layers} stands for
-   * (dense units=h act=relu per hidden layer): a weight matrix longer than a Java array or a
-   * footprint above the heap is a usage error naming {@code --layers}, not an out-of-memory crash.
-   */
-  private static void checkFits(ImageTrainConfig c, int[] hidden, int outputs, int examples) {
-    List<Architecture.Step> steps = new ArrayList<>();
-    for (int h : hidden) {
-      steps.add(new Architecture.DenseStep(h, true));
-    }
-    int batch = c.trainConfig().batchSize() == 0 || c.trainConfig().optimizer() == Optimizer.GD
-        ? examples : Math.min(c.trainConfig().batchSize(), Math.max(examples, 1));
-    ConvFootprint.of(new Architecture(steps), new Shape(c.height(), c.width(), c.channels()),
-            outputs, ArchSource.LAYERS)
-        .checkTraining(Math.max(batch, 1), 1, Runtime.getRuntime().maxMemory());
-  }
-
-  /**
-   * Runs the whole training, telling {@code onStart} what is trained before the first epoch.
-   *
-   * @param c the configuration
-   * @param onStart called once on the calling thread when the data are prepared and the network
-   *     is initialized, before training starts; may be null
-   * @param listener per-epoch callback, may be null
-   * @return the result
-   * @throws AugregException on bad folders, options or data
-   */
-  public static Result run(ImageTrainConfig c, Consumer<RunStart> onStart, TrainingListener listener) {
-    long seed = c.trainConfig().seed();
-    int[] hidden = c.hidden();
-    Prepared p = prepare(c, (outputs, examples) -> checkFits(c, hidden, outputs, examples));
-    ClassLabels labels = p.labels();
-    InputFormat format = p.format();
-    List<ImageFolder.Sample> kept = p.kept();
-    Dataset trainSet = p.trainSet();
-    DecodedCache cache = p.cache();
-    Dataset devSet = p.devSet();
-    Dataset testSet = p.testSet();
-    List<BadImageException> failures = p.failures();
-    int devCount = p.devCount();
-    int testCount = p.testCount();
-
-    int[] sizes = new int[hidden.length + 2];
-    sizes[0] = format.features();
-    System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-    sizes[sizes.length - 1] = labels.outputs();
-    OutputKind output = labels.binary() ? OutputKind.SIGMOID_BINARY : OutputKind.SOFTMAX;
-    String init = c.initFor(false);
-    if (init.equals("pytorch")) {
-      throw new AugregException("--init pytorch applies to --arch networks; --layers takes lesson,"
-          + " he, xavier or numpy");
-    }
-    Network initial = switch (init) {
-      case "numpy" -> Network.initializeNumpy(sizes, Activation.RELU, output, seed);
-      default -> Network.initialize(sizes, Activation.RELU, output,
-          InitScheme.valueOf(init.toUpperCase(Locale.ROOT)), seed);
-    };
-    if (onStart != null) {
-      String net = "mlp " + java.util.Arrays.stream(sizes).mapToObj(String::valueOf)
-          .collect(java.util.stream.Collectors.joining("-"));
-      onStart.accept(new RunStart(labels, format, kept.size(), devCount, testCount, failures,
-          net, initial.parameterCount()));
-    }
-
-    TrainResult result;
-    double trainAcc;
-    int m = kept.size();
-    try (AdaptiveGemm gemm = Gemms.adaptive(new JavaGemm())) {
-      if (c.pipeline() == null) {
-        result = new Trainer(c.trainConfig(), gemm).train(initial, trainSet, devSet, listener);
-        trainAcc = accuracy(result.model(), trainSet, gemm);
-      } else {
-        int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
-        try (AugmentedBatches source = new AugmentedBatches(kept, labels, format, c.pipeline(), cache,
-            batch, seed, c.threads(), c.prefetch())) {
-          result = new OnlineTrainer(c.trainConfig(), gemm).train(initial, source, devSet, listener);
-        }
-        trainAcc = 1 - result.diagnosis().trainError();
-      }
-      double devAcc = devSet == null ? Double.NaN : accuracy(result.model(), devSet, gemm);
-      double testAcc = testSet == null ? Double.NaN : accuracy(result.model(), testSet, gemm);
-      // no dev set: judge variance on the test set (train vs hold-out error, as in the lesson)
-      Diagnosis d = HoldOut.diagnose(result.diagnosis(), trainAcc, testAcc, devCount, testCount,
-          c.trainConfig());
-      if (d != result.diagnosis()) {
-        result = new TrainResult(result.model(), result.history(), result.bestEpoch(), result.stopEpoch(),
-            result.stopReason(), result.finalCost(), result.seconds(), d);
-      }
-      double sps = (double) m * result.stopEpoch() / result.seconds();
-      return new Result(result, labels, format, trainAcc, devAcc, testAcc, m, devCount, testCount,
-          failures, sps);
-    }
-  }
-
-  /** Accuracy with the given product kernel (the wide layer on OpenBLAS). */
-  static double accuracy(Network net, Dataset d, io.augreg.nn.linalg.Gemm gemm) {
-    int[] pred = Predictions.labels(net, net.predictProbabilities(d.x(), gemm));
-    int correct = 0;
-    for (int j = 0; j < pred.length; j++) {
-      if (pred[j] == (int) d.y().data[j]) {
-        correct++;
-      }
-    }
-    return (double) correct / pred.length;
   }
 
   private static List<ImageFolder.Sample> pick(List<ImageFolder.Sample> all, int[] idx) {

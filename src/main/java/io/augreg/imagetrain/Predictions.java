@@ -1,23 +1,11 @@
 package io.augreg.imagetrain;
 
-import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
 import org.ejml.data.DMatrixRMaj;
 
-/** Labels from output probabilities, as {@link Network#predictLabels} but for given probabilities. */
+/** Labels from given output probabilities. */
 public final class Predictions {
   private Predictions() {}
-
-  /**
-   * Binary: 1 iff p &gt; 0.5; softmax: the arg max (first on ties).
-   *
-   * @param net the network (its output kind)
-   * @param p probabilities from {@link Network#predictProbabilities}
-   * @return one label per column
-   */
-  public static int[] labels(Network net, DMatrixRMaj p) {
-    return labels(net.output(), p);
-  }
 
   /**
    * Binary: 1 iff p &gt; 0.5; softmax: the arg max (first on ties).

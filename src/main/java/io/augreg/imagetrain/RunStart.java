@@ -8,9 +8,8 @@ import java.util.List;
 /**
  * What a training run is about to train, handed to the caller once the data are prepared and the
  * network is built, before the first epoch ({@link ImageTraining#run(ImageTrainConfig,
- * java.util.function.Consumer, io.augreg.train.TrainingListener)}, {@link
- * ConvImageTraining#run(ImageTrainConfig, io.augreg.nn.conv.Architecture, int,
- * io.augreg.nn.linalg.Precision, java.util.function.Consumer, io.augreg.train.TrainingListener)}),
+ * io.augreg.nn.conv.Architecture, int, io.augreg.nn.linalg.Precision,
+ * java.util.function.Consumer, io.augreg.train.TrainingListener)}),
  * so that a long run can say at once what it trains on.
  *
  * @param labels class mapping
@@ -19,11 +18,11 @@ import java.util.List;
  * @param devCount dev images
  * @param testCount test images
  * @param failures images that could not be read and are skipped
- * @param network the network in one line: the canonical {@code --arch} spec of a convolutional
- *     network, or {@code "mlp 12288-20-7-5-1"} (input, hidden and output sizes) for the MLP
- * @param parameters the network's parameter count, as {@code Network.parameterCount()} or {@code
- *     ConvNet.parameterCount()} reports it (the latter includes batch normalization's running
- *     statistics)
+ * @param network the network in one line: its canonical {@code --arch} spec (for {@code
+ *     --layers 20,7,5}: {@code "dense units=20 act=relu | dense units=7 act=relu | dense units=5
+ *     act=relu"})
+ * @param parameters the network's parameter count, as {@code ConvNet.parameterCount()} reports it
+ *     (which includes batch normalization's running statistics)
  */
 public record RunStart(
     ClassLabels labels,

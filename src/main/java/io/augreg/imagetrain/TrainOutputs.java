@@ -8,13 +8,14 @@ import io.augreg.core.RealPaths;
 import io.augreg.plot.LearningCurveChart;
 import io.augreg.image.ClassLabels;
 import io.augreg.image.InputFormat;
+import io.augreg.nn.linalg.Gemms;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.EpochRecord;
 import io.augreg.train.History;
 import io.augreg.train.ModelFiles;
 import io.augreg.train.StopReason;
 import io.augreg.train.TrainOutcome;
-import io.augreg.train.TrainResult;
+import io.augreg.train.ConvTrainResult;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -28,10 +29,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a training run to its output folder: {@code model.mat} + {@code model.json} (class
- * names, labels, input format with normalization, pipeline, configuration, seed), {@code
- * history.csv}, {@code report.json} and the learning curves {@code loss.png} and {@code
- * accuracy.png}. Every file goes to a temporary name first and is renamed when complete.
+ * Writes a training run to its output folder: {@code model.mat} + {@code model.json} (through
+ * {@link ModelFiles}: the architecture, class names, labels, input format with normalization,
+ * pipeline, configuration, seed, initializer and the compute settings: precision, threads,
+ * OpenBLAS), {@code history.csv}, {@code report.json} (with the spec and the compute settings)
+ * and the learning curves {@code loss.png} and {@code accuracy.png}. Every file goes to a
+ * temporary name first and is renamed when complete.
  */
 public final class TrainOutputs {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,21 +50,34 @@ public final class TrainOutputs {
    * @return whether the learning curves were drawn (false: no recorded epoch had a finite cost)
    */
   public static boolean write(Path dir, ImageTrainConfig config, ImageTraining.Result r) {
-    TrainResult t = r.result();
-    Map<String, Object> mlp = new LinkedHashMap<>();
-    mlp.put("init", config.initFor(false));
-    mlp.put("hidden", config.hidden());
-    Map<String, Object> extra =
-        modelExtra(
-            config, r.labels(), r.format(), r.trainCount(), r.devCount(), r.testCount(), mlp);
-    ModelFiles.save(
-        dir,
-        "model",
-        t.model(),
-        config.trainConfig(),
-        metrics(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy()),
-        extra);
-    return writeRun(dir, RunSummary.of(r), Map.of());
+    ConvTrainResult t = r.result();
+    Map<String, Object> extra = modelExtra(config, r.labels(), r.format(), r.trainCount(),
+        r.devCount(), r.testCount(), Map.of("init", r.init()));
+    extra.put("compute", compute(r));
+    ModelFiles.save(dir, "model", t.model(), config.trainConfig(),
+        metrics(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy()), extra);
+    // report.json's last keys, in this order (a Map.of iterates in an order drawn per JVM)
+    Map<String, Object> more = new LinkedHashMap<>();
+    more.put("architecture", t.model().architecture().toSpec());
+    more.put("compute", compute(r));
+    return writeRun(dir, RunSummary.of(r), more);
+  }
+
+  /**
+   * How the products were computed, which changes the trained weights: {@code precision}
+   * ({@code "double"} or {@code "float"}, for the OpenBLAS products), {@code threads} (each
+   * mini-batch split across them; the sums are added in a different order) and {@code openblas}
+   * (false: every product in Java, double, whatever the precision).
+   *
+   * @param r the run's result
+   * @return the fields, in order
+   */
+  static Map<String, Object> compute(ImageTraining.Result r) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("precision", r.precision().name().toLowerCase(Locale.ROOT));
+    c.put("threads", r.computeThreads());
+    c.put("openblas", Gemms.openBlasAvailable());
+    return c;
   }
 
   /**
@@ -206,8 +222,8 @@ public final class TrainOutputs {
       double samplesPerSecond,
       double seconds) {
 
-    /** The summary of a run of either network. */
-    static RunSummary of(ImageRun r) {
+    /** The summary of a run. */
+    static RunSummary of(ImageTraining.Result r) {
       TrainOutcome t = r.result();
       return new RunSummary(r.trainAccuracy(), r.devAccuracy(), r.testAccuracy(), t.history(),
           t.bestEpoch(), t.stopEpoch(), t.stopReason(), t.diagnosis(),
@@ -262,11 +278,12 @@ public final class TrainOutputs {
    * @return false if no recorded epoch had a finite cost, so no curve was drawn
    */
   static boolean writeRun(Path dir, RunSummary s, Map<String, Object> more) {
-    StringBuilder csv = new StringBuilder("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy\n");
+    StringBuilder csv =
+        new StringBuilder("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy,lr\n");
     List<EpochRecord> h = s.history().epochs();
     for (EpochRecord e : h) {
       csv.append(e.epoch()).append(',').append(num(e.trainCost())).append(',').append(num(e.devCost()))
-          .append(',').append(num(e.trainAccuracy())).append(',').append(num(e.devAccuracy())).append('\n');
+          .append(',').append(num(e.trainAccuracy())).append(',').append(num(e.devAccuracy())).append(',').append(num(e.lr())).append('\n');
     }
     writeText(dir.resolve("history.csv"), csv.toString());
 

@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
  * divided by {@code keep} ({@code y = x · mask / keep}); at inference it is the identity. With
  * {@code spatial}, one draw per example and channel keeps or drops the whole feature map (all
  * {@code H × W} positions of that channel). The mask of example j comes from {@code
- * Seeds.generator(pass.seed, layerKey, pass.offset + j)}.
+ * Seeds.generator(pass.seed, layerKey, pass.offset + j)} (fresh masks), or, after {@link
+ * #useReference}, from the lesson's {@link ReferenceMasks} (the same masks every pass of a batch
+ * size).
  */
 public final class Dropout extends Layer {
   private final double keep;
@@ -18,6 +20,8 @@ public final class Dropout extends Layer {
   private double[] y;
   private double[] dx;
   private boolean active;
+  private ReferenceMasks reference;
+  private int hidden;
 
   /**
    * @param in the input shape (also the output shape)
@@ -35,17 +39,79 @@ public final class Dropout extends Layer {
     this.layerKey = layerKey;
   }
 
+  /**
+   * Takes the masks from the lesson's reference draws instead of fresh ones.
+   *
+   * @param masks the draws of the stack's hidden layers
+   * @param hidden index of the hidden layer this dropout follows, 0-based
+   */
+  public void useReference(ReferenceMasks masks, int hidden) {
+    if (spatial) {
+      throw new IllegalArgumentException("the reference masks are not spatial");
+    }
+    this.reference = masks;
+    this.hidden = hidden;
+  }
+
+  /**
+   * Whether the masks are the same for every pass of a batch size (the reference masks).
+   *
+   * @return true after {@link #useReference}
+   */
+  public boolean fixedMasks() {
+    return reference != null;
+  }
+
+  /**
+   * The keep probability.
+   *
+   * @return keep in (0, 1]
+   */
+  public double keep() {
+    return keep;
+  }
+
   @Override
   public double[] forward(double[] x, int n, Pass pass) {
     active = pass.training() && keep < 1;
     if (!active) {
       return x;
     }
-    int size = in.size();
-    int c = in.channels();
-    int total = n * size;
-    scale = ensure(scale, total);
+    int total = n * in.size();
+    double[] scale = scales(pass, n);
     y = ensure(y, total);
+    // y = x · mask / keep
+    for (int i = 0; i < total; i++) {
+      y[i] = x[i] * scale[i];
+    }
+    return y;
+  }
+
+  /**
+   * The mask of a training pass, scaled: {@code D/keep} (0 or 1/keep) per value of the n examples
+   * (rows of {@code in().size()} values), in a buffer of this layer valid until the next call.
+   *
+   * @param pass the training pass (seed, offset, batch)
+   * @param n examples
+   * @return the scaled mask
+   */
+  public double[] scales(Pass pass, int n) {
+    int size = in.size();
+    scale = ensure(scale, (long) n * size);
+    if (reference != null) {
+      int m = pass.batchOf(n);
+      double[] u = reference.draws(hidden, m);
+      double one = 1.0 / keep;
+      for (int s = 0; s < n; s++) {
+        int j = pass.offset() + s;
+        // D/keep = (U < keep) / keep, U of unit p and example j at u[p·m + j]
+        for (int p = 0; p < size; p++) {
+          scale[s * size + p] = u[p * m + j] < keep ? one : 0.0;
+        }
+      }
+      return scale;
+    }
+    int c = in.channels();
     double inv = 1.0 / keep;
     long threshold = threshold(keep);
     long invBits = Double.doubleToRawLongBits(inv);
@@ -66,11 +132,7 @@ public final class Dropout extends Layer {
         }
       }
     }
-    // y = x · mask / keep
-    for (int i = 0; i < total; i++) {
-      y[i] = x[i] * scale[i];
-    }
-    return y;
+    return scale;
   }
 
   @Override

@@ -70,18 +70,23 @@ public final class Loss {
     } else {
       for (int j = 0; j < m; j++) {
         // logsumexp(z[:,j]) - z[y_j, j]
-        double mx = z[j];
-        for (int i = 1; i < k; i++) {
-          mx = Math.max(mx, z[i * m + j]);
-        }
-        double sum = 0;
-        for (int i = 0; i < k; i++) {
-          sum += Math.exp(z[i * m + j] - mx);
-        }
-        total += mx + Math.log(sum) - z[(int) y[j] * m + j];
+        total += logSumExp(z, j, k, m) - z[(int) y[j] * m + j];
       }
     }
     return total / m;
+  }
+
+  /** {@code logsumexp(z[:, j]) = max + log Σ_i exp(z_i − max)} of column j of z (k × m). */
+  private static double logSumExp(double[] z, int j, int k, int m) {
+    double mx = z[j];
+    for (int i = 1; i < k; i++) {
+      mx = Math.max(mx, z[i * m + j]);
+    }
+    double sum = 0;
+    for (int i = 0; i < k; i++) {
+      sum += Math.exp(z[i * m + j] - mx);
+    }
+    return mx + Math.log(sum);
   }
 
   /**
@@ -108,6 +113,75 @@ public final class Loss {
       for (int j = 0; j < m; j++) {
         dz[i * m + j] = a[i * m + j] - (y[j] == i ? 1.0 : 0.0);
       }
+    }
+  }
+
+  /**
+   * Label smoothing ε of targets, in place: {@code t = (1 − ε)·t + ε/K}, where K is the number of
+   * classes: 2 for a binary output, whose single target is P(y = 1) ({@code t = (1 − ε)·y + ε/2},
+   * Keras's {@code label_smoothing}), k for softmax ({@code (1 − ε)·onehot(y) + ε/k}, PyTorch's
+   * {@code CrossEntropyLoss(label_smoothing = ε)}). Element-wise, so any layout; mixed (soft)
+   * targets are smoothed alike.
+   *
+   * @param kind output kind
+   * @param t targets, one-hot or soft, k per example
+   * @param len how many values of t
+   * @param k output units
+   * @param eps smoothing ε in [0, 1)
+   */
+  public static void smooth(OutputKind kind, double[] t, int len, int k, double eps) {
+    double share = eps / (kind == OutputKind.SIGMOID_BINARY ? 2 : k);
+    // t = (1 − ε)·t + ε/K
+    for (int i = 0; i < len; i++) {
+      t[i] = (1 - eps) * t[i] + share;
+    }
+  }
+
+  /**
+   * Mean cross-entropy against soft targets (each column a distribution over the classes; for a
+   * binary output the probability of class 1), from the logits. It equals {@link #cost} for
+   * one-hot targets, and is linear in the targets, so the loss of mixed targets is the mix of the
+   * losses.
+   *
+   * <p>Binary: {@code max(z, 0) − z·t + log1p(exp(−|z|))}. Softmax: {@code Σ_i t_i·(logsumexp(z)
+   * − z_i)}.
+   *
+   * @param kind output kind
+   * @param z logits (k × m)
+   * @param t targets (k × m)
+   * @param k output units
+   * @param m examples
+   * @return the mean loss
+   */
+  public static double softCost(OutputKind kind, double[] z, double[] t, int k, int m) {
+    if (kind == OutputKind.SIGMOID_BINARY) {
+      return cost(kind, z, t, 1, m);
+    }
+    double total = 0;
+    for (int j = 0; j < m; j++) {
+      // Σ_i t_i·(logsumexp(z[:,j]) − z_i)
+      double lse = logSumExp(z, j, k, m);
+      for (int i = 0; i < k; i++) {
+        total += t[i * m + j] * (lse - z[i * m + j]);
+      }
+    }
+    return total / m;
+  }
+
+  /**
+   * Gradient of the summed soft-target cross-entropy with respect to the logits: {@code dZ = A −
+   * T} (the targets of each column sum to 1).
+   *
+   * @param a output probabilities (k × m)
+   * @param t targets (k × m)
+   * @param dz output (k × m); may be {@code a}
+   * @param k output units
+   * @param m examples
+   */
+  public static void softGradient(double[] a, double[] t, double[] dz, int k, int m) {
+    // dZ = A − T
+    for (int i = 0; i < k * m; i++) {
+      dz[i] = a[i] - t[i];
     }
   }
 

@@ -128,24 +128,8 @@ public final class TrainReport {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block.Facts(List.of(new Block.Fact("network", start.network()),
         new Block.Fact("parameters", Long.toString(start.parameters())))));
-    String net = start.network();
-    if (net.startsWith("mlp ")) {
-      String[] sizes = net.substring(4).split("-");
-      List<List<Block.Cell>> rows = new ArrayList<>();
-      for (int i = 1; i < sizes.length; i++) {
-        long in = Long.parseLong(sizes[i - 1]);
-        long units = Long.parseLong(sizes[i]);
-        boolean last = i == sizes.length - 1;
-        rows.add(List.of(Block.Cell.of(last ? "output" : "dense " + i), Block.Cell.of(units),
-            Block.Cell.of(last ? (start.labels().binary() ? "sigmoid" : "softmax") : "relu"),
-            Block.Cell.of(in * units + units)));
-      }
-      blocks.add(new Block.Table("layers", "Layers after the " + sizes[0] + " inputs",
-          List.of("layer", "units", "activation", "parameters"), rows, false));
-    } else {
-      blocks.add(new Block.Text("Steps (the output layer follows from the classes):",
-          List.of(net.split("\\s*\\|\\s*"))));
-    }
+    blocks.add(new Block.Text("Steps (the output layer follows from the classes):",
+        List.of(start.network().split("\\s*\\|\\s*"))));
     return new Page.Section("network", "Network", blocks);
   }
 

@@ -11,13 +11,27 @@ public interface BatchStream extends AutoCloseable {
 
   /**
    * One mini-batch: inputs in the first {@code size} columns of {@code x} (features × capacity)
-   * and targets in {@code y[0..size)}. Valid until the next call of {@link Epoch#next()}.
+   * and labels in {@code y[0..size)}. Valid until the next call of {@link Epoch#next()}.
    *
    * @param x inputs
-   * @param y targets
+   * @param y hard labels (0/1 or class indices): what accuracy counts
    * @param size number of examples
+   * @param targets soft targets the loss trains on instead of one-hot {@code y} (MixUp, CutMix:
+   *     {@link Mixing}), k per example, example j's at {@code targets[j·k]}; null when the labels
+   *     are the targets
    */
-  record Batch(DMatrixRMaj x, double[] y, int size) {}
+  record Batch(DMatrixRMaj x, double[] y, int size, double[] targets) {
+    /**
+     * A batch whose hard labels are its targets.
+     *
+     * @param x inputs
+     * @param y labels
+     * @param size number of examples
+     */
+    public Batch(DMatrixRMaj x, double[] y, int size) {
+      this(x, y, size, null);
+    }
+  }
 
   /** The batches of one pass over the data, in order; {@link #next()} returns null at the end. */
   interface Epoch extends AutoCloseable {

@@ -4,6 +4,7 @@ import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
 import io.augreg.nn.Loss;
+import io.augreg.nn.conv.ArchSource;
 import io.augreg.nn.conv.Architecture;
 import io.augreg.nn.BatchSync;
 import io.augreg.nn.conv.ConvFootprint;
@@ -32,11 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each mini-batch of m examples is split into {@code threads} contiguous slices; every thread
  * runs its slice forward and backward on its own layer instances and product kernel, bound to the
- * shared weights; the gradient sums are then added and one optimizer step is taken: {@code g =
- * (1/m)·(ΣdW + λ2·W + λ1·sign W) + wd·W} for kernels and dense weights, {@code g = (1/m)·Σdb +
- * wd·b} for biases and batch-normalization parameters (never L2/L1-penalized). The weight decay wd
- * is exactly PyTorch's {@code Adam(weight_decay = wd)}; λ2 alone is {@code weight_decay = λ2/m} on
- * the kernels and weights only. Dropout masks depend on
+ * shared weights; the gradient sums are then added and one {@link ParamOptimizer} step is taken:
+ * {@code g = (1/m)·(ΣdW + λ2·W + λ1·sign W) + wd·W} for kernels and dense weights, {@code g =
+ * (1/m)·Σdb + wd·b} for biases and batch-normalization parameters (never L2/L1-penalized, see
+ * {@link Penalty}). The weight decay wd is exactly PyTorch's {@code Adam(weight_decay = wd)}; λ2
+ * alone is {@code weight_decay = λ2/m} on the kernels and weights only. Dropout masks depend on
  * (seed, epoch, batch, layer, example) only, so the result does not depend on the thread count
  * beyond floating-point summation order. Batch normalization is synchronized across the slices
  * ({@link BatchSync}, like PyTorch's {@code SyncBatchNorm}): every slice normalizes with the whole
@@ -49,6 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ConvTrainer {
   private static final long DROPOUT_KEY = 0x4452_4F50L; // "DROP"
+  /** The widest dense layer (inputs or units) the row executor runs; wider ones take slices. */
+  static final int ROW_WIDEST = 64;
 
   private final TrainConfig config;
   private final int threads;
@@ -86,41 +89,49 @@ public final class ConvTrainer {
    *     heap
    */
   public void checkFits(Architecture arch, Shape input, int outputs, int examples) {
+    checkFits(arch, input, outputs, examples, ArchSource.OPTION);
+  }
+
+  /**
+   * {@link #checkFits(Architecture, Shape, int, int)} for a network that came from {@code source}
+   * (whose errors name it, e.g. {@code --layers}).
+   *
+   * @param arch the hidden steps
+   * @param input one example's shape
+   * @param outputs output units
+   * @param examples training examples
+   * @param source the option the network came from
+   */
+  public void checkFits(Architecture arch, Shape input, int outputs, int examples,
+      ArchSource source) {
     boolean full = config.batchSize() == 0 || config.optimizer() == Optimizer.GD;
     int batch = full ? examples : Math.min(config.batchSize(), Math.max(examples, 1));
-    ConvFootprint.of(arch, input, outputs).checkTraining(batch, threads,
+    ConvFootprint.of(arch, input, outputs, source).checkTraining(batch, threads,
         Runtime.getRuntime().maxMemory());
   }
 
-  /** The product kernel of one worker: Java below the measured threshold, OpenBLAS above. */
-  private Gemm newGemm() {
-    if (!Gemms.openBlasAvailable()) {
-      return new JavaGemm();
+  /**
+   * Trains on an in-memory training set: the whole set as one batch in its own order for
+   * full-batch gradient descent ({@link Optimizer#GD}, or {@code batchSize} 0 or at least m), else
+   * shuffled mini-batches of {@code batchSize} ({@link DatasetBatches}).
+   *
+   * @param initial the starting network (never modified)
+   * @param train the training examples
+   * @param dev dev set, may be null
+   * @param listener called after each recorded epoch, may be null
+   * @return the result
+   */
+  public ConvTrainResult train(ConvNet initial, Dataset train, Dataset dev,
+      TrainingListener listener) {
+    if (train.size() < 1) {
+      throw new AugregException("the training set is empty");
     }
-    return new AdaptiveGemm(new JavaGemm(), new OpenBlasGemm(1, precision), Gemms.DEFAULT_THRESHOLD);
-  }
-
-  private static void close(Gemm g) {
-    if (g instanceof AutoCloseable c) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  /** Per-thread state: layers, product kernel, NHWC rows of its slice. */
-  private static final class Worker {
-    final Gemm gemm;
-    final ConvStack stack;
-    final BatchSync sync;
-    double[] rows = new double[0];
-
-    Worker(Gemm gemm, ConvStack stack, BatchSync sync) {
-      this.gemm = gemm;
-      this.stack = stack;
-      this.sync = sync;
+    boolean full = config.optimizer() == Optimizer.GD || config.batchSize() == 0
+        || config.batchSize() >= train.size();
+    try (BatchStream source = full ? new FullBatch(train)
+        : new DatasetBatches(train, config.batchSize(), config.seed())) {
+      Loss.checkLabels(initial.output(), train.y().data, train.size(), initial.outputs());
+      return train(initial, source, dev, listener);
     }
   }
 
@@ -151,29 +162,36 @@ public final class ConvTrainer {
     checkFits(initial.architecture(), initial.input(), initial.outputs(), source.size());
     EpochLog log = new EpochLog(config.epochs(), config.earlyStopping(), dev != null, listener);
     List<double[]> live = initial.parameters();
-    List<Worker> workers = new ArrayList<>();
-    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, daemon()) : null;
-    BatchSync sync = new BatchSync(threads);
-    try {
-      for (int t = 0; t < threads; t++) {
-        Gemm g = newGemm();
-        workers.add(new Worker(g, initial.stack(live, g, sync, t), sync));
-      }
-      return run(initial, source, dev, log, live, workers, pool, start);
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
-      for (Worker w : workers) {
-        close(w.gemm);
-      }
+    AidsRun aids = new AidsRun(config, initial, dev != null);
+    try (Executor executor = executor(initial, live, aids)) {
+      return run(initial, aids.batches(source, initial, config.seed()), dev, log, live, executor,
+          start, aids);
     }
   }
 
+  /**
+   * The execution strategy of a network: the {@link RowExecutor} for a narrow dense ReLU stack on
+   * one thread ({@link #ROW_WIDEST}) trained on hard labels, else the {@link SliceExecutor}.
+   */
+  private Executor executor(ConvNet net, List<double[]> live, AidsRun aids) {
+    boolean reference = config.dropoutMasks() == DropoutMasks.REFERENCE;
+    ConvStack rows = net.stack(live, new JavaGemm());
+    if (RowExecutor.fits(rows, ROW_WIDEST) && !aids.softTargets()) {
+      if (reference) {
+        rows.useReferenceMasks();
+      }
+      return new RowExecutor(rows, net.output());
+    }
+    return new SliceExecutor(net, live, threads, precision, reference);
+  }
+
   private ConvTrainResult run(ConvNet initial, BatchStream source, Dataset dev, EpochLog log,
-      List<double[]> live, List<Worker> workers, ExecutorService pool, long start) {
-    List<Param> params = workers.get(0).stack.params();
-    Adam adam = new Adam(params);
+      List<double[]> live, Executor executor, long start, AidsRun aids) {
+    List<Param> params = executor.params();
+    ParamOptimizer optimizer = new ParamOptimizer(config, params);
+    aids.bind(initial, live);
+    Penalty penalty = Penalty.of(config);
+    boolean duringPass = config.recordedCost() == RecordedCost.DURING_PASS;
     List<double[]> best = copy(live);
     // copies the live parameters into the best ones (the log runs it when an epoch is kept)
     Runnable keepBest = () -> copyInto(live, best);
@@ -183,16 +201,25 @@ public final class ConvTrainer {
     int epoch;
     for (epoch = 1; epoch <= config.epochs(); epoch++) {
       boolean diverged = false;
+      boolean record = epoch % config.evalEvery() == 0 || epoch == 1 || epoch == config.epochs();
+      // DURING_PASS: λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| + (wd/2)·Σθ² of the weights the epoch starts from
+      double regCost = record && duringPass ? penalty.cost(params, m) : 0;
+      double dataSum = 0;
+      optimizer.rate(aids.rate(epoch));
       long t0 = System.nanoTime();
       try (BatchStream.Epoch batches = source.epoch(epoch)) {
         int bi = 0;
         for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
-          Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi));
-          double loss = step(bt, pass, workers, pool, adam);
+          Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), bt.size());
+          double loss = executor.step(aids.targets(bt), pass, optimizer, record && duringPass);
           if (!Double.isFinite(loss)) {
             diverged = true;
             break;
           }
+          if (aids.afterStep()) {
+            executor.changed();
+          }
+          dataSum += loss;
           samples += bt.size();
         }
       }
@@ -201,21 +228,24 @@ public final class ConvTrainer {
         log.diverged(epoch);
         break;
       }
-      boolean record = epoch % config.evalEvery() == 0 || epoch == config.epochs();
       if (!record) {
         continue;
       }
-      double[] train = evaluate(source.clean(), workers, pool);
-      // J_train = clean mean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| + (wd/2)·Σθ²
-      double trainCost = train[0] + penalty(params, m);
+      double[] train = executor.evaluate(source.clean());
+      // CLEAN: J_train = clean mean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| + (wd/2)·Σθ² of the
+      // weights the epoch ends with; DURING_PASS: the batches' summed cross-entropy / m + the
+      // penalty of the weights it started from, as the lesson prints it
+      double trainCost = duringPass ? dataSum / m + regCost : train[0] + penalty.cost(params, m);
       double devCost = Double.NaN;
       double devAcc = Double.NaN;
       if (dev != null) {
-        double[] d = evaluate(new DatasetBatches(dev, 64, 0).clean(), workers, pool);
+        double[] d = executor.evaluate(devBatches(dev, executor));
         devCost = d[0];
         devAcc = d[1];
       }
-      if (log.record(new EpochRecord(epoch, trainCost, devCost, train[1], devAcc), keepBest)) {
+      aids.recorded(devCost);
+      if (log.record(new EpochRecord(epoch, trainCost, devCost, train[1], devAcc,
+          optimizer.rate()), keepBest)) {
         break;
       }
     }
@@ -223,13 +253,13 @@ public final class ConvTrainer {
     if (returned != EpochLog.Returned.LAST) {
       // the best snapshot, or the initial parameters when the run diverged before keeping one
       copyInto(returned == EpochLog.Returned.BEST ? best : initial.parameters(), live);
-      changed(workers);
+      executor.changed();
     }
     ConvNet model = initial.withParameters(live);
-    double trainError = 1 - evaluate(source.clean(), workers, pool)[1];
+    double trainError = 1 - executor.evaluate(source.clean())[1];
     double devError = Double.NaN;
     if (dev != null) {
-      devError = 1 - evaluate(new DatasetBatches(dev, 64, 0).clean(), workers, pool)[1];
+      devError = 1 - executor.evaluate(devBatches(dev, executor))[1];
     }
     Diagnosis diagnosis = Diagnosis.of(trainError, devError, config.baseError(),
         config.biasThreshold(), config.varianceThreshold());
@@ -239,326 +269,9 @@ public final class ConvTrainer {
         samples / trainSeconds, diagnosis);
   }
 
-  /**
-   * Forward and backward of one batch, split across the workers, then the optimizer step, also
-   * split: after a barrier every worker sums the gradients of all slices (in slice order, into
-   * worker 0's) over its own share of the parameters and updates that share, unless the loss is
-   * not finite (divergence: no update).
-   *
-   * @return the batch's mean loss
-   */
-  private double step(BatchStream.Batch bt, Pass pass, List<Worker> workers, ExecutorService pool,
-      Adam adam) {
-    int total = bt.size();
-    int parts = Math.min(workers.size(), total);
-    double[] losses = new double[parts];
-    BatchSync sync = workers.get(0).sync;
-    sync.begin(parts);
-    adam.begin(total);
-    List<Param> sum = workers.get(0).stack.params();
-    long count = adam.size();
-    runSlices(parts, total, pool, (w, from, n) -> {
-      Worker wk = workers.get(w);
-      try {
-        wk.stack.zeroGrads();
-        wk.rows = rows(bt, from, n, wk.rows);
-        wk.stack.forward(wk.rows, n, pass.slice(from));
-        losses[w] = wk.stack.loss(bt.y(), from, n, total);
-        wk.stack.backward(n);
-        if (parts > 1) {
-          // every slice's gradients and loss are complete past this point
-          sync.await();
-        }
-        if (Double.isFinite(mean(losses, total))) {
-          long lo = count * w / parts;
-          long hi = count * (w + 1) / parts;
-          reduce(workers, parts, sum, lo, hi);
-          adam.update(lo, hi);
-        }
-      } catch (RuntimeException | Error e) {
-        // the other slices may wait for this one's batch-norm statistics or gradients
-        sync.abort();
-        throw e;
-      }
-    });
-    double loss = mean(losses, total);
-    if (Double.isFinite(loss)) {
-      adam.end();
-      changed(workers);
-    }
-    return loss;
-  }
-
-  /** Tells every worker's layers that the live parameter values changed. */
-  private static void changed(List<Worker> workers) {
-    for (Worker w : workers) {
-      w.stack.parametersChanged();
-    }
-  }
-
-  /** Σ losses / total, summed in slice order. */
-  private static double mean(double[] losses, int total) {
-    double loss = 0;
-    for (double l : losses) {
-      loss += l;
-    }
-    return loss / total;
-  }
-
-  /**
-   * Adds the gradients of workers 1 … parts − 1 into worker 0's, in worker order, for the values
-   * {@code [lo, hi)} of the parameters laid end to end.
-   */
-  private static void reduce(List<Worker> workers, int parts, List<Param> sum, long lo, long hi) {
-    long start = 0;
-    for (int p = 0; p < sum.size() && start < hi; p++) {
-      double[] a = sum.get(p).grad();
-      int from = (int) Math.max(0, lo - start);
-      int to = (int) Math.min(a.length, hi - start);
-      start += a.length;
-      for (int w = 1; w < parts && from < to; w++) {
-        double[] b = workers.get(w).stack.params().get(p).grad();
-        // g_0 += g_w
-        for (int i = from; i < to; i++) {
-          a[i] += b[i];
-        }
-      }
-    }
-  }
-
-  /** {mean cross-entropy, accuracy} of inference over all batches of a pass. */
-  private double[] evaluate(BatchStream.Epoch all, List<Worker> workers, ExecutorService pool) {
-    ConvStack first = workers.get(0).stack;
-    int outputs = first.layers().get(first.layers().size() - 1).out().channels();
-    double cost = 0;
-    double correct = 0;
-    int n = 0;
-    try (all) {
-      for (BatchStream.Batch next = all.next(); next != null; next = all.next()) {
-        BatchStream.Batch bt = next;
-        int total = bt.size();
-        int parts = Math.min(workers.size(), total);
-        double[][] part = new double[parts][2];
-        runSlices(parts, total, pool, (w, from, count) -> {
-          Worker wk = workers.get(w);
-          wk.rows = rows(bt, from, count, wk.rows);
-          double[] z = wk.stack.forward(wk.rows, count, Pass.INFERENCE);
-          part[w][1] = correct(z, bt.y(), from, count, outputs);
-          part[w][0] = wk.stack.loss(bt.y(), from, count, total);
-        });
-        for (double[] p : part) {
-          cost += p[0];
-          correct += p[1];
-        }
-        n += total;
-      }
-    }
-    return new double[] {cost / n, correct / n};
-  }
-
-  /** Correct predictions among logits (n × k): binary z &gt; 0 (p &gt; 0.5), else arg max. */
-  private static int correct(double[] z, double[] y, int from, int n, int k) {
-    int c = 0;
-    for (int j = 0; j < n; j++) {
-      int label;
-      if (k == 1) {
-        label = z[j] > 0 ? 1 : 0;
-      } else {
-        label = 0;
-        for (int i = 1; i < k; i++) {
-          if (z[j * k + i] > z[j * k + label]) {
-            label = i;
-          }
-        }
-      }
-      if (label == (int) y[from + j]) {
-        c++;
-      }
-    }
-    return c;
-  }
-
-  /** NHWC rows of batch columns [from, from + n). */
-  private static double[] rows(BatchStream.Batch bt, int from, int n, double[] buf) {
-    int f = bt.x().numRows;
-    double[] out = buf.length >= n * f ? buf : new double[n * f];
-    ConvNet.columnsToRows(bt.x().data, bt.x().numCols, from, n, f, out);
-    return out;
-  }
-
-  private interface Slice {
-    void run(int worker, int from, int n);
-  }
-
-  /** Runs slice w of [0, total) on worker w: slice 0 on the calling thread, the others in the pool. */
-  private static void runSlices(int parts, int total, ExecutorService pool, Slice body) {
-    List<Future<?>> fs = new ArrayList<>(parts);
-    for (int w = 1; w < parts; w++) {
-      int from = (int) ((long) total * w / parts);
-      int to = (int) ((long) total * (w + 1) / parts);
-      int id = w;
-      fs.add(pool.submit(() -> body.run(id, from, to - from)));
-    }
-    body.run(0, 0, (int) ((long) total / parts));
-    try {
-      for (Future<?> f : fs) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AugregException("training interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r
-          : new IllegalStateException(e.getCause());
-    }
-  }
-
-  /**
-   * λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| over the kernels and dense weights, plus (wd/2)·Σθ² over every
-   * parameter (weight decay).
-   */
-  private double penalty(List<Param> params, int m) {
-    double sq = 0;
-    double abs = 0;
-    double all = 0;
-    for (Param p : params) {
-      for (double v : p.value()) {
-        all += v * v;
-        if (p.penalized()) {
-          sq += v * v;
-          abs += Math.abs(v);
-        }
-      }
-    }
-    return (config.l2() / (2.0 * m)) * sq + (config.l1() / m) * abs
-        + (config.weightDecay() / 2) * all;
-  }
-
-  /**
-   * The optimizer step on the summed gradients of worker 0 (which are the batch mean's), in shares:
-   * {@link #begin} fixes the step's coefficients, {@link #update} updates any range of the
-   * parameters laid end to end (the workers update disjoint ranges at the same time), {@link
-   * #end} counts the step.
-   */
-  private final class Adam {
-    private final List<Param> params;
-    private final double[][] v;
-    private final double[][] s;
-    private final long size;
-    private long t;
-    private double c1;
-    private double c2;
-    private double l2;
-    private double l1;
-
-    Adam(List<Param> params) {
-      this.params = params;
-      v = new double[params.size()][];
-      s = new double[params.size()][];
-      long n = 0;
-      for (int i = 0; i < params.size(); i++) {
-        v[i] = new double[params.get(i).value().length];
-        s[i] = new double[params.get(i).value().length];
-        n += params.get(i).value().length;
-      }
-      size = n;
-    }
-
-    /** The number of parameter values. */
-    long size() {
-      return size;
-    }
-
-    /** The coefficients of step t + 1 for a batch of m examples. */
-    void begin(int m) {
-      double b1 = config.beta1();
-      double b2 = config.beta2();
-      c1 = 1 - Math.pow(b1, t + 1);
-      c2 = 1 - Math.pow(b2, t + 1);
-      l2 = config.l2() / m;
-      l1 = config.l1() / m;
-    }
-
-    /** Counts the step whose updates are done. */
-    void end() {
-      t++;
-    }
-
-    /** Updates the values {@code [lo, hi)} of the parameters laid end to end. */
-    void update(long lo, long hi) {
-      double lr = config.learningRate();
-      double b1 = config.beta1();
-      double b2 = config.beta2();
-      double eps = config.epsilon();
-      double c1 = this.c1;
-      double c2 = this.c2;
-      double l2 = this.l2;
-      double l1 = this.l1;
-      Optimizer opt = config.optimizer();
-      long start = 0;
-      for (int p = 0; p < params.size() && start < hi; p++) {
-        Param par = params.get(p);
-        double[] w = par.value();
-        double[] g = par.grad();
-        double[] vp = v[p];
-        double[] sp = s[p];
-        // weight decay is PyTorch's: every parameter, whatever the batch size
-        double wl2 = (par.penalized() ? l2 : 0) + config.weightDecay();
-        double wl1 = par.penalized() ? l1 : 0;
-        int from = (int) Math.max(0, lo - start);
-        int to = (int) Math.min(w.length, hi - start);
-        start += w.length;
-        // one loop per optimizer (the switch outside the loop, so that each loop vectorizes);
-        // in every loop g = mean gradient + (λ2/m + wd)·W + (λ1/m)·sign(W)   (λ on kernels and
-        // weights only)
-        switch (opt) {
-          case GD, SGD -> {
-            // W −= α·g
-            for (int i = from; i < to; i++) {
-              double gi = g[i] + wl2 * w[i] + wl1 * sign(w[i]);
-              w[i] -= lr * gi;
-            }
-          }
-          case MOMENTUM -> {
-            double beta = config.momentum();
-            // v = β·v + (1−β)·g; W −= α·v
-            for (int i = from; i < to; i++) {
-              double gi = g[i] + wl2 * w[i] + wl1 * sign(w[i]);
-              vp[i] = beta * vp[i] + (1 - beta) * gi;
-              w[i] -= lr * vp[i];
-            }
-          }
-          case ADAM -> {
-            // v = β1·v + (1−β1)·g; s = β2·s + (1−β2)·g²; W −= α·(v/c1)/(√(s/c2) + ε)
-            for (int i = from; i < to; i++) {
-              double gi = g[i] + wl2 * w[i] + wl1 * sign(w[i]);
-              vp[i] = b1 * vp[i] + (1 - b1) * gi;
-              sp[i] = b2 * sp[i] + (1 - b2) * gi * gi;
-              w[i] -= lr * (vp[i] / c1) / (Math.sqrt(sp[i] / c2) + eps);
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * {@code Math.signum(d)}, bit for bit (±1, ±0 kept with its sign, a quiet NaN returned as is),
-   * without a branch so that the optimizer loops vectorize ({@code Math.signum} stops the JIT
-   * from vectorizing them): {@code d·2¹²⁰⁰} is ±0 for ±0 and at least 2¹²⁶ in magnitude (or
-   * infinite) for every other number, and the clamp to [−1, 1] keeps ±0, NaN and the sign.
-   */
-  static double sign(double d) {
-    return Math.min(Math.max(d * 0x1p600 * 0x1p600, -1.0), 1.0);
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "augreg-cnn-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+  /** The dev set in the executor's evaluation batches, in order. */
+  private static BatchStream.Epoch devBatches(Dataset dev, Executor executor) {
+    return new DatasetBatches(dev, executor.evalBatch(), 0).clean();
   }
 
   private static List<double[]> copy(List<double[]> src) {

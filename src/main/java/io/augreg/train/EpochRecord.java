@@ -10,6 +10,23 @@ package io.augreg.train;
  *     a dev set
  * @param trainAccuracy training accuracy of the weights after the epoch (inference, no dropout)
  * @param devAccuracy dev accuracy of the weights after the epoch; NaN without a dev set
+ * @param lr the learning rate the epoch trained with (a schedule changes it); NaN when not known
  */
 public record EpochRecord(
-    int epoch, double trainCost, double devCost, double trainAccuracy, double devAccuracy) {}
+    int epoch, double trainCost, double devCost, double trainAccuracy, double devAccuracy,
+    double lr) {
+
+  /**
+   * A record without a learning rate (NaN).
+   *
+   * @param epoch 1-based epoch
+   * @param trainCost training cost
+   * @param devCost dev cost
+   * @param trainAccuracy training accuracy
+   * @param devAccuracy dev accuracy
+   */
+  public EpochRecord(
+      int epoch, double trainCost, double devCost, double trainAccuracy, double devAccuracy) {
+    this(epoch, trainCost, devCost, trainAccuracy, devAccuracy, Double.NaN);
+  }
+}

@@ -5,14 +5,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.augreg.core.AtomicFiles;
 import io.augreg.core.AugregException;
 import io.augreg.data.MatFile;
 import io.augreg.nn.Activation;
+import io.augreg.nn.BatchNorm;
+import io.augreg.nn.Layer;
 import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
-import io.augreg.core.AtomicFiles;
+import io.augreg.nn.Shape;
+import io.augreg.nn.conv.ArchSource;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.conv.ConvFootprint;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.linalg.JavaGemm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,27 +29,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * A trained network on disk as two files side by side:
+ * A trained network ({@link ConvNet}: any layer stack, the {@code --layers} MLP and the football
+ * network included) on disk as two files side by side:
  *
  * <ul>
- *   <li>{@code NAME.mat} — the weights as MATLAB v5 doubles {@code W1, b1, W2, b2, …} (W_l is n_l
- *       × n_{l−1}, b_l is n_l × 1, as in the lesson), readable by {@code scipy.io.loadmat} and
- *       Octave;
- *   <li>{@code NAME.json} — the architecture (layer sizes, hidden activation, output), the
- *       training configuration, the seed, the metrics, the augreg version and the creation time.
+ *   <li>{@code NAME.mat} — the parameters as MATLAB v5 doubles, named by layer: the l-th layer
+ *       with parameters (conv, dense or bn, the output layer last) holds {@code Wl} and {@code
+ *       bl} (a dense layer's {@code Wl} is units × inputs and {@code bl} units × 1, as in the
+ *       lesson, so an MLP's file holds exactly the lesson's {@code W1, b1, W2, b2, …}; a
+ *       convolution's {@code Wl} is filters × (k·k·C), one row per filter in (row, column,
+ *       channel) order), or {@code gammal, betal, running_meanl, running_varl} (C × 1 each) for
+ *       batch normalization; readable by {@code scipy.io.loadmat} and Octave;
+ *   <li>{@code NAME.json} — {@code format}, {@code format_version} ({@value #FORMAT_VERSION}),
+ *       the augreg version, the creation time, the {@code architecture} ({@code kind: "stack"},
+ *       the canonical {@code --arch} spec, input shape, output kind and units, parameter count),
+ *       the training configuration, the seed, the metrics and the caller's extra fields.
  * </ul>
  *
- * <p>Both are written to temporary names and renamed, the weights first, so a reader never sees
- * a JSON whose weights are missing.
+ * <p>Files of format version 1 still load: a dense network's ({@code architecture.sizes}, the
+ * {@code --layers} MLP and football before this format) as the equivalent dense stack, and a
+ * convolutional network's ({@code architecture.kind = "conv"}, arrays {@code P1, P2, …}).
+ *
+ * <p>Both files are written to temporary names and renamed, the weights first, so a reader never
+ * sees a JSON whose weights are missing.
  */
 public final class ModelFiles {
   /** Value of the JSON's {@code format} field. */
   public static final String FORMAT = "augreg-model";
 
-  /** Version of the JSON layout. */
-  public static final int FORMAT_VERSION = 1;
+  /** Version of the JSON layout: 2 = one layer stack with the lesson's names. */
+  public static final int FORMAT_VERSION = 2;
+
+  /** {@code architecture.kind} of the format this version writes. */
+  static final String KIND = "stack";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -68,7 +90,7 @@ public final class ModelFiles {
    * @param description the whole JSON document (architecture, config, ...)
    */
   public record Loaded(
-      Network network,
+      ConvNet network,
       TrainConfig config,
       Long seed,
       Map<String, Double> metrics,
@@ -78,10 +100,38 @@ public final class ModelFiles {
   /**
    * Saves as {@code dir/model.mat} and {@code dir/model.json}.
    *
-   * @see #save(Path, String, Network, TrainConfig, Map)
+   * @param dir output folder (created if needed)
+   * @param network the trained network
+   * @param config how it was trained (may be null when unknown)
+   * @param metrics named numbers such as train/test accuracy (non-finite values become null)
+   * @return the two files
    */
-  public static Saved save(Path dir, Network network, TrainConfig config, Map<String, Double> metrics) {
-    return save(dir, "model", network, config, metrics);
+  public static Saved save(Path dir, ConvNet network, TrainConfig config, Map<String, Double> metrics) {
+    return save(dir, "model", network, config, metrics, Map.of());
+  }
+
+  /**
+   * Saves a network of the retiring dense engine in this format, as the equivalent dense stack
+   * (its hidden activation must be ReLU).
+   *
+   * @param dir output folder (created if needed)
+   * @param name base file name, e.g. {@code "model-l2"}
+   * @param network the trained network
+   * @param config how it was trained (may be null when unknown)
+   * @param metrics named numbers
+   * @return the two files
+   */
+  public static Saved save(
+      Path dir, String name, Network network, TrainConfig config, Map<String, Double> metrics) {
+    int[] sizes = network.sizes();
+    List<double[]> values = new ArrayList<>();
+    for (int l = 1; l < sizes.length; l++) {
+      values.add(CommonOps_DDRM.transpose(network.weight(l), null).data);
+      values.add(network.bias(l).data);
+    }
+    ConvNet net = ConvNet.of(dense(sizes, network.hidden(), dir.resolve(name + ".json")),
+        Shape.flat(sizes[0]), network.output(), sizes[sizes.length - 1], values);
+    return save(dir, name, net, config, metrics, Map.of());
   }
 
   /**
@@ -90,64 +140,89 @@ public final class ModelFiles {
    * @param dir output folder (created if needed)
    * @param name base file name, e.g. {@code "model-l2"}
    * @param network the trained network
-   * @param config how it was trained (may be null when unknown)
-   * @param metrics named numbers such as train/test accuracy (non-finite values become null)
+   * @param config how it was trained (may be null)
+   * @param metrics named numbers (non-finite values become null)
+   * @param extra more top-level fields, any JSON-serializable values (maps, lists, strings, numbers)
    * @return the two files
    * @throws AugregException if the files cannot be written
    */
   public static Saved save(
-      Path dir, String name, Network network, TrainConfig config, Map<String, Double> metrics) {
-    return save(dir, name, network, config, metrics, Map.of());
-  }
-
-  /**
-   * Like {@link #save(Path, String, Network, TrainConfig, Map)} with extra top-level JSON fields
-   * (for example an image model's class names, input size and normalization, pipeline).
-   *
-   * @param dir output folder (created if needed)
-   * @param name base file name
-   * @param network the trained network
-   * @param config how it was trained (may be null)
-   * @param metrics named numbers
-   * @param extra more top-level fields, any JSON-serializable values (maps, lists, strings, numbers)
-   * @return the two files
-   */
-  public static Saved save(
       Path dir,
       String name,
-      Network network,
+      ConvNet network,
       TrainConfig config,
       Map<String, Double> metrics,
       Map<String, Object> extra) {
     Path mat = dir.resolve(name + ".mat");
     Path json = dir.resolve(name + ".json");
+    List<Slot> slots = slots(network);
+    List<double[]> values = network.parameters();
     Map<String, DMatrixRMaj> vars = new LinkedHashMap<>();
-    for (int l = 1; l <= network.layers(); l++) {
-      vars.put("W" + l, network.weight(l));
-      vars.put("b" + l, network.bias(l));
+    for (int i = 0; i < slots.size(); i++) {
+      vars.put(slots.get(i).name(), slots.get(i).toFile(values.get(i)));
     }
     MatFile.write(mat, vars);
 
     ObjectNode root = newRoot();
     ObjectNode arch = root.putObject("architecture");
-    ArrayNode sizes = arch.putArray("sizes");
-    for (int s : network.sizes()) {
-      sizes.add(s);
-    }
-    arch.put("hidden_activation", network.hidden().name());
+    arch.put("kind", KIND);
+    arch.put("spec", network.architecture().toSpec());
+    Shape in = network.input();
+    arch.putArray("input").add(in.height()).add(in.width()).add(in.channels());
     arch.put("output", network.output().name());
+    arch.put("outputs", network.outputs());
+    arch.put("parameters", network.parameterCount());
+    arch.put("parameter_arrays", slots.size());
     arch.put("weights_file", mat.getFileName().toString());
-    arch.put("layout", "W_l is n_l x n_(l-1), b_l is n_l x 1; examples are columns");
-    return finish(root, mat, json, config, List.of(), metrics, extra);
+    arch.put("layout", "the l-th layer with parameters (output layer last): Wl (outputs x inputs;"
+        + " conv: filters x k*k*C in row, column, channel order) and bl (outputs x 1), or bn's"
+        + " gammal, betal, running_meanl, running_varl (channels x 1); activations NHWC");
+    return finish(root, mat, json, config, metrics, extra);
   }
 
   /**
-   * A model description's first fields, the same for every network: {@code format}, {@code
-   * format_version}, {@code augreg_version}, {@code created}.
+   * One parameter array in the file: its name and its shape there.
    *
-   * @return the new JSON root, to which the caller adds its {@code architecture}
+   * @param name e.g. {@code W1}
+   * @param rows rows in the file
+   * @param cols columns in the file
+   * @param transposed whether the file holds the transpose of the layer's row-major {@code cols
+   *     × rows} array (weights: the layer keeps inputs × outputs, the file outputs × inputs)
    */
-  static ObjectNode newRoot() {
+  private record Slot(String name, int rows, int cols, boolean transposed) {
+    DMatrixRMaj toFile(double[] v) {
+      return transposed ? CommonOps_DDRM.transpose(DMatrixRMaj.wrap(cols, rows, v), null)
+          : new DMatrixRMaj(rows, cols, true, v);
+    }
+
+    double[] fromFile(DMatrixRMaj m) {
+      return transposed ? CommonOps_DDRM.transpose(m, null).data : m.data;
+    }
+  }
+
+  /** The file's arrays of {@code net}, in the order of {@link ConvNet#parameters()}. */
+  private static List<Slot> slots(ConvNet net) {
+    List<Slot> slots = new ArrayList<>();
+    int l = 0;
+    for (Layer layer : net.stack(net.parameters(), new JavaGemm()).layers()) {
+      int c = layer.out().channels();
+      if (layer instanceof BatchNorm) {
+        l++;
+        for (String n : List.of("gamma", "beta", "running_mean", "running_var")) {
+          slots.add(new Slot(n + l, c, 1, false));
+        }
+      } else if (!layer.params().isEmpty()) {
+        l++;
+        // W (fan_out × fan_in) in the file, fan_in × fan_out in the layer
+        slots.add(new Slot("W" + l, c, layer.params().get(0).value().length / c, true));
+        slots.add(new Slot("b" + l, c, 1, false));
+      }
+    }
+    return slots;
+  }
+
+  /** A model description's first fields: format, format_version, augreg_version, created. */
+  private static ObjectNode newRoot() {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("format_version", FORMAT_VERSION);
@@ -157,24 +232,21 @@ public final class ModelFiles {
   }
 
   /**
-   * Adds a model description's last fields ({@code config} without {@code omit}, {@code seed},
+   * Adds a model description's last fields ({@code config}, {@code seed},
    * {@code metrics} with non-finite values as null, then {@code extra}) and writes it atomically.
    *
    * @param root the description so far ({@link #newRoot} and the architecture)
    * @param mat the weights file already written
    * @param json the description's file
    * @param config how the network was trained; may be null
-   * @param omit configuration fields the network's trainer does not read
    * @param metrics named numbers; may be null
    * @param extra more top-level fields
    * @return the two files
    */
-  static Saved finish(ObjectNode root, Path mat, Path json, TrainConfig config, List<String> omit,
+  private static Saved finish(ObjectNode root, Path mat, Path json, TrainConfig config,
       Map<String, Double> metrics, Map<String, Object> extra) {
     if (config != null) {
-      ObjectNode c = JSON.valueToTree(config);
-      c.remove(omit);
-      root.set("config", c);
+      root.set("config", JSON.valueToTree(config));
       root.put("seed", config.seed());
     }
     ObjectNode m = root.putObject("metrics");
@@ -239,7 +311,94 @@ public final class ModelFiles {
           json + ": written by a newer augreg (format_version " + root.path("format_version")
               + ", this one reads up to " + FORMAT_VERSION + ")");
     }
+    ConvNet network = network(dir, name, root, json);
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : root.path("metrics").properties()) {
+      metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN);
+    }
+    Long seed = root.path("seed").isIntegralNumber() ? root.path("seed").asLong() : null;
+    TrainConfig config = null;
+    JsonNode configNode = root.path("config");
+    if (configNode.isObject()) {
+      try {
+        // a key an older version did not write (or left out) takes today's default
+        ObjectNode full = JSON.valueToTree(TrainConfig.builder().build());
+        full.setAll((ObjectNode) configNode);
+        config = JSON.treeToValue(full, TrainConfig.class);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new AugregException(json + ": config is not a valid training configuration (" + e.getMessage() + ")", e);
+      }
+    }
+    return new Loaded(network, config, seed, metrics, root.path("augreg_version").asText("unknown"), root);
+  }
+
+  /** The network of a description: this version's stack, or either network of version 1. */
+  private static ConvNet network(Path dir, String name, JsonNode root, Path json) {
     JsonNode arch = root.path("architecture");
+    Path mat = dir.resolve(arch.path("weights_file").asText(name + ".mat"));
+    String kind = arch.path("kind").asText("");
+    if (!kind.equals(KIND) && !kind.equals("conv")) {
+      return loadDense(json, arch, mat);
+    }
+    ArchSource source = ArchSource.savedModel(json.toString(), mat.toString());
+    Architecture a = Architecture.parse(arch.path("spec").asText(""), source);
+    JsonNode in = arch.path("input");
+    if (!in.isArray() || in.size() != 3) {
+      throw new AugregException(json + ": architecture.input must be [height, width, channels]");
+    }
+    Shape shape;
+    try {
+      shape = new Shape(in.get(0).asInt(-1), in.get(1).asInt(-1), in.get(2).asInt(-1));
+    } catch (IllegalArgumentException e) {
+      throw new AugregException(json + ": " + e.getMessage(), e);
+    }
+    OutputKind output;
+    try {
+      output = OutputKind.valueOf(arch.path("output").asText());
+    } catch (IllegalArgumentException e) {
+      throw new AugregException(json + ": architecture.output must be one of SIGMOID_BINARY, SOFTMAX", e);
+    }
+    int outputs = arch.path("outputs").asInt(-1);
+    if (!output.fits(outputs)) {
+      throw new AugregException(json + ": architecture.outputs must be " + (output
+          == OutputKind.SIGMOID_BINARY ? "1" : ">= 2") + " for a " + output + " output, got "
+          + arch.path("outputs"));
+    }
+    // the shapes (before reading any value), and the number of arrays they need
+    int count = ConvFootprint.of(a, shape, outputs, source).arrays();
+    // version 1 files written before parameter_arrays existed kept the array count in parameters
+    String countKey = arch.has("parameter_arrays") ? "parameter_arrays" : "parameters";
+    if (arch.path(countKey).asLong(-1) != count) {
+      throw new AugregException(source.weights(a.toSpec(), shape, "the architecture has " + count
+          + " parameter arrays, " + json.getFileName() + " records " + countKey + " = "
+          + arch.path(countKey)));
+    }
+    if (!Files.isRegularFile(mat)) {
+      throw new AugregException(mat + ": weights file not found");
+    }
+    List<double[]> values = new ArrayList<>();
+    if (kind.equals(KIND)) {
+      List<Slot> slots = slots(ConvNet.initialize(a, shape, output, outputs, 0));
+      MatFile file = MatFile.read(mat, slots.stream().map(Slot::name).toArray(String[]::new));
+      for (Slot slot : slots) {
+        values.add(slot.fromFile(file.matrix(slot.name(), slot.rows(), slot.cols())));
+      }
+    } else {
+      // version 1 convolutional network: P1, P2, … as the layers hold them, flattened
+      String[] names = new String[count];
+      for (int i = 0; i < count; i++) {
+        names[i] = "P" + (i + 1);
+      }
+      MatFile file = MatFile.read(mat, names);
+      for (String n : names) {
+        values.add(file.matrix(n).data);
+      }
+    }
+    return ConvNet.of(a, shape, output, outputs, values, source);
+  }
+
+  /** A version 1 dense network ({@code architecture.sizes}, W_l n_l × n_(l−1)) as a dense stack. */
+  private static ConvNet loadDense(Path json, JsonNode arch, Path mat) {
     JsonNode sizesNode = arch.path("sizes");
     if (!sizesNode.isArray() || sizesNode.size() < 2) {
       throw new AugregException(json + ": architecture.sizes must list at least two layer sizes");
@@ -253,35 +412,43 @@ public final class ModelFiles {
     }
     Activation hidden = enumValue(json, Activation.class, arch.path("hidden_activation").asText());
     OutputKind output = enumValue(json, OutputKind.class, arch.path("output").asText());
-    Path mat = dir.resolve(arch.path("weights_file").asText(name + ".mat"));
+    Architecture a = dense(sizes, hidden, json);
     List<String> expected = new ArrayList<>();
     for (int l = 1; l < sizes.length; l++) {
       expected.add("W" + l);
       expected.add("b" + l);
     }
     MatFile file = MatFile.read(mat, expected.toArray(String[]::new));
-    List<DMatrixRMaj> weights = new ArrayList<>();
-    List<DMatrixRMaj> biases = new ArrayList<>();
+    List<double[]> values = new ArrayList<>();
     for (int l = 1; l < sizes.length; l++) {
-      weights.add(file.matrix("W" + l, sizes[l], sizes[l - 1]));
-      biases.add(file.matrix("b" + l, sizes[l], 1));
+      // the file's W_l is n_l × n_(l−1); the dense layer keeps n_(l−1) × n_l
+      values.add(CommonOps_DDRM.transpose(file.matrix("W" + l, sizes[l], sizes[l - 1]), null).data);
+      values.add(file.matrix("b" + l, sizes[l], 1).data);
     }
-    Network network = Network.of(sizes, hidden, output, weights, biases);
-    Map<String, Double> metrics = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : root.path("metrics").properties()) {
-      metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN);
+    try {
+      return ConvNet.of(a, Shape.flat(sizes[0]), output, sizes[sizes.length - 1], values);
+    } catch (AugregException e) {
+      throw new AugregException(json + ": " + e.getMessage(), e);
     }
-    Long seed = root.path("seed").isIntegralNumber() ? root.path("seed").asLong() : null;
-    TrainConfig config = null;
-    JsonNode configNode = root.path("config");
-    if (configNode.isObject()) {
-      try {
-        config = JSON.treeToValue(configNode, TrainConfig.class);
-      } catch (IOException | IllegalArgumentException e) {
-        throw new AugregException(json + ": config is not a valid training configuration (" + e.getMessage() + ")", e);
-      }
+  }
+
+  /**
+   * The dense steps of layer sizes {@code n_0, …, n_L}: {@code dense units=n_l act=relu} for each
+   * hidden layer ({@code flatten} alone without one, as a stack needs a step).
+   */
+  private static Architecture dense(int[] sizes, Activation hidden, Path json) {
+    if (sizes.length > 2 && hidden != Activation.RELU) {
+      throw new AugregException(json + ": hidden activation " + hidden + " is not supported (the"
+          + " layer stack has ReLU hidden layers)");
     }
-    return new Loaded(network, config, seed, metrics, root.path("augreg_version").asText("unknown"), root);
+    List<Architecture.Step> steps = new ArrayList<>();
+    for (int l = 1; l < sizes.length - 1; l++) {
+      steps.add(new Architecture.DenseStep(sizes[l], true));
+    }
+    if (steps.isEmpty()) {
+      steps.add(new Architecture.FlattenStep());
+    }
+    return new Architecture(steps);
   }
 
   /** The augreg version from the jar manifest, or {@code "dev"} when running from classes. */

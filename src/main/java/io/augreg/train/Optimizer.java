@@ -12,5 +12,10 @@ public enum Optimizer {
    * Adam: {@code v = β1·v + (1 − β1)·g; s = β2·s + (1 − β2)·g²; θ −= α·v̂ / (sqrt(ŝ) + ε)}, with
    * bias-corrected {@code v̂ = v / (1 − β1^t)}, {@code ŝ = s / (1 − β2^t)}.
    */
-  ADAM
+  ADAM,
+  /**
+   * AdamW (PyTorch's): decoupled weight decay {@code θ −= α·wd·θ}, then the Adam step on the
+   * gradient without the decay term.
+   */
+  ADAMW
 }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * the constructor (a bad value throws {@link AugregException} naming the option and its range).
  * Build it with {@link #builder()}.
  *
- * @param optimizer GD (full batch), SGD, MOMENTUM or ADAM
+ * @param optimizer GD (full batch), SGD, MOMENTUM, ADAM or ADAMW
  * @param learningRate step size α &gt; 0
  * @param epochs maximum number of epochs &gt;= 1 (for GD one epoch is one iteration)
  * @param batchSize mini-batch size &gt;= 0; 0 means full batch; ignored by GD (always full batch)
@@ -35,6 +35,8 @@ import java.util.Arrays;
  * @param varianceThreshold diagnosis: dev − train error above this is high variance, in [0, 1]
  * @param recordedCost which training cost each recorded epoch holds ({@link RecordedCost#CLEAN}
  *     when null: files written before this field existed load with it)
+ * @param aids label smoothing, MixUp/CutMix, max-norm and the learning-rate schedule ({@link
+ *     TrainingAids#NONE} when null: files written before this field existed load with it)
  */
 public record TrainConfig(
     Optimizer optimizer,
@@ -56,12 +58,13 @@ public record TrainConfig(
     double baseError,
     double biasThreshold,
     double varianceThreshold,
-    RecordedCost recordedCost) {
+    RecordedCost recordedCost,
+    TrainingAids aids) {
 
   /** Validates every option and copies {@code keepProb}. */
   public TrainConfig {
     if (optimizer == null) {
-      throw new AugregException("--optimizer must be one of GD, SGD, MOMENTUM, ADAM");
+      throw new AugregException("--optimizer must be one of GD, SGD, MOMENTUM, ADAM, ADAMW");
     }
     if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
       throw new AugregException("--lr must be a finite number > 0, got " + learningRate);
@@ -107,6 +110,9 @@ public record TrainConfig(
     checkRate(varianceThreshold, "--variance-threshold");
     if (recordedCost == null) {
       recordedCost = RecordedCost.CLEAN;
+    }
+    if (aids == null) {
+      aids = TrainingAids.NONE;
     }
   }
 
@@ -170,7 +176,8 @@ public record TrainConfig(
         && Double.compare(baseError, t.baseError) == 0
         && Double.compare(biasThreshold, t.biasThreshold) == 0
         && Double.compare(varianceThreshold, t.varianceThreshold) == 0
-        && recordedCost == t.recordedCost;
+        && recordedCost == t.recordedCost
+        && aids.equals(t.aids);
   }
 
   @Override
@@ -210,6 +217,8 @@ public record TrainConfig(
         + evalEvery
         + ", recordedCost="
         + recordedCost
+        + ", aids="
+        + aids
         + "]";
   }
 
@@ -241,6 +250,7 @@ public record TrainConfig(
     b.biasThreshold = biasThreshold;
     b.varianceThreshold = varianceThreshold;
     b.recordedCost = recordedCost;
+    b.aids = aids;
     return b;
   }
 
@@ -271,6 +281,7 @@ public record TrainConfig(
     private double biasThreshold = Diagnosis.DEFAULT_BIAS_THRESHOLD;
     private double varianceThreshold = Diagnosis.DEFAULT_VARIANCE_THRESHOLD;
     private RecordedCost recordedCost = RecordedCost.CLEAN;
+    private TrainingAids aids = TrainingAids.NONE;
 
     private Builder() {}
 
@@ -400,6 +411,17 @@ public record TrainConfig(
       return this;
     }
 
+    /**
+     * Sets the training aids (label smoothing, mixing, max-norm, schedule).
+     *
+     * @param v the aids ({@link TrainingAids#NONE} for none)
+     * @return this builder
+     */
+    public Builder aids(TrainingAids v) {
+      aids = v;
+      return this;
+    }
+
     /** Builds and validates. */
     public TrainConfig build() {
       return new TrainConfig(
@@ -422,7 +444,8 @@ public record TrainConfig(
           baseError,
           biasThreshold,
           varianceThreshold,
-          recordedCost);
+          recordedCost,
+          aids);
     }
   }
 }

@@ -27,9 +27,9 @@ public final class CliHarness {
         lines.size() == 1 || lines.size() == 2 && lines.get(1).startsWith("Run '"), all);
   }
 
-  /** Runs {@code augreg args...}. */
+  /** Runs {@code augreg args...} (the command line {@code main} builds for them). */
   public static Result run(String... args) {
-    CommandLine cl = Main.commandLine();
+    CommandLine cl = Main.commandLine(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));

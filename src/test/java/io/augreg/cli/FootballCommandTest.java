@@ -69,7 +69,8 @@ class FootballCommandTest {
     ModelFiles.Loaded l2 = ModelFiles.load(out, "model-l2");
     assertEquals(0.7, l2.config().l2());
     assertEquals("0.9384", four(l2.metrics().get("train_accuracy")));
-    assertEquals(3, l2.network().layers());
+    assertEquals("dense units=20 act=relu | dense units=3 act=relu",
+        l2.network().architecture().toSpec());
     try (var files = Files.list(out)) {
       assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files");
     }
@@ -166,7 +167,8 @@ class FootballCommandTest {
     JsonNode run = new ObjectMapper().readTree(r.out()).get("runs").get(0);
     double saved =
         ModelFiles.load(dir, "model-none").network()
-            .cost(io.augreg.football.FootballData.load(Path.of(data())).train());
+            .cost(io.augreg.football.FootballData.load(Path.of(data())).train(),
+                new io.augreg.nn.linalg.JavaGemm());
     assertEquals(saved, run.get("final_cost").asDouble(), 1e-12, run.toString());
     assertEquals("patience", run.get("stop_reason").asText(), run.toString());
     assertTrue(run.get("kept_iteration").asInt() < run.get("stop_iteration").asInt(), run.toString());

@@ -22,6 +22,24 @@ class MainTest {
   }
 
   @Test
+  void aNamedSubcommandIsTheOnlyOneBuilt() {
+    assertEquals(
+        java.util.Set.of("football"),
+        Main.commandLine(new String[] {"football", "--help"}).getSubcommands().keySet());
+    assertEquals(
+        Main.SUBCOMMANDS.length,
+        Main.commandLine(new String[] {"--help"}).getSubcommands().size());
+    assertEquals(Main.SUBCOMMANDS.length, Main.commandLine(new String[0]).getSubcommands().size());
+  }
+
+  @Test
+  void aMistypedSubcommandStillGetsSuggestions() {
+    CliHarness.Result r = CliHarness.run("footbal");
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("football"), r.err());
+  }
+
+  @Test
   void unknownOptionIsUsageErrorWithExitTwo() {
     CliHarness.Result r = CliHarness.run("--no-such-option");
     assertEquals(2, r.exitCode());

@@ -1,11 +1,13 @@
 package io.augreg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.augreg.data.MatFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,14 +55,16 @@ class TrainCommandTest {
     List<String> keys = new ArrayList<>();
     report.fieldNames().forEachRemaining(keys::add);
     assertEquals(List.of("train_accuracy", "dev_accuracy", "test_accuracy", "best_epoch", "stop_epoch",
-        "stop_reason", "diagnosis", "samples_per_second", "seconds"), keys);
+        "stop_reason", "diagnosis", "samples_per_second", "seconds", "architecture", "compute"), keys);
+    assertEquals("dense units=8 act=relu | dropout keep=0.9 spatial=false | dense units=4 act=relu"
+        + " | dropout keep=0.9 spatial=false", report.path("architecture").asText());
     JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());
     assertEquals("circles", model.path("classes").get(0).asText());
     assertEquals(16, model.path("input").path("width").asInt());
     assertTrue(model.path("pipeline").asText().contains("hflip"));
     assertEquals(3, model.path("seed").asInt());
     List<String> history = Files.readAllLines(out.resolve("history.csv"));
-    assertEquals("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy", history.get(0));
+    assertEquals("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy,lr", history.get(0));
     assertEquals(report.path("stop_epoch").asInt(), history.size() - 1);
 
     CliHarness.Result ev = CliHarness.run("evaluate", "--model", out.toString(), "--data", data.toString(), "--json");
@@ -100,7 +104,7 @@ class TrainCommandTest {
     assertTrue(r.out().contains("softmax"), r.out());
     JsonNode model = new ObjectMapper().readTree(out.resolve("model.json").toFile());
     assertEquals("SOFTMAX", model.path("architecture").path("output").asText());
-    assertEquals(3, model.path("architecture").path("sizes").get(2).asInt());
+    assertEquals(3, model.path("architecture").path("outputs").asInt());
     assertEquals(30, Files.readAllLines(out.resolve("history.csv")).size() - 1);
   }
 
@@ -322,7 +326,7 @@ class TrainCommandTest {
     CliHarness.Result mlp = CliHarness.run(with(common, "--layers", "4", "--out", tmp.resolve("m").toString()));
     assertEquals(0, mlp.exitCode(), mlp.err());
     assertTrue(mlp.out().startsWith("classes [circles, squares], binary, positive 'squares'; images:"
-        + " train 8, dev 0, test 0; input 8x8x1 /255\nnetwork: mlp 64-4-1 (265 parameters)\nstopped: "),
+        + " train 8, dev 0, test 0; input 8x8x1 /255\nnetwork: dense units=4 act=relu (265 parameters)\nstopped: "),
         mlp.out());
     CliHarness.Result conv = CliHarness.run(with(common, "--arch", "conv filters=2 k=3 | pool k=2",
         "--out", tmp.resolve("c").toString()));
@@ -340,8 +344,8 @@ class TrainCommandTest {
         "--epochs", "1", "--out", tmp.resolve("o").toString()};
     String[][] cases = {
       // --layers has a default: giving it, even with the default value, is what counts
-      {"--layers", "10,5", "augreg train: --layers and --arch are alternatives: --layers N,N,... trains"
-          + " an MLP, --arch SPEC a convolutional network (put 'dense units=N' steps in the spec)"},
+      {"--layers", "10,5", "augreg train: --layers and --arch are alternatives: --layers N,N,... is"
+          + " shorthand for 'dense units=N' steps, which --arch SPEC can hold itself"},
       {"--layers", "20,7,5", "augreg train: --layers and --arch are alternatives"},
       {"--keep-prob", "0.8", "augreg train: --keep-prob applies to --layers; with --arch put"
           + " 'dropout keep=P' steps in the spec"},
@@ -352,21 +356,49 @@ class TrainCommandTest {
       assertTrue(r.err().startsWith(c[2]), r.err());
       assertEquals("", r.out());
     }
-    CliHarness.Result r = CliHarness.run("train", "--train", data.toString(), "--size", "8x8",
-        "--precision", "float", "--out", tmp.resolve("o").toString());
-    assertEquals(2, r.exitCode(), r.err());
-    assertEquals("augreg train: --precision applies to --arch; the --layers MLP always multiplies in"
-        + " double precision", r.err().strip());
-    assertFalse(Files.exists(tmp.resolve("o")));
     String flat = CliHarness.run("train", "--help").out().replaceAll("\\s+", " ");
-    assertTrue(flat.contains("or pytorch (uniform ±1/sqrt(fan_in); --arch only) (default: he for"
-        + " --layers, pytorch for --arch)"), flat);
-    CliHarness.Result py = CliHarness.run("train", "--train", data.toString(), "--size", "8x8",
-        "--init", "pytorch", "--out", tmp.resolve("o").toString());
-    assertEquals(2, py.exitCode(), py.err());
-    assertEquals("augreg train: --init pytorch applies to --arch networks; --layers takes lesson,"
-        + " he, xavier or numpy", py.err().strip());
-    assertTrue(flat.contains("Hidden layer sizes of the MLP; not with --arch"), flat);
+    assertTrue(flat.contains("or pytorch (uniform ±1/sqrt(fan_in)) (default: he for --layers,"
+        + " pytorch for --arch)"), flat);
+    assertTrue(flat.contains("Hidden layer sizes of the MLP, shorthand for --arch 'dense units=N |"
+        + " ...'"), flat);
+  }
+
+  /**
+   * --layers is shorthand for dense --arch steps: with the same --init and seed, {@code --layers
+   * 6,3 --keep-prob 0.8} and its --arch spelling write the same history.csv and the same weights
+   * (mini-batches, dropout, L2); --init pytorch and --precision float apply to --layers too.
+   */
+  @Test
+  void layersTrainsAsItsDenseArchSteps() throws Exception {
+    Path data = shapes("layers");
+    String[] common = {"train", "--train", data.toString(), "--dev", data.toString(), "--size",
+        "8x8", "--gray", "--epochs", "5", "--batch", "3", "--l2", "0.1", "--seed", "4", "--threads",
+        "2", "--lr", "0.01"};
+    CliHarness.Result layers = CliHarness.run(with(common, "--init", "he", "--layers", "6,3",
+        "--keep-prob", "0.8", "--out", tmp.resolve("l").toString()));
+    CliHarness.Result arch = CliHarness.run(with(common, "--init", "he", "--arch",
+        "dense units=6 | dropout keep=0.8 | dense units=3 | dropout keep=0.8", "--out",
+        tmp.resolve("a").toString()));
+    assertEquals(0, layers.exitCode(), layers.err());
+    assertEquals(0, arch.exitCode(), arch.err());
+    String history = Files.readString(tmp.resolve("l/history.csv"));
+    assertEquals(6, history.lines().count(), history);
+    assertEquals(history, Files.readString(tmp.resolve("a/history.csv")));
+    MatFile l = MatFile.read(tmp.resolve("l/model.mat"));
+    MatFile a = MatFile.read(tmp.resolve("a/model.mat"));
+    assertEquals(List.of("W1", "b1", "W2", "b2", "W3", "b3"), List.copyOf(l.names()));
+    for (String name : l.names()) {
+      assertArrayEquals(l.matrix(name).data, a.matrix(name).data, 0.0, name);
+    }
+    assertTrue(layers.out().contains("network: dense units=6 act=relu | dropout keep=0.8"
+        + " spatial=false | dense units=3 act=relu | dropout keep=0.8 spatial=false ("), layers.out());
+
+    CliHarness.Result py = CliHarness.run(with(common, "--layers", "4", "--init", "pytorch",
+        "--precision", "float", "--out", tmp.resolve("p").toString()));
+    assertEquals(0, py.exitCode(), py.err());
+    JsonNode model = new ObjectMapper().readTree(tmp.resolve("p/model.json").toFile());
+    assertEquals("pytorch", model.path("data").path("init").asText());
+    assertEquals("float", model.path("compute").path("precision").asText());
   }
 
   /** Early stopping without a dev set names the options that make one; before any data is read. */

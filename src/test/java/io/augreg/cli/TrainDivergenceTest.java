@@ -53,7 +53,7 @@ class TrainDivergenceTest {
     }
     assertFalse(Files.exists(out.resolve("loss.png")));
     List<String> history = Files.readAllLines(out.resolve("history.csv"));
-    assertEquals(List.of("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy", "1,,,,"), history);
+    assertEquals(List.of("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy,lr", "1,,,,,"), history);
   }
 
   /** Before: NegativeArraySizeException, "internal error", exit 3. */

@@ -92,7 +92,7 @@ class TrainOutFolderTest {
     }
     assertEquals("diverged", new ObjectMapper().readTree(out.resolve("report.json").toFile())
         .path("stop_reason").asText());
-    assertEquals(List.of("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy", "1,,,,"),
+    assertEquals(List.of("epoch,train_cost,dev_cost,train_accuracy,dev_accuracy,lr", "1,,,,,"),
         Files.readAllLines(out.resolve("history.csv")));
     assertEquals("mine\n", Files.readString(out.resolve("notes.txt")));
     try (var files = Files.list(out)) {

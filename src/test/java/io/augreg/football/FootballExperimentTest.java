@@ -100,11 +100,18 @@ class FootballExperimentTest {
 
   @Test
   void referenceInitialNetworkIsNumpySeedThree() {
-    var ref = new FootballExperiment(FootballConfig.lessonReference()).initialNetwork();
-    // numpy: np.random.seed(3); w = np.random.randn(20, 2) / np.sqrt(2) → w[0,0], w[19,1]
-    assertEquals(1.2647513225859208, ref.weight(1).get(0, 0), 0.0);
-    assertEquals(-0.09327744854853791, ref.weight(1).get(19, 1), 0.0);
-    assertArrayEquals(new int[] {2, 20, 3, 1}, ref.sizes());
+    var ref = new FootballExperiment(FootballConfig.lessonReference())
+        .initialNetwork(FootballMode.NONE);
+    // numpy: np.random.seed(3); w = np.random.randn(20, 2) / np.sqrt(2) → w[0,0], w[19,1]; the
+    // dense layer stores W transposed (2 × 20)
+    double[] w1 = ref.parameters().get(0);
+    assertEquals(1.2647513225859208, w1[0], 0.0);
+    assertEquals(-0.09327744854853791, w1[20 + 19], 0.0);
+    assertEquals("dense units=20 act=relu | dense units=3 act=relu",
+        ref.architecture().toSpec());
+    assertEquals(2, ref.input().size());
+    assertEquals(1, ref.outputs());
+    assertEquals(127, ref.parameterCount());
   }
 
   @Test
@@ -120,7 +127,7 @@ class FootballExperimentTest {
       assertEquals(FootballMode.values()[i], p.mode());
       assertEquals(s.finalCost(), p.finalCost(), 0.0, p.mode().label());
       assertArrayEquals(
-          s.result().model().weight(1).data, p.result().model().weight(1).data, 0.0);
+          s.result().model().parameters().get(0), p.result().model().parameters().get(0), 0.0);
       assertEquals(p.trainCorrect() / (double) p.trainSize(), p.trainAccuracy(), 0.0);
       assertEquals(211, p.trainSize());
       assertEquals(200, p.testSize());

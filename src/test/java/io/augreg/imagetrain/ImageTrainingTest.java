@@ -9,6 +9,7 @@ import io.augreg.image.ImageData;
 import io.augreg.image.ImageFolder;
 import io.augreg.image.ImageReader;
 import io.augreg.image.TestImages;
+import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.train.Optimizer;
 import io.augreg.train.TrainConfig;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ class ImageTrainingTest {
     Path root = TestData.path("catvnoncat");
     ImageFolder f = ImageFolder.scan(root.resolve("train"));
     var data = ImageData.load(f.samples(), r.format(), r.labels(), new ImageReader(), 2).data();
-    assertEquals(0.6115068816101354, r.result().model().cost(data), 1e-9);
+    assertEquals(0.6115068816101354, r.result().model().cost(data, new JavaGemm()), 1e-9);
     assertEquals(209, r.trainCount());
     assertEquals("cat", r.labels().classes().get(r.labels().positive()));
   }
@@ -64,7 +65,8 @@ class ImageTrainingTest {
 
   /**
    * onStart comes once, before the first epoch, with the prepared data and the initialized
-   * network (8 shapes, 8x8 gray, 64-3-1: 3·65 + 4 = 199 parameters); then every epoch.
+   * network (8 shapes, 8x8 gray, --layers 3: 64-3-1, 3·65 + 4 = 199 parameters) as its canonical
+   * spec; then every epoch.
    */
   @Test
   void tellsWhatItTrainsBeforeTheFirstEpoch() {
@@ -73,7 +75,8 @@ class ImageTrainingTest {
         .trainConfig(TrainConfig.builder().epochs(3).batchSize(4).seed(2).build())
         .build();
     List<Object> events = new ArrayList<>();
-    ImageTraining.Result r = ImageTraining.run(c, events::add, rec -> events.add(rec.epoch()));
+    ImageTraining.Result r = ImageTraining.run(c, null, 1, io.augreg.nn.linalg.Precision.DOUBLE,
+        events::add, rec -> events.add(rec.epoch()));
     assertEquals(4, events.size(), events.toString());
     RunStart s = (RunStart) events.get(0);
     assertEquals(List.of(1, 2, 3), events.subList(1, 4));
@@ -82,8 +85,34 @@ class ImageTrainingTest {
     assertEquals(0, s.devCount());
     assertEquals(0, s.testCount());
     assertEquals(r.format(), s.format());
-    assertEquals("mlp 64-3-1", s.network());
+    assertEquals("dense units=3 act=relu", s.network());
     assertEquals(199, s.parameters());
+    assertEquals(r.result().model().parameterCount(), s.parameters());
+  }
+
+  /**
+   * onStart comes once, before the first epoch, with the prepared data (a TRAIN/DEV/TEST split of
+   * the 8 shapes: 4/2/2) and the network as its canonical spec: conv 2·(9 + 1) = 20 parameters,
+   * output unit on the pooled 4x4x2 = 32 + 1, 53 in all.
+   */
+  @Test
+  void tellsWhatAnArchNetworkTrainsBeforeTheFirstEpoch() {
+    ImageTrainConfig c = ImageTrainConfig.builder(Path.of("samples", "shapes"))
+        .size(8, 8).channels(1).threads(1).split(io.augreg.data.SplitRatios.parse("50/25/25"))
+        .trainConfig(TrainConfig.builder().epochs(2).batchSize(4).seed(2).build())
+        .build();
+    List<Object> events = new ArrayList<>();
+    ImageTraining.Result r = ImageTraining.run(c, io.augreg.nn.conv.Architecture.parse("conv filters=2 k=3 | pool k=2"),
+        1, io.augreg.nn.linalg.Precision.DOUBLE, events::add, rec -> events.add(rec.epoch()));
+    assertEquals(3, events.size(), events.toString());
+    RunStart s = (RunStart) events.get(0);
+    assertEquals(List.of(1, 2), events.subList(1, 3));
+    assertEquals(4, s.trainCount());
+    assertEquals(2, s.devCount());
+    assertEquals(2, s.testCount());
+    assertEquals(r.format(), s.format());
+    assertEquals("conv filters=2 k=3 stride=1 pad=1 act=relu | pool k=2 stride=2", s.network());
+    assertEquals(53, s.parameters());
     assertEquals(r.result().model().parameterCount(), s.parameters());
   }
 

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * --train samples/shapes --size 8x8 --seed 2}: {@code mlp} with {@code --layers 4 --epochs 40 --lr
  * 0.05 --optimizer adam --batch 4}, {@code cnn} with {@code --arch "conv filters=2 k=3 bn=true |
  * pool k=2 | dense units=3" --epochs 2 --batch 4}); the expected probabilities are its {@code
- * predict --json} output.
+ * predict --json} output. The baseline of the one-engine session (main at 15f1316) writes the same
+ * format, and the same commands give the same probabilities, so these fixtures stand for it too;
+ * this version writes format_version 2 ({@code io.augreg.train.ModelFiles}).
  */
 class SavedModelCompatibilityTest {
   private static final Path V1 = Path.of("src", "test", "resources", "io", "augreg", "imagetrain", "v1");

@@ -150,7 +150,7 @@ public final class Colour {
    * Per-channel histograms of the colour channels: {@code hist[c·256 + v]}.
    *
    * @param hist at least {@code colours·256} entries, overwritten
-   * @param spare at least 768 entries, a second histogram overwritten as a temporary
+   * @param spare at least 2304 entries, three more histograms overwritten as temporaries
    * @return the number of colour channels (1 or 3)
    */
   public static int histograms(byte[] b, int n, int ch, int[] hist, int[] spare) {
@@ -162,17 +162,26 @@ public final class Colour {
       }
       return 1;
     }
-    // even pixels count into hist, odd ones into spare, summed at the end: neighbouring equal
-    // values no longer wait on each other's increment
-    java.util.Arrays.fill(spare, 0, 768, 0);
+    // pixel k counts into table k mod 4 (hist, then spare's three), summed at the end: equal
+    // neighbouring values no longer wait on each other's increment
+    java.util.Arrays.fill(spare, 0, 2304, 0);
     int i = 0;
-    for (; i + 2 * ch <= n; i += 2 * ch) {
+    for (; i + 4 * ch <= n; i += 4 * ch) {
       hist[b[i] & 0xFF]++;
       hist[256 + (b[i + 1] & 0xFF)]++;
       hist[512 + (b[i + 2] & 0xFF)]++;
-      spare[b[i + ch] & 0xFF]++;
-      spare[256 + (b[i + ch + 1] & 0xFF)]++;
-      spare[512 + (b[i + ch + 2] & 0xFF)]++;
+      int j = i + ch;
+      spare[b[j] & 0xFF]++;
+      spare[256 + (b[j + 1] & 0xFF)]++;
+      spare[512 + (b[j + 2] & 0xFF)]++;
+      j += ch;
+      spare[768 + (b[j] & 0xFF)]++;
+      spare[1024 + (b[j + 1] & 0xFF)]++;
+      spare[1280 + (b[j + 2] & 0xFF)]++;
+      j += ch;
+      spare[1536 + (b[j] & 0xFF)]++;
+      spare[1792 + (b[j + 1] & 0xFF)]++;
+      spare[2048 + (b[j + 2] & 0xFF)]++;
     }
     for (; i < n; i += ch) {
       hist[b[i] & 0xFF]++;
@@ -180,7 +189,7 @@ public final class Colour {
       hist[512 + (b[i + 2] & 0xFF)]++;
     }
     for (int k = 0; k < 768; k++) {
-      hist[k] += spare[k];
+      hist[k] += spare[k] + spare[768 + k] + spare[1536 + k];
     }
     return 3;
   }

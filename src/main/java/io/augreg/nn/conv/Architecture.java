@@ -156,6 +156,42 @@ public record Architecture(List<Step> steps) {
   }
 
   /**
+   * The steps {@code train --layers} stands for: per hidden layer l, {@code dense units=h_l
+   * act=relu}, then {@code dropout keep=p_l} when its keep probability is below 1 (the lesson's
+   * inverted dropout on every hidden activation).
+   *
+   * @param hidden hidden layer sizes, e.g. {@code {20, 7, 5}}, each &gt;= 1
+   * @param keepProb one keep probability for every hidden layer, or one per hidden layer, each in
+   *     (0, 1]
+   * @return the architecture
+   * @throws AugregException naming {@code --layers} or {@code --keep-prob} for a bad value
+   */
+  public static Architecture ofLayers(int[] hidden, double[] keepProb) {
+    if (hidden.length == 0) {
+      throw new AugregException("--layers needs hidden layer sizes, e.g. 20,7,5");
+    }
+    if (keepProb.length != 1 && keepProb.length != hidden.length) {
+      throw new AugregException("--keep-prob needs one value or one per hidden layer ("
+          + hidden.length + " in --layers), got " + keepProb.length);
+    }
+    List<Step> steps = new ArrayList<>();
+    for (int l = 0; l < hidden.length; l++) {
+      if (hidden[l] < 1) {
+        throw new AugregException("--layers sizes must be >= 1, got " + hidden[l]);
+      }
+      steps.add(new DenseStep(hidden[l], true));
+      double keep = keepProb[keepProb.length == 1 ? 0 : l];
+      if (!(keep > 0 && keep <= 1)) {
+        throw new AugregException("--keep-prob must be in (0, 1], got " + keep);
+      }
+      if (keep < 1) {
+        steps.add(new DropoutStep(keep, false));
+      }
+    }
+    return new Architecture(steps);
+  }
+
+  /**
    * The canonical spec.
    *
    * @return every step with every option written out; {@code parse(toSpec())} gives an equal value

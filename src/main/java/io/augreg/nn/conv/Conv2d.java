@@ -9,6 +9,7 @@ import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.NativeBlock;
 import io.augreg.nn.linalg.NativeGemm;
 import io.augreg.nn.linalg.Precision;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -42,6 +43,15 @@ import org.ejml.data.DMatrixRMaj;
  * <p>With {@code relu} the layer is a convolution followed by a ReLU, {@code y = max(cols · K + b,
  * 0)}: the same values as a separate {@link Relu} layer without its two passes over the
  * activations in each direction.
+ *
+ * <p>With a pooling window ({@link #fusePools}: a {@link MaxPool2d} right after the convolution
+ * whose windows tile its output) the layer also max-pools, {@code y[q][f] = max over the window q
+ * of max(cols · K + b, 0)}, piece by piece while the product is in cache: the full-size
+ * activation is never written, only the pooled one and, per pooled value, the window position of
+ * its first maximum (a byte). Backward scatters {@code dy[q]} to that position (gated by {@code
+ * y[q] > 0} with the ReLU), again piece by piece, straight into the {@code dY} rows of the
+ * products. The same values as the convolution, the {@link Relu} and the {@link MaxPool2d}
+ * one after the other, without their passes over the full-size activations.
  */
 public final class Conv2d extends Layer {
   private final int filters;
@@ -74,6 +84,16 @@ public final class Conv2d extends Layer {
   static final int KEEP_VALUES = 1 << 23;
   private final int keepValues;
   private final boolean relu;
+  /** The convolution's own output shape (before the fused pooling, if any). */
+  private final Shape co;
+  /** Window of the fused max pooling (stride = window), 0 for none. */
+  private final int poolK;
+  /** With pooling: per pooled value, the window position {@code ky·k + kx} of its first maximum. */
+  private byte[] arg;
+  /** With pooling: one piece of full-size rows (forward: the activations; backward: dY). */
+  private double[] zp;
+  /** With pooling on the heap path: the full-size activations of the batch. */
+  private double[] yfull;
   /** Backward with the ReLU: {@code dy · [y > 0]} (when not fused into the float conversion). */
   private double[] dz;
   /** True if the last forward pass left its whole im2col matrix in this layer's own block. */
@@ -128,7 +148,16 @@ public final class Conv2d extends Layer {
   /** As the public constructors, keeping im2col matrices of at most {@code keepValues} values. */
   Conv2d(Shape in, int filters, int k, int stride, int pad, double[] kernelValues,
       double[] biasValues, boolean inputGrad, Gemm gemm, boolean relu, int keepValues) {
-    super(in, outShape(in, filters, k, stride, pad));
+    this(in, filters, k, stride, pad, kernelValues, biasValues, inputGrad, gemm, relu, keepValues,
+        0);
+  }
+
+  /** As above, followed by a max pooling over {@code poolK × poolK} windows (0: none). */
+  Conv2d(Shape in, int filters, int k, int stride, int pad, double[] kernelValues,
+      double[] biasValues, boolean inputGrad, Gemm gemm, boolean relu, int keepValues, int poolK) {
+    super(in, pooled(outShape(in, filters, k, stride, pad), poolK));
+    this.co = outShape(in, filters, k, stride, pad);
+    this.poolK = poolK;
     this.keepValues = keepValues;
     this.relu = relu;
     this.filters = filters;
@@ -144,6 +173,48 @@ public final class Conv2d extends Layer {
     }
     this.kernel = new Param("kernel", kernelValues, new double[kernelValues.length], Param.Role.WEIGHT);
     this.bias = new Param("bias", biasValues, new double[filters], Param.Role.BIAS);
+  }
+
+  /** The shape after a pooling window that tiles {@code s} (0: none). */
+  private static Shape pooled(Shape s, int poolK) {
+    if (poolK == 0) {
+      return s;
+    }
+    if (!tiles(s, poolK)) {
+      throw new IllegalArgumentException("conv: pool window " + poolK + " does not tile " + s);
+    }
+    return new Shape(s.height() / poolK, s.width() / poolK, s.channels());
+  }
+
+  /** True if windows of {@code k} (stride k) tile {@code s} and a byte holds a window position. */
+  private static boolean tiles(Shape s, int k) {
+    return k >= 1 && k * k <= Byte.MAX_VALUE && s.height() % k == 0 && s.width() % k == 0;
+  }
+
+  /**
+   * The layers with every {@link Conv2d} that a {@link MaxPool2d} follows, whose windows tile the
+   * convolution's output with a stride equal to the window, replaced by one convolution that also
+   * pools (bound to the same parameter values): the same outputs and gradients, fewer passes over
+   * the full-size activations. Other layers are kept as they are.
+   *
+   * @param layers a stack of layers, in order
+   * @return the stack with the pairs fused
+   */
+  public static List<Layer> fusePools(List<Layer> layers) {
+    List<Layer> fused = new ArrayList<>(layers.size());
+    for (int i = 0; i < layers.size(); i++) {
+      Layer l = layers.get(i);
+      if (l instanceof Conv2d c && c.poolK == 0 && i + 1 < layers.size()
+          && layers.get(i + 1) instanceof MaxPool2d p && p.stride() == p.window()
+          && tiles(c.co, p.window())) {
+        fused.add(new Conv2d(c.in, c.filters, c.k, c.stride, c.pad, c.kernel.value(),
+            c.bias.value(), c.inputGrad, c.gemm, c.relu, c.keepValues, p.window()));
+        i++;
+      } else {
+        fused.add(l);
+      }
+    }
+    return fused;
   }
 
   /**
@@ -182,9 +253,12 @@ public final class Conv2d extends Layer {
   @Override
   public double[] forward(double[] input, int n, Pass pass) {
     x = input;
-    int rows = n * out.height() * out.width();
+    int rows = n * co.height() * co.width();
     int width = k * k * in.channels();
-    y = ensure(y, (long) rows * filters);
+    y = ensure(y, (long) n * out.size());
+    if (poolK > 0 && (arg == null || arg.length < n * out.size())) {
+      arg = new byte[n * out.size()];
+    }
     NativeGemm blas = gemm.nativeFor(rows, filters, width);
     if (blas != null) {
       forwardNative(blas, input, rows, width, pass.training());
@@ -193,33 +267,121 @@ public final class Conv2d extends Layer {
     kept = false;
     cols = ensure(cols, (long) rows * width);
     im2col(input, 0, rows, cols);
+    double[] z = poolK > 0 ? (yfull = ensure(yfull, (long) rows * filters)) : y;
     // Y = cols · K
     gemm.gemm(false, false, 1, DMatrixRMaj.wrap(rows, width, cols),
-        DMatrixRMaj.wrap(width, filters, kernel.value()), 0, DMatrixRMaj.wrap(rows, filters, y));
-    addBias(0, rows);
-    activate(0, rows);
+        DMatrixRMaj.wrap(width, filters, kernel.value()), 0, DMatrixRMaj.wrap(rows, filters, z));
+    addBias(z, 0, rows);
+    activate(z, 0, rows);
+    if (poolK > 0) {
+      pool(z, 0, rows);
+    }
     return y;
   }
 
-  /** Y[r][f] += b[f] for the rows {@code [r0, r1)}. */
-  private void addBias(int r0, int r1) {
+  /** z[o0 + r·F + f] += b[f] for {@code r < rows}. */
+  private void addBias(double[] z, int o0, int rows) {
     double[] b = bias.value();
     // Y[r][f] += b[f]
-    for (int r = r0, o = r0 * filters; r < r1; r++, o += filters) {
+    for (int r = 0, o = o0; r < rows; r++, o += filters) {
       for (int f = 0; f < filters; f++) {
-        y[o + f] += b[f];
+        z[o + f] += b[f];
       }
     }
   }
 
-  /** With the ReLU: Y = max(Y, 0) for the rows {@code [r0, r1)}. */
-  private void activate(int r0, int r1) {
+  /** With the ReLU: z = max(z, 0) for {@code rows} rows from {@code z[o0]}. */
+  private void activate(double[] z, int o0, int rows) {
     if (!relu) {
       return;
     }
     // Y = max(Y, 0)
-    for (int i = r0 * filters; i < r1 * filters; i++) {
-      y[i] = Math.max(y[i], 0.0);
+    for (int i = o0; i < o0 + rows * filters; i++) {
+      z[i] = Math.max(z[i], 0.0);
+    }
+  }
+
+  /**
+   * Max pooling of the full-size rows {@code [r0, r0 + r)}, held in {@code z} from index 0, into
+   * the pooled rows of {@link #y}: {@code y[q][f] = max_p z[row(q, p)][f]} over the window
+   * positions {@code p = ky·k + kx}, and {@code arg[q][f]} = the first p holding that maximum (as
+   * {@link MaxPool2d}'s backward finds). Rows come in increasing order, so every window meets its
+   * positions in order; a window cut by the end of a piece is finished by the next piece.
+   */
+  private void pool(double[] z, int r0, int r) {
+    int pk = poolK;
+    int ho = co.height();
+    int wo = co.width();
+    int ph = ho / pk;
+    int pw = wo / pk;
+    int plane = ho * wo;
+    int s = r0 / plane;
+    int oy = (r0 - s * plane) / wo;
+    int ox = r0 - s * plane - oy * wo;
+    double[] y = this.y;
+    byte[] arg = this.arg;
+    for (int i = 0, o = 0; i < r; i++, o += filters) {
+      int q = ((s * ph + oy / pk) * pw + ox / pk) * filters;
+      int p = (oy % pk) * pk + ox % pk;
+      if (p == 0) {
+        System.arraycopy(z, o, y, q, filters);
+        Arrays.fill(arg, q, q + filters, (byte) 0);
+      } else {
+        byte pb = (byte) p;
+        // y[q][f] = max(y[q][f], z[row][f]) (NaN spreads, as in MaxPool2d); arg moves on a
+        // strictly larger value only, so it keeps the first maximum
+        for (int f = 0; f < filters; f++) {
+          double m = y[q + f];
+          double v = z[o + f];
+          arg[q + f] = v > m ? pb : arg[q + f];
+          y[q + f] = Math.max(m, v);
+        }
+      }
+      if (++ox == wo) {
+        ox = 0;
+        if (++oy == ho) {
+          oy = 0;
+          s++;
+        }
+      }
+    }
+  }
+
+  /**
+   * The pooling's backward for the full-size rows {@code [r0, r0 + r)}, into {@code dst} from
+   * index 0: {@code dz[row][f] = dy[q][f]} where {@code row} is the window position {@code
+   * arg[q][f]} of its pooled value q (with the ReLU only where {@code y[q][f] > 0}), else +0.0 —
+   * what {@link MaxPool2d#backward} and then the ReLU's gate give.
+   */
+  private void unpool(double[] dy, int r0, int r, double[] dst) {
+    int pk = poolK;
+    int ho = co.height();
+    int wo = co.width();
+    int ph = ho / pk;
+    int pw = wo / pk;
+    int plane = ho * wo;
+    int s = r0 / plane;
+    int oy = (r0 - s * plane) / wo;
+    int ox = r0 - s * plane - oy * wo;
+    double[] y = this.y;
+    byte[] arg = this.arg;
+    for (int i = 0, o = 0; i < r; i++, o += filters) {
+      int q = ((s * ph + oy / pk) * pw + ox / pk) * filters;
+      int p = (oy % pk) * pk + ox % pk;
+      // dz = dy[q] where arg[q] = p, else +0.0: (arg ^ p) − 1 is negative exactly when they are
+      // equal, so its sign fills the mask (no branch on the data)
+      for (int f = 0; f < filters; f++) {
+        long eq = ((long) (arg[q + f] ^ p) - 1) >> 63;
+        double g = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[q + f]) & eq);
+        dst[o + f] = relu ? Relu.gate(g, y[q + f]) : g;
+      }
+      if (++ox == wo) {
+        ox = 0;
+        if (++oy == ho) {
+          oy = 0;
+          s++;
+        }
+      }
     }
   }
 
@@ -230,11 +392,11 @@ public final class Conv2d extends Layer {
     return dz;
   }
 
-  /** db[f] += Σ_r dY[r][f] over the rows {@code [r0, r1)}. */
-  private void addBiasGrad(double[] dy, int r0, int r1) {
+  /** db[f] += Σ_r dY[r][f] over {@code rows} rows from {@code dy[o0]}. */
+  private void addBiasGrad(double[] dy, int o0, int rows) {
     double[] db = bias.grad();
     // db[f] += Σ_r dY[r][f]
-    for (int r = r0, o = r0 * filters; r < r1; r++, o += filters) {
+    for (int r = 0, o = o0; r < rows; r++, o += filters) {
       for (int f = 0; f < filters; f++) {
         db[f] += dy[o + f];
       }
@@ -254,6 +416,9 @@ public final class Conv2d extends Layer {
   private void forwardNative(NativeGemm blas, double[] input, int rows, int width,
       boolean training) {
     int step = chunkRows(width);
+    if (poolK > 0) {
+      zp = ensure(zp, (long) step * filters);
+    }
     boolean f32 = blas.precision() == Precision.FLOAT;
     kept = training && (long) rows * width <= keepValues;
     NativeBlock kb = blas.block(KERNEL, (long) width * filters);
@@ -263,7 +428,7 @@ public final class Conv2d extends Layer {
     NativeBlock yb = blas.block(OUT, (long) step * filters);
     double[] b = bias.value();
     if (f32) {
-      toFloat(input, rows / (out.height() * out.width()));
+      toFloat(input, rows / (co.height() * co.width()));
     }
     for (int r0 = 0; r0 < rows; r0 += step) {
       int r = Math.min(step, rows - r0);
@@ -271,29 +436,35 @@ public final class Conv2d extends Layer {
       putCols(cb, at, input, r0, r0 + r, width, f32);
       // Y[r0 .. r0 + r) = cols[r0 .. r0 + r) · K
       blas.gemm(false, false, r, filters, width, 1, cb, at, kb, 0, 0, yb, 0);
+      // with pooling the full-size rows go to the piece zp, pooled into y below
+      double[] z = poolK > 0 ? zp : y;
+      int zo = poolK > 0 ? 0 : r0 * filters;
       if (f32) {
         float[] piece = floats(r * filters);
         yb.get(0, piece, 0, r * filters);
         // two loops on purpose: one loop testing the invariant inside ran ~7 % slower (5 runs each)
         if (relu) {
           // Y[r][f] = max(product[r][f] + b[f], 0)
-          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+          for (int i = 0, o = zo; i < r * filters; i += filters, o += filters) {
             for (int f = 0; f < filters; f++) {
-              y[o + f] = Math.max(piece[i + f] + b[f], 0.0);
+              z[o + f] = Math.max(piece[i + f] + b[f], 0.0);
             }
           }
         } else {
           // Y[r][f] = product[r][f] + b[f]
-          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+          for (int i = 0, o = zo; i < r * filters; i += filters, o += filters) {
             for (int f = 0; f < filters; f++) {
-              y[o + f] = piece[i + f] + b[f];
+              z[o + f] = piece[i + f] + b[f];
             }
           }
         }
       } else {
-        yb.get(0, y, r0 * filters, r * filters);
-        addBias(r0, r0 + r);
-        activate(r0, r0 + r);
+        yb.get(0, z, zo, r * filters);
+        addBias(z, zo, r);
+        activate(z, zo, r);
+      }
+      if (poolK > 0) {
+        pool(zp, r0, r);
       }
     }
   }
@@ -353,14 +524,25 @@ public final class Conv2d extends Layer {
     boolean f32 = blas.precision() == Precision.FLOAT;
     NativeBlock dyb = blas.block(DY, (long) rows * filters);
     double[] db = bias.grad();
+    double[] src = dy;
+    if (poolK > 0) {
+      zp = ensure(zp, (long) step * filters);
+      src = zp;
+    }
     for (int r0 = 0; r0 < rows; r0 += step) {
       int r = Math.min(step, rows - r0);
+      // with pooling dY's rows are first scattered (and gated) into the piece zp
+      int so = r0 * filters;
+      if (poolK > 0) {
+        unpool(dy, r0, r, zp);
+        so = 0;
+      }
       if (f32) {
         float[] piece = floats(r * filters);
         // two loops on purpose: one loop testing the invariant inside ran ~7 % slower (5 runs each)
         if (fused) {
           // g = dY · [Y > 0] (the ReLU, as masked()); piece = (float) g; db[f] += Σ_r g[r][f]
-          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+          for (int i = 0, o = so; i < r * filters; i += filters, o += filters) {
             for (int f = 0; f < filters; f++) {
               double v = Relu.gate(dy[o + f], y[o + f]);
               db[f] += v;
@@ -369,9 +551,9 @@ public final class Conv2d extends Layer {
           }
         } else {
           // piece = (float) dY[r0 .. r0 + r); db[f] += Σ_r dY[r][f]
-          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
+          for (int i = 0, o = so; i < r * filters; i += filters, o += filters) {
             for (int f = 0; f < filters; f++) {
-              double v = dy[o + f];
+              double v = src[o + f];
               db[f] += v;
               piece[i + f] = (float) v;
             }
@@ -379,8 +561,8 @@ public final class Conv2d extends Layer {
         }
         dyb.put((long) r0 * filters, piece, 0, r * filters);
       } else {
-        dyb.put((long) r0 * filters, dy, r0 * filters, r * filters);
-        addBiasGrad(dy, r0, r0 + r);
+        dyb.put((long) r0 * filters, src, so, r * filters);
+        addBiasGrad(src, so, r);
       }
     }
     NativeBlock dkb = blas.block(DKERNEL, (long) width * filters);
@@ -428,17 +610,24 @@ public final class Conv2d extends Layer {
 
   @Override
   public double[] backward(double[] dy, int n) {
-    int rows = n * out.height() * out.width();
+    int rows = n * co.height() * co.width();
     int width = k * k * in.channels();
     NativeGemm blas = gemm.nativeFor(rows, filters, width);
     if (blas != null) {
-      // in float the ReLU's mask is applied while dY is rounded, else here
-      boolean fused = relu && blas.precision() == Precision.FLOAT;
-      backwardNative(blas, relu && !fused ? masked(dy, rows * filters) : dy, n, rows, width,
-          fused);
+      // in float the ReLU's mask is applied while dY is rounded, with pooling while it is
+      // scattered, else here
+      boolean fused = relu && poolK == 0 && blas.precision() == Precision.FLOAT;
+      boolean mask = relu && poolK == 0 && !fused;
+      backwardNative(blas, mask ? masked(dy, rows * filters) : dy, n, rows, width, fused);
       return inputGrad ? dx : null;
     }
-    dy = relu ? masked(dy, rows * filters) : dy;
+    if (poolK > 0) {
+      dz = ensure(dz, (long) rows * filters);
+      unpool(dy, 0, rows, dz);
+      dy = dz;
+    } else if (relu) {
+      dy = masked(dy, rows * filters);
+    }
     addBiasGrad(dy, 0, rows);
     DMatrixRMaj dyM = DMatrixRMaj.wrap(rows, filters, dy);
     // dK += colsᵀ · dY
@@ -466,8 +655,8 @@ public final class Conv2d extends Layer {
     int h = in.height();
     int w = in.width();
     int c = in.channels();
-    int ho = out.height();
-    int wo = out.width();
+    int ho = co.height();
+    int wo = co.width();
     int plane = ho * wo;
     int o = 0;
     // row r = (s·Ho + oy)·Wo + ox, its indices counted up rather than divided out on every row
@@ -520,8 +709,8 @@ public final class Conv2d extends Layer {
     int h = in.height();
     int w = in.width();
     int c = in.channels();
-    int ho = out.height();
-    int wo = out.width();
+    int ho = co.height();
+    int wo = co.width();
     int plane = ho * wo;
     int o = 0;
     // row r = (s·Ho + oy)·Wo + ox, its indices counted up rather than divided out on every row
@@ -573,8 +762,8 @@ public final class Conv2d extends Layer {
     int h = in.height();
     int w = in.width();
     int c = in.channels();
-    int ho = out.height();
-    int wo = out.width();
+    int ho = co.height();
+    int wo = co.width();
     int plane = ho * wo;
     int o = 0;
     // row r = (s·Ho + oy)·Wo + ox, its indices counted up rather than divided out on every row
@@ -620,8 +809,8 @@ public final class Conv2d extends Layer {
     int h = in.height();
     int w = in.width();
     int c = in.channels();
-    int ho = out.height();
-    int wo = out.width();
+    int ho = co.height();
+    int wo = co.width();
     int plane = ho * wo;
     int o = 0;
     // row r = (s·Ho + oy)·Wo + ox, its indices counted up rather than divided out on every row

@@ -415,7 +415,7 @@ public final class ConvNet {
       int n = Math.min(EVAL_BATCH, m - from);
       columnsToRows(x.data, m, from, n, f, rows);
       stack.forward(rows, n, Pass.INFERENCE);
-      total += stack.loss(y, from, n, n);
+      total += stack.loss(y, from, n);
     }
     return total / m;
   }

@@ -1,5 +1,6 @@
 package io.augreg.nn.conv;
 
+import io.augreg.core.AugregException;
 import io.augreg.nn.BatchNorm;
 import io.augreg.nn.BatchSync;
 import io.augreg.nn.Dense;
@@ -10,6 +11,7 @@ import io.augreg.nn.Loss;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Param;
 import io.augreg.nn.Pass;
+import io.augreg.nn.ReferenceMasks;
 import io.augreg.nn.Relu;
 import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.Gemm;
@@ -30,6 +32,8 @@ public final class ConvStack {
   private double[] logits;
   private double[] zT;
   private double[] dz;
+  private double[] labels;
+  private double[] targetsT;
 
   ConvStack(List<Layer> layers, OutputKind output, int outputs) {
     this.layers = List.copyOf(layers);
@@ -72,6 +76,40 @@ public final class ConvStack {
     }
   }
 
+  /**
+   * Makes every dropout layer take the lesson's reference masks ({@link ReferenceMasks}) over the
+   * hidden dense layers of this stack.
+   *
+   * @throws AugregException if a dropout layer does not follow a hidden dense layer
+   */
+  public void useReferenceMasks() {
+    List<Integer> widths = new ArrayList<>();
+    List<Dropout> drops = new ArrayList<>();
+    List<Integer> after = new ArrayList<>();
+    int dense = 0;
+    for (Layer l : layers) {
+      if (l instanceof Dense d) {
+        dense++;
+        widths.add(d.out().channels());
+      } else if (l instanceof Dropout d) {
+        if (dense == 0 || l.in().height() != 1 || l.in().width() != 1) {
+          throw new AugregException("the reference dropout masks apply to dropout after a hidden"
+              + " dense layer only");
+        }
+        drops.add(d);
+        after.add(dense - 1);
+      }
+    }
+    int[] hidden = new int[Math.max(0, widths.size() - 1)];
+    for (int i = 0; i < hidden.length; i++) {
+      hidden[i] = widths.get(i);
+    }
+    ReferenceMasks masks = new ReferenceMasks(hidden);
+    for (int i = 0; i < drops.size(); i++) {
+      drops.get(i).useReference(masks, after.get(i));
+    }
+  }
+
   /** Sets every gradient sum to 0. */
   public void zeroGrads() {
     for (Param p : params) {
@@ -98,19 +136,19 @@ public final class ConvStack {
 
   /**
    * After {@link #forward}: the summed cross-entropy of the n examples, and the gradient {@code dZ
-   * = (A − Y) / total} stored for {@link #backward(int)}, so that stacks working on slices of one
-   * batch of {@code total} examples produce gradients that add up to the batch mean's.
+   * = A − Y} of that sum stored for {@link #backward(int)}: the layers then add gradient
+   * <em>sums</em>, which the optimizer divides by the batch size once, so stacks working on
+   * slices of one batch produce gradients that add up to the whole batch's sums.
    *
    * @param y labels of the n examples (0/1 or class indices), from {@code y[from]}
    * @param from index of the first label
    * @param n examples
-   * @param total examples of the whole batch
    * @return the summed (not mean) loss over the n examples
    */
-  public double loss(double[] y, int from, int n, int total) {
+  public double loss(double[] y, int from, int n) {
     int k = outputs;
     zT = Layer.ensure(zT, (long) k * n);
-    double[] labels = new double[n];
+    labels = Layer.ensure(labels, n);
     System.arraycopy(y, from, labels, 0, n);
     // Loss works on (k × n), one column per example: zT = logitsᵀ
     for (int j = 0; j < n; j++) {
@@ -122,11 +160,43 @@ public final class ConvStack {
     Loss.probabilities(output, zT, zT, k, n);
     Loss.gradient(output, zT, labels, zT, k, n);
     dz = Layer.ensure(dz, (long) n * k);
-    double inv = 1.0 / total;
-    // dZ = (A − Y) / total, back to (n × k)
+    // dZ = A − Y, back to (n × k)
     for (int j = 0; j < n; j++) {
       for (int i = 0; i < k; i++) {
-        dz[j * k + i] = zT[i * n + j] * inv;
+        dz[j * k + i] = zT[i * n + j];
+      }
+    }
+    return cost;
+  }
+
+  /**
+   * As {@link #loss(double[], int, int)} against soft targets (label smoothing, mixed labels): the
+   * summed soft cross-entropy ({@link Loss#softCost}) and its gradient {@code dZ = A − T}.
+   *
+   * @param t targets, {@code k} per example, example {@code from + j}'s at {@code t[(from + j)·k]}
+   * @param from index of the first example
+   * @param n examples
+   * @return the summed (not mean) loss over the n examples
+   */
+  public double softLoss(double[] t, int from, int n) {
+    int k = outputs;
+    zT = Layer.ensure(zT, (long) k * n);
+    targetsT = Layer.ensure(targetsT, (long) k * n);
+    // Loss works on (k × n): zT = logitsᵀ, targetsT = tᵀ
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < k; i++) {
+        zT[i * n + j] = logits[j * k + i];
+        targetsT[i * n + j] = t[(from + j) * k + i];
+      }
+    }
+    double cost = Loss.softCost(output, zT, targetsT, k, n) * n;
+    Loss.probabilities(output, zT, zT, k, n);
+    Loss.softGradient(zT, targetsT, zT, k, n);
+    dz = Layer.ensure(dz, (long) n * k);
+    // dZ = A − T, back to (n × k)
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < k; i++) {
+        dz[j * k + i] = zT[i * n + j];
       }
     }
     return cost;
@@ -236,7 +306,7 @@ public final class ConvStack {
       throw new IllegalArgumentException(
           "the architecture has " + (v + 2) + " parameter arrays, got " + values.size());
     }
-    return new ConvStack(layers, output, outputs);
+    return new ConvStack(Conv2d.fusePools(layers), output, outputs);
   }
 
   /**

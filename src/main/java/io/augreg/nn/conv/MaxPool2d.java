@@ -39,6 +39,16 @@ public final class MaxPool2d extends Layer {
     }
   }
 
+  /** The window size k (k × k). */
+  int window() {
+    return k;
+  }
+
+  /** The step between windows. */
+  int stride() {
+    return stride;
+  }
+
   /**
    * The output shape: {@code Ho = (H − k) / stride + 1}, likewise Wo; channels unchanged.
    *

@@ -243,6 +243,80 @@ class Conv2dTest {
     assertTrue(err < 1e-7, "relative error " + err);
   }
 
+  /**
+   * The convolution that pools ({@link Conv2d#fusePools}) gives bit for bit the outputs, input
+   * gradients and parameter gradients of the convolution, ReLU and max pooling as separate layers:
+   * heap and native products, double and float, several native pieces (the last partial), kept
+   * and rebuilt im2col matrices, ties in the windows (the first maximum takes the gradient), with
+   * and without the ReLU, windows 2 and 4.
+   */
+  @Test
+  void poolingInsideTheConvolutionEqualsSeparateLayers() {
+    Shape in = new Shape(16, 16, 3);
+    int n = 12;
+    int f = 8;
+    double[] kern = LayerCheck.random(27 * f, 31, 0.4);
+    double[] b = LayerCheck.random(f, 32, 0.2);
+    double[] x = LayerCheck.random(n * in.size(), 33, 1);
+    // ties: a flat patch of the input makes equal activations inside windows
+    for (int i = 0; i < 6 * in.channels() * in.width(); i++) {
+      x[i] = 0.25;
+    }
+    List<Gemm> kernels = new ArrayList<>(List.of(new JavaGemm()));
+    if (Gemms.openBlasAvailable()) {
+      kernels.add(new OpenBlasGemm(1, Precision.DOUBLE));
+      kernels.add(new OpenBlasGemm(1, Precision.FLOAT));
+    }
+    try {
+      for (Gemm g : kernels) {
+        for (int window : new int[] {2, 4}) {
+          for (boolean relu : new boolean[] {true, false}) {
+            for (int keep : new int[] {0, Conv2d.KEEP_VALUES}) {
+              Pass pass = Pass.training(3);
+              Conv2d plain = new Conv2d(in, f, 3, 1, 1, kern, b, true, g, relu, keep);
+              MaxPool2d pool = new MaxPool2d(plain.out(), window, window);
+              List<io.augreg.nn.Layer> fused = Conv2d.fusePools(List.of(plain, pool));
+              assertEquals(1, fused.size());
+              Conv2d both = (Conv2d) fused.get(0);
+              assertEquals(pool.out(), both.out());
+              double[] dy = LayerCheck.random(n * pool.out().size(), 34, 1);
+              String what = g.name() + " window " + window + " relu " + relu + " keep " + keep;
+              for (int step = 0; step < 2; step++) {
+                double[] y1 = pool.forward(plain.forward(x, n, pass), n, pass).clone();
+                double[] dx1 = plain.backward(pool.backward(dy, n), n).clone();
+                double[] y2 = both.forward(x, n, pass).clone();
+                double[] dx2 = both.backward(dy, n).clone();
+                assertArrayEquals(y1, y2, what);
+                assertArrayEquals(dx1, dx2, what);
+                for (int p = 0; p < 2; p++) {
+                  assertArrayEquals(plain.params().get(p).grad(), both.params().get(p).grad(),
+                      what + " param " + p);
+                }
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      for (Gemm g : kernels) {
+        if (g instanceof OpenBlasGemm o) {
+          o.close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void onlyPoolsThatTileTheOutputAreFused() {
+    Conv2d conv = new Conv2d(new Shape(6, 6, 1), 2, 3, 1, 1, new double[18], new double[2], true,
+        new JavaGemm(), true);
+    // 6×6 tiles with 2 and 3, not with 4 or with an overlapping stride
+    assertEquals(1, Conv2d.fusePools(List.of(conv, new MaxPool2d(conv.out(), 3, 3))).size());
+    assertEquals(2, Conv2d.fusePools(List.of(conv, new MaxPool2d(conv.out(), 4, 4))).size());
+    assertEquals(2, Conv2d.fusePools(List.of(conv, new MaxPool2d(conv.out(), 2, 1))).size());
+    assertEquals(2, Conv2d.fusePools(List.of(new MaxPool2d(conv.out(), 2, 2), conv)).size());
+  }
+
   @Test
   void rejectsWrongParameterLengths() {
     assertThrows(IllegalArgumentException.class, () -> new Conv2d(new Shape(4, 4, 1), 2, 3, 1, 1,

@@ -2,7 +2,6 @@ package io.augreg.nn.conv;
 
 import io.augreg.nn.Layer;
 import io.augreg.nn.OutputKind;
-import io.augreg.nn.Param;
 import io.augreg.nn.Pass;
 import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.AdaptiveGemm;
@@ -11,37 +10,53 @@ import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.OpenBlasGemm;
 import io.augreg.nn.linalg.Precision;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Micro-benchmarks of the small CNN ({@link Architecture#SMALL_CNN} on 64×64×3, one thread):
+ * JMH micro-benchmarks of the small CNN ({@link Architecture#SMALL_CNN} on 64×64×3, batch 32, one
+ * thread, the product kernel of one trainer worker, {@link #trainerGemm}):
  *
  * <ul>
- *   <li>{@code profile}: where one training step's time goes, per layer and direction, for the
- *       product kernel the trainer uses ({@link #trainerGemm}) in double and float;
- *   <li>{@code layout}: one convolution layer forward + backward (input gradient included) for the
- *       three layer shapes of the network, in three implementations — NHWC with one product per
- *       batch and direction ({@link Conv2d}, native operands), the same NHWC products through the
- *       heap {@link Gemm} seam (operands copied on every call), and NCHW with one product per
- *       example and direction ({@code Y_s (F × HoWo) = K (F × k²C) · cols_s (k²C × HoWo)}, the
- *       Caffe layout) through the same seam — each in double and float.
+ *   <li>{@link #trainingStep}: forward, loss and backward of one batch (the whole step);
+ *   <li>{@link #layerForward}, {@link #layerForwardBackward}: where the step's time goes, one layer
+ *       of the built stack at a time (index 0–2: the convolutions, each with its ReLU and pooling
+ *       fused in; 5: the dense layer);
+ *   <li>{@link #layout}: one convolution forward + backward (input gradient included) for the three
+ *       layer shapes of the network in three implementations — {@code nhwc-native}: NHWC with one
+ *       product per batch and direction ({@link Conv2d}, native operands), {@code nhwc-heap}: the
+ *       same products through the heap {@link Gemm} seam (operands copied on every call), {@code
+ *       nchw}: NCHW with one product per example and direction ({@code Y_s (F × HoWo) = K (F × k²C)
+ *       · cols_s (k²C × HoWo)}, the Caffe layout) through the same seam.
  * </ul>
  *
- * <p>Each case is warmed up, then run until the time budget is spent (at least 5 runs); the table
- * gives the median wall time and the median CPU time of the calling thread per run. Run it with
- * {@code bench/conv_layers.sh [profile|layout|all] [--seconds S] [--batch N]}.
+ * <p>Each in double and float. Run with {@code bench/conv_layers.sh} (or {@code bench/jmh.sh
+ * ConvBench ...} for any JMH option); never run by the tests.
  */
-public final class ConvBench {
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xmx2g"})
+public class ConvBench {
   private static final Shape INPUT = new Shape(64, 64, 3);
-
-  private ConvBench() {}
+  private static final int BATCH = 32;
 
   /**
    * The product kernel of one {@code ConvTrainer} worker: plain Java below {@link
@@ -54,157 +69,189 @@ public final class ConvBench {
     return new AdaptiveGemm(new JavaGemm(), new OpenBlasGemm(1, precision), Gemms.DEFAULT_THRESHOLD);
   }
 
-  /**
-   * One timed case.
-   *
-   * @param label what was measured
-   * @param medianMillis median wall time per run
-   * @param medianCpuMillis median CPU time of the calling thread per run
-   * @param runs timed runs
-   */
-  public record Timing(String label, double medianMillis, double medianCpuMillis, int runs) {}
+  /** The small CNN built for one worker, random parameters and a random batch. */
+  @State(Scope.Thread)
+  public static class Step {
+    /** {@code FLOAT} or {@code DOUBLE}: precision of the large products. */
+    @Param({"FLOAT", "DOUBLE"})
+    public String precision;
 
-  /**
-   * Runs {@code body} for about {@code seconds} after a warm-up and returns its median times.
-   *
-   * @param label name of the case
-   * @param seconds timing budget, &gt; 0
-   * @param body the work of one run
-   * @return the timing
-   */
-  public static Timing time(String label, double seconds, Runnable body) {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    long warm = System.nanoTime() + (long) (seconds * 0.3e9);
-    int w = 0;
-    while (w < 3 || System.nanoTime() < warm) {
-      body.run();
-      w++;
-    }
-    List<Double> wall = new ArrayList<>();
-    List<Double> cpu = new ArrayList<>();
-    long end = System.nanoTime() + (long) (seconds * 1e9);
-    while (wall.size() < 5 || System.nanoTime() < end) {
-      long c0 = mx.getCurrentThreadCpuTime();
-      long t0 = System.nanoTime();
-      body.run();
-      wall.add((System.nanoTime() - t0) / 1e6);
-      cpu.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
-    }
-    return new Timing(label, median(wall), median(cpu), wall.size());
-  }
+    AdaptiveGemm gemm;
+    ConvStack stack;
+    double[] x;
+    final double[] labels = new double[BATCH];
+    final Pass pass = Pass.training(7);
 
-  private static double median(List<Double> v) {
-    double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
-  }
-
-  /**
-   * Per-layer times of one training step of the small CNN (forward in training mode, backward
-   * from a random output gradient).
-   *
-   * @param precision of the large products
-   * @param batch examples per step
-   * @param seconds budget per layer and direction
-   * @return forward and backward timing of every layer in order, then the whole step
-   */
-  public static List<Timing> profile(Precision precision, int batch, double seconds) {
-    List<Timing> out = new ArrayList<>();
-    try (AdaptiveGemm gemm = trainerGemm(precision)) {
-      ConvStack stack = ConvStack.build(Architecture.parse(Architecture.SMALL_CNN), INPUT,
+    /** Builds the stack and the batch. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      gemm = trainerGemm(Precision.valueOf(precision));
+      stack = ConvStack.build(Architecture.parse(Architecture.SMALL_CNN), INPUT,
           OutputKind.SIGMOID_BINARY, 1, null, gemm);
       SplittableRandom r = new SplittableRandom(1);
-      for (Param p : stack.params()) {
+      for (io.augreg.nn.Param p : stack.params()) {
         fill(p.value(), r, 0.1);
       }
-      List<Layer> layers = stack.layers();
-      int count = layers.size();
-      double[][] inputs = new double[count + 1][];
-      inputs[0] = new double[batch * INPUT.size()];
-      fill(inputs[0], r, 1);
-      Pass pass = Pass.training(7);
-      for (int i = 0; i < count; i++) {
-        inputs[i + 1] = layers.get(i).forward(inputs[i], batch, pass).clone();
+      x = new double[BATCH * INPUT.size()];
+      fill(x, r, 1);
+      for (int i = 0; i < BATCH; i += 2) {
+        labels[i] = 1;
       }
-      double[][] grads = new double[count + 1][];
-      grads[count] = new double[batch * layers.get(count - 1).out().size()];
-      fill(grads[count], r, 0.1);
-      for (int i = count - 1; i >= 0; i--) {
-        double[] g = layers.get(i).backward(grads[i + 1], batch);
-        grads[i] = g == null ? null : g.clone();
-      }
-      for (int i = 0; i < count; i++) {
-        Layer l = layers.get(i);
-        String name = l.getClass().getSimpleName() + " " + l.in() + "→" + l.out();
-        double[] x = inputs[i];
-        double[] dy = grads[i + 1];
-        out.add(time(name + " forward", seconds, () -> l.forward(x, batch, pass)));
-        out.add(time(name + " backward", seconds, () -> {
-          l.forward(x, batch, pass);
-          l.backward(dy, batch);
-        }));
-      }
-      out.add(time("whole step (forward + loss + backward)", seconds * 3, () -> {
-        stack.zeroGrads();
-        stack.forward(inputs[0], batch, pass);
-        stack.loss(new double[batch], 0, batch, batch);
-        stack.backward(batch);
-      }));
     }
-    return out;
+
+    /** One training step; returns the summed loss. */
+    double step() {
+      stack.zeroGrads();
+      stack.forward(x, BATCH, pass);
+      double loss = stack.loss(labels, 0, BATCH);
+      stack.backward(BATCH);
+      return loss;
+    }
+
+    /** Frees the native memory. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      gemm.close();
+    }
   }
 
-  /** The three convolution layers of the small CNN: input shape and filters. */
-  private static final Object[][] CONV_SHAPES = {
-    {new Shape(64, 64, 3), 16}, {new Shape(32, 32, 16), 32}, {new Shape(16, 16, 32), 64}
-  };
+  /** One layer of {@link Step}'s stack, with its input and output gradient from a full pass. */
+  @State(Scope.Thread)
+  public static class OneLayer extends Step {
+    /** Index in the built stack: 0–2 the convolutions (ReLU and pooling fused), 5 the dense. */
+    @Param({"0", "1", "2", "5"})
+    public int layer;
 
-  /**
-   * Convolution forward + backward (with the input gradient) in the three implementations and two
-   * precisions, for the three layer shapes of the small CNN.
-   *
-   * @param batch examples per call
-   * @param seconds budget per case
-   * @return the timings, labelled {@code "<shape> <impl> <precision>"}
-   */
-  public static List<Timing> layout(int batch, double seconds) {
-    List<Timing> out = new ArrayList<>();
-    SplittableRandom r = new SplittableRandom(2);
-    for (Object[] c : CONV_SHAPES) {
-      Shape in = (Shape) c[0];
-      int f = (Integer) c[1];
-      int width = 9 * in.channels();
-      double[] kern = new double[width * f];
+    Layer l;
+    double[] in;
+    double[] dy;
+
+    /** Runs one step, keeping the layer's input and output gradient. */
+    @Override
+    @Setup(Level.Trial)
+    public void setUp() {
+      super.setUp();
+      List<Layer> layers = stack.layers();
+      double[] a = x;
+      for (int i = 0; i < layer; i++) {
+        a = layers.get(i).forward(a, BATCH, pass);
+      }
+      l = layers.get(layer);
+      in = a.clone();
+      dy = new double[BATCH * l.out().size()];
+      fill(dy, new SplittableRandom(2), 0.1);
+    }
+  }
+
+  /** One convolution shape in one implementation and precision. */
+  @State(Scope.Thread)
+  public static class Layout {
+    /** 0: 64×64×3 → 16, 1: 32×32×16 → 32, 2: 16×16×32 → 64 (3×3, pad 1). */
+    @Param({"0", "1", "2"})
+    public int conv;
+
+    /** {@code nhwc-native}, {@code nhwc-heap} or {@code nchw}. */
+    @Param({"nhwc-native", "nhwc-heap", "nchw"})
+    public String impl;
+
+    /** {@code FLOAT} or {@code DOUBLE}. */
+    @Param({"FLOAT", "DOUBLE"})
+    public String precision;
+
+    private AdaptiveGemm gemm;
+    private Conv2d nhwc;
+    private NchwConv nchw;
+    private double[] x;
+    private double[] dy;
+
+    /** Builds the layer and its data. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      int[][] shapes = {{64, 3, 16}, {32, 16, 32}, {16, 32, 64}};
+      Shape in = new Shape(shapes[conv][0], shapes[conv][0], shapes[conv][1]);
+      int f = shapes[conv][2];
+      SplittableRandom r = new SplittableRandom(2);
+      double[] kern = new double[9 * in.channels() * f];
       fill(kern, r, 0.2);
-      double[] bias = new double[f];
-      double[] x = new double[batch * in.size()];
+      x = new double[BATCH * in.size()];
       fill(x, r, 1);
-      double[] dy = new double[batch * in.height() * in.width() * f];
+      dy = new double[BATCH * in.height() * in.width() * f];
       fill(dy, r, 0.1);
-      String shape = in + "→" + f;
-      for (Precision p : Precision.values()) {
-        String prec = p.name().toLowerCase(Locale.ROOT);
-        try (AdaptiveGemm gemm = trainerGemm(p)) {
-          Conv2d conv = new Conv2d(in, f, 3, 1, 1, kern, bias, true, gemm);
-          out.add(time(shape + " NHWC batch, native operands " + prec, seconds, () -> {
-            conv.forward(x, batch, Pass.INFERENCE);
-            conv.backward(dy, batch);
-          }));
-          Conv2d heapConv = new Conv2d(in, f, 3, 1, 1, kern, bias, true, heapOnly(gemm));
-          out.add(time(shape + " NHWC batch, heap Gemm " + prec, seconds, () -> {
-            heapConv.forward(x, batch, Pass.INFERENCE);
-            heapConv.backward(dy, batch);
-          }));
-          NchwConv nchw = new NchwConv(in, f, kern, heapOnly(gemm));
-          double[] xc = NchwConv.toNchw(x, batch, in);
-          double[] dyc = NchwConv.toNchw(dy, batch, new Shape(in.height(), in.width(), f));
-          out.add(time(shape + " NCHW per example, heap Gemm " + prec, seconds, () -> {
-            nchw.forward(xc, batch);
-            nchw.backward(dyc, batch);
-          }));
+      gemm = trainerGemm(Precision.valueOf(precision));
+      switch (impl) {
+        case "nhwc-native" -> nhwc = new Conv2d(in, f, 3, 1, 1, kern, new double[f], true, gemm);
+        case "nhwc-heap" -> nhwc = new Conv2d(in, f, 3, 1, 1, kern, new double[f], true,
+            heapOnly(gemm));
+        case "nchw" -> {
+          nchw = new NchwConv(in, f, kern, heapOnly(gemm));
+          x = NchwConv.toNchw(x, BATCH, in);
+          dy = NchwConv.toNchw(dy, BATCH, new Shape(in.height(), in.width(), f));
         }
+        default -> throw new IllegalArgumentException("impl must be nhwc-native, nhwc-heap or"
+            + " nchw, got " + impl);
       }
     }
-    return out;
+
+    /** Forward and backward once; returns the input gradient. */
+    double[] run() {
+      if (nchw != null) {
+        nchw.forward(x, BATCH);
+        return nchw.backward(dy, BATCH);
+      }
+      nhwc.forward(x, BATCH, Pass.INFERENCE);
+      return nhwc.backward(dy, BATCH);
+    }
+
+    /** Frees the native memory. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      gemm.close();
+    }
+  }
+
+  /**
+   * Forward, loss and backward of one batch of 32.
+   *
+   * @param s the state
+   * @return the loss, so that the work is not optimized away
+   */
+  @Benchmark
+  public double trainingStep(Step s) {
+    return s.step();
+  }
+
+  /**
+   * One layer's forward pass (training mode).
+   *
+   * @param s the state
+   * @return the layer's output
+   */
+  @Benchmark
+  public double[] layerForward(OneLayer s) {
+    return s.l.forward(s.in, BATCH, s.pass);
+  }
+
+  /**
+   * One layer's forward and backward pass (backward needs its own forward's buffers).
+   *
+   * @param s the state
+   * @return the input gradient (null for the first layer)
+   */
+  @Benchmark
+  public double[] layerForwardBackward(OneLayer s) {
+    s.l.forward(s.in, BATCH, s.pass);
+    return s.l.backward(s.dy, BATCH);
+  }
+
+  /**
+   * One convolution forward and backward in the layout of the state.
+   *
+   * @param s the state
+   * @return the input gradient
+   */
+  @Benchmark
+  public double[] layout(Layout s) {
+    return s.run();
   }
 
   /** {@code g} without its native-operand path: every product goes through the heap seam. */
@@ -385,56 +432,5 @@ public final class ConvBench {
     for (int i = 0; i < a.length; i++) {
       a[i] = (2 * r.nextDouble() - 1) * scale;
     }
-  }
-
-  /** Formats timings as a Markdown table. */
-  static String table(String title, List<Timing> rows) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("\n").append(title).append("\n\n| case | median ms | median CPU ms | runs |\n");
-    sb.append("| --- | --- | --- | --- |\n");
-    for (Timing t : rows) {
-      sb.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %d |%n", t.label(),
-          t.medianMillis(), t.medianCpuMillis(), t.runs()));
-    }
-    return sb.toString();
-  }
-
-  /**
-   * Command line: {@code [profile|layout|all] [--seconds S] [--batch N]} (defaults: all, 2 s, 32).
-   *
-   * @param args the arguments
-   */
-  public static void main(String[] args) {
-    String mode = "all";
-    double seconds = 2;
-    int batch = 32;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
-        case "--batch" -> batch = Integer.parseInt(args[++i]);
-        case "profile", "layout", "all" -> mode = args[i];
-        default -> throw new IllegalArgumentException("unknown argument " + args[i]
-            + " (expected profile|layout|all, --seconds S, --batch N)");
-      }
-    }
-    if (!Gemms.openBlasAvailable()) {
-      throw new IllegalStateException("ConvBench needs the OpenBLAS natives");
-    }
-    System.out.printf(Locale.ROOT, "ConvBench batch=%d seconds=%.1f load=%s%n", batch, seconds,
-        loadAverage());
-    if (!mode.equals("layout")) {
-      for (Precision p : Precision.values()) {
-        System.out.print(table("Per-layer profile, " + p, profile(p, batch, seconds)));
-      }
-    }
-    if (!mode.equals("profile")) {
-      System.out.print(table("Convolution forward + backward by layout", layout(batch, seconds)));
-    }
-    System.out.printf(Locale.ROOT, "%nload after: %s%n", loadAverage());
-  }
-
-  private static String loadAverage() {
-    return String.format(Locale.ROOT, "%.2f",
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 }

@@ -37,7 +37,7 @@ class ConvNetTest {
     Pass pass = Pass.training(5);
     st.zeroGrads();
     st.forward(x, n, pass);
-    st.loss(y, 0, n, n);
+    st.loss(y, 0, n);
     st.backward(n);
     double eps = 1e-6;
     double diff = 0;
@@ -49,10 +49,10 @@ class ConvNetTest {
         double saved = v[i];
         v[i] = saved + eps;
         st.forward(x, n, pass);
-        double plus = st.loss(y, 0, n, n) / n;
+        double plus = st.loss(y, 0, n);
         v[i] = saved - eps;
         st.forward(x, n, pass);
-        double minus = st.loss(y, 0, n, n) / n;
+        double minus = st.loss(y, 0, n);
         v[i] = saved;
         double num = (plus - minus) / (2 * eps);
         diff += (p.grad()[i] - num) * (p.grad()[i] - num);

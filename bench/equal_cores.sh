@@ -1,0 +1,49 @@
+# Sourced by the bench scripts that compare augreg with a peer at equal cores (bench/football.sh,
+# bench/mlp.sh): both sides pinned with taskset to the same cores, rounds alternating between the
+# sides, medians over the rounds, peak RSS, and a header naming the machine, its load and the
+# BLAS each side runs on.
+
+# timed OUT_PREFIX CMD...: runs CMD under /usr/bin/time and sets ${OUT_PREFIX}_wall, _cpu (user +
+# system seconds of CMD and every process it waited for) and _rss (the largest peak resident set
+# of those processes, MB). CMD's stdout and stderr go to $tmp/OUT_PREFIX.out / .err.
+timed() {
+  local name="$1"
+  shift
+  /usr/bin/time -o "$tmp/$name.time" -f '%e %U %S %M' "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+  local status=$?
+  read -r w u s m <"$tmp/$name.time"
+  printf -v "${name}_wall" '%s' "$w"
+  printf -v "${name}_cpu" '%s' "$(awk -v u="$u" -v s="$s" 'BEGIN {print u + s}')"
+  printf -v "${name}_rss" '%s' "$(awk -v m="$m" 'BEGIN {printf "%.0f", m / 1024}')"
+  return $status
+}
+
+# median V...: the median of the numbers.
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# ratio A B: A / B with one decimal (two below 10).
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {r = a / b; printf (r < 10 ? "%.2f" : "%.1f"), r}'; }
+
+# cores_count LIST: how many cores a taskset list such as 0 or 0,1 or 0-3 names.
+cores_count() {
+  local n=0 part
+  IFS=, read -ra parts <<<"$1"
+  for part in "${parts[@]}"; do
+    if [[ $part == *-* ]]; then n=$((n + ${part#*-} - ${part%-*} + 1)); else n=$((n + 1)); fi
+  done
+  echo "$n"
+}
+
+# header SCRIPT PYTHON CORES: the machine, its load, the JVM, the BLAS of both sides.
+header() {
+  local script="$1" py="$2" cores="$3" blas
+  blas="$(OPENBLAS_NUM_THREADS=$(cores_count "$cores") taskset -c "$cores" "$py" bench/blas_info.py 2>&1)"
+  echo "# $script, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores;" \
+    "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- pinning: both sides under taskset -c $cores ($(cores_count "$cores") core(s))"
+  echo "- augreg: $(java -version 2>&1 | head -1); BLAS (wide products only): bytedeco OpenBLAS" \
+    "$(unzip -p target/augreg.jar META-INF/maven/org.bytedeco/openblas/pom.properties 2>/dev/null |
+      sed -n 's/^version=//p')"
+  echo "- peer $py: $blas"
+}

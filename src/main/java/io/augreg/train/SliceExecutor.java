@@ -1,0 +1,288 @@
+package io.augreg.train;
+
+import io.augreg.core.AugregException;
+import io.augreg.nn.BatchSync;
+import io.augreg.nn.Param;
+import io.augreg.nn.Pass;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.conv.ConvStack;
+import io.augreg.nn.linalg.AdaptiveGemm;
+import io.augreg.nn.linalg.Gemm;
+import io.augreg.nn.linalg.Gemms;
+import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.nn.linalg.OpenBlasGemm;
+import io.augreg.nn.linalg.Precision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The slice executor: each batch of m examples is split into {@code threads} contiguous slices;
+ * every thread runs its slice forward and backward on its own layer instances ({@link ConvStack})
+ * and product kernel (Java below the measured threshold, OpenBLAS above), bound to the shared
+ * weights; after a barrier every worker adds the gradient sums of all slices (in slice order) over
+ * its own share of the parameters and takes the optimizer step on that share.
+ */
+final class SliceExecutor implements Executor {
+  private final List<Worker> workers = new ArrayList<>();
+  private final ExecutorService pool;
+  private final BatchSync sync;
+
+  /** Per-thread state: layers, product kernel, NHWC rows of its slice. */
+  private static final class Worker {
+    final Gemm gemm;
+    final ConvStack stack;
+    double[] rows = new double[0];
+
+    Worker(Gemm gemm, ConvStack stack) {
+      this.gemm = gemm;
+      this.stack = stack;
+    }
+  }
+
+  /**
+   * @param net the network (its architecture)
+   * @param live the live parameter values
+   * @param threads worker threads, &gt;= 1
+   * @param precision of the large products
+   * @param referenceMasks the dropout layers take the lesson's reference masks
+   */
+  SliceExecutor(ConvNet net, List<double[]> live, int threads, Precision precision,
+      boolean referenceMasks) {
+    pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, daemon()) : null;
+    sync = new BatchSync(threads);
+    try {
+      for (int t = 0; t < threads; t++) {
+        Gemm g = newGemm(precision);
+        ConvStack stack = net.stack(live, g, sync, t);
+        workers.add(new Worker(g, stack));
+        if (referenceMasks) {
+          stack.useReferenceMasks();
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** The product kernel of one worker: Java below the measured threshold, OpenBLAS above. */
+  private static Gemm newGemm(Precision precision) {
+    if (!Gemms.openBlasAvailable()) {
+      return new JavaGemm();
+    }
+    return new AdaptiveGemm(new JavaGemm(), new OpenBlasGemm(1, precision), Gemms.DEFAULT_THRESHOLD);
+  }
+
+  @Override
+  public List<Param> params() {
+    return workers.get(0).stack.params();
+  }
+
+  @Override
+  public int evalBatch() {
+    return 64;
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+    for (Worker w : workers) {
+      if (w.gemm instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Forward and backward of one batch, split across the workers, then the optimizer step, also
+   * split: after a barrier every worker sums the gradients of all slices (in slice order, into
+   * worker 0's) over its own share of the parameters and updates that share, unless the loss is
+   * not finite (divergence: no update).
+   */
+  @Override
+  public double step(BatchStream.Batch bt, Pass pass, ParamOptimizer optimizer, boolean cost) {
+    int total = bt.size();
+    int parts = Math.min(workers.size(), total);
+    double[] losses = new double[parts];
+    sync.begin(parts);
+    optimizer.begin(total);
+    List<Param> sum = workers.get(0).stack.params();
+    long count = optimizer.size();
+    runSlices(parts, total, (w, from, n) -> {
+      Worker wk = workers.get(w);
+      try {
+        wk.stack.zeroGrads();
+        wk.rows = rows(bt, from, n, wk.rows);
+        wk.stack.forward(wk.rows, n, pass.slice(from));
+        losses[w] = bt.targets() == null ? wk.stack.loss(bt.y(), from, n)
+            : wk.stack.softLoss(bt.targets(), from, n);
+        wk.stack.backward(n);
+        if (parts > 1) {
+          // every slice's gradients and loss are complete past this point
+          sync.await();
+        }
+        if (Double.isFinite(sum(losses))) {
+          long lo = count * w / parts;
+          long hi = count * (w + 1) / parts;
+          reduce(parts, sum, lo, hi);
+          optimizer.update(lo, hi);
+        }
+      } catch (RuntimeException | Error e) {
+        // the other slices may wait for this one's batch-norm statistics or gradients
+        sync.abort();
+        throw e;
+      }
+    });
+    double loss = sum(losses);
+    if (Double.isFinite(loss)) {
+      optimizer.end();
+      changed();
+    }
+    return loss;
+  }
+
+  /** Tells every worker's layers that the live parameter values changed. */
+  @Override
+  public void changed() {
+    for (Worker w : workers) {
+      w.stack.parametersChanged();
+    }
+  }
+
+  /** Σ losses, summed in slice order. */
+  private static double sum(double[] losses) {
+    double loss = 0;
+    for (double l : losses) {
+      loss += l;
+    }
+    return loss;
+  }
+
+  /**
+   * Adds the gradients of workers 1 … parts − 1 into worker 0's, in worker order, for the values
+   * {@code [lo, hi)} of the parameters laid end to end.
+   */
+  private void reduce(int parts, List<Param> sum, long lo, long hi) {
+    long start = 0;
+    for (int p = 0; p < sum.size() && start < hi; p++) {
+      double[] a = sum.get(p).grad();
+      int from = (int) Math.max(0, lo - start);
+      int to = (int) Math.min(a.length, hi - start);
+      start += a.length;
+      for (int w = 1; w < parts && from < to; w++) {
+        double[] b = workers.get(w).stack.params().get(p).grad();
+        // g_0 += g_w
+        for (int i = from; i < to; i++) {
+          a[i] += b[i];
+        }
+      }
+    }
+  }
+
+  @Override
+  public double[] evaluate(BatchStream.Epoch all) {
+    ConvStack first = workers.get(0).stack;
+    int outputs = first.layers().get(first.layers().size() - 1).out().channels();
+    double cost = 0;
+    double correct = 0;
+    int n = 0;
+    try (all) {
+      for (BatchStream.Batch next = all.next(); next != null; next = all.next()) {
+        BatchStream.Batch bt = next;
+        int total = bt.size();
+        int parts = Math.min(workers.size(), total);
+        double[][] part = new double[parts][2];
+        runSlices(parts, total, (w, from, count) -> {
+          Worker wk = workers.get(w);
+          wk.rows = rows(bt, from, count, wk.rows);
+          double[] z = wk.stack.forward(wk.rows, count, Pass.INFERENCE);
+          part[w][1] = correct(z, bt.y(), from, count, outputs);
+          part[w][0] = wk.stack.loss(bt.y(), from, count);
+        });
+        for (double[] p : part) {
+          cost += p[0];
+          correct += p[1];
+        }
+        n += total;
+      }
+    }
+    return new double[] {cost / n, correct / n};
+  }
+
+  /** Correct predictions among logits (n × k): binary z &gt; 0 (p &gt; 0.5), else arg max. */
+  private static int correct(double[] z, double[] y, int from, int n, int k) {
+    int c = 0;
+    for (int j = 0; j < n; j++) {
+      int label;
+      if (k == 1) {
+        label = z[j] > 0 ? 1 : 0;
+      } else {
+        label = 0;
+        for (int i = 1; i < k; i++) {
+          if (z[j * k + i] > z[j * k + label]) {
+            label = i;
+          }
+        }
+      }
+      if (label == (int) y[from + j]) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /** NHWC rows of batch columns [from, from + n). */
+  private static double[] rows(BatchStream.Batch bt, int from, int n, double[] buf) {
+    int f = bt.x().numRows;
+    double[] out = buf.length >= n * f ? buf : new double[n * f];
+    ConvNet.columnsToRows(bt.x().data, bt.x().numCols, from, n, f, out);
+    return out;
+  }
+
+  private interface Slice {
+    void run(int worker, int from, int n);
+  }
+
+  /** Runs slice w of [0, total) on worker w: slice 0 on the calling thread, the others in the pool. */
+  private void runSlices(int parts, int total, Slice body) {
+    List<Future<?>> fs = new ArrayList<>(parts);
+    for (int w = 1; w < parts; w++) {
+      int from = (int) ((long) total * w / parts);
+      int to = (int) ((long) total * (w + 1) / parts);
+      int id = w;
+      fs.add(pool.submit(() -> body.run(id, from, to - from)));
+    }
+    body.run(0, 0, (int) ((long) total / parts));
+    try {
+      for (Future<?> f : fs) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AugregException("training interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "augreg-cnn-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
