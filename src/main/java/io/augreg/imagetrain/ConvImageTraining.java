@@ -124,11 +124,17 @@ public final class ConvImageTraining {
           initial.architecture().toSpec(), initial.parameterCount()));
     }
     ConvTrainResult result;
-    try (BatchStream source = c.pipeline() == null
-        ? new DatasetBatches(p.trainSet(), batch, seed)
-        : new AugmentedBatches(kept, labels, format, c.pipeline(), p.cache(), batch, seed, c.threads(),
-            c.prefetch())) {
-      result = trainer.train(initial, source, devSet, listener);
+    if (c.pipeline() == null && batch >= m) {
+      // full batch: the training set itself, every epoch (no shuffled copy; the trainer keeps
+      // what it derives from the fixed batch, such as the first layer's native input)
+      result = trainer.train(initial, p.trainSet(), devSet, listener);
+    } else {
+      try (BatchStream source = c.pipeline() == null
+          ? new DatasetBatches(p.trainSet(), batch, seed)
+          : new AugmentedBatches(kept, labels, format, c.pipeline(), p.cache(), batch, seed,
+              c.threads(), c.prefetch())) {
+        result = trainer.train(initial, source, devSet, listener);
+      }
     }
     double trainAcc = 1 - result.diagnosis().trainError();
     try (var gemm = Gemms.adaptive(new JavaGemm())) {

@@ -147,6 +147,9 @@ public final class ConvTrainer {
     EpochLog log = new EpochLog(config.epochs(), config.earlyStopping(), dev != null, listener);
     List<double[]> live = initial.parameters();
     try (Executor executor = executor(initial, live)) {
+      if (source instanceof FullBatch f) {
+        executor.fixedBatch(f.batch());
+      }
       return run(initial, source, dev, log, live, executor, start);
     }
   }

@@ -41,6 +41,11 @@ final class FullBatch implements BatchStream {
     }
   }
 
+  /** The one batch (the data set's own matrix; its values never change). */
+  Batch batch() {
+    return batch;
+  }
+
   @Override
   public int size() {
     return data.size();
