@@ -23,6 +23,7 @@ import io.augreg.train.ConvTrainResult;
 import io.augreg.train.Checkpointing;
 import io.augreg.train.ConvTrainer;
 import io.augreg.train.DatasetBatches;
+import io.augreg.train.FullBatch;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.TrainingListener;
 import java.util.ArrayList;
@@ -325,8 +326,10 @@ public final class ImageTraining {
           p.failures(), initial.architecture().toSpec(), initial.parameterCount()));
     }
     ConvTrainResult result;
+    // full batch without augmentation: the training set itself, every epoch (no shuffled copy;
+    // the trainer keeps what it derives from the fixed batch, such as the first layer's input)
     try (BatchStream batches = c.pipeline() == null
-        ? new DatasetBatches(p.trainSet(), batch, seed)
+        ? (batch >= m ? new FullBatch(p.trainSet()) : new DatasetBatches(p.trainSet(), batch, seed))
         : new AugmentedBatches(kept, labels, p.format(), c.pipeline(), p.cache(), batch, seed,
             c.threads(), c.prefetch())) {
       result = trainer.train(initial, batches, devSet, listener, checkpoints);

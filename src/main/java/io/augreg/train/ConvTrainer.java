@@ -183,8 +183,12 @@ public final class ConvTrainer {
     List<double[]> live = initial.parameters();
     AidsRun aids = new AidsRun(config, initial, dev != null);
     try (Executor executor = executor(initial, live, aids)) {
-      return run(initial, aids.batches(source, initial, config.seed()), dev, log, live, executor,
-          start, aids, checkpoints);
+      BatchStream batches = aids.batches(source, initial, config.seed());
+      if (batches instanceof FullBatch f) {
+        // the same batch every epoch: the executor may keep what it derives from it
+        executor.fixedBatch(f.batch());
+      }
+      return run(initial, batches, dev, log, live, executor, start, aids, checkpoints);
     }
   }
 
