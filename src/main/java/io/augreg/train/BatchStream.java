@@ -1,11 +1,10 @@
 package io.augreg.train;
 
-import io.augreg.nn.conv.ConvNet;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * A stream of training mini-batches built on demand (for example images decoded and augmented
- * by worker threads), for {@link OnlineTrainer}. An implementation owns its threads and buffers
+ * by worker threads), for {@link ConvTrainer}. An implementation owns its threads and buffers
  * and releases them in {@link #close()}.
  */
 public interface BatchStream extends AutoCloseable {
@@ -20,12 +19,8 @@ public interface BatchStream extends AutoCloseable {
    * @param targets soft targets the loss trains on instead of one-hot {@code y} (MixUp, CutMix:
    *     {@link Mixing}), k per example, example j's at {@code targets[j·k]}; null when the labels
    *     are the targets
-   * @param rows the same inputs as NHWC rows ({@code size × features}, example j at {@code
-   *     j·features}), or null: a source whose batch never changes ({@link FullBatch}) transposes
-   *     them once, so that {@link #rows(int, int, double[])} copies instead of transposing every
-   *     step
    */
-  record Batch(DMatrixRMaj x, double[] y, int size, double[] targets, double[] rows) {
+  record Batch(DMatrixRMaj x, double[] y, int size, double[] targets) {
     /**
      * A batch whose hard labels are its targets.
      *
@@ -34,39 +29,7 @@ public interface BatchStream extends AutoCloseable {
      * @param size number of examples
      */
     public Batch(DMatrixRMaj x, double[] y, int size) {
-      this(x, y, size, null, null);
-    }
-
-    /**
-     * A batch with soft targets, without kept rows.
-     *
-     * @param x inputs
-     * @param y hard labels
-     * @param size number of examples
-     * @param targets soft targets, or null
-     */
-    public Batch(DMatrixRMaj x, double[] y, int size, double[] targets) {
-      this(x, y, size, targets, null);
-    }
-
-    /**
-     * The NHWC rows of examples {@code [from, from + n)}: {@code dst[j·f + i] = x[i][from + j]}
-     * (copied from {@link #rows()} when the batch keeps them).
-     *
-     * @param from first example
-     * @param n examples
-     * @param buf reused when it holds {@code n · features} values
-     * @return {@code buf} or a new array, holding the rows
-     */
-    public double[] rows(int from, int n, double[] buf) {
-      int f = x.numRows;
-      double[] out = buf.length >= n * f ? buf : new double[n * f];
-      if (rows != null) {
-        System.arraycopy(rows, from * f, out, 0, n * f);
-      } else {
-        ConvNet.columnsToRows(x.data, x.numCols, from, n, f, out);
-      }
-      return out;
+      this(x, y, size, null);
     }
   }
 
@@ -101,6 +64,23 @@ public interface BatchStream extends AutoCloseable {
    * @return its batches
    */
   Epoch epoch(int epoch);
+
+  /**
+   * The batches of epoch {@code epoch} from batch {@code first} on (0-based), the same batches
+   * {@link #epoch(int)} gives after its first {@code first}: how a resumed run continues in the
+   * middle of an epoch. This default builds and drops the skipped batches.
+   *
+   * @param epoch the epoch
+   * @param first the batches to skip
+   * @return the remaining batches
+   */
+  default Epoch epoch(int epoch, int first) {
+    Epoch e = epoch(epoch);
+    for (int b = 0; b < first && e.next() != null; b++) {
+      // skipped
+    }
+    return e;
+  }
 
   /**
    * The training examples without augmentation, in a fixed order (for measuring train cost and

@@ -1,25 +1,24 @@
 package io.augreg.train;
 
 import io.augreg.data.Dataset;
-import io.augreg.nn.conv.ConvNet;
 
 /**
  * A data set as one batch, every epoch the same examples in their own order (full-batch gradient
- * descent): the batch is the data set's own matrix, with its NHWC rows made once; nothing is
- * transposed or allocated per epoch.
+ * descent): the batch is the data set's own matrix, nothing is copied or allocated per epoch.
  */
-final class FullBatch implements BatchStream {
+public final class FullBatch implements BatchStream {
   private final Dataset data;
   private final Batch batch;
   private final Pass pass = new Pass();
 
-  /** @param data the examples */
-  FullBatch(Dataset data) {
+  /**
+   * The whole data set as the batch of every epoch.
+   *
+   * @param data the examples
+   */
+  public FullBatch(Dataset data) {
     this.data = data;
-    // the NHWC rows once, not a transpose per step
-    double[] rows = new double[data.features() * data.size()];
-    ConvNet.columnsToRows(data.x().data, data.size(), 0, data.size(), data.features(), rows);
-    this.batch = new Batch(data.x(), data.y().data, data.size(), null, rows);
+    this.batch = new Batch(data.x(), data.y().data, data.size());
   }
 
   /** The one pass, reused: {@link #next()} gives the batch once after each {@link #reset()}. */
@@ -44,6 +43,11 @@ final class FullBatch implements BatchStream {
     public void close() {
       done = true;
     }
+  }
+
+  /** The one batch (the data set's own matrix; its values never change). */
+  Batch batch() {
+    return batch;
   }
 
   @Override
