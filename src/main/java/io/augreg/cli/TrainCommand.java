@@ -302,11 +302,6 @@ public final class TrainCommand implements Callable<Integer> {
    */
   void checkOptionsApply(ImageTrainConfig c) {
     ParseResult given = spec.commandLine().getParseResult();
-    if (arch == null && (c.trainConfig().aids().any()
-        || c.trainConfig().optimizer() == Optimizer.ADAMW)) {
-      throw new AugregException("--label-smoothing, --mixup, --cutmix, --max-norm, --lr-schedule,"
-          + " --warmup and --optimizer adamw apply to --arch networks");
-    }
     if (arch != null) {
       if (given.hasMatchedOption("--layers")) {
         throw new AugregException("--layers and --arch are alternatives: --layers N,N,... is"

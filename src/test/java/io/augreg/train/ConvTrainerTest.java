@@ -370,4 +370,33 @@ class ConvTrainerTest {
       }
     }
   }
+
+  /**
+   * Full-batch gradient descent that diverges ends the same way on both execution strategies and
+   * with both recorded costs: stop reason diverged, finite weights returned (the best finite ones
+   * or the initial ones), a history of finite costs only.
+   */
+  @Test
+  void fullBatchGradientDescentDivergesOnEveryExecutor() {
+    Dataset train = bars(24, 4, 1, 5);
+    for (String arch : new String[] {"dense units=6 | dense units=3", "conv filters=2 k=3"}) {
+      for (RecordedCost cost : RecordedCost.values()) {
+        ConvNet net = ConvNet.initialize(Architecture.parse(arch), new Shape(4, 4, 1),
+            OutputKind.SIGMOID_BINARY, 1, 2);
+        TrainConfig c = TrainConfig.builder().optimizer(Optimizer.GD).learningRate(1e300)
+            .epochs(20).recordedCost(cost).build();
+        ConvTrainResult r = new ConvTrainer(c, 1, Precision.DOUBLE).train(net, train, null, null);
+        assertEquals(StopReason.DIVERGED, r.stopReason(), arch + " " + cost);
+        assertTrue(r.stopEpoch() < 20, arch + " " + cost);
+        for (double[] p : r.model().parameters()) {
+          for (double v : p) {
+            assertTrue(Double.isFinite(v), arch + " " + cost);
+          }
+        }
+        for (EpochRecord e : r.history().epochs()) {
+          assertTrue(e.epoch() <= r.stopEpoch());
+        }
+      }
+    }
+  }
 }
