@@ -1,5 +1,7 @@
 package io.augreg.train;
 
+import io.augreg.core.AugregException;
+
 import io.augreg.nn.linalg.Gemm;
 
 /**
@@ -22,6 +24,11 @@ abstract class DenseTrainer {
   DenseTrainer(TrainConfig config, Gemm gemm) {
     if (config == null || gemm == null) {
       throw new IllegalArgumentException("config and gemm are required");
+    }
+    if (config.optimizer() == Optimizer.ADAMW || config.aids().any()) {
+      // the older dense trainers have neither AdamW nor the training aids: refuse, never ignore
+      throw new AugregException("--optimizer adamw and the training aids run on ConvTrainer, not"
+          + " on the older dense trainers");
     }
     this.config = config;
     this.gemm = gemm;

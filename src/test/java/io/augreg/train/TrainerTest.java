@@ -189,7 +189,7 @@ class TrainerTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Optimizer.class)
+  @EnumSource(value = Optimizer.class, names = "ADAMW", mode = EnumSource.Mode.EXCLUDE)
   void everyOptimizerLearnsAndIsReproducible(Optimizer opt) {
     Dataset train = blobs(200, 3, 0.6, 9);
     Dataset dev = blobs(200, 3, 0.6, 10);
@@ -379,5 +379,11 @@ class TrainerTest {
     assertThrows(AugregException.class,
         () -> new Trainer(TrainConfig.builder().epochs(1).build()).train(n, threeClasses, null,
             null));
+  }
+
+  @Test
+  void adamwAndTheAidsAreRefusedNotIgnored() {
+    TrainConfig adamw = TrainConfig.builder().optimizer(Optimizer.ADAMW).build();
+    assertThrows(io.augreg.core.AugregException.class, () -> new Trainer(adamw));
   }
 }
