@@ -16,7 +16,7 @@
 #                   own reader); both
 #
 # augreg: taskset -c C ./augreg train ... --threads N   (whole process; report.json's seconds is the
-#         training loop)
+#         training loop); MLP_NET=arch runs the same network written as --arch dense steps
 # peer:   OPENBLAS_NUM_THREADS=N taskset -c C PYTHON numpy_cats.py ...  (its seconds= is its loop)
 # Prints per core count the medians of whole-process wall time, CPU time, peak RSS and training
 # seconds of each side, and the ratios peer / augreg (target: >= 1.5x at 1 and at 2 cores).
@@ -45,6 +45,8 @@ if [[ ! -f "$jar" ]]; then
 fi
 [[ -f "$peer" && -d "$data/train" ]] || { echo "bench/mlp.sh: needs ../shared beside this checkout" >&2; exit 2; }
 
+net=(--layers 20,7,5)
+[[ ${MLP_NET:-} == arch ]] && net=(--arch "dense units=20 | dense units=7 | dense units=5")
 ./augreg --version >/dev/null # records the class-data sharing archive once per build
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -57,7 +59,7 @@ for side in "${sides[@]}"; do
     header bench/mlp.sh "$debian_py" 0,1
   fi
 done
-echo "- iterations: $iterations; rounds: $rounds; cores: 1 (taskset -c 0) and 2 (taskset -c 0,1)"
+echo "- network: ${net[*]}; iterations: $iterations; rounds: $rounds; cores: 1 (taskset -c 0) and 2 (taskset -c 0,1)"
 echo
 
 json() { "$debian_py" -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
@@ -67,7 +69,7 @@ for ((r = 1; r <= rounds; r++)); do
   for cores in 0 0,1; do
     n=$(cores_count "$cores")
     timed augreg taskset -c "$cores" ./augreg train --train "$data/train" --test "$data/test" \
-      --size 64x64 --layers 20,7,5 --optimizer gd --batch full --lr 0.0075 --epochs "$iterations" \
+      --size 64x64 "${net[@]}" --optimizer gd --batch full --lr 0.0075 --epochs "$iterations" \
       --augment none --init numpy --seed 1 --positive-class cat \
       --threads "$n" --out "$tmp/mlp" --overwrite --no-report
     if [[ ! -f "$tmp/mlp/report.json" ]]; then

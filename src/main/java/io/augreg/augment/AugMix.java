@@ -27,6 +27,8 @@ public record AugMix(
     @Opt("3") int severity, @Opt("3") int width, @Opt("-1") int depth, @Opt("1") double alpha,
     @Opt("linear") Interp interp)
     implements Step<AugMix.AugMixParams> {
+  /** Values mixed per block (the block's sums stay in the L1 cache). */
+  private static final int MIX_BLOCK = 4096;
 
   /**
    * One mixture.
@@ -51,48 +53,57 @@ public record AugMix(
     public void apply(Mat src, Mat dst) {
       Scratch s = Scratch.get();
       int n = Pixels.byteCount(src);
-      if (s.floatsA.length < n) {
-        s.floatsA = new float[n];
-        s.floatsB = new float[Math.max(n, s.floatsB.length)];
+      int k = chains.size();
+      // the source, every chain's output and the result as packed bytes, mixed in one pass
+      if (s.mixBytes.length < k + 2) {
+        s.mixBytes = java.util.Arrays.copyOf(s.mixBytes, k + 2);
       }
-      float[] mix = s.floatsA;
-      if (s.bytesC.length < n) {
-        s.bytesC = new byte[n];
-      }
-      byte[] px = s.bytesC;
-      Pixels.read(src, px);
-      // mix = m·image + Σ wᵢ·chainᵢ in single precision (as torchvision's float batch), truncated;
-      // with 4 channels alpha is kept: its mix slot holds the source value throughout
-      int ch = src.channels();
-      float m = (float) original;
-      for (int i = 0; i < n; i++) {
-        mix[i] = m * (px[i] & 0xFF);
-      }
-      if (ch == 4) {
-        for (int i = 3; i < n; i += 4) {
-          mix[i] = px[i] & 0xFF;
+      byte[][] im = s.mixBytes;
+      for (int c = 0; c <= k + 1; c++) {
+        if (im[c] == null || im[c].length < n) {
+          im[c] = new byte[n];
         }
       }
+      Pixels.read(src, im[0]);
       Mat branch = s.chain[2];
-      for (int c = 0; c < chains.size(); c++) {
+      float[] w = new float[k];
+      for (int c = 0; c < k; c++) {
         Policies.chain(src, branch, chains.get(c));
-        Pixels.read(branch, px);
-        float w = (float) (double) weights.get(c);
-        if (ch == 4) {
-          for (int i = 0; i < n; i += 4) {
-            mix[i] += w * (px[i] & 0xFF);
-            mix[i + 1] += w * (px[i + 1] & 0xFF);
-            mix[i + 2] += w * (px[i + 2] & 0xFF);
-          }
-        } else {
-          for (int i = 0; i < n; i++) {
-            mix[i] += w * (px[i] & 0xFF);
+        Pixels.read(branch, im[c + 1]);
+        w[c] = (float) (double) weights.get(c);
+      }
+      if (s.floatsA.length < MIX_BLOCK) {
+        s.floatsA = new float[MIX_BLOCK];
+        s.floatsB = new float[Math.max(MIX_BLOCK, s.floatsB.length)];
+      }
+      float[] acc = s.floatsA;
+      byte[] px = im[k + 1];
+      float m = (float) original;
+      // mix = m·image + Σ wᵢ·chainᵢ in single precision (as torchvision's float batch), added in
+      // this order, truncated; block by block so that the sums stay in the L1 cache
+      for (int b0 = 0; b0 < n; b0 += MIX_BLOCK) {
+        int len = Math.min(MIX_BLOCK, n - b0);
+        byte[] in = im[0];
+        for (int j = 0; j < len; j++) {
+          acc[j] = m * (in[b0 + j] & 0xFF);
+        }
+        for (int c = 0; c < k; c++) {
+          byte[] b = im[c + 1];
+          float wc = w[c];
+          for (int j = 0; j < len; j++) {
+            acc[j] += wc * (b[b0 + j] & 0xFF);
           }
         }
+        for (int j = 0; j < len; j++) {
+          float v = acc[j];
+          px[b0 + j] = (byte) (v <= 0 ? 0 : v >= 255 ? 255 : (int) v);
+        }
       }
-      for (int i = 0; i < n; i++) {
-        float v = mix[i];
-        px[i] = (byte) (v <= 0 ? 0 : v >= 255 ? 255 : (int) v);
+      if (src.channels() == 4) {
+        byte[] in = im[0];
+        for (int i = 3; i < n; i += 4) {
+          px[i] = in[i]; // alpha kept
+        }
       }
       dst.create(src.rows(), src.cols(), src.type());
       Pixels.write(px, dst);

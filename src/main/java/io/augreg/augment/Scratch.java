@@ -50,6 +50,8 @@ final class Scratch implements AutoCloseable {
   byte[] bytesB = new byte[0];
   /** A third pixel buffer, for steps that chain others (which use the first two). */
   byte[] bytesC = new byte[0];
+  /** Packed images of AugMix: the source and each chain's output. */
+  byte[][] mixBytes = new byte[0][];
   /** The noise sampler of this thread (rebuilt when sigma changes). */
   final NoiseKernel.Sampler noise = new NoiseKernel.Sampler();
   /** A 256-entry lookup table. */

@@ -19,6 +19,8 @@ import io.augreg.train.Optimizer;
 import io.augreg.train.StopReason;
 import io.augreg.train.TrainConfig;
 import io.augreg.train.TrainOutcome;
+import io.augreg.train.Checkpointing;
+import io.augreg.train.TrainingState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -50,8 +52,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin ReportOptions report;
   @Mixin AidsOptions aids;
 
-  @Option(names = "--train", required = true, paramLabel = "DIR",
-      description = "Training images, one sub-folder per class.")
+  @Option(names = "--train", paramLabel = "DIR",
+      description = "Training images, one sub-folder per class (required, except with --resume).")
   Path train;
 
   @Option(names = "--dev", paramLabel = "DIR",
@@ -194,6 +196,20 @@ public final class TrainCommand implements Callable<Integer> {
           + " curves, page) are removed when this run is done training, then written anew.")
   boolean overwrite;
 
+  @Option(names = "--checkpoint-every", paramLabel = "N|auto",
+      description = "Write a checkpoint (" + TrainOutputs.CHECKPOINT + ") into --out every N"
+          + " epochs; auto: at the end of each epoch that ends at least "
+          + (int) Checkpointing.AUTO_SECONDS + " s after the previous checkpoint; 0: none. Ctrl-C"
+          + " stops at the end of the mini-batch and writes one; removed once the run's outputs"
+          + " are written (default: ${DEFAULT-VALUE}).")
+  String checkpointEvery = "auto";
+
+  @Option(names = "--resume",
+      description = "Continue the run whose checkpoint is in --out, with the options it was"
+          + " started with (an option given again must have the same value); it ends with the"
+          + " files an uninterrupted run writes.")
+  boolean resume;
+
   @Option(names = "--no-progress", hidden = true,
       description = "Draw no progress bar (augreg tune runs many trainings at once).")
   boolean noProgress;
@@ -286,11 +302,6 @@ public final class TrainCommand implements Callable<Integer> {
    */
   void checkOptionsApply(ImageTrainConfig c) {
     ParseResult given = spec.commandLine().getParseResult();
-    if (arch == null && (c.trainConfig().aids().any()
-        || c.trainConfig().optimizer() == Optimizer.ADAMW)) {
-      throw new AugregException("--label-smoothing, --mixup, --cutmix, --max-norm, --lr-schedule,"
-          + " --warmup and --optimizer adamw apply to --arch networks");
-    }
     if (arch != null) {
       if (given.hasMatchedOption("--layers")) {
         throw new AugregException("--layers and --arch are alternatives: --layers N,N,... is"
@@ -305,6 +316,18 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    TrainingState resumed = null;
+    if (resume) {
+      if (overwrite) {
+        throw new AugregException("--resume and --overwrite are alternatives: --resume continues"
+            + " the run in --out, --overwrite starts a new one there");
+      }
+      resumed = TrainResume.restore(spec, out);
+    }
+    if (train == null) {
+      throw new AugregException("--train DIR is required (one sub-folder per class), unless"
+          + " --resume continues the run in --out");
+    }
     ImageTrainConfig c = config();
     checkOptionsApply(c);
     Architecture a = arch == null ? null : Architecture.parse(arch);
@@ -317,24 +340,37 @@ public final class TrainCommand implements Callable<Integer> {
     }
     // before any training: a bad --out must not cost a whole run
     TrainOutputs.checkFolder(out, c);
-    TrainOutputs.checkNoEarlierRun(out, overwrite);
+    if (!resume) {
+      TrainOutputs.checkNoEarlierRun(out, overwrite);
+    }
+    Checkpointing ck = checkpointing(resumed);
     PrintWriter outw = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (TrainProgress progress = noProgress ? new TrainProgress(epochs, null) : TrainProgress.onTerminal(epochs)) {
+    try (CtrlC ctrlC = CtrlC.install();
+        TrainProgress progress = noProgress ? new TrainProgress(epochs, null) : TrainProgress.onTerminal(epochs)) {
       // the opening lines as soon as the data are prepared and the network built, then the bar
       RunStart[] started = new RunStart[1];
       Consumer<RunStart> onStart = start -> {
         started[0] = start;
         printStart(start, outw, err);
         progress.start();
+        // from here on Ctrl-C stops at the end of a mini-batch and writes a checkpoint
+        ctrlC.arm(() -> {
+          ck.requestStop();
+          err.println("augreg train: Ctrl-C: stopping at the end of this mini-batch to write a"
+              + " checkpoint (Ctrl-C again quits at once)");
+          err.flush();
+        });
       };
-      // without --arch: the dense steps --layers stands for
-      ImageTraining.Result r = ImageTraining.run(c, a, threads, p, onStart, progress);
+      // without --arch: the dense steps --layers stands for; a Ctrl-C after training (the
+      // outputs take a moment) lets them finish, a second one quits
+      ImageTraining.Result r = ImageTraining.run(c, a, threads, p, ck, onStart, progress);
       progress.end(); // the bar's last state, then the final lines below it
       printEnd(r, outw);
       replaceEarlierRun();
       boolean curves = TrainOutputs.write(out, c, r);
-      return finish(r.failures().isEmpty(), curves, c, started[0], outw, err);
+      int code = finish(r.failures().isEmpty(), curves, c, started[0], outw, err);
+      return checkpointEnd(r.result(), ck, code, outw);
     }
   }
 
@@ -343,9 +379,67 @@ public final class TrainCommand implements Callable<Integer> {
    * run keeps them), so none this run does not write is left behind as if it were this run's.
    */
   private void replaceEarlierRun() {
-    if (overwrite) {
+    if (overwrite || resume) {
       TrainOutputs.removeEarlierRun(out);
     }
+  }
+
+  /**
+   * The checkpoint setting of {@code --checkpoint-every} into {@code --out}, with the run's options
+   * stored in every checkpoint, continuing from {@code resumed} when not null.
+   */
+  private Checkpointing checkpointing(TrainingState resumed) {
+    Path file = out.resolve(TrainOutputs.CHECKPOINT);
+    Checkpointing ck;
+    if (checkpointEvery.equalsIgnoreCase("auto")) {
+      ck = Checkpointing.auto(file);
+    } else {
+      int n;
+      try {
+        n = Integer.parseInt(checkpointEvery.trim());
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 0) {
+        throw new AugregException("--checkpoint-every must be a number of epochs >= 1, auto, or 0"
+            + " for none, got '" + checkpointEvery + "'");
+      }
+      ck = n == 0 ? Checkpointing.none() : Checkpointing.every(n, file);
+    }
+    ck = ck.withRun(TrainResume.options(spec));
+    return resumed == null ? ck : ck.resumeFrom(resumed);
+  }
+
+  /**
+   * After the outputs: an interrupted run keeps its checkpoint and says where the model is and
+   * how to continue (exit 130); a finished one removes the checkpoint, which its outputs replace.
+   */
+  private int checkpointEnd(TrainOutcome t, Checkpointing ck, int code, PrintWriter outw) {
+    double[] w = ck.writeTimes();
+    if (w[0] > 0) {
+      outw.printf(Locale.ROOT, "checkpoints: %d written, %.3f s of the training time (%.2f%%),"
+          + " %.3f s writing in the background%n", (int) w[0], w[1], 100 * w[1] / t.seconds(),
+          w[2]);
+    }
+    if (t.stopReason() == StopReason.INTERRUPTED) {
+      TrainingState s = ck.last();
+      outw.println("interrupted " + (s.batch() == 0 ? "after epoch " + (s.epoch() - 1)
+          : "in epoch " + s.epoch() + " after " + s.batch() + " mini-batches of it")
+          + ": the model so far is in " + out.resolve("model.json") + (ck.file() == null
+              ? " (no checkpoint to resume from: --checkpoint-every 0)"
+              : "; continue with: augreg train --resume --out " + out));
+      outw.flush();
+      return CtrlC.EXIT;
+    }
+    Path file = out.resolve(TrainOutputs.CHECKPOINT);
+    try {
+      java.nio.file.Files.deleteIfExists(file);
+      java.nio.file.Files.deleteIfExists(out.resolve("." + TrainOutputs.CHECKPOINT + ".tmp"));
+    } catch (java.io.IOException e) {
+      throw new AugregException(file + ": cannot remove the finished run's checkpoint ("
+          + e.getMessage() + ")", e);
+    }
+    return code;
   }
 
   /** Skipped files, then the data and the network, before the first epoch. */

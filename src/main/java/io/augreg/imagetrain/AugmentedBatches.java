@@ -228,7 +228,13 @@ public final class AugmentedBatches implements BatchStream {
 
   @Override
   public Epoch epoch(int epoch) {
-    return new Run(order(epoch), epoch, pipeline);
+    return new Run(order(epoch), epoch, pipeline, 0);
+  }
+
+  /** The batches of {@code epoch} from batch {@code first} on; the skipped ones are not built. */
+  @Override
+  public Epoch epoch(int epoch, int first) {
+    return new Run(order(epoch), epoch, pipeline, first);
   }
 
   @Override
@@ -237,7 +243,7 @@ public final class AugmentedBatches implements BatchStream {
     for (int i = 0; i < identity.length; i++) {
       identity[i] = i;
     }
-    return new Run(identity, 0, null);
+    return new Run(identity, 0, null, 0);
   }
 
   /** Fills {@code buf} with the samples order[from..from+mb), augmented when {@code pipe != null}. */
@@ -270,11 +276,13 @@ public final class AugmentedBatches implements BatchStream {
     private Buffer current;
     private volatile boolean stopped;
 
-    Run(int[] order, int epoch, Pipeline pipe) {
+    Run(int[] order, int epoch, Pipeline pipe, int first) {
       int m = order.length;
       batches = (m + batchSize - 1) / batchSize;
+      int start = Math.min(first, batches);
+      taken = start;
       feeding = feeder.submit(() -> {
-        for (int b = 0; b < batches && !stopped; b++) {
+        for (int b = start; b < batches && !stopped; b++) {
           int from = b * batchSize;
           int mb = Math.min(batchSize, m - from);
           Future<Buffer> f = pool.submit(() -> {

@@ -20,8 +20,10 @@ import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.train.BatchStream;
 import io.augreg.train.ConvTrainResult;
+import io.augreg.train.Checkpointing;
 import io.augreg.train.ConvTrainer;
 import io.augreg.train.DatasetBatches;
+import io.augreg.train.FullBatch;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.TrainingListener;
 import java.util.ArrayList;
@@ -268,16 +270,37 @@ public final class ImageTraining {
    */
   public static Result run(ImageTrainConfig c, Architecture arch, int computeThreads,
       Precision precision, Consumer<RunStart> onStart, TrainingListener listener) {
+    return run(c, arch, computeThreads, precision, Checkpointing.none(), onStart, listener);
+  }
+
+  /**
+   * {@link #run(ImageTrainConfig, Architecture, int, Precision, Consumer, TrainingListener)} with
+   * checkpoints ({@link ConvTrainer#train(ConvNet, BatchStream, Dataset, TrainingListener,
+   * Checkpointing)}): written when {@code checkpoints} says so, resumed from the state it holds,
+   * stopped on its request.
+   *
+   * @param c folders, size, split, augmentation, training configuration, decoding threads
+   * @param arch the hidden steps, or null for {@link #layers layers(c)}
+   * @param computeThreads threads for forward/backward (each mini-batch is split across them)
+   * @param precision of the large products
+   * @param checkpoints when and where to write checkpoints, and what to resume from
+   * @param onStart called once before training starts; may be null
+   * @param listener per-epoch callback, may be null
+   * @return the result
+   */
+  public static Result run(ImageTrainConfig c, Architecture arch, int computeThreads,
+      Precision precision, Checkpointing checkpoints, Consumer<RunStart> onStart,
+      TrainingListener listener) {
     return arch == null
         ? run(c, layers(c), ArchSource.LAYERS, c.initFor(false), computeThreads, precision,
-            onStart, listener)
-        : run(c, arch, ArchSource.OPTION, c.initFor(true), computeThreads, precision, onStart,
-            listener);
+            checkpoints, onStart, listener)
+        : run(c, arch, ArchSource.OPTION, c.initFor(true), computeThreads, precision,
+            checkpoints, onStart, listener);
   }
 
   private static Result run(ImageTrainConfig c, Architecture arch, ArchSource source, String init,
-      int computeThreads, Precision precision, Consumer<RunStart> onStart,
-      TrainingListener listener) {
+      int computeThreads, Precision precision, Checkpointing checkpoints,
+      Consumer<RunStart> onStart, TrainingListener listener) {
     if (computeThreads < 1) {
       throw new AugregException("--threads must be >= 1, got " + computeThreads);
     }
@@ -303,11 +326,13 @@ public final class ImageTraining {
           p.failures(), initial.architecture().toSpec(), initial.parameterCount()));
     }
     ConvTrainResult result;
+    // full batch without augmentation: the training set itself, every epoch (no shuffled copy;
+    // the trainer keeps what it derives from the fixed batch, such as the first layer's input)
     try (BatchStream batches = c.pipeline() == null
-        ? new DatasetBatches(p.trainSet(), batch, seed)
+        ? (batch >= m ? new FullBatch(p.trainSet()) : new DatasetBatches(p.trainSet(), batch, seed))
         : new AugmentedBatches(kept, labels, p.format(), c.pipeline(), p.cache(), batch, seed,
             c.threads(), c.prefetch())) {
-      result = trainer.train(initial, batches, devSet, listener);
+      result = trainer.train(initial, batches, devSet, listener, checkpoints);
     }
     double trainAcc = 1 - result.diagnosis().trainError();
     try (AdaptiveGemm gemm = Gemms.adaptive(new JavaGemm())) {

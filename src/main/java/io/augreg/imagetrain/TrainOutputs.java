@@ -143,9 +143,15 @@ public final class TrainOutputs {
   public static final List<String> RUN_FILES = List.of("model.json", "model.mat", "history.csv",
       "report.json", "loss.png", "accuracy.png", "report.html");
 
+  /**
+   * The checkpoint a run writes into its folder while it trains ({@code train --checkpoint-every},
+   * read by {@code train --resume}); removed when the run has written its outputs.
+   */
+  public static final String CHECKPOINT = "checkpoint.ckpt";
+
   /** The files whose presence marks a folder as holding an earlier run. */
   private static final List<String> EARLIER_RUN_MARKS =
-      List.of("model.json", "model.mat", "history.csv", "report.json");
+      List.of("model.json", "model.mat", "history.csv", "report.json", CHECKPOINT);
 
   /**
    * Refuses, before any training, a folder that holds an earlier run ({@code model.json}, {@code
@@ -169,7 +175,8 @@ public final class TrainOutputs {
     }
     if (!found.isEmpty()) {
       throw new AugregException("--out " + dir + " holds an earlier run (" + String.join(", ", found)
-          + "); pass --overwrite to replace its files, or choose another --out");
+          + "); pass --overwrite to replace its files, " + (found.contains(CHECKPOINT)
+              ? "--resume to continue it from its checkpoint, " : "") + "or choose another --out");
     }
   }
 

@@ -2,7 +2,10 @@ package io.augreg.nn;
 
 import java.util.SplittableRandom;
 
-/** How {@link Network#initialize} draws the initial weights (biases always start at zero). */
+/**
+ * How the lesson-style initializers of {@code ConvNet.initialize} ({@code lesson}, {@code he},
+ * {@code xavier}) scale their standard normal draws (biases always start at zero).
+ */
 public enum InitScheme {
   /** The lesson's: {@code W ~ N(0, 1) / sqrt(fan_in)}. */
   LESSON,

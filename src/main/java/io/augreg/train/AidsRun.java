@@ -16,7 +16,9 @@ final class AidsRun {
   private final TrainingAids aids;
   private final OutputKind kind;
   private final int k;
-  private final LrScheduler scheduler;
+  private final double base;
+  private final int epochs;
+  private LrScheduler scheduler;
   private MaxNorm maxNorm;
   private double[] targets = new double[0];
 
@@ -32,7 +34,9 @@ final class AidsRun {
     if (aids.schedule().kind() == LrSchedule.Kind.PLATEAU && !dev) {
       throw new AugregException("--lr-schedule plateau needs a dev set (--dev or --split)");
     }
-    this.scheduler = new LrScheduler(aids.schedule(), config.learningRate(), config.epochs());
+    this.base = config.learningRate();
+    this.epochs = config.epochs();
+    this.scheduler = new LrScheduler(aids.schedule(), base, epochs);
   }
 
   /**
@@ -124,6 +128,15 @@ final class AidsRun {
   /** The schedule's state (for a checkpoint). */
   LrScheduler scheduler() {
     return scheduler;
+  }
+
+  /**
+   * Continues the schedule from a checkpoint's state.
+   *
+   * @param state what {@code scheduler().state()} gave
+   */
+  void restore(LrScheduler.State state) {
+    scheduler = LrScheduler.restore(aids.schedule(), base, epochs, state);
   }
 
   /**

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A stream of training mini-batches built on demand (for example images decoded and augmented
- * by worker threads), for {@link OnlineTrainer}. An implementation owns its threads and buffers
+ * by worker threads), for {@link ConvTrainer}. An implementation owns its threads and buffers
  * and releases them in {@link #close()}.
  */
 public interface BatchStream extends AutoCloseable {
@@ -64,6 +64,23 @@ public interface BatchStream extends AutoCloseable {
    * @return its batches
    */
   Epoch epoch(int epoch);
+
+  /**
+   * The batches of epoch {@code epoch} from batch {@code first} on (0-based), the same batches
+   * {@link #epoch(int)} gives after its first {@code first}: how a resumed run continues in the
+   * middle of an epoch. This default builds and drops the skipped batches.
+   *
+   * @param epoch the epoch
+   * @param first the batches to skip
+   * @return the remaining batches
+   */
+  default Epoch epoch(int epoch, int first) {
+    Epoch e = epoch(epoch);
+    for (int b = 0; b < first && e.next() != null; b++) {
+      // skipped
+    }
+    return e;
+  }
 
   /**
    * The training examples without augmentation, in a fixed order (for measuring train cost and

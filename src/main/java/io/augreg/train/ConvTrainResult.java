@@ -3,7 +3,7 @@ package io.augreg.train;
 import io.augreg.nn.conv.ConvNet;
 
 /**
- * The outcome of {@link ConvTrainer#train}: as {@link TrainResult}, for a {@link ConvNet}.
+ * The outcome of {@link ConvTrainer#train}, for a {@link ConvNet}.
  *
  * @param model the best weights seen (by the early-stopping monitor with a dev set), else the last
  * @param history the recorded epochs (train cost/accuracy on un-augmented examples)

@@ -147,6 +147,25 @@ public final class ConvTrainer {
    */
   public ConvTrainResult train(ConvNet initial, BatchStream source, Dataset dev,
       TrainingListener listener) {
+    return train(initial, source, dev, listener, Checkpointing.none());
+  }
+
+  /**
+   * Trains from {@code initial} (never modified) with checkpoints: writes the {@link
+   * TrainingState} when {@code checkpoints} says so, continues from the state it was given
+   * ({@link Checkpointing#resumeFrom}; the result then equals the uninterrupted run's bit for
+   * bit), and stops with {@link StopReason#INTERRUPTED} at the end of the mini-batch during which
+   * {@link Checkpointing#requestStop()} was called, after writing a checkpoint.
+   *
+   * @param initial the starting network (also when resuming: the run's initial network)
+   * @param source training batches (not closed here)
+   * @param dev dev set, may be null
+   * @param listener called after each recorded epoch, may be null
+   * @param checkpoints when and where to write checkpoints, and what to resume from
+   * @return the result
+   */
+  public ConvTrainResult train(ConvNet initial, BatchStream source, Dataset dev,
+      TrainingListener listener, Checkpointing checkpoints) {
     long start = System.nanoTime();
     int features = initial.input().size();
     if (source.features() != features) {
@@ -164,8 +183,12 @@ public final class ConvTrainer {
     List<double[]> live = initial.parameters();
     AidsRun aids = new AidsRun(config, initial, dev != null);
     try (Executor executor = executor(initial, live, aids)) {
-      return run(initial, aids.batches(source, initial, config.seed()), dev, log, live, executor,
-          start, aids);
+      BatchStream batches = aids.batches(source, initial, config.seed());
+      if (batches instanceof FullBatch f) {
+        // the same batch every epoch: the executor may keep what it derives from it
+        executor.fixedBatch(f.batch());
+      }
+      return run(initial, batches, dev, log, live, executor, start, aids, checkpoints);
     }
   }
 
@@ -186,7 +209,7 @@ public final class ConvTrainer {
   }
 
   private ConvTrainResult run(ConvNet initial, BatchStream source, Dataset dev, EpochLog log,
-      List<double[]> live, Executor executor, long start, AidsRun aids) {
+      List<double[]> live, Executor executor, long start, AidsRun aids, Checkpointing ck) {
     List<Param> params = executor.params();
     ParamOptimizer optimizer = new ParamOptimizer(config, params);
     aids.bind(initial, live);
@@ -198,17 +221,36 @@ public final class ConvTrainer {
     long trainNanos = 0;
     long samples = 0;
     int m = source.size();
+    // checkpoints: a resumed run continues at the saved (epoch, batch) with the saved state
+    TrainingState from = ck.begin(live, best, log, m, dev == null ? 0 : dev.size(),
+        TrainingState.configOf(config, threads, precision));
+    int first = 1;
+    if (from != null) {
+      optimizer.restore(from.step(), from.moment1(), from.moment2());
+      aids.restore(from.schedule());
+      executor.changed();
+      first = from.epoch();
+      trainNanos = from.trainNanos();
+      samples = from.samples();
+    }
     int epoch;
-    for (epoch = 1; epoch <= config.epochs(); epoch++) {
+    for (epoch = first; epoch <= config.epochs(); epoch++) {
       boolean diverged = false;
+      boolean stop = false;
       boolean record = epoch % config.evalEvery() == 0 || epoch == 1 || epoch == config.epochs();
       // DURING_PASS: λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| + (wd/2)·Σθ² of the weights the epoch starts from
       double regCost = record && duringPass ? penalty.cost(params, m) : 0;
       double dataSum = 0;
+      int bi = 0;
+      if (epoch == first && from != null && from.batch() > 0) {
+        // resumed in the middle of the epoch: its sums so far
+        bi = from.batch();
+        regCost = from.passSums()[1];
+        dataSum = from.passSums()[0];
+      }
       optimizer.rate(aids.rate(epoch));
       long t0 = System.nanoTime();
-      try (BatchStream.Epoch batches = source.epoch(epoch)) {
-        int bi = 0;
+      try (BatchStream.Epoch batches = source.epoch(epoch, bi)) {
         for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
           Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), bt.size());
           double loss = executor.step(aids.targets(bt), pass, optimizer, record && duringPass);
@@ -221,6 +263,11 @@ public final class ConvTrainer {
           }
           dataSum += loss;
           samples += bt.size();
+          if (ck.stopRequested()) {
+            stop = true;
+            bi++;
+            break;
+          }
         }
       }
       trainNanos += System.nanoTime() - t0;
@@ -228,7 +275,17 @@ public final class ConvTrainer {
         log.diverged(epoch);
         break;
       }
+      if (stop) {
+        checkpoint(ck, optimizer, aids, epoch, bi, new double[] {dataSum, regCost}, samples,
+            trainNanos);
+        log.interrupted();
+        break;
+      }
       if (!record) {
+        if (checkpointDue(ck, optimizer, aids, epoch, samples, trainNanos)) {
+          log.interrupted();
+          break;
+        }
         continue;
       }
       double[] train = executor.evaluate(source.clean());
@@ -248,7 +305,12 @@ public final class ConvTrainer {
           optimizer.rate()), keepBest)) {
         break;
       }
+      if (checkpointDue(ck, optimizer, aids, epoch, samples, trainNanos)) {
+        log.interrupted();
+        break;
+      }
     }
+    ck.finish();
     EpochLog.Returned returned = log.settle(epoch);
     if (returned != EpochLog.Returned.LAST) {
       // the best snapshot, or the initial parameters when the run diverged before keeping one
@@ -274,7 +336,28 @@ public final class ConvTrainer {
     return new DatasetBatches(dev, executor.evalBatch(), 0).clean();
   }
 
-  private static List<double[]> copy(List<double[]> src) {
+  /** Writes a checkpoint at the position (epoch, batch). */
+  private static void checkpoint(Checkpointing ck, ParamOptimizer o, AidsRun aids, int epoch,
+      int batch, double[] passSums, long samples, long nanos) {
+    ck.save(epoch, batch, o.steps(), o.moments(1), o.moments(2), aids.scheduler().state(),
+        passSums, samples, nanos);
+  }
+
+  /**
+   * After epoch {@code epoch}: writes a checkpoint when one is due or a stop was requested, and
+   * says whether to stop (a stop request before the last epoch).
+   */
+  private boolean checkpointDue(Checkpointing ck, ParamOptimizer o, AidsRun aids, int epoch,
+      long samples, long nanos) {
+    boolean stop = ck.stopRequested() && epoch < config.epochs();
+    if (stop || ck.due(epoch)) {
+      checkpoint(ck, o, aids, epoch + 1, 0, new double[2], samples, nanos);
+    }
+    return stop;
+  }
+
+  /** Copies of the arrays. */
+  static List<double[]> copy(List<double[]> src) {
     List<double[]> out = new ArrayList<>(src.size());
     for (double[] a : src) {
       out.add(a.clone());
@@ -282,7 +365,8 @@ public final class ConvTrainer {
     return out;
   }
 
-  private static void copyInto(List<double[]> src, List<double[]> dst) {
+  /** Copies the values of {@code src} into the same-shaped {@code dst}. */
+  static void copyInto(List<double[]> src, List<double[]> dst) {
     for (int i = 0; i < src.size(); i++) {
       System.arraycopy(src.get(i), 0, dst.get(i), 0, src.get(i).length);
     }

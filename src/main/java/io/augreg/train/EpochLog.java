@@ -60,6 +60,42 @@ final class EpochLog {
   }
 
   /**
+   * Ends training on request ({@link StopReason#INTERRUPTED}) in the middle of {@code epoch}: no
+   * record for the unfinished epoch; the caller stops its loop.
+   */
+  void interrupted() {
+    reason = StopReason.INTERRUPTED;
+  }
+
+  /**
+   * What a checkpoint needs to continue this log: the records, the kept epoch, the last cost and
+   * the stop rule's best score and wait.
+   *
+   * @param records the recorded epochs
+   * @param haveBest whether an epoch was kept
+   * @param bestEpoch the kept epoch
+   * @param lastCost the last recorded training cost
+   * @param rule the stop rule's {best score, evaluations since it}
+   */
+  record Saved(List<EpochRecord> records, boolean haveBest, int bestEpoch, double lastCost,
+      double[] rule) {}
+
+  /** The log's state, for a checkpoint. */
+  Saved save() {
+    return new Saved(List.copyOf(records), haveBest, bestEpoch, lastCost, stopRule.state());
+  }
+
+  /** Continues from {@link #save()}'s state (a fresh log). */
+  void restore(Saved s) {
+    records.clear();
+    records.addAll(s.records());
+    haveBest = s.haveBest();
+    bestEpoch = s.bestEpoch();
+    lastCost = s.lastCost();
+    stopRule.restore(s.rule());
+  }
+
+  /**
    * Records an epoch whose training pass diverged (NaN everywhere) and ends training with {@link
    * StopReason#DIVERGED}; the caller stops its loop.
    *
@@ -100,7 +136,7 @@ final class EpochLog {
 
   /**
    * Ends the epochs and says which parameters to return: the last ones when training ran all its
-   * epochs without early stopping, else the best snapshot, else (a divergence before the first
+   * epochs (or was interrupted) without early stopping, else the best snapshot, else (a divergence before the first
    * finite epoch) the initial parameters. A divergence never fails the run: the caller writes its
    * outputs with {@link StopReason#DIVERGED} and the parameters this names.
    *
@@ -109,7 +145,7 @@ final class EpochLog {
    */
   Returned settle(int epoch) {
     stopEpoch = Math.min(epoch, epochs);
-    if (reason == StopReason.MAX_EPOCHS && !earlyStopping) {
+    if ((reason == StopReason.MAX_EPOCHS || reason == StopReason.INTERRUPTED) && !earlyStopping) {
       bestEpoch = stopEpoch;
       return Returned.LAST;
     }

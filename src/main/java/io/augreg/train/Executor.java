@@ -49,6 +49,14 @@ interface Executor extends AutoCloseable {
    */
   int evalBatch();
 
+  /**
+   * Names the batch that every step of this run trains on (full-batch training): its values never
+   * change, so an executor may keep its own copies of them from one step to the next.
+   *
+   * @param batch the fixed batch
+   */
+  default void fixedBatch(BatchStream.Batch batch) {}
+
   /** Tells the executor that the live parameter values were replaced (not by its own step). */
   void changed();
 

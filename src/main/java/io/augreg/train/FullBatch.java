@@ -6,13 +6,17 @@ import io.augreg.data.Dataset;
  * A data set as one batch, every epoch the same examples in their own order (full-batch gradient
  * descent): the batch is the data set's own matrix, nothing is copied or allocated per epoch.
  */
-final class FullBatch implements BatchStream {
+public final class FullBatch implements BatchStream {
   private final Dataset data;
   private final Batch batch;
   private final Pass pass = new Pass();
 
-  /** @param data the examples */
-  FullBatch(Dataset data) {
+  /**
+   * The whole data set as the batch of every epoch.
+   *
+   * @param data the examples
+   */
+  public FullBatch(Dataset data) {
     this.data = data;
     this.batch = new Batch(data.x(), data.y().data, data.size());
   }
@@ -39,6 +43,11 @@ final class FullBatch implements BatchStream {
     public void close() {
       done = true;
     }
+  }
+
+  /** The one batch (the data set's own matrix; its values never change). */
+  Batch batch() {
+    return batch;
   }
 
   @Override

@@ -12,7 +12,6 @@ import io.augreg.data.MatFile;
 import io.augreg.nn.Activation;
 import io.augreg.nn.BatchNorm;
 import io.augreg.nn.Layer;
-import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
 import io.augreg.nn.conv.ArchSource;
@@ -108,30 +107,6 @@ public final class ModelFiles {
    */
   public static Saved save(Path dir, ConvNet network, TrainConfig config, Map<String, Double> metrics) {
     return save(dir, "model", network, config, metrics, Map.of());
-  }
-
-  /**
-   * Saves a network of the retiring dense engine in this format, as the equivalent dense stack
-   * (its hidden activation must be ReLU).
-   *
-   * @param dir output folder (created if needed)
-   * @param name base file name, e.g. {@code "model-l2"}
-   * @param network the trained network
-   * @param config how it was trained (may be null when unknown)
-   * @param metrics named numbers
-   * @return the two files
-   */
-  public static Saved save(
-      Path dir, String name, Network network, TrainConfig config, Map<String, Double> metrics) {
-    int[] sizes = network.sizes();
-    List<double[]> values = new ArrayList<>();
-    for (int l = 1; l < sizes.length; l++) {
-      values.add(CommonOps_DDRM.transpose(network.weight(l), null).data);
-      values.add(network.bias(l).data);
-    }
-    ConvNet net = ConvNet.of(dense(sizes, network.hidden(), dir.resolve(name + ".json")),
-        Shape.flat(sizes[0]), network.output(), sizes[sizes.length - 1], values);
-    return save(dir, name, net, config, metrics, Map.of());
   }
 
   /**

@@ -102,6 +102,31 @@ public final class ParamOptimizer {
   }
 
   /**
+   * The moments this optimizer keeps, for a checkpoint: {@code which} 1 is v (momentum, Adam),
+   * 2 is s (Adam's second moments).
+   *
+   * @param which 1 or 2
+   * @return the live arrays, one per parameter, or an empty list when the optimizer keeps none
+   */
+  List<double[]> moments(int which) {
+    double[][] m = which == 1 ? v : s;
+    return m.length > 0 && m[0] != null ? java.util.Arrays.asList(m) : List.of();
+  }
+
+  /**
+   * Continues from a checkpoint: the step count and the moments.
+   *
+   * @param steps the steps taken
+   * @param first v as {@link #moments moments(1)} gave it
+   * @param second s as {@link #moments moments(2)} gave it
+   */
+  void restore(long steps, List<double[]> first, List<double[]> second) {
+    t = steps;
+    ConvTrainer.copyInto(first, moments(1));
+    ConvTrainer.copyInto(second, moments(2));
+  }
+
+  /**
    * One whole step: {@link #begin}, {@link #update} of every value, {@link #end}.
    *
    * @param m the batch's examples

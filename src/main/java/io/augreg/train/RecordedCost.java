@@ -13,8 +13,8 @@ public enum RecordedCost {
    * forward passes (dropout on, before each batch's update) divided by m, plus the penalty of the
    * weights the epoch starts from. For full-batch gradient descent without dropout it is the
    * clean cost of the weights before the epoch's step. The football example uses it to reproduce
-   * the lesson's "Cost after iteration i" lines; only {@link Trainer} measures it (the trainers
-   * that read batches from a {@link BatchStream} always record {@link #CLEAN}).
+   * the lesson's "Cost after iteration i" lines; {@link ConvTrainer} measures it for any network
+   * and batch source.
    */
   DURING_PASS
 }

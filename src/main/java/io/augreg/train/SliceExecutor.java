@@ -2,6 +2,9 @@ package io.augreg.train;
 
 import io.augreg.core.AugregException;
 import io.augreg.nn.BatchSync;
+import io.augreg.nn.Dense;
+import io.augreg.nn.Flatten;
+import io.augreg.nn.Layer;
 import io.augreg.nn.Param;
 import io.augreg.nn.Pass;
 import io.augreg.nn.conv.ConvNet;
@@ -32,15 +35,52 @@ final class SliceExecutor implements Executor {
   private final ExecutorService pool;
   private final BatchSync sync;
 
+  /** The batch whose values never change (full-batch training), or null. */
+  private BatchStream.Batch fixed;
+
   /** Per-thread state: layers, product kernel, NHWC rows of its slice. */
   private static final class Worker {
     final Gemm gemm;
     final ConvStack stack;
+    /** The first layer if it is dense (behind flattens only), else null. */
+    final Dense first;
     double[] rows = new double[0];
+    /** The fixed batch and slice whose values {@link #rows} holds, or null. */
+    BatchStream.Batch rowsOf;
+    int rowsFrom;
+    int rowsCount;
 
     Worker(Gemm gemm, ConvStack stack) {
       this.gemm = gemm;
       this.stack = stack;
+      Dense d = null;
+      for (Layer l : stack.layers()) {
+        if (l instanceof Dense dense) {
+          d = dense;
+        }
+        if (!(l instanceof Flatten)) {
+          break;
+        }
+      }
+      this.first = d;
+    }
+
+    /**
+     * Makes {@link #rows} hold examples [from, from + n) of the batch; for the fixed batch the
+     * rows of the last call are kept when they are these (no copy), and the first dense layer
+     * keeps its native copy of them as well.
+     */
+    void rows(BatchStream.Batch bt, BatchStream.Batch fixed, int from, int n) {
+      if (bt == fixed && rowsOf == bt && rowsFrom == from && rowsCount == n) {
+        if (first != null) {
+          first.reuseInput();
+        }
+        return;
+      }
+      rows = SliceExecutor.rows(bt, from, n, rows);
+      rowsOf = bt == fixed ? bt : null;
+      rowsFrom = from;
+      rowsCount = n;
     }
   }
 
@@ -123,7 +163,7 @@ final class SliceExecutor implements Executor {
       Worker wk = workers.get(w);
       try {
         wk.stack.zeroGrads();
-        wk.rows = rows(bt, from, n, wk.rows);
+        wk.rows(bt, fixed, from, n);
         wk.stack.forward(wk.rows, n, pass.slice(from));
         losses[w] = bt.targets() == null ? wk.stack.loss(bt.y(), from, n)
             : wk.stack.softLoss(bt.targets(), from, n);
@@ -150,6 +190,11 @@ final class SliceExecutor implements Executor {
       changed();
     }
     return loss;
+  }
+
+  @Override
+  public void fixedBatch(BatchStream.Batch batch) {
+    fixed = batch;
   }
 
   /** Tells every worker's layers that the live parameter values changed. */
@@ -205,7 +250,7 @@ final class SliceExecutor implements Executor {
         double[][] part = new double[parts][2];
         runSlices(parts, total, (w, from, count) -> {
           Worker wk = workers.get(w);
-          wk.rows = rows(bt, from, count, wk.rows);
+          wk.rows(bt, fixed, from, count);
           double[] z = wk.stack.forward(wk.rows, count, Pass.INFERENCE);
           part[w][1] = correct(z, bt.y(), from, count, outputs);
           part[w][0] = wk.stack.loss(bt.y(), from, count);

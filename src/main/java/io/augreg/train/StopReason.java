@@ -7,7 +7,12 @@ public enum StopReason {
   /** Early stopping: the monitored dev metric did not improve for {@code patience} evaluations. */
   PATIENCE("patience"),
   /** A NaN or infinite loss (or gradient) appeared. */
-  DIVERGED("diverged");
+  DIVERGED("diverged"),
+  /**
+   * Stopped on request ({@link Checkpointing#requestStop()}, Ctrl-C in {@code augreg train}) at
+   * the end of a mini-batch; a checkpoint holds the state to resume from.
+   */
+  INTERRUPTED("interrupted");
 
   private final String label;
 

@@ -33,6 +33,17 @@ final class StopRule {
   private double bestScore = Double.NaN;
   private int wait;
 
+  /** The best monitored score so far (NaN before the first) and the evaluations since it. */
+  double[] state() {
+    return new double[] {bestScore, wait};
+  }
+
+  /** Restores what {@link #state()} returned. */
+  void restore(double[] state) {
+    bestScore = state[0];
+    wait = (int) state[1];
+  }
+
   /** @param early the early-stopping rule, or {@code null} for none */
   StopRule(EarlyStopping early) {
     this.early = early;

@@ -1,9 +1,8 @@
 package io.augreg.train;
 
 /**
- * How a training call ended, whatever the network: what {@link TrainResult} (dense) and {@link
- * ConvTrainResult} (layer stack) both report, so that outputs, reports and the console read one
- * type.
+ * How a training call ended: what {@link ConvTrainResult} reports to outputs, reports and the
+ * console.
  */
 public interface TrainOutcome {
   /**

@@ -1,6 +1,6 @@
 /**
- * Training: the {@code Trainer} and its config record, optimizers, L1/L2 regularizers, inverted
- * dropout, early stopping, history and the bias/variance diagnosis, and {@code ModelFiles} (a
+ * Training: the one trainer ({@code ConvTrainer}, with its execution strategies) and its config
+ * record, the one optimizer ({@code ParamOptimizer}) and penalty ({@code Penalty}), early stopping, history and the bias/variance diagnosis, and {@code ModelFiles} (a
  * trained model on disk as {@code .mat} + JSON). Apart from model files it does no file or image I/O.
  */
 package io.augreg.train;

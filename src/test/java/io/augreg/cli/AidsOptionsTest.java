@@ -61,6 +61,22 @@ class AidsOptionsTest {
   }
 
   @Test
+  void theLayersMlpTrainsWithTheAidsToo(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Path out = tmp.resolve("out");
+    CliHarness.Result r = CliHarness.run("train", "--train", DATA, "--size", "8x8", "--gray",
+        "--layers", "6", "--epochs", "3", "--batch", "4", "--threads", "1", "--no-report",
+        "--optimizer", "adamw", "--weight-decay", "0.01", "--label-smoothing", "0.2", "--mixup",
+        "0.4", "--max-norm", "1", "--lr-schedule", "step", "--lr-step", "2", "--lr-gamma", "0.5",
+        "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    List<String> h = Files.readAllLines(out.resolve("history.csv"));
+    assertEquals(List.of("0.001", "0.001", "5.0E-4"),
+        h.subList(1, 4).stream().map(l -> l.substring(l.lastIndexOf(',') + 1))
+            .map(v -> String.valueOf(Double.parseDouble(v))).toList());
+  }
+
+  @Test
   void tuneCanSweepEveryAid() {
     Set<String> keys = new TuneRuns.Train().validKeys();
     assertTrue(keys.containsAll(List.of("label-smoothing", "mixup", "cutmix", "mix-prob",

@@ -136,6 +136,9 @@ class FootballCommandTest {
     assertEquals("diverged", run.get("stop_reason").asText(), run.toString());
     assertTrue(run.get("kept_iteration").asInt() < run.get("stop_iteration").asInt(), run.toString());
     assertTrue(Files.isRegularFile(dir.resolve("a/cost.png")));
+    // the outputs of a diverged gradient-descent run are written: the kept weights' model files
+    assertTrue(Files.isRegularFile(dir.resolve("a/model-l2.json")));
+    assertTrue(Files.isRegularFile(dir.resolve("a/model-l2.mat")));
     CliHarness.Result diverged =
         CliHarness.run(
             "football", "--iterations", "100", "--lambda", "1e20", "--mode", "l2", "--no-pictures",

@@ -102,6 +102,83 @@ class ConvTrainerTest {
     }
   }
 
+  /** The whole data set as one batch, copied into a new matrix for every pass (nothing fixed). */
+  private static BatchStream copiedFullBatch(Dataset d) {
+    return new BatchStream() {
+      @Override
+      public int size() {
+        return d.size();
+      }
+
+      @Override
+      public int features() {
+        return d.features();
+      }
+
+      @Override
+      public int batchSize() {
+        return d.size();
+      }
+
+      @Override
+      public Epoch epoch(int epoch) {
+        return clean();
+      }
+
+      @Override
+      public Epoch clean() {
+        return new Epoch() {
+          private boolean done;
+
+          @Override
+          public Batch next() {
+            if (done) {
+              return null;
+            }
+            done = true;
+            return new Batch(d.x().copy(), d.y().data.clone(), d.size());
+          }
+
+          @Override
+          public void close() {
+            done = true;
+          }
+        };
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void fullBatchOnTheKeptInputGivesTheSameWeightsAsCopyingItEveryPass() {
+    // 16×16×3 into 32 units: the first layer's products go to OpenBLAS, whose input block the
+    // full-batch run keeps from one step (and one evaluation) to the next
+    Dataset train = bars(40, 16, 3, 7);
+    Architecture arch = Architecture.parse("dense units=32 | dense units=4");
+    ConvNet net = ConvNet.initialize(arch, new Shape(16, 16, 3), OutputKind.SIGMOID_BINARY, 1, 4);
+    TrainConfig c = TrainConfig.builder().optimizer(Optimizer.GD).learningRate(0.1).epochs(5)
+        .batchSize(0).seed(1).build();
+    for (int threads = 1; threads <= 2; threads++) {
+      ConvTrainResult kept = new ConvTrainer(c, threads, Precision.DOUBLE).train(net, train, null, null);
+      ConvTrainResult copied = new ConvTrainer(c, threads, Precision.DOUBLE)
+          .train(net, copiedFullBatch(train), null, null);
+      for (int p = 0; p < kept.model().parameters().size(); p++) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(copied.model().parameters().get(p),
+            kept.model().parameters().get(p), "parameter " + p + ", " + threads + " thread(s)");
+      }
+      List<EpochRecord> a = kept.history().epochs();
+      List<EpochRecord> b = copied.history().epochs();
+      assertEquals(b.size(), a.size());
+      for (int e = 0; e < a.size(); e++) {
+        assertEquals(b.get(e).trainCost(), a.get(e).trainCost());
+        assertEquals(b.get(e).trainAccuracy(), a.get(e).trainAccuracy());
+      }
+      assertTrue(a.get(a.size() - 1).trainCost() < a.get(0).trainCost(), "it learns");
+    }
+  }
+
   @Test
   void floatProductsStayWithinToleranceOfTheDoubleReference() {
     // 16×16×3 with 8 filters: the conv products exceed the OpenBLAS threshold
@@ -367,6 +444,35 @@ class ConvTrainerTest {
       for (double v : values) {
         assertEquals(Double.doubleToRawLongBits(Math.signum(v)),
             Double.doubleToRawLongBits(ParamOptimizer.sign(v)), () -> "sign of " + v);
+      }
+    }
+  }
+
+  /**
+   * Full-batch gradient descent that diverges ends the same way on both execution strategies and
+   * with both recorded costs: stop reason diverged, finite weights returned (the best finite ones
+   * or the initial ones), a history of finite costs only.
+   */
+  @Test
+  void fullBatchGradientDescentDivergesOnEveryExecutor() {
+    Dataset train = bars(24, 4, 1, 5);
+    for (String arch : new String[] {"dense units=6 | dense units=3", "conv filters=2 k=3"}) {
+      for (RecordedCost cost : RecordedCost.values()) {
+        ConvNet net = ConvNet.initialize(Architecture.parse(arch), new Shape(4, 4, 1),
+            OutputKind.SIGMOID_BINARY, 1, 2);
+        TrainConfig c = TrainConfig.builder().optimizer(Optimizer.GD).learningRate(1e300)
+            .epochs(20).recordedCost(cost).build();
+        ConvTrainResult r = new ConvTrainer(c, 1, Precision.DOUBLE).train(net, train, null, null);
+        assertEquals(StopReason.DIVERGED, r.stopReason(), arch + " " + cost);
+        assertTrue(r.stopEpoch() < 20, arch + " " + cost);
+        for (double[] p : r.model().parameters()) {
+          for (double v : p) {
+            assertTrue(Double.isFinite(v), arch + " " + cost);
+          }
+        }
+        for (EpochRecord e : r.history().epochs()) {
+          assertTrue(e.epoch() <= r.stopEpoch());
+        }
       }
     }
   }

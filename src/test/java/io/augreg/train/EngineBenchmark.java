@@ -1,7 +1,10 @@
 package io.augreg.train;
 
-import io.augreg.nn.Activation;
-import io.augreg.nn.Network;
+import io.augreg.nn.Shape;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.linalg.JavaGemm;
+import io.augreg.nn.linalg.Precision;
 import io.augreg.nn.OutputKind;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,7 +31,8 @@ public final class EngineBenchmark {
   private EngineBenchmark() {}
 
   static TrainConfig config(String mode) {
-    TrainConfig.Builder b = TrainConfig.builder().learningRate(0.3).epochs(30_000).evalEvery(30_000);
+    TrainConfig.Builder b = TrainConfig.builder().learningRate(0.3).epochs(30_000).evalEvery(30_000)
+        .recordedCost(RecordedCost.DURING_PASS);
     return switch (mode) {
       case "l2" -> b.l2(0.7).build();
       case "dropout" -> b.keepProb(0.86).dropoutMasks(DropoutMasks.REFERENCE).build();
@@ -37,13 +41,17 @@ public final class EngineBenchmark {
   }
 
   static double run(Football data, String mode) {
-    Network init = Network.initializeNumpy(new int[] {2, 20, 3, 1}, Activation.RELU,
-        OutputKind.SIGMOID_BINARY, 3);
+    String arch = mode.equals("dropout")
+        ? "dense units=20 | dropout keep=0.86 | dense units=3 | dropout keep=0.86"
+        : "dense units=20 | dense units=3";
+    ConvNet init = ConvNet.initialize(Architecture.parse(arch), Shape.flat(2),
+        OutputKind.SIGMOID_BINARY, 1, 3, "numpy");
     long t0 = System.nanoTime();
-    TrainResult r = new Trainer(config(mode)).train(init, data.train, null, null);
+    ConvTrainResult r = new ConvTrainer(config(mode), 1, Precision.DOUBLE)
+        .train(init, data.train, null, null);
     double s = (System.nanoTime() - t0) / 1e9;
-    double tr = r.model().accuracy(data.train);
-    double te = r.model().accuracy(data.test);
+    double tr = r.model().accuracy(data.train, new JavaGemm());
+    double te = r.model().accuracy(data.test, new JavaGemm());
     System.out.printf(Locale.ROOT, "  %-8s %.3f s  train %.4f test %.3f%n", mode, s, tr, te);
     return s;
   }

@@ -12,9 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.augreg.core.AugregException;
 import io.augreg.data.Dataset;
 import io.augreg.data.MatFile;
-import io.augreg.nn.Activation;
-import io.augreg.nn.InitScheme;
-import io.augreg.nn.Network;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
 import io.augreg.nn.conv.Architecture;
@@ -113,19 +110,29 @@ class ModelFilesTest {
   }
 
   @Test
-  void aDenseEngineNetworkIsSavedAsItsDenseStack() {
-    Network old = Network.initialize(
-        new int[] {2, 5, 3, 1}, Activation.RELU, OutputKind.SIGMOID_BINARY, InitScheme.HE, 11);
-    ModelFiles.save(dir, "m", old, null, Map.of());
+  void aDenseStackKeepsTheLessonsNamesAndLayout() {
+    ConvNet net = ConvNet.initialize(Architecture.parse("dense units=5 | dense units=3"),
+        Shape.flat(2), OutputKind.SIGMOID_BINARY, 1, 11, "he");
+    ModelFiles.save(dir, "m", net, null, Map.of(), Map.of());
     MatFile mat = MatFile.read(dir.resolve("m.mat"), "W1", "b1", "W2", "b2", "W3", "b3");
+    int[] sizes = {2, 5, 3, 1};
     for (int l = 1; l <= 3; l++) {
-      assertArrayEquals(old.weight(l).data, mat.matrix("W" + l).data, 0.0, "W" + l);
-      assertArrayEquals(old.bias(l).data, mat.matrix("b" + l).data, 0.0, "b" + l);
+      // the lesson's W_l is n_l × n_(l−1); the dense layer keeps its transpose
+      double[] w = net.parameters().get(2 * (l - 1));
+      DMatrixRMaj file = mat.matrix("W" + l);
+      assertEquals(sizes[l], file.numRows, "W" + l);
+      assertEquals(sizes[l - 1], file.numCols, "W" + l);
+      for (int o = 0; o < sizes[l]; o++) {
+        for (int i = 0; i < sizes[l - 1]; i++) {
+          assertEquals(w[i * sizes[l] + o], file.get(o, i), 0.0, "W" + l);
+        }
+      }
+      assertArrayEquals(net.parameters().get(2 * l - 1), mat.matrix("b" + l).data, 0.0, "b" + l);
     }
     ConvNet back = ModelFiles.load(dir, "m").network();
     assertEquals("dense units=5 act=relu | dense units=3 act=relu", back.architecture().toSpec());
-    assertArrayEquals(old.predictProbabilities(X).data,
-        back.predictProbabilities(X, new JavaGemm()).data, 1e-15);
+    assertArrayEquals(net.predictProbabilities(X, new JavaGemm()).data,
+        back.predictProbabilities(X, new JavaGemm()).data, 0.0);
   }
 
   @Test

@@ -90,8 +90,11 @@ public final class Conv2d extends Layer {
   private final int poolK;
   /** With pooling: per pooled value, the window position {@code ky·k + kx} of its first maximum. */
   private byte[] arg;
-  /** With pooling: one piece of full-size rows (forward: the activations; backward: dY). */
+  /** With pooling: one piece of full-size rows (double precision: activations, then dY). */
   private double[] zp;
+  /** With pooling: per row of a piece, its pooled value's offset and window position. */
+  private int[] rowQ;
+  private byte[] rowP;
   /** With pooling on the heap path: the full-size activations of the batch. */
   private double[] yfull;
   /** Backward with the ReLU: {@code dy · [y > 0]} (when not fused into the float conversion). */
@@ -274,7 +277,8 @@ public final class Conv2d extends Layer {
     addBias(z, 0, rows);
     activate(z, 0, rows);
     if (poolK > 0) {
-      pool(z, 0, rows);
+      mapRows(0, rows);
+      pool(z, rows);
     }
     return y;
   }
@@ -302,41 +306,29 @@ public final class Conv2d extends Layer {
   }
 
   /**
-   * Max pooling of the full-size rows {@code [r0, r0 + r)}, held in {@code z} from index 0, into
-   * the pooled rows of {@link #y}: {@code y[q][f] = max_p z[row(q, p)][f]} over the window
-   * positions {@code p = ky·k + kx}, and {@code arg[q][f]} = the first p holding that maximum (as
-   * {@link MaxPool2d}'s backward finds). Rows come in increasing order, so every window meets its
-   * positions in order; a window cut by the end of a piece is finished by the next piece.
+   * For the full-size rows {@code [r0, r0 + r)}: {@code rowQ[i]} = the offset {@code q·F} of the
+   * pooled value that row {@code r0 + i} falls in, {@code rowP[i]} = its window position {@code
+   * ky·k + kx}. Rows come in increasing order, so every window meets its positions in order; a
+   * window cut by the end of a piece is finished by the next piece.
    */
-  private void pool(double[] z, int r0, int r) {
+  private void mapRows(int r0, int r) {
+    if (rowQ == null || rowQ.length < r) {
+      rowQ = new int[r];
+      rowP = new byte[r];
+    }
     int pk = poolK;
     int ho = co.height();
     int wo = co.width();
     int ph = ho / pk;
     int pw = wo / pk;
     int plane = ho * wo;
+    // row r = (s·Ho + oy)·Wo + ox, its indices counted up rather than divided out on every row
     int s = r0 / plane;
     int oy = (r0 - s * plane) / wo;
     int ox = r0 - s * plane - oy * wo;
-    double[] y = this.y;
-    byte[] arg = this.arg;
-    for (int i = 0, o = 0; i < r; i++, o += filters) {
-      int q = ((s * ph + oy / pk) * pw + ox / pk) * filters;
-      int p = (oy % pk) * pk + ox % pk;
-      if (p == 0) {
-        System.arraycopy(z, o, y, q, filters);
-        Arrays.fill(arg, q, q + filters, (byte) 0);
-      } else {
-        byte pb = (byte) p;
-        // y[q][f] = max(y[q][f], z[row][f]) (NaN spreads, as in MaxPool2d); arg moves on a
-        // strictly larger value only, so it keeps the first maximum
-        for (int f = 0; f < filters; f++) {
-          double m = y[q + f];
-          double v = z[o + f];
-          arg[q + f] = v > m ? pb : arg[q + f];
-          y[q + f] = Math.max(m, v);
-        }
-      }
+    for (int i = 0; i < r; i++) {
+      rowQ[i] = ((s * ph + oy / pk) * pw + ox / pk) * filters;
+      rowP[i] = (byte) ((oy % pk) * pk + ox % pk);
       if (++ox == wo) {
         ox = 0;
         if (++oy == ho) {
@@ -348,39 +340,92 @@ public final class Conv2d extends Layer {
   }
 
   /**
-   * The pooling's backward for the full-size rows {@code [r0, r0 + r)}, into {@code dst} from
-   * index 0: {@code dz[row][f] = dy[q][f]} where {@code row} is the window position {@code
-   * arg[q][f]} of its pooled value q (with the ReLU only where {@code y[q][f] > 0}), else +0.0 —
-   * what {@link MaxPool2d#backward} and then the ReLU's gate give.
+   * Max pooling of the {@code r} full-size rows mapped by {@link #mapRows}, held in {@code z} from
+   * index 0, into the pooled rows of {@link #y}: {@code y[q][f] = max_p z[row(q, p)][f]} over the
+   * window positions p, and {@code arg[q][f]} = the first p holding that maximum (as {@link
+   * MaxPool2d}'s backward finds).
    */
-  private void unpool(double[] dy, int r0, int r, double[] dst) {
-    int pk = poolK;
-    int ho = co.height();
-    int wo = co.width();
-    int ph = ho / pk;
-    int pw = wo / pk;
-    int plane = ho * wo;
-    int s = r0 / plane;
-    int oy = (r0 - s * plane) / wo;
-    int ox = r0 - s * plane - oy * wo;
+  private void pool(double[] z, int r) {
     double[] y = this.y;
     byte[] arg = this.arg;
     for (int i = 0, o = 0; i < r; i++, o += filters) {
-      int q = ((s * ph + oy / pk) * pw + ox / pk) * filters;
-      int p = (oy % pk) * pk + ox % pk;
-      // dz = dy[q] where arg[q] = p, else +0.0: (arg ^ p) − 1 is negative exactly when they are
-      // equal, so its sign fills the mask (no branch on the data)
-      for (int f = 0; f < filters; f++) {
-        long eq = ((long) (arg[q + f] ^ p) - 1) >> 63;
-        double g = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[q + f]) & eq);
-        dst[o + f] = relu ? Relu.gate(g, y[q + f]) : g;
+      int q = rowQ[i];
+      byte p = rowP[i];
+      if (p == 0) {
+        System.arraycopy(z, o, y, q, filters);
+        Arrays.fill(arg, q, q + filters, (byte) 0);
+        continue;
       }
-      if (++ox == wo) {
-        ox = 0;
-        if (++oy == ho) {
-          oy = 0;
-          s++;
-        }
+      // y[q][f] = max(y[q][f], z[row][f]) (NaN spreads, as in MaxPool2d); arg moves on a
+      // strictly larger value only, so it keeps the first maximum
+      for (int f = 0; f < filters; f++) {
+        double m = y[q + f];
+        double v = z[o + f];
+        arg[q + f] = v > m ? p : arg[q + f];
+        y[q + f] = Math.max(m, v);
+      }
+    }
+  }
+
+  /**
+   * As {@link #pool} straight from a float product piece: {@code z = max(product + b, 0)} (without
+   * the ReLU {@code product + b}), the same values as the float forward writes without pooling.
+   */
+  private void pool(float[] piece, double[] b, int r) {
+    double[] y = this.y;
+    byte[] arg = this.arg;
+    for (int i = 0, o = 0; i < r; i++, o += filters) {
+      int q = rowQ[i];
+      byte p = rowP[i];
+      for (int f = 0; f < filters; f++) {
+        double v = relu ? Math.max(piece[o + f] + b[f], 0.0) : piece[o + f] + b[f];
+        double m = p == 0 ? v : y[q + f];
+        // as pool(double[], int); position 0 starts the window
+        arg[q + f] = p == 0 ? 0 : v > m ? p : arg[q + f];
+        y[q + f] = Math.max(m, v);
+      }
+    }
+  }
+
+  /**
+   * The pooling's backward for one value: {@code dy[q][f]} if the row's window position {@code p}
+   * is {@code arg[q][f]} (and, with the ReLU, {@code y[q][f] > 0}), else +0.0 — what {@link
+   * MaxPool2d#backward} and then the ReLU's gate give. {@code (arg ^ p) − 1} is negative exactly
+   * when they are equal, so its sign fills the mask (no branch on the data).
+   */
+  private double unpooled(double[] dy, int qf, int p) {
+    long eq = ((long) (arg[qf] ^ p) - 1) >> 63;
+    double g = Double.longBitsToDouble(Double.doubleToRawLongBits(dy[qf]) & eq);
+    return relu ? Relu.gate(g, y[qf]) : g;
+  }
+
+  /**
+   * dY of the {@code r} full-size rows mapped by {@link #mapRows} into {@code dst} from index 0
+   * ({@link #unpooled}), and {@code db[f] += Σ_r dY[r][f]} in row order.
+   */
+  private void unpool(double[] dy, int r, double[] dst) {
+    double[] db = bias.grad();
+    for (int i = 0, o = 0; i < r; i++, o += filters) {
+      int q = rowQ[i];
+      int p = rowP[i];
+      for (int f = 0; f < filters; f++) {
+        double g = unpooled(dy, q + f, p);
+        db[f] += g;
+        dst[o + f] = g;
+      }
+    }
+  }
+
+  /** As {@link #unpool(double[], int, double[])}, rounding dY into a float piece. */
+  private void unpool(double[] dy, int r, float[] dst) {
+    double[] db = bias.grad();
+    for (int i = 0, o = 0; i < r; i++, o += filters) {
+      int q = rowQ[i];
+      int p = rowP[i];
+      for (int f = 0; f < filters; f++) {
+        double g = unpooled(dy, q + f, p);
+        db[f] += g;
+        dst[o + f] = (float) g;
       }
     }
   }
@@ -436,10 +481,18 @@ public final class Conv2d extends Layer {
       putCols(cb, at, input, r0, r0 + r, width, f32);
       // Y[r0 .. r0 + r) = cols[r0 .. r0 + r) · K
       blas.gemm(false, false, r, filters, width, 1, cb, at, kb, 0, 0, yb, 0);
-      // with pooling the full-size rows go to the piece zp, pooled into y below
+      // with pooling the full-size rows are pooled into y straight from the float piece, or go
+      // to the piece zp in double
       double[] z = poolK > 0 ? zp : y;
       int zo = poolK > 0 ? 0 : r0 * filters;
-      if (f32) {
+      if (poolK > 0) {
+        mapRows(r0, r);
+      }
+      if (f32 && poolK > 0) {
+        float[] piece = floats(r * filters);
+        yb.get(0, piece, 0, r * filters);
+        pool(piece, b, r);
+      } else if (f32) {
         float[] piece = floats(r * filters);
         yb.get(0, piece, 0, r * filters);
         // two loops on purpose: one loop testing the invariant inside ran ~7 % slower (5 runs each)
@@ -462,9 +515,9 @@ public final class Conv2d extends Layer {
         yb.get(0, z, zo, r * filters);
         addBias(z, zo, r);
         activate(z, zo, r);
-      }
-      if (poolK > 0) {
-        pool(zp, r0, r);
+        if (poolK > 0) {
+          pool(zp, r);
+        }
       }
     }
   }
@@ -524,25 +577,30 @@ public final class Conv2d extends Layer {
     boolean f32 = blas.precision() == Precision.FLOAT;
     NativeBlock dyb = blas.block(DY, (long) rows * filters);
     double[] db = bias.grad();
-    double[] src = dy;
     if (poolK > 0) {
       zp = ensure(zp, (long) step * filters);
-      src = zp;
     }
     for (int r0 = 0; r0 < rows; r0 += step) {
       int r = Math.min(step, rows - r0);
-      // with pooling dY's rows are first scattered (and gated) into the piece zp
-      int so = r0 * filters;
       if (poolK > 0) {
-        unpool(dy, r0, r, zp);
-        so = 0;
+        // dY's rows scattered from the pooled gradient (and gated) into the piece, db summed
+        mapRows(r0, r);
+        if (f32) {
+          float[] piece = floats(r * filters);
+          unpool(dy, r, piece);
+          dyb.put((long) r0 * filters, piece, 0, r * filters);
+        } else {
+          unpool(dy, r, zp);
+          dyb.put((long) r0 * filters, zp, 0, r * filters);
+        }
+        continue;
       }
       if (f32) {
         float[] piece = floats(r * filters);
         // two loops on purpose: one loop testing the invariant inside ran ~7 % slower (5 runs each)
         if (fused) {
           // g = dY · [Y > 0] (the ReLU, as masked()); piece = (float) g; db[f] += Σ_r g[r][f]
-          for (int i = 0, o = so; i < r * filters; i += filters, o += filters) {
+          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
             for (int f = 0; f < filters; f++) {
               double v = Relu.gate(dy[o + f], y[o + f]);
               db[f] += v;
@@ -551,9 +609,9 @@ public final class Conv2d extends Layer {
           }
         } else {
           // piece = (float) dY[r0 .. r0 + r); db[f] += Σ_r dY[r][f]
-          for (int i = 0, o = so; i < r * filters; i += filters, o += filters) {
+          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
             for (int f = 0; f < filters; f++) {
-              double v = src[o + f];
+              double v = dy[o + f];
               db[f] += v;
               piece[i + f] = (float) v;
             }
@@ -561,8 +619,8 @@ public final class Conv2d extends Layer {
         }
         dyb.put((long) r0 * filters, piece, 0, r * filters);
       } else {
-        dyb.put((long) r0 * filters, src, so, r * filters);
-        addBiasGrad(src, so, r);
+        dyb.put((long) r0 * filters, dy, r0 * filters, r * filters);
+        addBiasGrad(dy, r0 * filters, r);
       }
     }
     NativeBlock dkb = blas.block(DKERNEL, (long) width * filters);
@@ -623,12 +681,13 @@ public final class Conv2d extends Layer {
     }
     if (poolK > 0) {
       dz = ensure(dz, (long) rows * filters);
-      unpool(dy, 0, rows, dz);
+      mapRows(0, rows);
+      unpool(dy, rows, dz);
       dy = dz;
-    } else if (relu) {
-      dy = masked(dy, rows * filters);
+    } else {
+      dy = relu ? masked(dy, rows * filters) : dy;
+      addBiasGrad(dy, 0, rows);
     }
-    addBiasGrad(dy, 0, rows);
     DMatrixRMaj dyM = DMatrixRMaj.wrap(rows, filters, dy);
     // dK += colsᵀ · dY
     gemm.gemm(true, false, 1, DMatrixRMaj.wrap(rows, width, cols), dyM, 1,

@@ -111,8 +111,8 @@ public final class ConvNet {
    * seed(seed)}, {@code randn / sqrt(fan_in)}). For those four, each convolution or dense layer
    * in turn draws its fan_out × fan_in matrix row by row (fan_in = k·k·C or the input units,
    * fan_out = filters or units) and stores it transposed (fan_in × fan_out, the layer's layout), so
-   * a dense-only network starts from exactly the weights {@code Network.initialize} or {@code
-   * Network.initializeNumpy} gives the equivalent {@code --layers} network.
+   * a dense-only network starts from exactly the weights the lesson's {@code initialize_parameters}
+   * (numpy) or the retired dense engine drew for the equivalent {@code --layers} network.
    *
    * @param arch the hidden steps
    * @param input one example's shape
@@ -321,7 +321,7 @@ public final class ConvNet {
   }
 
   /**
-   * Output probabilities, as {@code io.augreg.nn.Network}: binary {@code (1 × m)} P(y = 1),
+   * Output probabilities: binary {@code (1 × m)} P(y = 1),
    * softmax {@code (k × m)}.
    *
    * @param x examples as columns, {@code features × m}

@@ -13,9 +13,9 @@ import org.ejml.data.DMatrixRMaj;
  * anything but the tiniest shapes. Packing buffers are cached per thread up to {@value
  * #CACHE_LIMIT} doubles; larger ones are allocated per call.
  *
- * <p>The trainer does not call this class in its inner loop: it stores activations as rows and
- * calls {@link RowKernels} directly. {@code JavaGemm} serves inference ({@code
- * Network.predictProbabilities}) and anyone who needs a plain {@link Gemm}.
+ * <p>The row executor of the trainer does not call this class in its inner loop: it stores
+ * activations as rows and calls {@link RowKernels} directly. {@code JavaGemm} serves the layer
+ * stack's small products and inference, and anyone who needs a plain {@link Gemm}.
  */
 public final class JavaGemm implements Gemm {
   /** The largest packing buffer (in doubles) kept per thread between calls. */

@@ -1,0 +1,303 @@
+package io.augreg.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.augreg.core.AugregException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Checkpoints of one {@link ConvTrainer} run: when to write the {@link TrainingState} and where,
+ * the state to resume from, and a stop request (Ctrl-C) honoured at the end of the current
+ * mini-batch. Give a new one to each training call ({@link
+ * ConvTrainer#train(io.augreg.nn.conv.ConvNet, BatchStream, io.augreg.data.Dataset,
+ * TrainingListener, Checkpointing)}).
+ *
+ * <pre>{@code
+ * Checkpointing ck = Checkpointing.every(1, dir.resolve("checkpoint.ckpt"));
+ * ConvTrainResult r = trainer.train(net, batches, dev, null, ck);        // killed or stopped ...
+ * // ... later, with the same initial network, data and configuration:
+ * Checkpointing again = Checkpointing.every(1, file).resumeFrom(TrainingState.load(file));
+ * ConvTrainResult same = trainer.train(net, batches, dev, null, again);  // = an uninterrupted run
+ * }</pre>
+ *
+ * <p>A state is written at the end of every {@code every}-th epoch (with {@link #auto}: of the
+ * first epoch that ends at least {@link #AUTO_SECONDS} after the previous checkpoint), and once
+ * more when a stop was requested. The write is atomic ({@link CheckpointFile}). The stop flag
+ * and {@link #last()} may be used from any thread; the rest is the training thread's.
+ */
+public final class Checkpointing {
+  /** {@link #auto}'s spacing: a checkpoint at the end of an epoch this long after the last one. */
+  public static final double AUTO_SECONDS = 5.0;
+
+  private final Path file;
+  private final int every;
+  private final TrainingState resume;
+  private final Map<String, String> run;
+  private final CheckpointFile writer = new CheckpointFile();
+  private volatile boolean stop;
+  private volatile TrainingState last;
+  private long lastWrite;
+  private double writeSeconds;
+  private volatile double backgroundSeconds;
+  private int writes;
+  private ExecutorService background;
+  private Future<?> pending;
+
+  // bound by the trainer for one run
+  private List<double[]> live;
+  private List<double[]> best;
+  private EpochLog log;
+  private int examples;
+  private int devExamples;
+  private JsonNode config;
+
+  private Checkpointing(Path file, int every, TrainingState resume, Map<String, String> run) {
+    this.file = file;
+    this.every = every;
+    this.resume = resume;
+    this.run = Map.copyOf(run);
+  }
+
+  /**
+   * No checkpoint files; a stop request still ends the run (and {@link #last()} holds its state).
+   *
+   * @return the setting
+   */
+  public static Checkpointing none() {
+    return new Checkpointing(null, 0, null, Map.of());
+  }
+
+  /**
+   * A checkpoint every {@code epochs} epochs.
+   *
+   * @param epochs the spacing, &gt;= 1
+   * @param file the checkpoint file (replaced atomically each time)
+   * @return the setting
+   */
+  public static Checkpointing every(int epochs, Path file) {
+    if (epochs < 1) {
+      throw new AugregException("--checkpoint-every must be >= 1 (or auto, or 0 for none), got "
+          + epochs);
+    }
+    return new Checkpointing(file, epochs, null, Map.of());
+  }
+
+  /**
+   * A checkpoint at the end of each epoch that ends at least {@link #AUTO_SECONDS} after the
+   * previous checkpoint (or the start): every epoch when epochs are long, rarely when they are
+   * short.
+   *
+   * @param file the checkpoint file
+   * @return the setting
+   */
+  public static Checkpointing auto(Path file) {
+    return new Checkpointing(file, -1, null, Map.of());
+  }
+
+  /**
+   * The same setting, continuing from {@code state}: the trainer checks that its configuration,
+   * compute settings and data sizes are the state's, restores it and goes on from its position.
+   * The network passed to the trainer must be the run's initial one (it is what a run that
+   * diverges before keeping an epoch returns).
+   *
+   * @param state the state to continue from
+   * @return a new setting
+   */
+  public Checkpointing resumeFrom(TrainingState state) {
+    return new Checkpointing(file, every, state, run);
+  }
+
+  /**
+   * The same setting, storing {@code fields} with every state ({@link TrainingState#run()}).
+   *
+   * @param fields the caller's fields
+   * @return a new setting
+   */
+  public Checkpointing withRun(Map<String, String> fields) {
+    return new Checkpointing(file, every, resume, fields);
+  }
+
+  /** Asks the run to stop at the end of the current mini-batch and write a checkpoint. */
+  public void requestStop() {
+    stop = true;
+  }
+
+  /**
+   * Whether a stop was requested.
+   *
+   * @return the flag
+   */
+  public boolean stopRequested() {
+    return stop;
+  }
+
+  /**
+   * The last state taken (written to the file when there is one).
+   *
+   * @return the state, or null before the first
+   */
+  public TrainingState last() {
+    return last;
+  }
+
+  /**
+   * The checkpoint file.
+   *
+   * @return the file, or null for {@link #none()}
+   */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * The checkpoints written so far, the time the training thread spent on them (copying the
+   * state, and waiting for the previous write when it was not done yet) and the time a
+   * background thread spent encoding and writing them.
+   *
+   * @return {count, seconds on the training thread, seconds in the background}
+   */
+  public double[] writeTimes() {
+    return new double[] {writes, writeSeconds, backgroundSeconds};
+  }
+
+  /**
+   * Binds the run's live and kept parameters and its log, and restores the state to resume from
+   * into them (the caller restores the optimizer and calls its layers' {@code parametersChanged}).
+   *
+   * @return the state resumed from, or null for a fresh run
+   */
+  TrainingState begin(List<double[]> live, List<double[]> best, EpochLog log, int examples,
+      int devExamples, JsonNode config) {
+    this.live = live;
+    this.best = best;
+    this.log = log;
+    this.examples = examples;
+    this.devExamples = devExamples;
+    this.config = config;
+    lastWrite = System.nanoTime();
+    if (resume == null) {
+      return null;
+    }
+    resume.checkMatches(config, examples, devExamples);
+    List<double[]> w = resume.weightArrays();
+    if (w.size() != live.size()) {
+      throw new AugregException("the checkpoint holds " + w.size()
+          + " parameter arrays, the network has " + live.size());
+    }
+    for (int i = 0; i < w.size(); i++) {
+      if (w.get(i).length != live.get(i).length) {
+        throw new AugregException("the checkpoint's parameter array " + (i + 1) + " has "
+            + w.get(i).length + " values, the network's " + live.get(i).length);
+      }
+    }
+    ConvTrainer.copyInto(w, live);
+    ConvTrainer.copyInto(resume.best() == null ? w : resume.best(), best);
+    log.restore(resume.log());
+    return resume;
+  }
+
+  /** Whether the epoch that just ended is due for a checkpoint. */
+  boolean due(int epoch) {
+    if (file == null || every == 0) {
+      return false;
+    }
+    return every > 0 ? epoch % every == 0 : (System.nanoTime() - lastWrite) / 1e9 >= AUTO_SECONDS;
+  }
+
+  /**
+   * Takes the state at a position and writes it (when there is a file).
+   *
+   * @param epoch the next epoch
+   * @param batch the batches of it already done
+   * @param step the optimizer steps taken
+   * @param moment1 the optimizer's first moments (momentum, Adam), empty for none
+   * @param moment2 Adam's second moments, empty for none
+   * @param schedule the learning-rate schedule's state
+   * @param passSums the epoch's summed batch losses and starting penalty so far (the lesson's
+   *     during-pass cost), zeros at an epoch boundary
+   * @param samples examples trained on so far
+   * @param trainNanos time in the optimization passes so far
+   */
+  void save(int epoch, int batch, long step, List<double[]> moment1, List<double[]> moment2,
+      LrScheduler.State schedule, double[] passSums, long samples, long trainNanos) {
+    long t0 = System.nanoTime();
+    // one write at a time: the previous one must be on disk before the next starts
+    await();
+    EpochLog.Saved s = log.save();
+    List<double[]> kept = s.haveBest() && !same(best, live) ? ConvTrainer.copy(best) : null;
+    TrainingState state = new TrainingState(epoch, batch, step, ConvTrainer.copy(live),
+        ConvTrainer.copy(moment1), ConvTrainer.copy(moment2), kept, s, schedule,
+        passSums.clone(), samples, trainNanos, examples, devExamples, config, run);
+    if (file != null) {
+      // encoded and written by a background thread while training goes on
+      if (background == null) {
+        background = Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "augreg-checkpoint");
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      pending = background.submit(() -> {
+        long b0 = System.nanoTime();
+        writer.save(file, state);
+        backgroundSeconds += (System.nanoTime() - b0) / 1e9;
+      });
+    }
+    last = state;
+    lastWrite = System.nanoTime();
+    writes++;
+    writeSeconds += (lastWrite - t0) / 1e9;
+  }
+
+  /**
+   * Ends the run's checkpoints: waits until the last one is written and stops the writer thread.
+   *
+   * @throws AugregException when the last write failed
+   */
+  void finish() {
+    long t0 = System.nanoTime();
+    try {
+      await();
+    } finally {
+      if (background != null) {
+        background.shutdown();
+        background = null;
+      }
+      writeSeconds += (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  /** Waits for the write in progress; its failure is thrown here. */
+  private void await() {
+    Future<?> p = pending;
+    pending = null;
+    if (p == null) {
+      return;
+    }
+    try {
+      p.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AugregException("interrupted while writing the checkpoint " + file, e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new AugregException(file + ": cannot write the checkpoint (" + e.getCause() + ")",
+              e.getCause());
+    }
+  }
+
+  private static boolean same(List<double[]> a, List<double[]> b) {
+    for (int i = 0; i < a.size(); i++) {
+      if (!Arrays.equals(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

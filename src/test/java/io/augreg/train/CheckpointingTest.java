@@ -1,0 +1,196 @@
+package io.augreg.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.augreg.core.AugregException;
+import io.augreg.data.Dataset;
+import io.augreg.nn.OutputKind;
+import io.augreg.nn.Shape;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.linalg.Precision;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class CheckpointingTest {
+  private static final Architecture ARCH = Architecture.parse(
+      "conv filters=4 k=3 bn=true | pool k=2 | dropout keep=0.8 | dense units=8 | dropout keep=0.9");
+  private static final Shape SHAPE = new Shape(8, 8, 1);
+
+  @TempDir Path dir;
+
+  /** Label smoothing, mixup on half the batches, max-norm, a plateau schedule after a warm-up. */
+  private static final TrainingAids AIDS = new TrainingAids(0.1, 0.2, 0, 0.5, 3.0,
+      new LrSchedule(LrSchedule.Kind.PLATEAU, 1, 1, 1, 0.5, 0));
+
+  private static boolean aided;
+
+  private static TrainConfig config(Optimizer opt, int epochs, boolean early) {
+    TrainConfig.Builder b = TrainConfig.builder().optimizer(opt).learningRate(0.01)
+        .epochs(epochs).batchSize(16).l2(0.01).seed(3).evalEvery(2)
+        .aids(aided ? AIDS : TrainingAids.NONE);
+    if (early) {
+      b.earlyStopping(new EarlyStopping(EarlyStopping.Monitor.DEV_LOSS, 2, 0));
+    }
+    return b.build();
+  }
+
+  /** A narrow dense stack (the row executor, on one thread) or a conv net (the slices). */
+  private static Architecture arch = ARCH;
+
+  private static ConvNet net() {
+    return ConvNet.initialize(arch, SHAPE, OutputKind.SIGMOID_BINARY, 1, 1);
+  }
+
+  /** Requests a stop while building batch {@code at} (counted over the whole run). */
+  private static BatchStream stopping(BatchStream s, Checkpointing ck, int at) {
+    int[] seen = {0};
+    return new BatchStream() {
+      public int size() {
+        return s.size();
+      }
+
+      public int features() {
+        return s.features();
+      }
+
+      public int batchSize() {
+        return s.batchSize();
+      }
+
+      public Epoch epoch(int epoch) {
+        return epoch(epoch, 0);
+      }
+
+      public Epoch epoch(int epoch, int first) {
+        Epoch e = s.epoch(epoch, first);
+        return new Epoch() {
+          public Batch next() {
+            Batch b = e.next();
+            if (b != null && ++seen[0] == at) {
+              ck.requestStop();
+            }
+            return b;
+          }
+
+          public void close() {
+            e.close();
+          }
+        };
+      }
+
+      public Epoch clean() {
+        return s.clean();
+      }
+
+      public void close() {}
+    };
+  }
+
+  @ParameterizedTest(name = "{0}, {1} thread(s), early stopping {2}, stop at batch {3}, {4}")
+  @CsvSource({"ADAM,1,false,9,conv", "ADAM,2,true,6,conv", "MOMENTUM,2,false,13,conv",
+      "SGD,1,true,4,conv", "ADAM,1,false,12,conv", "ADAM,1,false,8,dense", "ADAMW,1,true,5,dense",
+      "MOMENTUM,2,false,7,dense", "ADAM,2,false,11,conv+aids", "ADAM,1,true,10,dense+aids"})
+  void interruptedThenResumedEqualsUninterrupted(Optimizer opt, int threads, boolean early,
+      int stopAt, String kind) {
+    arch = kind.startsWith("conv") ? ARCH : Architecture.parse("dense units=8 | dense units=4");
+    aided = kind.endsWith("+aids");
+    Dataset train = ConvTrainerTest.bars(40, 8, 1, 1); // 3 batches per epoch
+    Dataset dev = ConvTrainerTest.bars(24, 8, 1, 2);
+    TrainConfig c = config(opt, 9, early);
+    ConvTrainer trainer = new ConvTrainer(c, threads, Precision.DOUBLE);
+    ConvTrainResult whole = trainer.train(net(), new DatasetBatches(train, 16, 3), dev, null);
+
+    Path file = dir.resolve("checkpoint.ckpt");
+    Checkpointing ck = Checkpointing.every(2, file);
+    ConvTrainResult cut = trainer.train(net(),
+        stopping(new DatasetBatches(train, 16, 3), ck, stopAt), dev, null, ck);
+    assertEquals(StopReason.INTERRUPTED, cut.stopReason());
+    TrainingState saved = TrainingState.load(file);
+    assertEquals((stopAt - 1) / 3 + 1, saved.epoch(), "stopped in this epoch");
+    assertEquals((stopAt - 1) % 3 + 1, saved.batch(), "after this batch");
+    assertEquals(stopAt, saved.step());
+
+    ConvTrainResult rest = trainer.train(net(), new DatasetBatches(train, 16, 3), dev, null,
+        Checkpointing.every(2, file).resumeFrom(saved));
+    assertEquals(whole.history(), rest.history());
+    assertEquals(whole.stopReason(), rest.stopReason());
+    assertEquals(whole.bestEpoch(), rest.bestEpoch());
+    assertEquals(whole.stopEpoch(), rest.stopEpoch());
+    List<double[]> a = whole.model().parameters();
+    List<double[]> b = rest.model().parameters();
+    for (int i = 0; i < a.size(); i++) {
+      assertArrayEquals(a.get(i), b.get(i), 0.0, "parameter array " + i);
+    }
+  }
+
+  @Test
+  void epochCheckpointsResumeAndTheFileRoundTrips() {
+    aided = false;
+    arch = ARCH;
+    Dataset train = ConvTrainerTest.bars(40, 8, 1, 1);
+    TrainConfig c = config(Optimizer.ADAM, 4, false);
+    ConvTrainer trainer = new ConvTrainer(c, 1, Precision.DOUBLE);
+    Path file = dir.resolve("ck");
+    Checkpointing ck = Checkpointing.every(3, file).withRun(java.util.Map.of("k", "v"));
+    ConvTrainResult whole = trainer.train(net(), new DatasetBatches(train, 16, 3), null, null, ck);
+    TrainingState s = TrainingState.load(file);
+    assertEquals(4, s.epoch());
+    assertEquals(0, s.batch());
+    assertEquals(9, s.step());
+    assertEquals("v", s.run().get("k"));
+    assertEquals(2, s.history().epochs().size()); // epochs 1 and 2 (the first, then every 2)
+    assertEquals(1, ck.writeTimes()[0]);
+    ConvTrainResult rest = trainer.train(net(), new DatasetBatches(train, 16, 3), null, null,
+        Checkpointing.none().resumeFrom(s));
+    assertEquals(whole.history(), rest.history());
+    assertArrayEquals(whole.model().parameters().get(0), rest.model().parameters().get(0), 0.0);
+  }
+
+  @Test
+  void refusesAnotherConfigurationOrDataOrADamagedFile() throws IOException {
+    aided = false;
+    arch = ARCH;
+    Dataset train = ConvTrainerTest.bars(40, 8, 1, 1);
+    TrainConfig c = config(Optimizer.ADAM, 2, false);
+    Path file = dir.resolve("ck");
+    new ConvTrainer(c, 1, Precision.DOUBLE).train(net(), new DatasetBatches(train, 16, 3), null,
+        null, Checkpointing.every(1, file));
+    TrainingState s = TrainingState.load(file);
+    TrainConfig other = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(0.02)
+        .epochs(2).batchSize(16).l2(0.01).seed(3).evalEvery(2).build();
+    AugregException e = assertThrows(AugregException.class, () -> new ConvTrainer(other, 1,
+        Precision.DOUBLE).train(net(), new DatasetBatches(train, 16, 3), null, null,
+        Checkpointing.none().resumeFrom(s)));
+    assertTrue(e.getMessage().contains("learningRate = 0.01"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> new ConvTrainer(c, 2, Precision.DOUBLE)
+        .train(net(), new DatasetBatches(train, 16, 3), null, null,
+            Checkpointing.none().resumeFrom(s)));
+    assertTrue(e.getMessage().contains("threads = 1"), e.getMessage());
+    e = assertThrows(AugregException.class, () -> new ConvTrainer(c, 1, Precision.DOUBLE)
+        .train(net(), new DatasetBatches(ConvTrainerTest.bars(38, 8, 1, 1), 16, 3), null, null,
+            Checkpointing.none().resumeFrom(s)));
+    assertTrue(e.getMessage().contains("40 training"), e.getMessage());
+
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(file, bytes);
+    e = assertThrows(AugregException.class, () -> TrainingState.load(file));
+    assertTrue(e.getMessage().endsWith("the checkpoint is damaged (its checksum does not match)"),
+        e.getMessage());
+    Files.writeString(file, "hello");
+    e = assertThrows(AugregException.class, () -> TrainingState.load(file));
+    assertTrue(e.getMessage().endsWith("not an augreg checkpoint"), e.getMessage());
+    assertNotNull(s.weights());
+  }
+}

@@ -1,0 +1,143 @@
+package io.augreg.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.augreg.nn.OutputKind;
+import io.augreg.nn.Param;
+import io.augreg.nn.Pass;
+import io.augreg.nn.Shape;
+import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.conv.ConvStack;
+import io.augreg.nn.linalg.JavaGemm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The row executor computes the gradient sums of the one layer stack: for a dense-only network
+ * (with dropout, fresh or reference masks; sigmoid or softmax) its gradients equal the stack's
+ * own backward pass (and that one equals finite differences of the summed loss).
+ */
+class RowExecutorTest {
+  private static final int N = 9;
+  private static final int F = 4;
+
+  /**
+   * A network with random non-zero biases too: with zero biases, an example whose inputs to a
+   * ReLU unit are all dropped sits exactly on the ReLU's kink, where finite differences are wrong.
+   */
+  private static ConvNet net(String arch, OutputKind kind, int outputs) {
+    ConvNet net = ConvNet.initialize(Architecture.parse(arch), Shape.flat(F), kind, outputs, 5);
+    SplittableRandom r = new SplittableRandom(3);
+    List<double[]> values = net.parameters();
+    for (double[] v : values) {
+      for (int i = 0; i < v.length; i++) {
+        v[i] = r.nextDouble(-1, 1);
+      }
+    }
+    return net.withParameters(values);
+  }
+
+  private static BatchStream.Batch batch(int outputs) {
+    SplittableRandom r = new SplittableRandom(11);
+    DMatrixRMaj x = new DMatrixRMaj(F, N);
+    for (int i = 0; i < x.data.length; i++) {
+      x.data[i] = r.nextDouble(-2, 2);
+    }
+    double[] y = new double[N];
+    for (int j = 0; j < N; j++) {
+      y[j] = outputs == 1 ? j % 2 : j % outputs;
+    }
+    return new BatchStream.Batch(x, y, N);
+  }
+
+  /** The stack's gradient sums of the summed loss of the batch. */
+  private static List<double[]> stackGradients(ConvStack st, BatchStream.Batch bt, Pass pass) {
+    double[] rows = new double[N * F];
+    ConvNet.columnsToRows(bt.x().data, N, 0, N, F, rows);
+    st.zeroGrads();
+    st.forward(rows, N, pass);
+    st.loss(bt.y(), 0, N);
+    st.backward(N);
+    List<double[]> out = new ArrayList<>();
+    for (Param p : st.params()) {
+      out.add(p.grad().clone());
+    }
+    // finite differences of the summed loss, central, for every value
+    double worst = 0;
+    for (Param p : st.params()) {
+      double[] v = p.value();
+      for (int i = 0; i < v.length; i++) {
+        double saved = v[i];
+        v[i] = saved + 1e-6;
+        st.forward(rows, N, pass);
+        double plus = st.loss(bt.y(), 0, N);
+        v[i] = saved - 1e-6;
+        st.forward(rows, N, pass);
+        double minus = st.loss(bt.y(), 0, N);
+        v[i] = saved;
+        double num = (plus - minus) / 2e-6;
+        worst = Math.max(worst, Math.abs(num - p.grad()[i]) / Math.max(1, Math.abs(num)));
+      }
+    }
+    assertTrue(worst < 1e-6, "stack gradient vs finite differences: " + worst);
+    return out;
+  }
+
+  private static void check(String arch, OutputKind kind, int outputs, boolean reference) {
+    ConvNet net = net(arch, kind, outputs);
+    BatchStream.Batch bt = batch(outputs);
+    Pass pass = Pass.training(77, N);
+    ConvStack st = net.stack(net.parameters(), new JavaGemm());
+    ConvStack rowsStack = net.stack(net.parameters(), new JavaGemm());
+    if (reference) {
+      st.useReferenceMasks();
+      rowsStack.useReferenceMasks();
+    }
+    List<double[]> expected = stackGradients(st, bt, pass);
+    assertTrue(RowExecutor.fits(rowsStack, ConvTrainer.ROW_WIDEST), arch);
+    RowExecutor row = new RowExecutor(rowsStack, kind);
+    // a step of a tiny learning rate leaves the gradient sums in the params
+    TrainConfig c = TrainConfig.builder().learningRate(1e-300).build();
+    double loss = row.step(bt, pass, new ParamOptimizer(c, row.params()), true);
+    assertTrue(Double.isFinite(loss) && loss > 0);
+    for (int p = 0; p < expected.size(); p++) {
+      double[] e = expected.get(p);
+      double[] g = row.params().get(p).grad();
+      for (int i = 0; i < e.length; i++) {
+        assertEquals(e[i], g[i], 1e-12 * Math.max(1, Math.abs(e[i])), arch + " param " + p);
+      }
+    }
+  }
+
+  @Test
+  void denseStackGradientsEqualTheLayerStacksWithFreshDropout() {
+    check("dense units=6 | dropout keep=0.7 | dense units=3 | dropout keep=0.8",
+        OutputKind.SIGMOID_BINARY, 1, false);
+    check("dense units=7 | dense units=5 | dropout keep=0.6", OutputKind.SOFTMAX, 3, false);
+  }
+
+  @Test
+  void denseStackGradientsEqualTheLayerStacksWithReferenceDropout() {
+    check("dense units=6 | dropout keep=0.7 | dense units=3 | dropout keep=0.8",
+        OutputKind.SIGMOID_BINARY, 1, true);
+    check("dense units=5 | dense units=4 | dropout keep=0.5", OutputKind.SOFTMAX, 3, true);
+  }
+
+  @Test
+  void onlyNarrowDenseReluStacksTakeTheRowExecutor() {
+    ConvNet wide = ConvNet.initialize(Architecture.parse("dense units=65"), Shape.flat(F),
+        OutputKind.SIGMOID_BINARY, 1, 1);
+    assertFalse(RowExecutor.fits(wide.stack(wide.parameters(), new JavaGemm()), 64));
+    ConvNet linear = net("dense units=5 act=none", OutputKind.SIGMOID_BINARY, 1);
+    assertFalse(RowExecutor.fits(linear.stack(linear.parameters(), new JavaGemm()), 64));
+    ConvNet conv = ConvNet.initialize(Architecture.parse("conv filters=2 k=3"), new Shape(4, 4, 1),
+        OutputKind.SIGMOID_BINARY, 1, 1);
+    assertFalse(RowExecutor.fits(conv.stack(conv.parameters(), new JavaGemm()), 64));
+  }
+}
