@@ -6,7 +6,7 @@ import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.ImageModel;
 import io.augreg.imagetrain.ImageTrainConfig;
 import io.augreg.imagetrain.TrainOutputs;
-import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.Architecture;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.train.EarlyStopping;
 import io.augreg.train.Optimizer;

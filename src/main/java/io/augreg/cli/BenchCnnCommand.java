@@ -3,7 +3,7 @@ package io.augreg.cli;
 import io.augreg.augment.Pipeline;
 import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.ImageTrainConfig;
-import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.Architecture;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.train.Optimizer;
 import io.augreg.train.TrainConfig;

@@ -9,7 +9,7 @@ import io.augreg.imagetrain.ImageTrainConfig;
 import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.RunStart;
 import io.augreg.imagetrain.TrainOutputs;
-import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.Architecture;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.offline.Size;
 import io.augreg.report.TrainReport;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augreg.core.AugregException;
 import io.augreg.imagetrain.ImageTrainConfig;
-import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.Architecture;
 import io.augreg.tune.CellRunner;
 import io.augreg.tune.SearchSpace;
 import io.augreg.tune.Setting;

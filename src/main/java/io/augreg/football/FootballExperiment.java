@@ -4,12 +4,12 @@ import io.augreg.core.AugregException;
 import io.augreg.data.Dataset;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
-import io.augreg.train.ConvTrainResult;
-import io.augreg.train.ConvTrainer;
+import io.augreg.train.TrainResult;
+import io.augreg.train.Trainer;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.DropoutMasks;
 import io.augreg.train.EarlyStopping;
@@ -109,8 +109,8 @@ public final class FootballExperiment {
    * @param mode the run (its dropout steps)
    * @return the network
    */
-  public ConvNet initialNetwork(FootballMode mode) {
-    return ConvNet.initialize(architecture(mode), Shape.flat(FootballConfig.SIZES[0]),
+  public Network initialNetwork(FootballMode mode) {
+    return Network.initialize(architecture(mode), Shape.flat(FootballConfig.SIZES[0]),
         OutputKind.SIGMOID_BINARY, 1,
         config.reference() ? FootballConfig.LESSON_SEED : config.seed(),
         config.reference() ? "numpy" : "lesson");
@@ -127,9 +127,9 @@ public final class FootballExperiment {
   public FootballRun runOne(FootballData data, FootballMode mode, TrainingListener listener) {
     TrainConfig tc = trainConfig(mode);
     Dataset dev = config.earlyStopping() ? data.test() : null;
-    ConvTrainResult result = new ConvTrainer(tc, 1, Precision.DOUBLE)
+    TrainResult result = new Trainer(tc, 1, Precision.DOUBLE)
         .train(initialNetwork(mode), data.train(), dev, listener);
-    ConvNet model = result.model();
+    Network model = result.model();
     int trainCorrect = correct(model, data.train());
     int testCorrect = correct(model, data.test());
     double trainAcc = (double) trainCorrect / data.train().size();
@@ -157,11 +157,11 @@ public final class FootballExperiment {
    * are the last weights, else J = cross-entropy + λ/(2m)·Σ‖W‖²_F of the kept weights on the
    * training set (inference, no dropout).
    */
-  static double keptCost(ConvTrainResult result, Dataset train, double lambda) {
+  static double keptCost(TrainResult result, Dataset train, double lambda) {
     if (result.bestEpoch() == result.stopEpoch() && result.stopReason() != StopReason.DIVERGED) {
       return result.finalCost();
     }
-    ConvNet model = result.model();
+    Network model = result.model();
     double cost = model.cost(train, new JavaGemm());
     if (lambda > 0) {
       cost += new Penalty(lambda, 0, 0).cost(model.stack(model.parameters(), new JavaGemm())
@@ -242,7 +242,7 @@ public final class FootballExperiment {
   }
 
   /** Number of examples whose predicted label equals the true label. */
-  static int correct(ConvNet model, Dataset d) {
+  static int correct(Network model, Dataset d) {
     int[] predicted = model.predictLabels(d.x(), new JavaGemm());
     org.ejml.data.DMatrixRMaj y = d.y();
     int hits = 0;

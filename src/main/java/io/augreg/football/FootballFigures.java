@@ -1,7 +1,7 @@
 package io.augreg.football;
 
 import io.augreg.data.Dataset;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.plot.CostCurveChart;
 import io.augreg.plot.DecisionBoundaryChart;
@@ -100,7 +100,7 @@ public final class FootballFigures {
   }
 
   /** A batch classifier over 2-D points backed by the network: one 2 × n prediction. */
-  static PointClassifier classifier(ConvNet model) {
+  static PointClassifier classifier(Network model) {
     return (xs, ys) -> {
       DMatrixRMaj points = new DMatrixRMaj(2, xs.length);
       System.arraycopy(xs, 0, points.data, 0, xs.length);

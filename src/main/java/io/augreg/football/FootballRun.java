@@ -3,7 +3,7 @@ package io.augreg.football;
 import io.augreg.train.Diagnosis;
 import io.augreg.train.StopReason;
 import io.augreg.train.TrainConfig;
-import io.augreg.train.ConvTrainResult;
+import io.augreg.train.TrainResult;
 
 /**
  * The outcome of one football run.
@@ -27,7 +27,7 @@ import io.augreg.train.ConvTrainResult;
 public record FootballRun(
     FootballMode mode,
     TrainConfig config,
-    ConvTrainResult result,
+    TrainResult result,
     double trainAccuracy,
     double testAccuracy,
     int trainCorrect,

@@ -9,7 +9,7 @@ import io.augreg.image.ImageReader;
 import io.augreg.image.InputFormat;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.train.ModelFiles;
@@ -28,7 +28,7 @@ import java.util.Map;
  * @param labels class names and positive class
  * @param format input size, channels, normalization
  */
-public record ImageModel(ConvNet network, ClassLabels labels, InputFormat format) {
+public record ImageModel(Network network, ClassLabels labels, InputFormat format) {
 
   /**
    * Output probabilities: binary {@code (1 × m)} P(positive), softmax {@code (k × m)}.
@@ -121,7 +121,7 @@ public record ImageModel(ConvNet network, ClassLabels labels, InputFormat format
     List<String> classes = classes(root, json);
     ClassLabels labels = labels(root, classes);
     InputFormat format = format(root, json);
-    ConvNet net = l.network();
+    Network net = l.network();
     Shape in = net.input();
     // a version 1 dense model records only its feature count (a flat input)
     boolean flat = in.height() == 1 && in.width() == 1;

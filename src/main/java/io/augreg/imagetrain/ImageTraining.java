@@ -11,17 +11,17 @@ import io.augreg.image.ImageReader;
 import io.augreg.image.InputFormat;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.ArchSource;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.ArchSource;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemms;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.train.BatchStream;
-import io.augreg.train.ConvTrainResult;
+import io.augreg.train.TrainResult;
 import io.augreg.train.Checkpointing;
-import io.augreg.train.ConvTrainer;
+import io.augreg.train.Trainer;
 import io.augreg.train.DatasetBatches;
 import io.augreg.train.FullBatch;
 import io.augreg.train.Diagnosis;
@@ -40,8 +40,8 @@ import org.ejml.data.DMatrixRMaj;
  * Trains a classifier on an image folder end to end: scan (classes sorted), split (of the files
  * that decode) or separate dev/test folders, decode (bad files reported and skipped), optional
  * per-channel standardization from the training set, network initialization, training by {@link
- * ConvTrainer} on {@code computeThreads} threads, and final accuracies. The network is a layer
- * stack ({@link ConvNet}): {@code train --arch SPEC}, or {@code train --layers 20,7,5}, which
+ * Trainer} on {@code computeThreads} threads, and final accuracies. The network is a layer
+ * stack ({@link Network}): {@code train --arch SPEC}, or {@code train --layers 20,7,5}, which
  * stands for the dense steps {@link #layers} gives. Without augmentation the training images are
  * decoded once and shuffled in memory ({@link DatasetBatches}); with it {@link AugmentedBatches}
  * augments every sample per batch.
@@ -65,10 +65,10 @@ public final class ImageTraining {
    * @param failures images that could not be read (skipped)
    * @param precision precision of the large products (float and double give different weights)
    * @param computeThreads threads each mini-batch was split across (at most the batch size)
-   * @param init the initializer the network started from ({@link ConvNet#INITIALIZERS})
+   * @param init the initializer the network started from ({@link Network#INITIALIZERS})
    */
   public record Result(
-      ConvTrainResult result,
+      TrainResult result,
       ClassLabels labels,
       InputFormat format,
       double trainAccuracy,
@@ -275,7 +275,7 @@ public final class ImageTraining {
 
   /**
    * {@link #run(ImageTrainConfig, Architecture, int, Precision, Consumer, TrainingListener)} with
-   * checkpoints ({@link ConvTrainer#train(ConvNet, BatchStream, Dataset, TrainingListener,
+   * checkpoints ({@link Trainer#train(Network, BatchStream, Dataset, TrainingListener,
    * Checkpointing)}): written when {@code checkpoints} says so, resumed from the state it holds,
    * stopped on its request.
    *
@@ -309,7 +309,7 @@ public final class ImageTraining {
     // a network too large for the heap is a user error (naming --layers or --arch), reported
     // before a single image is decoded
     Prepared p = prepare(c, (outputs, examples) ->
-        new ConvTrainer(c.trainConfig(), threadsFor(computeThreads, c, examples), precision)
+        new Trainer(c.trainConfig(), threadsFor(computeThreads, c, examples), precision)
             .checkFits(arch, shape, outputs, examples, source));
     ClassLabels labels = p.labels();
     List<ImageFolder.Sample> kept = p.kept();
@@ -319,13 +319,13 @@ public final class ImageTraining {
     int m = kept.size();
     int batch = c.trainConfig().batchSize() == 0 ? m : c.trainConfig().batchSize();
     int threads = threadsFor(computeThreads, c, m);
-    ConvTrainer trainer = new ConvTrainer(c.trainConfig(), threads, precision);
-    ConvNet initial = ConvNet.initialize(arch, shape, output, labels.outputs(), seed, init);
+    Trainer trainer = new Trainer(c.trainConfig(), threads, precision);
+    Network initial = Network.initialize(arch, shape, output, labels.outputs(), seed, init);
     if (onStart != null) {
       onStart.accept(new RunStart(labels, p.format(), m, p.devCount(), p.testCount(),
           p.failures(), initial.architecture().toSpec(), initial.parameterCount()));
     }
-    ConvTrainResult result;
+    TrainResult result;
     // full batch without augmentation: the training set itself, every epoch (no shuffled copy;
     // the trainer keeps what it derives from the fixed batch, such as the first layer's input)
     try (BatchStream batches = c.pipeline() == null
@@ -342,7 +342,7 @@ public final class ImageTraining {
       Diagnosis d = HoldOut.diagnose(result.diagnosis(), trainAcc, testAcc, p.devCount(),
           p.testCount(), c.trainConfig());
       if (d != result.diagnosis()) {
-        result = new ConvTrainResult(result.model(), result.history(), result.bestEpoch(),
+        result = new TrainResult(result.model(), result.history(), result.bestEpoch(),
             result.stopEpoch(), result.stopReason(), result.finalCost(), result.seconds(),
             result.trainSeconds(), result.samplesPerSecond(), d);
       }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What a training run is about to train, handed to the caller once the data are prepared and the
  * network is built, before the first epoch ({@link ImageTraining#run(ImageTrainConfig,
- * io.augreg.nn.conv.Architecture, int, io.augreg.nn.linalg.Precision,
+ * io.augreg.nn.Architecture, int, io.augreg.nn.linalg.Precision,
  * java.util.function.Consumer, io.augreg.train.TrainingListener)}),
  * so that a long run can say at once what it trains on.
  *
@@ -21,7 +21,7 @@ import java.util.List;
  * @param network the network in one line: its canonical {@code --arch} spec (for {@code
  *     --layers 20,7,5}: {@code "dense units=20 act=relu | dense units=7 act=relu | dense units=5
  *     act=relu"})
- * @param parameters the network's parameter count, as {@code ConvNet.parameterCount()} reports it
+ * @param parameters the network's parameter count, as {@code Network.parameterCount()} reports it
  *     (which includes batch normalization's running statistics)
  */
 public record RunStart(

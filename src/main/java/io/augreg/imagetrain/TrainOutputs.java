@@ -15,7 +15,7 @@ import io.augreg.train.History;
 import io.augreg.train.ModelFiles;
 import io.augreg.train.StopReason;
 import io.augreg.train.TrainOutcome;
-import io.augreg.train.ConvTrainResult;
+import io.augreg.train.TrainResult;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -50,7 +50,7 @@ public final class TrainOutputs {
    * @return whether the learning curves were drawn (false: no recorded epoch had a finite cost)
    */
   public static boolean write(Path dir, ImageTrainConfig config, ImageTraining.Result r) {
-    ConvTrainResult t = r.result();
+    TrainResult t = r.result();
     Map<String, Object> extra = modelExtra(config, r.labels(), r.format(), r.trainCount(),
         r.devCount(), r.testCount(), Map.of("init", r.init()));
     extra.put("compute", compute(r));

@@ -3,7 +3,7 @@ package io.augreg.nn;
 import java.util.SplittableRandom;
 
 /**
- * How the lesson-style initializers of {@code ConvNet.initialize} ({@code lesson}, {@code he},
+ * How the lesson-style initializers of {@code Network.initialize} ({@code lesson}, {@code he},
  * {@code xavier}) scale their standard normal draws (biases always start at zero).
  */
 public enum InitScheme {

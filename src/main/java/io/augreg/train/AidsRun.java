@@ -3,7 +3,7 @@ package io.augreg.train;
 import io.augreg.core.AugregException;
 import io.augreg.nn.Loss;
 import io.augreg.nn.OutputKind;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.JavaGemm;
 import java.util.List;
 
@@ -27,7 +27,7 @@ final class AidsRun {
    * @param net the network trained
    * @param dev whether the run has a dev set (a plateau schedule needs one)
    */
-  AidsRun(TrainConfig config, ConvNet net, boolean dev) {
+  AidsRun(TrainConfig config, Network net, boolean dev) {
     this.aids = config.aids();
     this.kind = net.output();
     this.k = net.outputs();
@@ -47,7 +47,7 @@ final class AidsRun {
    * @param seed the run seed
    * @return the batches to train on
    */
-  BatchStream batches(BatchStream source, ConvNet net, long seed) {
+  BatchStream batches(BatchStream source, Network net, long seed) {
     return aids.mixing()
         ? new Mixing(source, aids, net.input(), net.output(), net.outputs(), seed)
         : source;
@@ -59,7 +59,7 @@ final class AidsRun {
    * @param net the network (its layers' shapes)
    * @param live the live parameter values the executor updates
    */
-  void bind(ConvNet net, List<double[]> live) {
+  void bind(Network net, List<double[]> live) {
     maxNorm = aids.maxNorm() > 0
         ? new MaxNorm(aids.maxNorm(), net.stack(live, new JavaGemm()).layers())
         : null;

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * A stream of training mini-batches built on demand (for example images decoded and augmented
- * by worker threads), for {@link ConvTrainer}. An implementation owns its threads and buffers
+ * by worker threads), for {@link Trainer}. An implementation owns its threads and buffers
  * and releases them in {@link #close()}.
  */
 public interface BatchStream extends AutoCloseable {

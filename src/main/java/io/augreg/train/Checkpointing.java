@@ -12,18 +12,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Checkpoints of one {@link ConvTrainer} run: when to write the {@link TrainingState} and where,
+ * Checkpoints of one {@link Trainer} run: when to write the {@link TrainingState} and where,
  * the state to resume from, and a stop request (Ctrl-C) honoured at the end of the current
  * mini-batch. Give a new one to each training call ({@link
- * ConvTrainer#train(io.augreg.nn.conv.ConvNet, BatchStream, io.augreg.data.Dataset,
+ * Trainer#train(io.augreg.nn.Network, BatchStream, io.augreg.data.Dataset,
  * TrainingListener, Checkpointing)}).
  *
  * <pre>{@code
  * Checkpointing ck = Checkpointing.every(1, dir.resolve("checkpoint.ckpt"));
- * ConvTrainResult r = trainer.train(net, batches, dev, null, ck);        // killed or stopped ...
+ * TrainResult r = trainer.train(net, batches, dev, null, ck);        // killed or stopped ...
  * // ... later, with the same initial network, data and configuration:
  * Checkpointing again = Checkpointing.every(1, file).resumeFrom(TrainingState.load(file));
- * ConvTrainResult same = trainer.train(net, batches, dev, null, again);  // = an uninterrupted run
+ * TrainResult same = trainer.train(net, batches, dev, null, again);  // = an uninterrupted run
  * }</pre>
  *
  * <p>A state is written at the end of every {@code every}-th epoch (with {@link #auto}: of the
@@ -200,8 +200,8 @@ public final class Checkpointing {
             + w.get(i).length + " values, the network's " + live.get(i).length);
       }
     }
-    ConvTrainer.copyInto(w, live);
-    ConvTrainer.copyInto(resume.best() == null ? w : resume.best(), best);
+    Trainer.copyInto(w, live);
+    Trainer.copyInto(resume.best() == null ? w : resume.best(), best);
     log.restore(resume.log());
     return resume;
   }
@@ -304,14 +304,14 @@ public final class Checkpointing {
   /** Copies {@code src} into {@code into} when it has the same shape, else into new arrays. */
   private static List<double[]> reuse(List<double[]> src, List<double[]> into) {
     if (into == null || into.size() != src.size()) {
-      return ConvTrainer.copy(src);
+      return Trainer.copy(src);
     }
     for (int i = 0; i < src.size(); i++) {
       if (into.get(i).length != src.get(i).length) {
-        return ConvTrainer.copy(src);
+        return Trainer.copy(src);
       }
     }
-    ConvTrainer.copyInto(src, into);
+    Trainer.copyInto(src, into);
     return into;
   }
 

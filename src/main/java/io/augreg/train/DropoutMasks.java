@@ -2,7 +2,7 @@ package io.augreg.train;
 
 /**
  * Where the masks of the one dropout layer ({@link io.augreg.nn.Dropout}) come from; {@link
- * ConvTrainer} sets it on every dropout layer of the network it trains.
+ * Trainer} sets it on every dropout layer of the network it trains.
  */
 public enum DropoutMasks {
   /**

@@ -5,8 +5,8 @@ import io.augreg.nn.Pass;
 import java.util.List;
 
 /**
- * How {@link ConvTrainer} runs a network's batches: one strategy per network, chosen by {@link
- * ConvTrainer} ({@link SliceExecutor}: thread slices on the layer stack with OpenBLAS for large
+ * How {@link Trainer} runs a network's batches: one strategy per network, chosen by {@link
+ * Trainer} ({@link SliceExecutor}: thread slices on the layer stack with OpenBLAS for large
  * products; {@link RowExecutor}: one thread, activations one array per unit, for narrow dense
  * stacks such as the football 2-20-3-1). Both work on the same live parameters and take their
  * steps with the trainer's one {@link ParamOptimizer}; only the arithmetic's layout differs.

@@ -14,10 +14,10 @@ import io.augreg.nn.BatchNorm;
 import io.augreg.nn.Layer;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.ArchSource;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvFootprint;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.ArchSource;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Footprint;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.JavaGemm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * A trained network ({@link ConvNet}: any layer stack, the {@code --layers} MLP and the football
+ * A trained network ({@link Network}: any layer stack, the {@code --layers} MLP and the football
  * network included) on disk as two files side by side:
  *
  * <ul>
@@ -89,7 +89,7 @@ public final class ModelFiles {
    * @param description the whole JSON document (architecture, config, ...)
    */
   public record Loaded(
-      ConvNet network,
+      Network network,
       TrainConfig config,
       Long seed,
       Map<String, Double> metrics,
@@ -105,7 +105,7 @@ public final class ModelFiles {
    * @param metrics named numbers such as train/test accuracy (non-finite values become null)
    * @return the two files
    */
-  public static Saved save(Path dir, ConvNet network, TrainConfig config, Map<String, Double> metrics) {
+  public static Saved save(Path dir, Network network, TrainConfig config, Map<String, Double> metrics) {
     return save(dir, "model", network, config, metrics, Map.of());
   }
 
@@ -124,7 +124,7 @@ public final class ModelFiles {
   public static Saved save(
       Path dir,
       String name,
-      ConvNet network,
+      Network network,
       TrainConfig config,
       Map<String, Double> metrics,
       Map<String, Object> extra) {
@@ -175,8 +175,8 @@ public final class ModelFiles {
     }
   }
 
-  /** The file's arrays of {@code net}, in the order of {@link ConvNet#parameters()}. */
-  private static List<Slot> slots(ConvNet net) {
+  /** The file's arrays of {@code net}, in the order of {@link Network#parameters()}. */
+  private static List<Slot> slots(Network net) {
     List<Slot> slots = new ArrayList<>();
     int l = 0;
     for (Layer layer : net.stack(net.parameters(), new JavaGemm()).layers()) {
@@ -286,7 +286,7 @@ public final class ModelFiles {
           json + ": written by a newer augreg (format_version " + root.path("format_version")
               + ", this one reads up to " + FORMAT_VERSION + ")");
     }
-    ConvNet network = network(dir, name, root, json);
+    Network network = network(dir, name, root, json);
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : root.path("metrics").properties()) {
       metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN);
@@ -308,7 +308,7 @@ public final class ModelFiles {
   }
 
   /** The network of a description: this version's stack, or either network of version 1. */
-  private static ConvNet network(Path dir, String name, JsonNode root, Path json) {
+  private static Network network(Path dir, String name, JsonNode root, Path json) {
     JsonNode arch = root.path("architecture");
     Path mat = dir.resolve(arch.path("weights_file").asText(name + ".mat"));
     String kind = arch.path("kind").asText("");
@@ -340,7 +340,7 @@ public final class ModelFiles {
           + arch.path("outputs"));
     }
     // the shapes (before reading any value), and the number of arrays they need
-    int count = ConvFootprint.of(a, shape, outputs, source).arrays();
+    int count = Footprint.of(a, shape, outputs, source).arrays();
     // version 1 files written before parameter_arrays existed kept the array count in parameters
     String countKey = arch.has("parameter_arrays") ? "parameter_arrays" : "parameters";
     if (arch.path(countKey).asLong(-1) != count) {
@@ -353,7 +353,7 @@ public final class ModelFiles {
     }
     List<double[]> values = new ArrayList<>();
     if (kind.equals(KIND)) {
-      List<Slot> slots = slots(ConvNet.initialize(a, shape, output, outputs, 0));
+      List<Slot> slots = slots(Network.initialize(a, shape, output, outputs, 0));
       MatFile file = MatFile.read(mat, slots.stream().map(Slot::name).toArray(String[]::new));
       for (Slot slot : slots) {
         values.add(slot.fromFile(file.matrix(slot.name(), slot.rows(), slot.cols())));
@@ -369,11 +369,11 @@ public final class ModelFiles {
         values.add(file.matrix(n).data);
       }
     }
-    return ConvNet.of(a, shape, output, outputs, values, source);
+    return Network.of(a, shape, output, outputs, values, source);
   }
 
   /** A version 1 dense network ({@code architecture.sizes}, W_l n_l × n_(l−1)) as a dense stack. */
-  private static ConvNet loadDense(Path json, JsonNode arch, Path mat) {
+  private static Network loadDense(Path json, JsonNode arch, Path mat) {
     JsonNode sizesNode = arch.path("sizes");
     if (!sizesNode.isArray() || sizesNode.size() < 2) {
       throw new AugregException(json + ": architecture.sizes must list at least two layer sizes");
@@ -401,7 +401,7 @@ public final class ModelFiles {
       values.add(file.matrix("b" + l, sizes[l], 1).data);
     }
     try {
-      return ConvNet.of(a, Shape.flat(sizes[0]), output, sizes[sizes.length - 1], values);
+      return Network.of(a, Shape.flat(sizes[0]), output, sizes[sizes.length - 1], values);
     } catch (AugregException e) {
       throw new AugregException(json + ": " + e.getMessage(), e);
     }

@@ -122,8 +122,8 @@ public final class ParamOptimizer {
    */
   void restore(long steps, List<double[]> first, List<double[]> second) {
     t = steps;
-    ConvTrainer.copyInto(first, moments(1));
-    ConvTrainer.copyInto(second, moments(2));
+    Trainer.copyInto(first, moments(1));
+    Trainer.copyInto(second, moments(2));
   }
 
   /**

@@ -13,7 +13,7 @@ public enum RecordedCost {
    * forward passes (dropout on, before each batch's update) divided by m, plus the penalty of the
    * weights the epoch starts from. For full-batch gradient descent without dropout it is the
    * clean cost of the weights before the epoch's step. The football example uses it to reproduce
-   * the lesson's "Cost after iteration i" lines; {@link ConvTrainer} measures it for any network
+   * the lesson's "Cost after iteration i" lines; {@link Trainer} measures it for any network
    * and batch source.
    */
   DURING_PASS

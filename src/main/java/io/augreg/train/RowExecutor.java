@@ -7,7 +7,7 @@ import io.augreg.nn.OutputKind;
 import io.augreg.nn.Param;
 import io.augreg.nn.Pass;
 import io.augreg.nn.Relu;
-import io.augreg.nn.conv.ConvStack;
+import io.augreg.nn.LayerStack;
 import io.augreg.nn.linalg.RowKernels;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.List;
  * The row executor: a narrow dense ReLU stack ({@code dense → relu [→ dropout]} … {@code dense},
  * e.g. the football 2-20-3-1) run on one thread with its activations stored one array per unit
  * ({@link RowKernels}: the loops over examples vectorize), on the live parameters of a {@link
- * ConvStack}'s {@link Dense} layers. A dense layer stores W as {@code in × units}; the products
+ * LayerStack}'s {@link Dense} layers. A dense layer stores W as {@code in × units}; the products
  * read a transposed copy {@code W_l} ({@code units × in}), refreshed after each step.
  *
  * <p>Layer l (1..L): {@code Z_l = W_l·A_{l−1} + b_l}, {@code G_l = max(Z_l, 0)}, {@code A_l = G_l ⊙
@@ -28,7 +28,7 @@ import java.util.List;
  * batch once; a step allocates nothing.
  */
 final class RowExecutor implements Executor {
-  private final ConvStack stack;
+  private final LayerStack stack;
   private final OutputKind output;
   private final int layers;
   private final int[] sizes;
@@ -58,7 +58,7 @@ final class RowExecutor implements Executor {
    * @param widest the widest layer (inputs or units) the row layout is used for
    * @return true if the row executor can run it
    */
-  static boolean fits(ConvStack stack, int widest) {
+  static boolean fits(LayerStack stack, int widest) {
     List<Layer> ls = stack.layers();
     int i = 0;
     while (i < ls.size()) {
@@ -87,7 +87,7 @@ final class RowExecutor implements Executor {
    * @param stack a stack that {@link #fits}, bound to the live parameters
    * @param output the output kind
    */
-  RowExecutor(ConvStack stack, OutputKind output) {
+  RowExecutor(LayerStack stack, OutputKind output) {
     this.stack = stack;
     this.output = output;
     List<Dense> dense = new ArrayList<>();

@@ -7,8 +7,8 @@ import io.augreg.nn.Flatten;
 import io.augreg.nn.Layer;
 import io.augreg.nn.Param;
 import io.augreg.nn.Pass;
-import io.augreg.nn.conv.ConvNet;
-import io.augreg.nn.conv.ConvStack;
+import io.augreg.nn.Network;
+import io.augreg.nn.LayerStack;
 import io.augreg.nn.linalg.AdaptiveGemm;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.Gemms;
@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The slice executor: each batch of m examples is split into {@code threads} contiguous slices;
- * every thread runs its slice forward and backward on its own layer instances ({@link ConvStack})
+ * every thread runs its slice forward and backward on its own layer instances ({@link LayerStack})
  * and product kernel (Java below the measured threshold, OpenBLAS above), bound to the shared
  * weights; after a barrier every worker adds the gradient sums of all slices (in slice order) over
  * its own share of the parameters and takes the optimizer step on that share.
@@ -41,7 +41,7 @@ final class SliceExecutor implements Executor {
   /** Per-thread state: layers, product kernel, NHWC rows of its slice. */
   private static final class Worker {
     final Gemm gemm;
-    final ConvStack stack;
+    final LayerStack stack;
     /** The first layer if it is dense (behind flattens only), else null. */
     final Dense first;
     double[] rows = new double[0];
@@ -50,7 +50,7 @@ final class SliceExecutor implements Executor {
     int rowsFrom;
     int rowsCount;
 
-    Worker(Gemm gemm, ConvStack stack) {
+    Worker(Gemm gemm, LayerStack stack) {
       this.gemm = gemm;
       this.stack = stack;
       Dense d = null;
@@ -91,14 +91,14 @@ final class SliceExecutor implements Executor {
    * @param precision of the large products
    * @param referenceMasks the dropout layers take the lesson's reference masks
    */
-  SliceExecutor(ConvNet net, List<double[]> live, int threads, Precision precision,
+  SliceExecutor(Network net, List<double[]> live, int threads, Precision precision,
       boolean referenceMasks) {
     pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, daemon()) : null;
     sync = new BatchSync(threads);
     try {
       for (int t = 0; t < threads; t++) {
         Gemm g = newGemm(precision);
-        ConvStack stack = net.stack(live, g, sync, t);
+        LayerStack stack = net.stack(live, g, sync, t);
         workers.add(new Worker(g, stack));
         if (referenceMasks) {
           stack.useReferenceMasks();
@@ -237,7 +237,7 @@ final class SliceExecutor implements Executor {
 
   @Override
   public double[] evaluate(BatchStream.Epoch all) {
-    ConvStack first = workers.get(0).stack;
+    LayerStack first = workers.get(0).stack;
     int outputs = first.layers().get(first.layers().size() - 1).out().channels();
     double cost = 0;
     double correct = 0;
@@ -291,7 +291,7 @@ final class SliceExecutor implements Executor {
   private static double[] rows(BatchStream.Batch bt, int from, int n, double[] buf) {
     int f = bt.x().numRows;
     double[] out = buf.length >= n * f ? buf : new double[n * f];
-    ConvNet.columnsToRows(bt.x().data, bt.x().numCols, from, n, f, out);
+    Network.columnsToRows(bt.x().data, bt.x().numCols, from, n, f, out);
     return out;
   }
 

@@ -4,7 +4,7 @@ import io.augreg.core.AugregException;
 import java.util.Arrays;
 
 /**
- * Everything a {@link ConvTrainer} needs besides the network and the data. Immutable; validated in
+ * Everything a {@link Trainer} needs besides the network and the data. Immutable; validated in
  * the constructor (a bad value throws {@link AugregException} naming the option and its range).
  * Build it with {@link #builder()}.
  *

@@ -1,7 +1,7 @@
 package io.augreg.train;
 
 /**
- * How a training call ended: what {@link ConvTrainResult} reports to outputs, reports and the
+ * How a training call ended: what {@link TrainResult} reports to outputs, reports and the
  * console.
  */
 public interface TrainOutcome {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a {@link ConvTrainer} run needs to continue exactly where it stopped: the position
+ * Everything a {@link Trainer} run needs to continue exactly where it stopped: the position
  * (the next epoch and how many of its mini-batches are done), the live parameters (batch
  * normalization's running statistics included), the optimizer state (momentum or Adam's two
  * moments and the step count), the learning-rate schedule's state, the early-stopping state (the kept epoch, its weights, the best
@@ -193,7 +193,7 @@ public final class TrainingState {
   }
 
   /**
-   * The live parameters (as {@code ConvNet.parameters()}).
+   * The live parameters (as {@code Network.parameters()}).
    *
    * @return copies
    */

@@ -9,6 +9,7 @@ import io.augreg.image.ImageData;
 import io.augreg.image.ImageFolder;
 import io.augreg.image.ImageReader;
 import io.augreg.image.TestImages;
+import io.augreg.nn.Architecture;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.train.Optimizer;
 import io.augreg.train.TrainConfig;
@@ -102,7 +103,7 @@ class ImageTrainingTest {
         .trainConfig(TrainConfig.builder().epochs(2).batchSize(4).seed(2).build())
         .build();
     List<Object> events = new ArrayList<>();
-    ImageTraining.Result r = ImageTraining.run(c, io.augreg.nn.conv.Architecture.parse("conv filters=2 k=3 | pool k=2"),
+    ImageTraining.Result r = ImageTraining.run(c, io.augreg.nn.Architecture.parse("conv filters=2 k=3 | pool k=2"),
         1, io.augreg.nn.linalg.Precision.DOUBLE, events::add, rec -> events.add(rec.epoch()));
     assertEquals(3, events.size(), events.toString());
     RunStart s = (RunStart) events.get(0);

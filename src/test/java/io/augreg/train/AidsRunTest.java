@@ -13,9 +13,9 @@ import io.augreg.nn.OutputKind;
 import io.augreg.nn.Param;
 import io.augreg.nn.Pass;
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvNet;
-import io.augreg.nn.conv.ConvStack;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Network;
+import io.augreg.nn.LayerStack;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
 import java.util.List;
@@ -38,13 +38,13 @@ class AidsRunTest {
 
   @Test
   void smoothedTargetsOfHardLabels() {
-    ConvNet soft = ConvNet.initialize(ARCH, IN, OutputKind.SOFTMAX, 3, 1);
+    Network soft = Network.initialize(ARCH, IN, OutputKind.SOFTMAX, 3, 1);
     AidsRun run = new AidsRun(config(smoothing(0.3)), soft, false);
     BatchStream.Batch bt = new BatchStream.Batch(new DMatrixRMaj(1, 2), new double[] {2, 0}, 2);
     // (1 − 0.3)·onehot + 0.3/3
     assertArrayEquals(new double[] {0.1, 0.1, 0.8, 0.8, 0.1, 0.1}, run.targets(bt).targets(),
         1e-15);
-    ConvNet binary = ConvNet.initialize(ARCH, IN, OutputKind.SIGMOID_BINARY, 1, 1);
+    Network binary = Network.initialize(ARCH, IN, OutputKind.SIGMOID_BINARY, 1, 1);
     // (1 − 0.3)·y + 0.3/2
     assertArrayEquals(new double[] {0.85, 0.15},
         new AidsRun(config(smoothing(0.3)), binary, false).targets(
@@ -57,7 +57,7 @@ class AidsRunTest {
    * two-sided differences.
    */
   private static double check(OutputKind kind, int outputs) {
-    ConvNet net = ConvNet.initialize(ARCH, IN, kind, outputs, 3);
+    Network net = Network.initialize(ARCH, IN, kind, outputs, 3);
     int n = 4;
     DMatrixRMaj x = new DMatrixRMaj(IN.size(), n);
     System.arraycopy(LayerCheck.random(n * IN.size(), 4, 1), 0, x.data, 0, n * IN.size());
@@ -69,9 +69,9 @@ class AidsRunTest {
     BatchStream.Batch bt = mixed.epoch(1).next();
     double[] t = run.targets(bt).targets().clone();
     double[] rows = new double[n * IN.size()];
-    ConvNet.columnsToRows(bt.x().data, n, 0, n, IN.size(), rows);
+    Network.columnsToRows(bt.x().data, n, 0, n, IN.size(), rows);
     List<double[]> live = net.parameters();
-    ConvStack st = net.stack(live, new JavaGemm());
+    LayerStack st = net.stack(live, new JavaGemm());
     Pass pass = Pass.training(5);
     st.zeroGrads();
     st.forward(rows, n, pass);
@@ -111,29 +111,29 @@ class AidsRunTest {
 
   @Test
   void historyRecordsEachEpochsScheduledRate() {
-    Dataset train = ConvTrainerTest.bars(32, 6, 2, 1);
-    Dataset dev = ConvTrainerTest.bars(16, 6, 2, 2);
-    ConvNet net = ConvNet.initialize(ARCH, IN, OutputKind.SIGMOID_BINARY, 1, 1);
+    Dataset train = TrainerTest.bars(32, 6, 2, 1);
+    Dataset dev = TrainerTest.bars(16, 6, 2, 2);
+    Network net = Network.initialize(ARCH, IN, OutputKind.SIGMOID_BINARY, 1, 1);
     LrSchedule step = new LrSchedule(LrSchedule.Kind.STEP, 2, 0.1, 0, 0.1, 0);
     TrainConfig c = config(new TrainingAids(0.1, 0.5, 0.5, 0.8, 2, step)).toBuilder().epochs(5)
         .build();
-    ConvTrainResult r = new ConvTrainer(c, 2, Precision.DOUBLE)
+    TrainResult r = new Trainer(c, 2, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 8, 1), dev, null);
     double[] lr = r.history().epochs().stream().mapToDouble(EpochRecord::lr).toArray();
     assertArrayEquals(new double[] {0.01, 0.01, 0.001, 0.001, 1e-4}, lr, 1e-18);
     // the same run on one thread: the same batches, the same mixing, the same sums up to order
-    ConvTrainResult one = new ConvTrainer(c, 1, Precision.DOUBLE)
+    TrainResult one = new Trainer(c, 1, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 8, 1), dev, null);
     assertEquals(one.history().last().trainCost(), r.history().last().trainCost(), 1e-12);
   }
 
   @Test
   void plateauWithoutADevSetIsAUsageError() {
-    ConvNet net = ConvNet.initialize(ARCH, IN, OutputKind.SIGMOID_BINARY, 1, 1);
+    Network net = Network.initialize(ARCH, IN, OutputKind.SIGMOID_BINARY, 1, 1);
     LrSchedule plateau = new LrSchedule(LrSchedule.Kind.PLATEAU, 1, 1, 0, 0.5, 2);
-    AugregException e = assertThrows(AugregException.class, () -> new ConvTrainer(
+    AugregException e = assertThrows(AugregException.class, () -> new Trainer(
         config(TrainingAids.NONE.withSchedule(plateau)), 1, Precision.DOUBLE)
-        .train(net, new DatasetBatches(ConvTrainerTest.bars(8, 6, 2, 1), 8, 1), null, null));
+        .train(net, new DatasetBatches(TrainerTest.bars(8, 6, 2, 1), 8, 1), null, null));
     assertEquals("--lr-schedule plateau needs a dev set (--dev or --split)", e.getMessage());
   }
 }

@@ -10,8 +10,8 @@ import io.augreg.core.AugregException;
 import io.augreg.data.Dataset;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.Precision;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,8 +48,8 @@ class CheckpointingTest {
   /** A narrow dense stack (the row executor, on one thread) or a conv net (the slices). */
   private static Architecture arch = ARCH;
 
-  private static ConvNet net() {
-    return ConvNet.initialize(arch, SHAPE, OutputKind.SIGMOID_BINARY, 1, 1);
+  private static Network net() {
+    return Network.initialize(arch, SHAPE, OutputKind.SIGMOID_BINARY, 1, 1);
   }
 
   /** Requests a stop while building batch {@code at} (counted over the whole run). */
@@ -105,15 +105,15 @@ class CheckpointingTest {
       int stopAt, String kind) {
     arch = kind.startsWith("conv") ? ARCH : Architecture.parse("dense units=8 | dense units=4");
     aided = kind.endsWith("+aids");
-    Dataset train = ConvTrainerTest.bars(40, 8, 1, 1); // 3 batches per epoch
-    Dataset dev = ConvTrainerTest.bars(24, 8, 1, 2);
+    Dataset train = TrainerTest.bars(40, 8, 1, 1); // 3 batches per epoch
+    Dataset dev = TrainerTest.bars(24, 8, 1, 2);
     TrainConfig c = config(opt, 9, early);
-    ConvTrainer trainer = new ConvTrainer(c, threads, Precision.DOUBLE);
-    ConvTrainResult whole = trainer.train(net(), new DatasetBatches(train, 16, 3), dev, null);
+    Trainer trainer = new Trainer(c, threads, Precision.DOUBLE);
+    TrainResult whole = trainer.train(net(), new DatasetBatches(train, 16, 3), dev, null);
 
     Path file = dir.resolve("checkpoint.ckpt");
     Checkpointing ck = Checkpointing.every(2, file);
-    ConvTrainResult cut = trainer.train(net(),
+    TrainResult cut = trainer.train(net(),
         stopping(new DatasetBatches(train, 16, 3), ck, stopAt), dev, null, ck);
     assertEquals(StopReason.INTERRUPTED, cut.stopReason());
     TrainingState saved = TrainingState.load(file);
@@ -121,7 +121,7 @@ class CheckpointingTest {
     assertEquals((stopAt - 1) % 3 + 1, saved.batch(), "after this batch");
     assertEquals(stopAt, saved.step());
 
-    ConvTrainResult rest = trainer.train(net(), new DatasetBatches(train, 16, 3), dev, null,
+    TrainResult rest = trainer.train(net(), new DatasetBatches(train, 16, 3), dev, null,
         Checkpointing.every(2, file).resumeFrom(saved));
     assertEquals(whole.history(), rest.history());
     assertEquals(whole.stopReason(), rest.stopReason());
@@ -138,12 +138,12 @@ class CheckpointingTest {
   void epochCheckpointsResumeAndTheFileRoundTrips() {
     aided = false;
     arch = ARCH;
-    Dataset train = ConvTrainerTest.bars(40, 8, 1, 1);
+    Dataset train = TrainerTest.bars(40, 8, 1, 1);
     TrainConfig c = config(Optimizer.ADAM, 4, false);
-    ConvTrainer trainer = new ConvTrainer(c, 1, Precision.DOUBLE);
+    Trainer trainer = new Trainer(c, 1, Precision.DOUBLE);
     Path file = dir.resolve("ck");
     Checkpointing ck = Checkpointing.every(3, file).withRun(java.util.Map.of("k", "v"));
-    ConvTrainResult whole = trainer.train(net(), new DatasetBatches(train, 16, 3), null, null, ck);
+    TrainResult whole = trainer.train(net(), new DatasetBatches(train, 16, 3), null, null, ck);
     TrainingState s = TrainingState.load(file);
     assertEquals(4, s.epoch());
     assertEquals(0, s.batch());
@@ -151,7 +151,7 @@ class CheckpointingTest {
     assertEquals("v", s.run().get("k"));
     assertEquals(2, s.history().epochs().size()); // epochs 1 and 2 (the first, then every 2)
     assertEquals(1, ck.writeTimes()[0]);
-    ConvTrainResult rest = trainer.train(net(), new DatasetBatches(train, 16, 3), null, null,
+    TrainResult rest = trainer.train(net(), new DatasetBatches(train, 16, 3), null, null,
         Checkpointing.none().resumeFrom(s));
     assertEquals(whole.history(), rest.history());
     assertArrayEquals(whole.model().parameters().get(0), rest.model().parameters().get(0), 0.0);
@@ -161,24 +161,24 @@ class CheckpointingTest {
   void refusesAnotherConfigurationOrDataOrADamagedFile() throws IOException {
     aided = false;
     arch = ARCH;
-    Dataset train = ConvTrainerTest.bars(40, 8, 1, 1);
+    Dataset train = TrainerTest.bars(40, 8, 1, 1);
     TrainConfig c = config(Optimizer.ADAM, 2, false);
     Path file = dir.resolve("ck");
-    new ConvTrainer(c, 1, Precision.DOUBLE).train(net(), new DatasetBatches(train, 16, 3), null,
+    new Trainer(c, 1, Precision.DOUBLE).train(net(), new DatasetBatches(train, 16, 3), null,
         null, Checkpointing.every(1, file));
     TrainingState s = TrainingState.load(file);
     TrainConfig other = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(0.02)
         .epochs(2).batchSize(16).l2(0.01).seed(3).evalEvery(2).build();
-    AugregException e = assertThrows(AugregException.class, () -> new ConvTrainer(other, 1,
+    AugregException e = assertThrows(AugregException.class, () -> new Trainer(other, 1,
         Precision.DOUBLE).train(net(), new DatasetBatches(train, 16, 3), null, null,
         Checkpointing.none().resumeFrom(s)));
     assertTrue(e.getMessage().contains("learningRate = 0.01"), e.getMessage());
-    e = assertThrows(AugregException.class, () -> new ConvTrainer(c, 2, Precision.DOUBLE)
+    e = assertThrows(AugregException.class, () -> new Trainer(c, 2, Precision.DOUBLE)
         .train(net(), new DatasetBatches(train, 16, 3), null, null,
             Checkpointing.none().resumeFrom(s)));
     assertTrue(e.getMessage().contains("threads = 1"), e.getMessage());
-    e = assertThrows(AugregException.class, () -> new ConvTrainer(c, 1, Precision.DOUBLE)
-        .train(net(), new DatasetBatches(ConvTrainerTest.bars(38, 8, 1, 1), 16, 3), null, null,
+    e = assertThrows(AugregException.class, () -> new Trainer(c, 1, Precision.DOUBLE)
+        .train(net(), new DatasetBatches(TrainerTest.bars(38, 8, 1, 1), 16, 3), null, null,
             Checkpointing.none().resumeFrom(s)));
     assertTrue(e.getMessage().contains("40 training"), e.getMessage());
 

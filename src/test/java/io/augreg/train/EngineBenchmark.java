@@ -1,8 +1,8 @@
 package io.augreg.train;
 
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
 import io.augreg.nn.OutputKind;
@@ -44,10 +44,10 @@ public final class EngineBenchmark {
     String arch = mode.equals("dropout")
         ? "dense units=20 | dropout keep=0.86 | dense units=3 | dropout keep=0.86"
         : "dense units=20 | dense units=3";
-    ConvNet init = ConvNet.initialize(Architecture.parse(arch), Shape.flat(2),
+    Network init = Network.initialize(Architecture.parse(arch), Shape.flat(2),
         OutputKind.SIGMOID_BINARY, 1, 3, "numpy");
     long t0 = System.nanoTime();
-    ConvTrainResult r = new ConvTrainer(config(mode), 1, Precision.DOUBLE)
+    TrainResult r = new Trainer(config(mode), 1, Precision.DOUBLE)
         .train(init, data.train, null, null);
     double s = (System.nanoTime() - t0) / 1e9;
     double tr = r.model().accuracy(data.train, new JavaGemm());

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The project's acceptance test at engine level: the lesson's football runs on the one trainer
- * (a dense 2-20-3-1 {@link ConvNet}, numpy seed 3 initialization, full-batch GD, lr 0.3, 30 000
+ * (a dense 2-20-3-1 {@link Network}, numpy seed 3 initialization, full-batch GD, lr 0.3, 30 000
  * iterations, the lesson's during-pass cost) reproduce the reference's accuracies exactly, and
  * their whole recorded history (train and dev cost, train and dev accuracy) bit for bit as the
  * retired dense engine ({@code Trainer} + {@code Propagation}) recorded it.
@@ -28,7 +28,7 @@ class FootballReferenceTest {
     data = Football.load();
   }
 
-  private static ConvTrainResult run(TrainConfig.Builder b) {
+  private static TrainResult run(TrainConfig.Builder b) {
     TrainConfig c = b.learningRate(0.3).epochs(30_000).evalEvery(10_000)
         .recordedCost(RecordedCost.DURING_PASS).build();
     List<Architecture.Step> steps = new ArrayList<>();
@@ -38,13 +38,13 @@ class FootballReferenceTest {
         steps.add(new Architecture.DropoutStep(c.keepProb(1), false));
       }
     }
-    ConvNet init = ConvNet.initialize(new Architecture(steps), Shape.flat(2),
+    Network init = Network.initialize(new Architecture(steps), Shape.flat(2),
         OutputKind.SIGMOID_BINARY, 1, 3, "numpy");
-    return new ConvTrainer(c, 1, Precision.DOUBLE).train(init, data.train, data.test, null);
+    return new Trainer(c, 1, Precision.DOUBLE).train(init, data.train, data.test, null);
   }
 
   /** Train and test hits out of 211 and 200, and the history as the dense engine recorded it. */
-  private static void check(ConvTrainResult r, int train, int test, String... history) {
+  private static void check(TrainResult r, int train, int test, String... history) {
     assertEquals(train, Math.round(r.model().accuracy(data.train, new JavaGemm()) * 211));
     assertEquals(test, Math.round(r.model().accuracy(data.test, new JavaGemm()) * 200));
     assertEquals(StopReason.MAX_EPOCHS, r.stopReason());

@@ -8,8 +8,8 @@ import io.augreg.nn.Layer;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Param;
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
 import java.util.List;
@@ -20,7 +20,7 @@ class MaxNormTest {
   private static final Shape IN = new Shape(6, 6, 2);
 
   /** The largest incoming-weight norm of any unit (column of every weight tensor). */
-  static double largestNorm(ConvNet net) {
+  static double largestNorm(Network net) {
     double most = 0;
     for (Layer l : net.stack(net.parameters(), new JavaGemm()).layers()) {
       for (Param p : l.params()) {
@@ -42,7 +42,7 @@ class MaxNormTest {
 
   @Test
   void rescalesOnlyTheUnitsAboveTheBound() {
-    ConvNet net = ConvNet.initialize(ARCH, IN, OutputKind.SOFTMAX, 3, 2);
+    Network net = Network.initialize(ARCH, IN, OutputKind.SOFTMAX, 3, 2);
     List<double[]> live = net.parameters();
     List<Layer> layers = net.stack(live, new JavaGemm()).layers();
     double[] kernel = live.get(0);
@@ -64,22 +64,22 @@ class MaxNormTest {
 
   @Test
   void normsStayWithinTheBoundAfterEveryStep() {
-    Dataset train = ConvTrainerTest.bars(24, 6, 2, 1);
-    ConvNet net = ConvNet.initialize(ARCH, IN, OutputKind.SIGMOID_BINARY, 1, 2);
+    Dataset train = TrainerTest.bars(24, 6, 2, 1);
+    Network net = Network.initialize(ARCH, IN, OutputKind.SIGMOID_BINARY, 1, 2);
     double c = 0.5;
     assertTrue(largestNorm(net) > c, "the start exceeds the bound");
     for (int steps = 1; steps <= 4; steps++) {
       TrainConfig cfg = TrainConfig.builder().optimizer(Optimizer.SGD).learningRate(0.5)
           .epochs(steps).batchSize(0).seed(1)
           .aids(new TrainingAids(0, 0, 0, 1, c, null)).build();
-      ConvNet after = new ConvTrainer(cfg, 1, Precision.DOUBLE)
+      Network after = new Trainer(cfg, 1, Precision.DOUBLE)
           .train(net, new DatasetBatches(train, 0, 1), null, null).model();
       // one full batch per epoch: a model after exactly `steps` steps
       assertTrue(largestNorm(after) <= c * (1 + 1e-12), "step " + steps + ": " + largestNorm(after));
     }
     TrainConfig free = TrainConfig.builder().optimizer(Optimizer.SGD).learningRate(0.5).epochs(4)
         .batchSize(0).seed(1).build();
-    ConvNet unconstrained = new ConvTrainer(free, 1, Precision.DOUBLE)
+    Network unconstrained = new Trainer(free, 1, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 0, 1), null, null).model();
     assertTrue(largestNorm(unconstrained) > 1.2 * c, "without the constraint " + largestNorm(unconstrained));
   }

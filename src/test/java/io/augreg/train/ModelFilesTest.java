@@ -14,8 +14,8 @@ import io.augreg.data.Dataset;
 import io.augreg.data.MatFile;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Network;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
 import java.io.IOException;
@@ -35,8 +35,8 @@ class ModelFilesTest {
       new DMatrixRMaj(new double[][] {{0.1, -0.3, 0.5}, {0.2, 0.4, -0.6}});
 
   /** The 2-5-3-1 dense stack ({@code --layers 5,3} on two inputs). */
-  private static ConvNet network() {
-    return ConvNet.initialize(Architecture.ofLayers(new int[] {5, 3}, new double[] {1}),
+  private static Network network() {
+    return Network.initialize(Architecture.ofLayers(new int[] {5, 3}, new double[] {1}),
         Shape.flat(2), OutputKind.SIGMOID_BINARY, 1, 11, "he");
   }
 
@@ -50,7 +50,7 @@ class ModelFilesTest {
         .build();
   }
 
-  private static void assertSameValues(ConvNet a, ConvNet b) {
+  private static void assertSameValues(Network a, Network b) {
     List<double[]> va = a.parameters();
     List<double[]> vb = b.parameters();
     assertEquals(va.size(), vb.size());
@@ -61,7 +61,7 @@ class ModelFilesTest {
 
   @Test
   void roundTripKeepsWeightsConfigAndMetricsExactly() {
-    ConvNet net = network();
+    Network net = network();
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("train_accuracy", 0.9478672985781991);
     metrics.put("final_cost", Double.NaN);
@@ -90,7 +90,7 @@ class ModelFilesTest {
 
   @Test
   void denseWeightsHaveTheLessonsNamesAndShapes() {
-    ConvNet net = network();
+    Network net = network();
     ModelFiles.save(dir, net, null, Map.of());
     MatFile mat = MatFile.read(dir.resolve("model.mat"), "W1", "b1", "W2", "b2", "W3", "b3");
     assertEquals(6, mat.names().size(), mat.names().toString());
@@ -111,7 +111,7 @@ class ModelFilesTest {
 
   @Test
   void aDenseStackKeepsTheLessonsNamesAndLayout() {
-    ConvNet net = ConvNet.initialize(Architecture.parse("dense units=5 | dense units=3"),
+    Network net = Network.initialize(Architecture.parse("dense units=5 | dense units=3"),
         Shape.flat(2), OutputKind.SIGMOID_BINARY, 1, 11, "he");
     ModelFiles.save(dir, "m", net, null, Map.of(), Map.of());
     MatFile mat = MatFile.read(dir.resolve("m.mat"), "W1", "b1", "W2", "b2", "W3", "b3");
@@ -129,7 +129,7 @@ class ModelFilesTest {
       }
       assertArrayEquals(net.parameters().get(2 * l - 1), mat.matrix("b" + l).data, 0.0, "b" + l);
     }
-    ConvNet back = ModelFiles.load(dir, "m").network();
+    Network back = ModelFiles.load(dir, "m").network();
     assertEquals("dense units=5 act=relu | dense units=3 act=relu", back.architecture().toSpec());
     assertArrayEquals(net.predictProbabilities(X, new JavaGemm()).data,
         back.predictProbabilities(X, new JavaGemm()).data, 0.0);
@@ -139,11 +139,11 @@ class ModelFilesTest {
   void batchNormStateRoundTripsAndPredictionsAreUnchanged() throws Exception {
     Architecture arch = Architecture.parse(
         "conv filters=4 k=3 bn=true | pool k=2 | dense units=6 act=none | bn momentum=0.2 act=relu");
-    Dataset train = ConvTrainerTest.bars(32, 8, 1, 1);
-    ConvNet net = ConvNet.initialize(arch, new Shape(8, 8, 1), OutputKind.SOFTMAX, 2, 4);
+    Dataset train = TrainerTest.bars(32, 8, 1, 1);
+    Network net = Network.initialize(arch, new Shape(8, 8, 1), OutputKind.SOFTMAX, 2, 4);
     TrainConfig c = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(0.01).epochs(2)
         .batchSize(8).seed(1).build();
-    ConvNet trained = new ConvTrainer(c, 1, Precision.DOUBLE)
+    Network trained = new Trainer(c, 1, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 8, 1), null, null).model();
     // the running variance of the dense bn has moved away from 1
     assertTrue(Math.abs(trained.parameters().get(11)[0] - 1) > 1e-3);
@@ -161,7 +161,7 @@ class ModelFilesTest {
         "gamma4", "beta4", "running_mean4", "running_var4", "W5", "b5"), List.copyOf(mat.names()));
     assertEquals(9, mat.matrix("W1", 4, 9).numCols);
     assertArrayEquals(trained.parameters().get(11), mat.matrix("running_var4", 6, 1).data, 0.0);
-    ConvNet loaded = ModelFiles.load(dir).network();
+    Network loaded = ModelFiles.load(dir).network();
     assertEquals(arch, loaded.architecture());
     assertSameValues(trained, loaded);
     DMatrixRMaj pa = trained.predictProbabilities(train.x(), new JavaGemm());
@@ -171,7 +171,7 @@ class ModelFilesTest {
 
   /** A saved 8×8×1 model: conv filters=4 (kernel 36, bias 4), pool, output dense 64 → 2. */
   private ObjectNode saved() throws Exception {
-    ConvNet net = ConvNet.initialize(Architecture.parse("conv filters=4 | pool k=2"), new Shape(8, 8, 1),
+    Network net = Network.initialize(Architecture.parse("conv filters=4 | pool k=2"), new Shape(8, 8, 1),
         OutputKind.SOFTMAX, 2, 1);
     ModelFiles.Saved s = ModelFiles.save(dir, "model", net, null, Map.of(), Map.of());
     return (ObjectNode) new ObjectMapper().readTree(s.description().toFile());

@@ -8,9 +8,9 @@ import io.augreg.nn.OutputKind;
 import io.augreg.nn.Param;
 import io.augreg.nn.Pass;
 import io.augreg.nn.Shape;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvNet;
-import io.augreg.nn.conv.ConvStack;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Network;
+import io.augreg.nn.LayerStack;
 import io.augreg.nn.linalg.JavaGemm;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +31,8 @@ class RowExecutorTest {
    * A network with random non-zero biases too: with zero biases, an example whose inputs to a
    * ReLU unit are all dropped sits exactly on the ReLU's kink, where finite differences are wrong.
    */
-  private static ConvNet net(String arch, OutputKind kind, int outputs) {
-    ConvNet net = ConvNet.initialize(Architecture.parse(arch), Shape.flat(F), kind, outputs, 5);
+  private static Network net(String arch, OutputKind kind, int outputs) {
+    Network net = Network.initialize(Architecture.parse(arch), Shape.flat(F), kind, outputs, 5);
     SplittableRandom r = new SplittableRandom(3);
     List<double[]> values = net.parameters();
     for (double[] v : values) {
@@ -57,9 +57,9 @@ class RowExecutorTest {
   }
 
   /** The stack's gradient sums of the summed loss of the batch. */
-  private static List<double[]> stackGradients(ConvStack st, BatchStream.Batch bt, Pass pass) {
+  private static List<double[]> stackGradients(LayerStack st, BatchStream.Batch bt, Pass pass) {
     double[] rows = new double[N * F];
-    ConvNet.columnsToRows(bt.x().data, N, 0, N, F, rows);
+    Network.columnsToRows(bt.x().data, N, 0, N, F, rows);
     st.zeroGrads();
     st.forward(rows, N, pass);
     st.loss(bt.y(), 0, N);
@@ -90,17 +90,17 @@ class RowExecutorTest {
   }
 
   private static void check(String arch, OutputKind kind, int outputs, boolean reference) {
-    ConvNet net = net(arch, kind, outputs);
+    Network net = net(arch, kind, outputs);
     BatchStream.Batch bt = batch(outputs);
     Pass pass = Pass.training(77, N);
-    ConvStack st = net.stack(net.parameters(), new JavaGemm());
-    ConvStack rowsStack = net.stack(net.parameters(), new JavaGemm());
+    LayerStack st = net.stack(net.parameters(), new JavaGemm());
+    LayerStack rowsStack = net.stack(net.parameters(), new JavaGemm());
     if (reference) {
       st.useReferenceMasks();
       rowsStack.useReferenceMasks();
     }
     List<double[]> expected = stackGradients(st, bt, pass);
-    assertTrue(RowExecutor.fits(rowsStack, ConvTrainer.ROW_WIDEST), arch);
+    assertTrue(RowExecutor.fits(rowsStack, Trainer.ROW_WIDEST), arch);
     RowExecutor row = new RowExecutor(rowsStack, kind);
     // a step of a tiny learning rate leaves the gradient sums in the params
     TrainConfig c = TrainConfig.builder().learningRate(1e-300).build();
@@ -131,12 +131,12 @@ class RowExecutorTest {
 
   @Test
   void onlyNarrowDenseReluStacksTakeTheRowExecutor() {
-    ConvNet wide = ConvNet.initialize(Architecture.parse("dense units=65"), Shape.flat(F),
+    Network wide = Network.initialize(Architecture.parse("dense units=65"), Shape.flat(F),
         OutputKind.SIGMOID_BINARY, 1, 1);
     assertFalse(RowExecutor.fits(wide.stack(wide.parameters(), new JavaGemm()), 64));
-    ConvNet linear = net("dense units=5 act=none", OutputKind.SIGMOID_BINARY, 1);
+    Network linear = net("dense units=5 act=none", OutputKind.SIGMOID_BINARY, 1);
     assertFalse(RowExecutor.fits(linear.stack(linear.parameters(), new JavaGemm()), 64));
-    ConvNet conv = ConvNet.initialize(Architecture.parse("conv filters=2 k=3"), new Shape(4, 4, 1),
+    Network conv = Network.initialize(Architecture.parse("conv filters=2 k=3"), new Shape(4, 4, 1),
         OutputKind.SIGMOID_BINARY, 1, 1);
     assertFalse(RowExecutor.fits(conv.stack(conv.parameters(), new JavaGemm()), 64));
   }

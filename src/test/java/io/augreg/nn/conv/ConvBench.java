@@ -1,6 +1,8 @@
 package io.augreg.nn.conv;
 
+import io.augreg.nn.Architecture;
 import io.augreg.nn.Layer;
+import io.augreg.nn.LayerStack;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Pass;
 import io.augreg.nn.Shape;
@@ -59,7 +61,7 @@ public class ConvBench {
   private static final int BATCH = 32;
 
   /**
-   * The product kernel of one {@code ConvTrainer} worker: plain Java below {@link
+   * The product kernel of one {@code Trainer} worker: plain Java below {@link
    * Gemms#DEFAULT_THRESHOLD}, one-thread OpenBLAS in {@code precision} above.
    *
    * @param precision of the OpenBLAS products
@@ -77,7 +79,7 @@ public class ConvBench {
     public String precision;
 
     AdaptiveGemm gemm;
-    ConvStack stack;
+    LayerStack stack;
     double[] x;
     final double[] labels = new double[BATCH];
     final Pass pass = Pass.training(7);
@@ -86,7 +88,7 @@ public class ConvBench {
     @Setup(Level.Trial)
     public void setUp() {
       gemm = trainerGemm(Precision.valueOf(precision));
-      stack = ConvStack.build(Architecture.parse(Architecture.SMALL_CNN), INPUT,
+      stack = LayerStack.build(Architecture.parse(Architecture.SMALL_CNN), INPUT,
           OutputKind.SIGMOID_BINARY, 1, null, gemm);
       SplittableRandom r = new SplittableRandom(1);
       for (io.augreg.nn.Param p : stack.params()) {

@@ -1,7 +1,8 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 import io.augreg.core.AugregException;
-import io.augreg.nn.Shape;
+import io.augreg.nn.conv.Conv2d;
+import io.augreg.nn.conv.MaxPool2d;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,12 @@ import java.util.Locale;
  * layer's input gradient and its output twice (output, and the gradient that comes back to it).
  * The im2col pieces of the native path are small and not counted.
  */
-public final class ConvFootprint {
+public final class Footprint {
   /** The longest Java array (a few header words below {@code Integer.MAX_VALUE}). */
   public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
   /** Parameter-sized arrays while building a network: values and two gradient sets. */
   public static final int MODEL_COPIES = 3;
-  /** Examples of an evaluation pass ({@link ConvNet}'s and the trainer's dev batches). */
+  /** Examples of an evaluation pass ({@link Network}'s and the trainer's dev batches). */
   public static final int EVAL_EXAMPLES = 64;
   /**
    * One layer's sizes.
@@ -53,7 +54,7 @@ public final class ConvFootprint {
   private final long parameters;
   private final long activations;
 
-  private ConvFootprint(String spec, Shape input, ArchSource source, List<Item> items) {
+  private Footprint(String spec, Shape input, ArchSource source, List<Item> items) {
     this.spec = spec;
     this.input = input;
     this.source = source;
@@ -80,7 +81,7 @@ public final class ConvFootprint {
    * @throws AugregException if a layer does not fit its input, or an array or one example's
    *     activation of a layer is longer than a Java array can be
    */
-  public static ConvFootprint of(Architecture arch, Shape input, int outputs) {
+  public static Footprint of(Architecture arch, Shape input, int outputs) {
     return of(arch, input, outputs, ArchSource.OPTION);
   }
 
@@ -95,7 +96,7 @@ public final class ConvFootprint {
    * @throws AugregException if a layer does not fit its input, or an array or one example's
    *     activation of a layer is longer than a Java array can be
    */
-  public static ConvFootprint of(Architecture arch, Shape input, int outputs, ArchSource source) {
+  public static Footprint of(Architecture arch, Shape input, int outputs, ArchSource source) {
     String spec = arch.toSpec();
     List<Item> items = new ArrayList<>();
     Shape s = input;
@@ -128,7 +129,7 @@ public final class ConvFootprint {
     } catch (IllegalArgumentException e) {
       throw new AugregException(source.misfit(spec, input, e.getMessage()), e);
     }
-    return new ConvFootprint(spec, input, source, items);
+    return new Footprint(spec, input, source, items);
   }
 
   /** Adds a dense layer of {@code units} on {@code s} (flattened) and returns its output shape. */
@@ -172,7 +173,7 @@ public final class ConvFootprint {
   /**
    * The number of parameter arrays.
    *
-   * @return as {@link ConvNet#parameters()} holds
+   * @return as {@link Network#parameters()} holds
    */
   public int arrays() {
     int n = 0;

@@ -1,18 +1,8 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
-import io.augreg.nn.BatchNorm;
-import io.augreg.nn.BatchSync;
-import io.augreg.nn.InitScheme;
-import io.augreg.nn.NumpyRandom;
-import io.augreg.nn.Layer;
-import io.augreg.nn.Loss;
-import io.augreg.nn.OutputKind;
-import io.augreg.nn.Param;
-import io.augreg.nn.Pass;
-import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.Gemm;
 import io.augreg.nn.linalg.JavaGemm;
 import java.util.ArrayList;
@@ -25,7 +15,7 @@ import org.ejml.data.DMatrixRMaj;
  * values. Examples enter as columns of {@code features × m} (the layout of {@link Dataset} and of
  * the image data: row, column, channel), and are turned into NHWC rows internally.
  */
-public final class ConvNet {
+public final class Network {
   private static final long INIT_KEY = 0x494E_4954L; // "INIT"
   private static final int EVAL_BATCH = 64;
 
@@ -35,7 +25,7 @@ public final class ConvNet {
   private final int outputs;
   private final List<double[]> values;
 
-  private ConvNet(Architecture architecture, Shape input, OutputKind output, int outputs,
+  private Network(Architecture architecture, Shape input, OutputKind output, int outputs,
       List<double[]> values, boolean copy, ArchSource source) {
     this.architecture = architecture;
     this.input = input;
@@ -50,7 +40,7 @@ public final class ConvNet {
     build(architecture, input, output, outputs, this.values, null, null, 0, source);
   }
 
-  private static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
+  private static LayerStack build(Architecture arch, Shape input, OutputKind output, int outputs,
       List<double[]> values, Gemm gemm) {
     return build(arch, input, output, outputs, values, gemm, null, 0, ArchSource.OPTION);
   }
@@ -69,13 +59,13 @@ public final class ConvNet {
    * @return the network
    * @throws AugregException if the architecture does not fit the input (e.g. too many pools), or
    *     an array would be longer than Java allows, or the network does not fit in the Java heap
-   *     ({@link ConvFootprint#checkModel}); checked before anything is allocated
+   *     ({@link Footprint#checkModel}); checked before anything is allocated
    */
-  public static ConvNet initialize(Architecture arch, Shape input, OutputKind output, int outputs,
+  public static Network initialize(Architecture arch, Shape input, OutputKind output, int outputs,
       long seed) {
     checkOutputs(output, outputs);
-    ConvFootprint.of(arch, input, outputs).checkModel(Runtime.getRuntime().maxMemory());
-    ConvStack sizing = build(arch, input, output, outputs, null, null);
+    Footprint.of(arch, input, outputs).checkModel(Runtime.getRuntime().maxMemory());
+    LayerStack sizing = build(arch, input, output, outputs, null, null);
     SplittableRandom r = Seeds.generator(seed, INIT_KEY);
     List<double[]> values = new ArrayList<>();
     for (Layer l : sizing.layers()) {
@@ -97,7 +87,7 @@ public final class ConvNet {
         values.add(v);
       }
     }
-    return new ConvNet(arch, input, output, outputs, values, false, ArchSource.OPTION);
+    return new Network(arch, input, output, outputs, values, false, ArchSource.OPTION);
   }
 
   /** The initializers {@link #initialize(Architecture, Shape, OutputKind, int, long, String)} knows. */
@@ -124,13 +114,13 @@ public final class ConvNet {
    * @throws AugregException for an unknown initializer, or as {@link #initialize(Architecture,
    *     Shape, OutputKind, int, long)}
    */
-  public static ConvNet initialize(Architecture arch, Shape input, OutputKind output, int outputs,
+  public static Network initialize(Architecture arch, Shape input, OutputKind output, int outputs,
       long seed, String init) {
     if (!INITIALIZERS.contains(init)) {
       throw new AugregException("--init must be one of " + String.join(", ", INITIALIZERS)
           + ", got '" + init + "'");
     }
-    ConvNet net = initialize(arch, input, output, outputs, seed);
+    Network net = initialize(arch, input, output, outputs, seed);
     if (init.equals("pytorch")) {
       return net;
     }
@@ -177,7 +167,7 @@ public final class ConvNet {
    * @return the network
    * @throws AugregException if the values do not fit the architecture
    */
-  public static ConvNet of(Architecture arch, Shape input, OutputKind output, int outputs,
+  public static Network of(Architecture arch, Shape input, OutputKind output, int outputs,
       List<double[]> values) {
     return of(arch, input, output, outputs, values, ArchSource.OPTION);
   }
@@ -196,12 +186,12 @@ public final class ConvNet {
    * @throws AugregException if the architecture does not fit the input ({@link
    *     ArchSource#misfit}) or the values do not fit the architecture ({@link ArchSource#weights})
    */
-  public static ConvNet of(Architecture arch, Shape input, OutputKind output, int outputs,
+  public static Network of(Architecture arch, Shape input, OutputKind output, int outputs,
       List<double[]> values, ArchSource source) {
     checkOutputs(output, outputs);
     // shapes first (worded as the architecture's fault), then the values (the weights' fault)
-    ConvFootprint.of(arch, input, outputs, source);
-    return new ConvNet(arch, input, output, outputs, values, true, source);
+    Footprint.of(arch, input, outputs, source);
+    return new Network(arch, input, output, outputs, values, true, source);
   }
 
   private static void checkOutputs(OutputKind output, int outputs) {
@@ -211,10 +201,10 @@ public final class ConvNet {
     }
   }
 
-  private static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
+  private static LayerStack build(Architecture arch, Shape input, OutputKind output, int outputs,
       List<double[]> values, Gemm gemm, BatchSync sync, int slice, ArchSource source) {
     try {
-      return ConvStack.build(arch, input, output, outputs, values, gemm, sync, slice);
+      return LayerStack.build(arch, input, output, outputs, values, gemm, sync, slice);
     } catch (IllegalArgumentException e) {
       throw new AugregException(values == null ? source.misfit(arch.toSpec(), input, e.getMessage())
           : source.weights(arch.toSpec(), input, e.getMessage()), e);
@@ -291,7 +281,7 @@ public final class ConvNet {
    * @param gemm this stack's product kernel
    * @return a new stack
    */
-  public ConvStack stack(List<double[]> live, Gemm gemm) {
+  public LayerStack stack(List<double[]> live, Gemm gemm) {
     return build(architecture, input, output, outputs, live, gemm);
   }
 
@@ -306,7 +296,7 @@ public final class ConvNet {
    * @param slice this stack's slice, 0 … threads − 1
    * @return a new stack
    */
-  public ConvStack stack(List<double[]> live, Gemm gemm, BatchSync sync, int slice) {
+  public LayerStack stack(List<double[]> live, Gemm gemm, BatchSync sync, int slice) {
     return build(architecture, input, output, outputs, live, gemm, sync, slice, ArchSource.OPTION);
   }
 
@@ -316,8 +306,8 @@ public final class ConvNet {
    * @param newValues arrays shaped like {@link #parameters()} (copied)
    * @return the new network
    */
-  public ConvNet withParameters(List<double[]> newValues) {
-    return new ConvNet(architecture, input, output, outputs, newValues, true, ArchSource.OPTION);
+  public Network withParameters(List<double[]> newValues) {
+    return new Network(architecture, input, output, outputs, newValues, true, ArchSource.OPTION);
   }
 
   /**
@@ -332,7 +322,7 @@ public final class ConvNet {
     checkFeatures(x.numRows);
     int m = x.numCols;
     DMatrixRMaj p = new DMatrixRMaj(outputs, m);
-    ConvStack stack = build(architecture, input, output, outputs, values, gemm);
+    LayerStack stack = build(architecture, input, output, outputs, values, gemm);
     int f = input.size();
     double[] rows = new double[Math.min(EVAL_BATCH, Math.max(m, 1)) * f];
     double[] part = new double[outputs * EVAL_BATCH];
@@ -407,7 +397,7 @@ public final class ConvNet {
     double[] y = d.y().data;
     Loss.checkLabels(output, y, y.length, outputs);
     int m = x.numCols;
-    ConvStack stack = build(architecture, input, output, outputs, values, gemm);
+    LayerStack stack = build(architecture, input, output, outputs, values, gemm);
     int f = input.size();
     double[] rows = new double[Math.min(EVAL_BATCH, Math.max(m, 1)) * f];
     double total = 0;
@@ -455,7 +445,7 @@ public final class ConvNet {
 
   @Override
   public String toString() {
-    return "ConvNet[" + input + " → " + architecture.toSpec() + " → " + outputs + " " + output
+    return "Network[" + input + " → " + architecture.toSpec() + " → " + outputs + " " + output
         + ", " + parameterCount() + " parameters]";
   }
 }

@@ -1,6 +1,5 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
-import io.augreg.nn.Shape;
 
 /**
  * Where an architecture came from, so that its errors name what the user can fix: the {@code

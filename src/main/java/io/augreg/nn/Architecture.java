@@ -1,4 +1,4 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 import io.augreg.core.AugregException;
 import java.util.ArrayList;

@@ -1,18 +1,16 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.augreg.core.AugregException;
-import io.augreg.nn.OutputKind;
-import io.augreg.nn.Shape;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /** {@code --init} on an {@code --arch} network: the dense network's schemes, layer by layer. */
-class ConvNetInitTest {
+class NetworkInitTest {
   private static final Architecture DENSE = Architecture.parse("dense units=5 | dense units=3");
   private static final Shape INPUT = new Shape(2, 2, 3);
 
@@ -27,7 +25,7 @@ class ConvNetInitTest {
   @CsvSource({"lesson, -4278346166503176964", "he, 7515891023878862140",
       "xavier, -5918477168642958034", "numpy, 2890731591683770314"})
   void aDenseStackStartsFromTheLayersNetworksWeights(String init, long expected) {
-    ConvNet net = ConvNet.initialize(DENSE, INPUT, OutputKind.SIGMOID_BINARY, 1, 7, init);
+    Network net = Network.initialize(DENSE, INPUT, OutputKind.SIGMOID_BINARY, 1, 7, init);
     List<double[]> p = net.parameters();
     assertEquals(6, p.size());
     long h = 17;
@@ -47,13 +45,13 @@ class ConvNetInitTest {
 
   @Test
   void pytorchIsTheDefaultAndUnknownNamesAreRefused() {
-    ConvNet a = ConvNet.initialize(DENSE, INPUT, OutputKind.SIGMOID_BINARY, 1, 3);
-    ConvNet b = ConvNet.initialize(DENSE, INPUT, OutputKind.SIGMOID_BINARY, 1, 3, "pytorch");
+    Network a = Network.initialize(DENSE, INPUT, OutputKind.SIGMOID_BINARY, 1, 3);
+    Network b = Network.initialize(DENSE, INPUT, OutputKind.SIGMOID_BINARY, 1, 3, "pytorch");
     for (int i = 0; i < a.parameters().size(); i++) {
       org.junit.jupiter.api.Assertions.assertArrayEquals(a.parameters().get(i), b.parameters().get(i));
     }
     AugregException e = assertThrows(AugregException.class,
-        () -> ConvNet.initialize(DENSE, INPUT, OutputKind.SIGMOID_BINARY, 1, 3, "glorot"));
+        () -> Network.initialize(DENSE, INPUT, OutputKind.SIGMOID_BINARY, 1, 3, "glorot"));
     assertEquals("--init must be one of pytorch, lesson, he, xavier, numpy, got 'glorot'",
         e.getMessage());
   }

@@ -1,30 +1,19 @@
-package io.augreg.nn.conv;
+package io.augreg.nn;
 
 import io.augreg.core.AugregException;
-import io.augreg.nn.BatchNorm;
-import io.augreg.nn.BatchSync;
-import io.augreg.nn.Dense;
-import io.augreg.nn.Dropout;
-import io.augreg.nn.Flatten;
-import io.augreg.nn.Layer;
-import io.augreg.nn.Loss;
-import io.augreg.nn.OutputKind;
-import io.augreg.nn.Param;
-import io.augreg.nn.Pass;
-import io.augreg.nn.ReferenceMasks;
-import io.augreg.nn.Relu;
-import io.augreg.nn.Shape;
+import io.augreg.nn.conv.Conv2d;
+import io.augreg.nn.conv.MaxPool2d;
 import io.augreg.nn.linalg.Gemm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * The layers of a {@link ConvNet} instantiated for one thread: bound to a set of parameter value
+ * The layers of a {@link Network} instantiated for one thread: bound to a set of parameter value
  * arrays (shared with other stacks) with their own buffers and gradient sums. Runs a batch forward
  * to the logits, the loss and its gradient, and the batch backward.
  */
-public final class ConvStack {
+public final class LayerStack {
   private final List<Layer> layers;
   private final List<Param> params;
   private final OutputKind output;
@@ -35,7 +24,7 @@ public final class ConvStack {
   private double[] labels;
   private double[] targetsT;
 
-  ConvStack(List<Layer> layers, OutputKind output, int outputs) {
+  LayerStack(List<Layer> layers, OutputKind output, int outputs) {
     this.layers = List.copyOf(layers);
     List<Param> ps = new ArrayList<>();
     for (Layer l : layers) {
@@ -58,7 +47,7 @@ public final class ConvStack {
   /**
    * Every parameter.
    *
-   * @return the trained parameters in the order of {@link ConvNet#parameters()}, which also holds
+   * @return the trained parameters in the order of {@link Network#parameters()}, which also holds
    *     the running statistics of batch normalization (state, not parameters)
    */
   public List<Param> params() {
@@ -226,7 +215,7 @@ public final class ConvStack {
   }
 
   /** As {@link #build(Architecture, Shape, OutputKind, int, List, Gemm, BatchSync, int)} without a sync. */
-  static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
+  public static LayerStack build(Architecture arch, Shape input, OutputKind output, int outputs,
       List<double[]> values, Gemm gemm) {
     return build(arch, input, output, outputs, values, gemm, null, 0);
   }
@@ -239,7 +228,7 @@ public final class ConvStack {
    *
    * @throws IllegalArgumentException if a shape does not fit (e.g. a window larger than its input)
    */
-  static ConvStack build(Architecture arch, Shape input, OutputKind output, int outputs,
+  public static LayerStack build(Architecture arch, Shape input, OutputKind output, int outputs,
       List<double[]> values, Gemm gemm, BatchSync sync, int slice) {
     List<Layer> layers = new ArrayList<>();
     Shape s = input;
@@ -306,7 +295,7 @@ public final class ConvStack {
       throw new IllegalArgumentException(
           "the architecture has " + (v + 2) + " parameter arrays, got " + values.size());
     }
-    return new ConvStack(Conv2d.fusePools(layers), output, outputs);
+    return new LayerStack(Conv2d.fusePools(layers), output, outputs);
   }
 
   /**
@@ -316,7 +305,7 @@ public final class ConvStack {
    */
   private static double[] take(List<double[]> values, int i, long size) {
     if (values == null) {
-      if (size > ConvFootprint.MAX_ARRAY) {
+      if (size > Footprint.MAX_ARRAY) {
         throw new IllegalArgumentException("a parameter array of " + size
             + " values is longer than a Java array can be");
       }

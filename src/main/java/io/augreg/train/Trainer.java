@@ -4,12 +4,12 @@ import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
 import io.augreg.nn.Loss;
-import io.augreg.nn.conv.ArchSource;
-import io.augreg.nn.conv.Architecture;
+import io.augreg.nn.ArchSource;
+import io.augreg.nn.Architecture;
 import io.augreg.nn.BatchSync;
-import io.augreg.nn.conv.ConvFootprint;
-import io.augreg.nn.conv.ConvNet;
-import io.augreg.nn.conv.ConvStack;
+import io.augreg.nn.Footprint;
+import io.augreg.nn.Network;
+import io.augreg.nn.LayerStack;
 import io.augreg.nn.Param;
 import io.augreg.nn.Pass;
 import io.augreg.nn.Shape;
@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Mini-batch training of a {@link ConvNet} from a {@link BatchStream} (in memory or augmented on
+ * Mini-batch training of a {@link Network} from a {@link BatchStream} (in memory or augmented on
  * the fly), with the engine's optimizers, penalties, early stopping and diagnosis.
  *
  * <p>Each mini-batch of m examples is split into {@code threads} contiguous slices; every thread
@@ -46,9 +46,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Every recorded epoch measures train cost/accuracy on the un-augmented examples and dev
  * cost/accuracy (inference mode); that time is not counted in {@link
- * ConvTrainResult#samplesPerSecond()}.
+ * TrainResult#samplesPerSecond()}.
  */
-public final class ConvTrainer {
+public final class Trainer {
   private static final long DROPOUT_KEY = 0x4452_4F50L; // "DROP"
   /** The widest dense layer (inputs or units) the row executor runs; wider ones take slices. */
   static final int ROW_WIDEST = 64;
@@ -63,7 +63,7 @@ public final class ConvTrainer {
    * @param threads worker threads, &gt;= 1
    * @param precision of the large products (OpenBLAS); small ones stay in double Java
    */
-  public ConvTrainer(TrainConfig config, int threads, Precision precision) {
+  public Trainer(TrainConfig config, int threads, Precision precision) {
     if (config == null || precision == null) {
       throw new IllegalArgumentException("config and precision are required");
     }
@@ -77,7 +77,7 @@ public final class ConvTrainer {
 
   /**
    * Rejects, before anything is allocated, a network that cannot be trained in this JVM: an array
-   * longer than Java allows, or an estimated footprint ({@link ConvFootprint#checkTraining}:
+   * longer than Java allows, or an estimated footprint ({@link Footprint#checkTraining}:
    * parameters, a gradient set per thread, Adam's moments, copies, the activations of a batch)
    * above {@code Runtime.maxMemory()}.
    *
@@ -106,7 +106,7 @@ public final class ConvTrainer {
       ArchSource source) {
     boolean full = config.batchSize() == 0 || config.optimizer() == Optimizer.GD;
     int batch = full ? examples : Math.min(config.batchSize(), Math.max(examples, 1));
-    ConvFootprint.of(arch, input, outputs, source).checkTraining(batch, threads,
+    Footprint.of(arch, input, outputs, source).checkTraining(batch, threads,
         Runtime.getRuntime().maxMemory());
   }
 
@@ -121,7 +121,7 @@ public final class ConvTrainer {
    * @param listener called after each recorded epoch, may be null
    * @return the result
    */
-  public ConvTrainResult train(ConvNet initial, Dataset train, Dataset dev,
+  public TrainResult train(Network initial, Dataset train, Dataset dev,
       TrainingListener listener) {
     if (train.size() < 1) {
       throw new AugregException("the training set is empty");
@@ -145,7 +145,7 @@ public final class ConvTrainer {
    * @param listener called after each recorded epoch, may be null
    * @return the result
    */
-  public ConvTrainResult train(ConvNet initial, BatchStream source, Dataset dev,
+  public TrainResult train(Network initial, BatchStream source, Dataset dev,
       TrainingListener listener) {
     return train(initial, source, dev, listener, Checkpointing.none());
   }
@@ -164,7 +164,7 @@ public final class ConvTrainer {
    * @param checkpoints when and where to write checkpoints, and what to resume from
    * @return the result
    */
-  public ConvTrainResult train(ConvNet initial, BatchStream source, Dataset dev,
+  public TrainResult train(Network initial, BatchStream source, Dataset dev,
       TrainingListener listener, Checkpointing checkpoints) {
     long start = System.nanoTime();
     int features = initial.input().size();
@@ -196,9 +196,9 @@ public final class ConvTrainer {
    * The execution strategy of a network: the {@link RowExecutor} for a narrow dense ReLU stack on
    * one thread ({@link #ROW_WIDEST}) trained on hard labels, else the {@link SliceExecutor}.
    */
-  private Executor executor(ConvNet net, List<double[]> live, AidsRun aids) {
+  private Executor executor(Network net, List<double[]> live, AidsRun aids) {
     boolean reference = config.dropoutMasks() == DropoutMasks.REFERENCE;
-    ConvStack rows = net.stack(live, new JavaGemm());
+    LayerStack rows = net.stack(live, new JavaGemm());
     if (RowExecutor.fits(rows, ROW_WIDEST) && !aids.softTargets()) {
       if (reference) {
         rows.useReferenceMasks();
@@ -208,7 +208,7 @@ public final class ConvTrainer {
     return new SliceExecutor(net, live, threads, precision, reference);
   }
 
-  private ConvTrainResult run(ConvNet initial, BatchStream source, Dataset dev, EpochLog log,
+  private TrainResult run(Network initial, BatchStream source, Dataset dev, EpochLog log,
       List<double[]> live, Executor executor, long start, AidsRun aids, Checkpointing ck) {
     List<Param> params = executor.params();
     ParamOptimizer optimizer = new ParamOptimizer(config, params);
@@ -317,7 +317,7 @@ public final class ConvTrainer {
       copyInto(returned == EpochLog.Returned.BEST ? best : initial.parameters(), live);
       executor.changed();
     }
-    ConvNet model = initial.withParameters(live);
+    Network model = initial.withParameters(live);
     double trainError = 1 - executor.evaluate(source.clean())[1];
     double devError = Double.NaN;
     if (dev != null) {
@@ -326,7 +326,7 @@ public final class ConvTrainer {
     Diagnosis diagnosis = Diagnosis.of(trainError, devError, config.baseError(),
         config.biasThreshold(), config.varianceThreshold());
     double trainSeconds = trainNanos / 1e9;
-    return new ConvTrainResult(model, log.history(), log.bestEpoch(), log.stopEpoch(),
+    return new TrainResult(model, log.history(), log.bestEpoch(), log.stopEpoch(),
         log.reason(), log.lastCost(), (System.nanoTime() - start) / 1e9, trainSeconds,
         samples / trainSeconds, diagnosis);
   }

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.augreg.core.AugregException;
 import io.augreg.data.Dataset;
 import io.augreg.nn.OutputKind;
-import io.augreg.nn.conv.Architecture;
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Architecture;
+import io.augreg.nn.Network;
 import io.augreg.nn.Shape;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.nn.linalg.Precision;
@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-class ConvTrainerTest {
+class TrainerTest {
 
   /** Bars: class 1 has a bright vertical bar at a random column, class 0 a horizontal one. */
   static Dataset bars(int m, int side, int channels, long seed) {
@@ -54,8 +54,8 @@ class ConvTrainerTest {
   void learnsBarsAndRecordsHistory() {
     Dataset train = bars(96, 8, 1, 1);
     Dataset dev = bars(40, 8, 1, 2);
-    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
-    ConvTrainResult r = new ConvTrainer(config(15, 0.01), 1, Precision.DOUBLE)
+    Network net = Network.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    TrainResult r = new Trainer(config(15, 0.01), 1, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 16, 3), dev, null);
     assertEquals(15, r.history().epochs().size());
     assertEquals(StopReason.MAX_EPOCHS, r.stopReason());
@@ -71,12 +71,12 @@ class ConvTrainerTest {
     // slices skip their shares of the update, and training reports the divergence (no hang, no
     // error)
     Dataset train = bars(48, 8, 1, 1);
-    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    Network net = Network.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
     TrainConfig c = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e300).epochs(3)
         .batchSize(16).seed(3).build();
     for (int threads = 1; threads <= 3; threads++) {
-      ConvTrainer t = new ConvTrainer(c, threads, Precision.DOUBLE);
-      ConvTrainResult r = t.train(net, new DatasetBatches(train, 16, 3), null, null);
+      Trainer t = new Trainer(c, threads, Precision.DOUBLE);
+      TrainResult r = t.train(net, new DatasetBatches(train, 16, 3), null, null);
       // no finite epoch: the run ends as diverged with the initial parameters
       assertEquals(StopReason.DIVERGED, r.stopReason());
       assertEquals(0, r.bestEpoch());
@@ -88,10 +88,10 @@ class ConvTrainerTest {
   @Test
   void twoThreadsGiveTheSameWeightsAsOne() {
     Dataset train = bars(48, 8, 1, 1);
-    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
-    ConvNet one = new ConvTrainer(config(3, 0.05), 1, Precision.DOUBLE)
+    Network net = Network.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    Network one = new Trainer(config(3, 0.05), 1, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 16, 3), null, null).model();
-    ConvNet two = new ConvTrainer(config(3, 0.05), 2, Precision.DOUBLE)
+    Network two = new Trainer(config(3, 0.05), 2, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 16, 3), null, null).model();
     List<double[]> a = one.parameters();
     List<double[]> b = two.parameters();
@@ -157,12 +157,12 @@ class ConvTrainerTest {
     // full-batch run keeps from one step (and one evaluation) to the next
     Dataset train = bars(40, 16, 3, 7);
     Architecture arch = Architecture.parse("dense units=32 | dense units=4");
-    ConvNet net = ConvNet.initialize(arch, new Shape(16, 16, 3), OutputKind.SIGMOID_BINARY, 1, 4);
+    Network net = Network.initialize(arch, new Shape(16, 16, 3), OutputKind.SIGMOID_BINARY, 1, 4);
     TrainConfig c = TrainConfig.builder().optimizer(Optimizer.GD).learningRate(0.1).epochs(5)
         .batchSize(0).seed(1).build();
     for (int threads = 1; threads <= 2; threads++) {
-      ConvTrainResult kept = new ConvTrainer(c, threads, Precision.DOUBLE).train(net, train, null, null);
-      ConvTrainResult copied = new ConvTrainer(c, threads, Precision.DOUBLE)
+      TrainResult kept = new Trainer(c, threads, Precision.DOUBLE).train(net, train, null, null);
+      TrainResult copied = new Trainer(c, threads, Precision.DOUBLE)
           .train(net, copiedFullBatch(train), null, null);
       for (int p = 0; p < kept.model().parameters().size(); p++) {
         org.junit.jupiter.api.Assertions.assertArrayEquals(copied.model().parameters().get(p),
@@ -184,11 +184,11 @@ class ConvTrainerTest {
     // 16×16×3 with 8 filters: the conv products exceed the OpenBLAS threshold
     Dataset train = bars(32, 16, 3, 5);
     Architecture arch = Architecture.parse("conv filters=8 k=3 | pool k=2 | dense units=8");
-    ConvNet net = ConvNet.initialize(arch, new Shape(16, 16, 3), OutputKind.SIGMOID_BINARY, 1, 2);
+    Network net = Network.initialize(arch, new Shape(16, 16, 3), OutputKind.SIGMOID_BINARY, 1, 2);
     TrainConfig c = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e-3).epochs(2)
         .batchSize(16).seed(1).build();
-    ConvTrainResult d = new ConvTrainer(c, 1, Precision.DOUBLE).train(net, new DatasetBatches(train, 16, 1), null, null);
-    ConvTrainResult f = new ConvTrainer(c, 1, Precision.FLOAT).train(net, new DatasetBatches(train, 16, 1), null, null);
+    TrainResult d = new Trainer(c, 1, Precision.DOUBLE).train(net, new DatasetBatches(train, 16, 1), null, null);
+    TrainResult f = new Trainer(c, 1, Precision.FLOAT).train(net, new DatasetBatches(train, 16, 1), null, null);
     assertEquals(d.finalCost(), f.finalCost(), 1e-4 * d.finalCost());
     double[] wd = d.model().parameters().get(0);
     double[] wf = f.model().parameters().get(0);
@@ -198,8 +198,8 @@ class ConvTrainerTest {
   }
 
   /** The parameters after one epoch of {@code d} in batches of 16, double precision, 1 thread. */
-  private static List<double[]> afterOneEpoch(TrainConfig c, ConvNet net, Dataset d) {
-    return new ConvTrainer(c, 1, Precision.DOUBLE).train(net, new DatasetBatches(d, 16, 3), null, null)
+  private static List<double[]> afterOneEpoch(TrainConfig c, Network net, Dataset d) {
+    return new Trainer(c, 1, Precision.DOUBLE).train(net, new DatasetBatches(d, 16, 3), null, null)
         .model().parameters();
   }
 
@@ -209,7 +209,7 @@ class ConvTrainerTest {
   @Test
   void l2ShrinksKernelsButNotBiases() {
     Dataset train = bars(16, 8, 1, 1);
-    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    Network net = Network.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
     List<double[]> a = afterOneEpoch(ONE_SGD_EPOCH, net, train);
     List<double[]> b = afterOneEpoch(ONE_SGD_EPOCH.toBuilder().l2(16).build(), net, train); // λ/m = 1
     double[] w0 = net.parameters().get(0);
@@ -224,7 +224,7 @@ class ConvTrainerTest {
 
   @Test
   void weightDecayShrinksEveryParameterByTheSameRateWhateverTheBatchSize() {
-    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    Network net = Network.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
     TrainConfig decayed = ONE_SGD_EPOCH.toBuilder().weightDecay(0.5).build();
     List<double[]> p0 = net.parameters();
     // one SGD step with α = 0.1, wd = 0.5: θ_wd = θ_plain − α·wd·θ0 = θ_plain − 0.05·θ0, biases
@@ -247,9 +247,9 @@ class ConvTrainerTest {
     }
     Dataset train = bars(20, 8, 1, 1);
     TrainConfig still = ONE_SGD_EPOCH.toBuilder().learningRate(1e-12).build();
-    double without = new ConvTrainer(still, 1, Precision.DOUBLE)
+    double without = new Trainer(still, 1, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 16, 3), null, null).finalCost();
-    double with = new ConvTrainer(still.toBuilder().weightDecay(0.5).build(), 1, Precision.DOUBLE)
+    double with = new Trainer(still.toBuilder().weightDecay(0.5).build(), 1, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 16, 3), null, null).finalCost();
     assertEquals(0.25 * sq, with - without, 1e-9 * sq);
   }
@@ -257,15 +257,15 @@ class ConvTrainerTest {
   @Test
   void rejectsMismatchesAndEarlyStoppingWithoutDev() {
     Dataset train = bars(16, 8, 1, 1);
-    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 2), OutputKind.SIGMOID_BINARY, 1, 1);
-    assertThrows(AugregException.class, () -> new ConvTrainer(config(1, 0), 1, Precision.DOUBLE)
+    Network net = Network.initialize(ARCH, new Shape(8, 8, 2), OutputKind.SIGMOID_BINARY, 1, 1);
+    assertThrows(AugregException.class, () -> new Trainer(config(1, 0), 1, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 16, 1), null, null));
-    ConvNet ok = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    Network ok = Network.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
     TrainConfig es = config(3, 0).toBuilder()
         .earlyStopping(new EarlyStopping(EarlyStopping.Monitor.DEV_LOSS, 2, 0)).build();
-    assertThrows(AugregException.class, () -> new ConvTrainer(es, 1, Precision.DOUBLE)
+    assertThrows(AugregException.class, () -> new Trainer(es, 1, Precision.DOUBLE)
         .train(ok, new DatasetBatches(train, 16, 1), null, null));
-    assertThrows(AugregException.class, () -> new ConvTrainer(es, 0, Precision.DOUBLE));
+    assertThrows(AugregException.class, () -> new Trainer(es, 0, Precision.DOUBLE));
   }
 
   private static final Architecture BN_ARCH = Architecture.parse(
@@ -275,10 +275,10 @@ class ConvTrainerTest {
   void batchNormIsSynchronizedSoTwoThreadsGiveTheSameWeightsAndRunningStatistics() {
     Dataset train = bars(41, 8, 1, 1); // batches of 16, 16 and 9 (slices of 4 and 5)
     Dataset dev = bars(20, 8, 1, 2);
-    ConvNet net = ConvNet.initialize(BN_ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
-    ConvTrainResult one = new ConvTrainer(config(3, 0.05), 1, Precision.DOUBLE)
+    Network net = Network.initialize(BN_ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    TrainResult one = new Trainer(config(3, 0.05), 1, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 16, 3), dev, null);
-    ConvTrainResult two = new ConvTrainer(config(3, 0.05), 2, Precision.DOUBLE)
+    TrainResult two = new Trainer(config(3, 0.05), 2, Precision.DOUBLE)
         .train(net, new DatasetBatches(train, 16, 3), dev, null);
     List<double[]> a = one.model().parameters();
     List<double[]> b = two.model().parameters();
@@ -306,11 +306,11 @@ class ConvTrainerTest {
     Dataset train = bars(64, 16, 3, 5);
     Dataset dev = bars(32, 16, 3, 6);
     Architecture arch = Architecture.parse("conv filters=8 k=3 bn=true | pool k=2 | dense units=8");
-    ConvNet net = ConvNet.initialize(arch, new Shape(16, 16, 3), OutputKind.SIGMOID_BINARY, 1, 2);
+    Network net = Network.initialize(arch, new Shape(16, 16, 3), OutputKind.SIGMOID_BINARY, 1, 2);
     TrainConfig c = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(0.01).epochs(6)
         .batchSize(16).seed(1).build();
-    ConvTrainResult d = new ConvTrainer(c, 2, Precision.DOUBLE).train(net, new DatasetBatches(train, 16, 1), null, null);
-    ConvTrainResult f = new ConvTrainer(c, 2, Precision.FLOAT).train(net, new DatasetBatches(train, 16, 1), null, null);
+    TrainResult d = new Trainer(c, 2, Precision.DOUBLE).train(net, new DatasetBatches(train, 16, 1), null, null);
+    TrainResult f = new Trainer(c, 2, Precision.FLOAT).train(net, new DatasetBatches(train, 16, 1), null, null);
     assertEquals(d.finalCost(), f.finalCost(), 1e-3 * d.finalCost() + 1e-4);
     assertTrue(f.model().accuracy(train, new JavaGemm()) >= 0.95, "train accuracy");
     assertEquals(d.model().accuracy(dev, new JavaGemm()), f.model().accuracy(dev, new JavaGemm()), 1.0 / 32);
@@ -379,10 +379,10 @@ class ConvTrainerTest {
   @Test
   void divergenceAfterAFiniteEpochReturnsItsWeightsAndANanFinalCost() {
     Dataset train = bars(48, 8, 1, 1);
-    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
-    ConvTrainer t = new ConvTrainer(config(4, 0), 1, Precision.DOUBLE);
-    ConvTrainResult once = t.train(net, new DatasetBatches(train, 16, 3), null, null);
-    ConvTrainResult r = t.train(net, nanFrom(new DatasetBatches(train, 16, 3), 3), null, null);
+    Network net = Network.initialize(ARCH, new Shape(8, 8, 1), OutputKind.SIGMOID_BINARY, 1, 1);
+    Trainer t = new Trainer(config(4, 0), 1, Precision.DOUBLE);
+    TrainResult once = t.train(net, new DatasetBatches(train, 16, 3), null, null);
+    TrainResult r = t.train(net, nanFrom(new DatasetBatches(train, 16, 3), 3), null, null);
     assertEquals(StopReason.DIVERGED, r.stopReason());
     assertEquals(3, r.stopEpoch());
     assertEquals(2, r.bestEpoch());
@@ -395,7 +395,7 @@ class ConvTrainerTest {
   }
 
   /** Every parameter's bits, mixed in order (any changed bit changes the result). */
-  private static long bits(ConvNet net) {
+  private static long bits(Network net) {
     long h = 17;
     for (double[] p : net.parameters()) {
       for (double v : p) {
@@ -411,7 +411,7 @@ class ConvTrainerTest {
     // divides by m once, g = (1/m)·(ΣdW + λ2·W + λ1·sign W) + wd·W (issue 12; the mean-gradient
     // form before moved at rounding level); any later change must not move a bit
     Dataset train = bars(48, 8, 2, 1);
-    ConvNet net = ConvNet.initialize(ARCH, new Shape(8, 8, 2), OutputKind.SIGMOID_BINARY, 1, 1);
+    Network net = Network.initialize(ARCH, new Shape(8, 8, 2), OutputKind.SIGMOID_BINARY, 1, 1);
     Optimizer[] opts = {Optimizer.ADAM, Optimizer.MOMENTUM, Optimizer.SGD, Optimizer.GD};
     long[] expected = {-8962626656728159481L, -2463512358326673335L, -7551748684903552521L,
         -7551748684903552521L};
@@ -419,7 +419,7 @@ class ConvTrainerTest {
     for (int i = 0; i < opts.length; i++) {
       TrainConfig c = TrainConfig.builder().optimizer(opts[i]).learningRate(0.01).epochs(3)
           .batchSize(16).l2(0.1).l1(0.05).weightDecay(1e-3).seed(3).build();
-      got[i] = bits(new ConvTrainer(c, 1, Precision.FLOAT)
+      got[i] = bits(new Trainer(c, 1, Precision.FLOAT)
           .train(net, new DatasetBatches(train, 16, 3), null, null).model());
     }
     assertEquals(Arrays.toString(expected), Arrays.toString(got));
@@ -458,11 +458,11 @@ class ConvTrainerTest {
     Dataset train = bars(24, 4, 1, 5);
     for (String arch : new String[] {"dense units=6 | dense units=3", "conv filters=2 k=3"}) {
       for (RecordedCost cost : RecordedCost.values()) {
-        ConvNet net = ConvNet.initialize(Architecture.parse(arch), new Shape(4, 4, 1),
+        Network net = Network.initialize(Architecture.parse(arch), new Shape(4, 4, 1),
             OutputKind.SIGMOID_BINARY, 1, 2);
         TrainConfig c = TrainConfig.builder().optimizer(Optimizer.GD).learningRate(1e300)
             .epochs(20).recordedCost(cost).build();
-        ConvTrainResult r = new ConvTrainer(c, 1, Precision.DOUBLE).train(net, train, null, null);
+        TrainResult r = new Trainer(c, 1, Precision.DOUBLE).train(net, train, null, null);
         assertEquals(StopReason.DIVERGED, r.stopReason(), arch + " " + cost);
         assertTrue(r.stopEpoch() < 20, arch + " " + cost);
         for (double[] p : r.model().parameters()) {

@@ -1,9 +1,9 @@
 package io.augreg.train;
 
-import io.augreg.nn.conv.ConvNet;
+import io.augreg.nn.Network;
 
 /**
- * The outcome of {@link ConvTrainer#train}, for a {@link ConvNet}.
+ * The outcome of {@link Trainer#train}, for a {@link Network}.
  *
  * @param model the best weights seen (by the early-stopping monitor with a dev set), else the last
  * @param history the recorded epochs (train cost/accuracy on un-augmented examples)
@@ -17,8 +17,8 @@ import io.augreg.nn.conv.ConvNet;
  * @param samplesPerSecond training examples per second of {@code trainSeconds}
  * @param diagnosis bias/variance diagnosis of {@code model}
  */
-public record ConvTrainResult(
-    ConvNet model,
+public record TrainResult(
+    Network model,
     History history,
     int bestEpoch,
     int stopEpoch,
