@@ -20,7 +20,7 @@ class TourTrainExampleTest {
   /** The tour's network and augmentation, as printed in README.md and docs/train.md. */
   static final String ARCH =
       "conv filters=16 | pool | conv filters=32 | pool | conv filters=64 | pool | dropout | dense units=64 | dropout";
-  static final String AUGMENT = "hflip p=0.5 | rotate deg=-15..15 | crop scale=0.7..1";
+  static final String AUGMENT = "@bench/tune/strong.txt";
 
   @TempDir Path tmp;
 
@@ -30,7 +30,7 @@ class TourTrainExampleTest {
     Path out = tmp.resolve("cats");
     CliHarness.Result r = CliHarness.run("train", "--train", root.resolve("train").toString(),
         "--test", root.resolve("test").toString(), "--arch", ARCH, "--augment", AUGMENT,
-        "--epochs", "40", "--precision", "float", "--threads", "2", "--out", out.toString());
+        "--weight-decay", "5e-4", "--epochs", "40", "--precision", "float", "--threads", "2", "--out", out.toString());
     assertEquals(0, r.exitCode(), r.err());
     JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
     double test = report.path("test_accuracy").asDouble();
