@@ -182,7 +182,9 @@ class TrainResumeProcessTest {
     assertEquals(0, ref.exitCode(), ref.err());
 
     Path out = tmp.resolve("stopped");
-    Child c = start(args(out, false, 1, "1000"));
+    // a checkpoint every epoch, each write held 500 ms: the 30 epochs (0.2 s on an idle machine)
+    // last long enough for the Ctrl-C below to arrive while the run trains
+    Child c = start(args(out, false, 1, "1"), "-Daugreg.checkpoint.stallMs=500");
     c.awaitTraining();
     Thread.sleep(300);
     interrupt(c);
