@@ -34,14 +34,15 @@ cores_count() {
   echo "$n"
 }
 
-# header SCRIPT PYTHON CORES: the machine, its load, the JVM, the BLAS of both sides.
+# header SCRIPT PYTHON CORES PINNING: the machine, its load, the pinning, the JVM, the BLAS of both
+# sides (the peer's probed under taskset -c CORES with as many OpenBLAS threads).
 header() {
-  local script="$1" py="$2" cores="$3" blas
+  local script="$1" py="$2" cores="$3" pinning="$4" blas
   blas="$(OPENBLAS_NUM_THREADS=$(cores_count "$cores") taskset -c "$cores" "$py" bench/blas_info.py 2>&1)"
   echo "# $script, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores;" \
     "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- pinning: both sides under taskset -c $cores ($(cores_count "$cores") core(s))"
+  echo "- pinning: $pinning"
   echo "- augreg: $(java -version 2>&1 | head -1); BLAS (wide products only): bytedeco OpenBLAS" \
     "$(unzip -p target/augreg.jar META-INF/maven/org.bytedeco/openblas/pom.properties 2>/dev/null |
       sed -n 's/^version=//p')"

@@ -45,7 +45,7 @@ fi
 ./augreg --version >/dev/null
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-header bench/football.sh "$python" "$cores"
+header bench/football.sh "$python" "$cores" "both sides under taskset -c $cores"
 echo
 
 # The lesson's table (--reference): train/test accuracy of none, L2, dropout.

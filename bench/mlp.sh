@@ -50,16 +50,17 @@ net=(--layers 20,7,5)
 ./augreg --version >/dev/null # records the class-data sharing archive once per build
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+pinning="both sides under taskset -c 0 (1 core, 1 thread) and -c 0,1 (2 cores, 2 threads)"
 for side in "${sides[@]}"; do
   if [[ $side == numpy2 ]]; then
     "$debian_py" bench/numpy_cats_arrays.py pack "$data" "$tmp/cats.npz" ||
       { echo "bench/mlp.sh: packing the images for numpy2 failed" >&2; exit 2; }
-    header bench/mlp.sh "$numpy2_py" 0,1
+    header bench/mlp.sh "$numpy2_py" 0,1 "$pinning"
   else
-    header bench/mlp.sh "$debian_py" 0,1
+    header bench/mlp.sh "$debian_py" 0,1 "$pinning"
   fi
 done
-echo "- network: ${net[*]}; iterations: $iterations; rounds: $rounds; cores: 1 (taskset -c 0) and 2 (taskset -c 0,1)"
+echo "- network: ${net[*]}; iterations: $iterations; rounds: $rounds"
 echo
 
 json() { "$debian_py" -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }

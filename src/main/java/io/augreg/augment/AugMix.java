@@ -1,6 +1,7 @@
 package io.augreg.augment;
 
 import io.augreg.core.AugregException;
+import io.augreg.core.RandomDraws;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,13 +156,13 @@ public record AugMix(
   @Override
   public AugMixParams sample(SplittableRandom rng, int w, int h, int channels) {
     // m ~ Dirichlet(α, α), weights ~ Dirichlet(α, ..., α)·m₁ (Dirichlet = normalized Gammas)
-    double g0 = gamma(alpha, rng);
-    double g1 = gamma(alpha, rng);
+    double g0 = RandomDraws.gamma(alpha, rng);
+    double g1 = RandomDraws.gamma(alpha, rng);
     double m = g0 / (g0 + g1);
     double[] g = new double[width];
     double total = 0;
     for (int i = 0; i < width; i++) {
-      g[i] = gamma(alpha, rng);
+      g[i] = RandomDraws.gamma(alpha, rng);
       total += g[i];
     }
     List<Double> weights = new ArrayList<>();
@@ -182,29 +183,5 @@ public record AugMix(
       chains.add(ops);
     }
     return new AugMixParams(m, weights, chains);
-  }
-
-  /**
-   * A Gamma(a, 1) draw: Marsaglia and Tsang's method for a ≥ 1 (d = a − 1/3, c = 1/√(9d), accept
-   * d·v with v = (1 + c·x)³ when log u < x²/2 + d − d·v + d·log v); for a &lt; 1, Gamma(a + 1)·u^(1/a).
-   */
-  static double gamma(double a, SplittableRandom rng) {
-    if (a < 1) {
-      return gamma(a + 1, rng) * Math.pow(rng.nextDouble(), 1 / a);
-    }
-    double d = a - 1.0 / 3;
-    double c = 1 / Math.sqrt(9 * d);
-    while (true) {
-      double x = rng.nextGaussian();
-      double v = 1 + c * x;
-      if (v <= 0) {
-        continue;
-      }
-      v = v * v * v;
-      double u = rng.nextDouble();
-      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
-        return d * v;
-      }
-    }
   }
 }

@@ -42,6 +42,8 @@ public final class Checkpointing {
   private final CheckpointFile writer = new CheckpointFile();
   private volatile boolean stop;
   private volatile TrainingState last;
+  /** The state before {@link #last}: written, no longer handed out, its arrays reused. */
+  private TrainingState spare;
   private long lastWrite;
   private double writeSeconds;
   private volatile double backgroundSeconds;
@@ -138,7 +140,9 @@ public final class Checkpointing {
   }
 
   /**
-   * The last state taken (written to the file when there is one).
+   * The last state taken (written to the file when there is one). Its arrays are reused by the
+   * second checkpoint after it (so that checkpoints allocate nothing once running): keep it
+   * longer with {@link TrainingState#load} of the file.
    *
    * @return the state, or null before the first
    */
@@ -230,10 +234,15 @@ public final class Checkpointing {
     // one write at a time: the previous one must be on disk before the next starts
     await();
     EpochLog.Saved s = log.save();
-    List<double[]> kept = s.haveBest() && !same(best, live) ? ConvTrainer.copy(best) : null;
-    TrainingState state = new TrainingState(epoch, batch, step, ConvTrainer.copy(live),
-        ConvTrainer.copy(moment1), ConvTrainer.copy(moment2), kept, s, schedule,
+    TrainingState old = spare;
+    List<double[]> kept = s.haveBest() && !same(best, live)
+        ? reuse(best, old == null ? null : old.best()) : null;
+    TrainingState state = new TrainingState(epoch, batch, step,
+        reuse(live, old == null ? null : old.weightArrays()),
+        reuse(moment1, old == null ? null : old.moment1()),
+        reuse(moment2, old == null ? null : old.moment2()), kept, s, schedule,
         passSums.clone(), samples, trainNanos, examples, devExamples, config, run);
+    spare = last;
     if (file != null) {
       // encoded and written by a background thread while training goes on
       if (background == null) {
@@ -290,6 +299,20 @@ public final class Checkpointing {
           : new AugregException(file + ": cannot write the checkpoint (" + e.getCause() + ")",
               e.getCause());
     }
+  }
+
+  /** Copies {@code src} into {@code into} when it has the same shape, else into new arrays. */
+  private static List<double[]> reuse(List<double[]> src, List<double[]> into) {
+    if (into == null || into.size() != src.size()) {
+      return ConvTrainer.copy(src);
+    }
+    for (int i = 0; i < src.size(); i++) {
+      if (into.get(i).length != src.get(i).length) {
+        return ConvTrainer.copy(src);
+      }
+    }
+    ConvTrainer.copyInto(src, into);
+    return into;
   }
 
   private static boolean same(List<double[]> a, List<double[]> b) {

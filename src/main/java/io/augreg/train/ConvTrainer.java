@@ -344,12 +344,16 @@ public final class ConvTrainer {
   }
 
   /**
-   * After epoch {@code epoch}: writes a checkpoint when one is due or a stop was requested, and
-   * says whether to stop (a stop request before the last epoch).
+   * After epoch {@code epoch} (not the last): writes a checkpoint when one is due or a stop was
+   * requested, and says whether to stop.
    */
   private boolean checkpointDue(Checkpointing ck, ParamOptimizer o, AidsRun aids, int epoch,
       long samples, long nanos) {
-    boolean stop = ck.stopRequested() && epoch < config.epochs();
+    if (epoch >= config.epochs()) {
+      // the run is over: its outputs follow, and a checkpoint past the last epoch is never read
+      return false;
+    }
+    boolean stop = ck.stopRequested();
     if (stop || ck.due(epoch)) {
       checkpoint(ck, o, aids, epoch + 1, 0, new double[2], samples, nanos);
     }

@@ -1,5 +1,6 @@
 package io.augreg.train;
 
+import io.augreg.core.RandomDraws;
 import io.augreg.core.Seeds;
 import io.augreg.nn.OutputKind;
 import io.augreg.nn.Shape;
@@ -204,29 +205,9 @@ public final class Mixing implements BatchStream {
    * @return λ in [0, 1]
    */
   static double beta(double alpha, SplittableRandom rng) {
-    double a = gamma(alpha, rng);
-    double b = gamma(alpha, rng);
+    double a = RandomDraws.gamma(alpha, rng);
+    double b = RandomDraws.gamma(alpha, rng);
     // both underflowed (a tiny α): λ is then 0 or 1 with equal odds
     return a + b > 0 ? a / (a + b) : (rng.nextBoolean() ? 1 : 0);
-  }
-
-  private static double gamma(double alpha, SplittableRandom rng) {
-    if (alpha < 1) {
-      return gamma(alpha + 1, rng) * Math.pow(rng.nextDouble(), 1 / alpha);
-    }
-    double d = alpha - 1.0 / 3;
-    double c = 1 / Math.sqrt(9 * d);
-    while (true) {
-      double z = rng.nextGaussian();
-      double v = 1 + c * z;
-      if (v <= 0) {
-        continue;
-      }
-      v = v * v * v;
-      double u = rng.nextDouble();
-      if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) {
-        return d * v;
-      }
-    }
   }
 }

@@ -202,7 +202,7 @@ public final class ParamOptimizer {
           w[i] -= lr * vp[i];
         }
       }
-      case ADAM -> {
+      case ADAM, ADAMW -> {
         double[] vp = v[p];
         double[] sp = s[p];
         double b1 = beta1;
@@ -211,27 +211,14 @@ public final class ParamOptimizer {
         double c2 = this.c2;
         double eps = this.eps;
         double lr = this.lr;
-        // v = β1·v + (1−β1)·g; s = β2·s + (1−β2)·g²; θ −= α·(v/c1)/(√(s/c2) + ε)
+        // Adam couples the decay into g (+ wd·θ); AdamW decouples it: θ·(1 − α·wd) before the step
+        boolean decoupled = optimizer == Optimizer.ADAMW;
+        double coupled = decoupled ? 0 : wd;
+        double keep = decoupled ? 1 - lr * wd : 1;
+        // g = (1/m)·(Σdθ + λ2·θ + λ1·sign θ) + coupled·θ; v = β1·v + (1−β1)·g;
+        // s = β2·s + (1−β2)·g²; θ = θ·keep − α·(v/c1)/(√(s/c2) + ε)
         for (int i = from; i < to; i++) {
-          double gi = invM * (g[i] + l2 * w[i] + l1 * sign(w[i])) + wd * w[i];
-          vp[i] = b1 * vp[i] + (1 - b1) * gi;
-          sp[i] = b2 * sp[i] + (1 - b2) * gi * gi;
-          w[i] -= lr * (vp[i] / c1) / (Math.sqrt(sp[i] / c2) + eps);
-        }
-      }
-      case ADAMW -> {
-        double[] vp = v[p];
-        double[] sp = s[p];
-        double b1 = beta1;
-        double b2 = beta2;
-        double c1 = this.c1;
-        double c2 = this.c2;
-        double eps = this.eps;
-        double lr = this.lr;
-        double keep = 1 - lr * wd;
-        // θ = θ·(1 − α·wd); then Adam on g = (1/m)·(Σdθ + λ2·θ + λ1·sign θ), no wd·θ term
-        for (int i = from; i < to; i++) {
-          double gi = invM * (g[i] + l2 * w[i] + l1 * sign(w[i]));
+          double gi = invM * (g[i] + l2 * w[i] + l1 * sign(w[i])) + coupled * w[i];
           vp[i] = b1 * vp[i] + (1 - b1) * gi;
           sp[i] = b2 * sp[i] + (1 - b2) * gi * gi;
           w[i] = w[i] * keep - lr * (vp[i] / c1) / (Math.sqrt(sp[i] / c2) + eps);

@@ -28,8 +28,8 @@ import java.util.Map;
  * parameters and travel with the weights.
  *
  * <p>A state is written by the trainer ({@link Checkpointing}) or by {@link #save}, and read by
- * {@link #load}; the file is {@link CheckpointFile}'s. Immutable: the arrays are copies made when
- * the state was taken.
+ * {@link #load}; the file is {@link CheckpointFile}'s. Immutable once taken, except that a
+ * trainer's checkpoints reuse the arrays of {@link Checkpointing#last()} two checkpoints later.
  */
 public final class TrainingState {
   static final ObjectMapper JSON = new ObjectMapper();

@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link ConvBench} (the JMH harness itself runs only from {@code bench/conv_layers.sh}): the NCHW
- * variant computes the same convolution; every state runs.
+ * variant computes the same convolution; the states run (the first and the dense layer, two
+ * layouts: enough to fail on a broken state without a minute of test time).
  */
 class ConvBenchTest {
 
@@ -57,7 +58,7 @@ class ConvBenchTest {
     } finally {
       step.tearDown();
     }
-    for (int index : new int[] {0, 1, 2, 5}) {
+    for (int index : new int[] {0, 5}) {
       ConvBench.OneLayer one = new ConvBench.OneLayer();
       one.precision = "FLOAT";
       one.layer = index;
@@ -70,7 +71,7 @@ class ConvBenchTest {
         one.tearDown();
       }
     }
-    for (String impl : new String[] {"nhwc-native", "nhwc-heap", "nchw"}) {
+    for (String impl : new String[] {"nhwc-native", "nchw"}) {
       ConvBench.Layout layout = new ConvBench.Layout();
       layout.conv = 2;
       layout.impl = impl;
