@@ -109,7 +109,9 @@ class TrainResumeProcessTest {
       boolean duringWrite = k == 3;
       List<String> cmd = k == 0 ? args(out, true, 2, "1")
           : List.of("train", "--resume", "--out", out.toString());
-      Child c = duringWrite ? start(cmd, "-Daugreg.checkpoint.stallMs=3000") : start(cmd);
+      // every checkpoint write held 150 ms (3 s for the kill during a write): the 30 epochs (0.2 s
+      // on an idle machine) are still running when the kill comes
+      Child c = start(cmd, "-Daugreg.checkpoint.stallMs=" + (duringWrite ? 3000 : 150));
       c.awaitTraining();
       if (k == 0) {
         // the first kill after the first checkpoint, so that there is something to resume
