@@ -473,17 +473,18 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * The "wrote" line and the report page; exit code 1 when images were skipped or the page could
+   * The report page, then the "wrote" line (the last: where the model is); exit code 1 when images were skipped or the page could
    * not be written, else 0 (a divergence included).
    */
   private int finish(boolean allRead, boolean curves, ImageTrainConfig c, RunStart start,
       PrintWriter outw, PrintWriter err) {
-    outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json"
-        + (curves ? ", loss.png, accuracy.png" : " (no learning curves: no epoch had a finite cost)"));
-    outw.flush();
     err.flush();
     boolean page = report.write(spec, out.resolve("report.html"),
         info -> TrainReport.build(out, c, start, info), outw, err);
+    // the last line says where the model is
+    outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json"
+        + (curves ? ", loss.png, accuracy.png" : " (no learning curves: no epoch had a finite cost)"));
+    outw.flush();
     return allRead && page ? 0 : 1;
   }
 

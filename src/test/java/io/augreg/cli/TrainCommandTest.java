@@ -127,7 +127,7 @@ class TrainCommandTest {
     assertTrue(zero.out().contains("diagnosis (base error 0): high bias (underfitting) — train error"
         + " 50.0%, dev error 50.0%, base error 0.0%\n  try: bigger network"), zero.out());
     assertTrue(base.out().contains("diagnosis (base error 0.48): fine (low bias, low variance) — train"
-        + " error 50.0%, dev error 50.0%, base error 48.0%\nwrote "), base.out());
+        + " error 50.0%, dev error 50.0%, base error 48.0%\nreport: "), base.out());
     JsonNode report = new ObjectMapper().readTree(tmp.resolve("mlp/report.json").toFile());
     assertEquals(0.48, report.path("diagnosis").path("base_error").asDouble());
     assertEquals("FINE", report.path("diagnosis").path("verdict").asText());
@@ -189,11 +189,11 @@ class TrainCommandTest {
       assertEquals(0, swap.exitCode(), swap.err());
       assertTrue(same.out().contains("accuracy: train 0.8750  dev -  test 0.8750\n" + heading
           + "fine (low bias, low variance) — train error 12.5%, test error 12.5%, base error 10.0%\n"
-          + "wrote "), name + ": " + same.out());
+          + "report: "), name + ": " + same.out());
       assertTrue(swap.out().contains("accuracy: train 0.8750  dev -  test 0.1250\n" + heading
           + "high variance (overfitting) — train error 12.5%, test error 87.5%, base error 10.0%\n"
           + "  try: more data (or data augmentation); regularization (L2, dropout, early stopping);"
-          + " a better-suited architecture\nwrote "), name + ": " + swap.out());
+          + " a better-suited architecture\nreport: "), name + ": " + swap.out());
       JsonNode d = new ObjectMapper().readTree(tmp.resolve(name + "-swap/report.json").toFile())
           .path("diagnosis");
       assertEquals("HIGH_VARIANCE", d.path("verdict").asText(), name);

@@ -61,10 +61,16 @@ class ReportBrowserTest {
     }
   }
 
-  /** The file the console's last line names ({@code report: FILE}). */
+  /**
+   * The file the console's {@code report: FILE} line names: the last line, or for {@code train}
+   * the line before the last, which says where the model is.
+   */
   private static Path named(String console) throws java.io.IOException {
     String[] lines = console.strip().split("\n");
     String last = lines[lines.length - 1];
+    if (last.startsWith("wrote ") && lines.length > 1) {
+      last = lines[lines.length - 2];
+    }
     assertTrue(last.startsWith("report: "), console);
     Path p = Path.of(last.substring("report: ".length()).strip());
     assertTrue(Files.size(p) > 1000, p.toString());
