@@ -73,4 +73,46 @@ public final class LayerCheck {
     }
     return s;
   }
+
+  /**
+   * Relative error ‖analytic − numeric‖ / (‖analytic‖ + ‖numeric‖) of a whole stack's parameter
+   * gradients, numeric by central differences of {@code loss} (which returns the loss of the last
+   * forward pass; the stack's gradients are those of {@code loss} as well).
+   *
+   * @param st the stack (its live parameters are nudged and restored)
+   * @param x the input rows
+   * @param n examples
+   * @param pass the pass (the same masks for every forward)
+   * @param loss the loss after a forward pass, e.g. {@code s -> s.loss(y, 0, n)}
+   * @return the relative error
+   */
+  public static double stackError(LayerStack st, double[] x, int n, Pass pass,
+      java.util.function.ToDoubleFunction<LayerStack> loss) {
+    st.zeroGrads();
+    st.forward(x, n, pass);
+    loss.applyAsDouble(st);
+    st.backward(n);
+    double eps = 1e-6;
+    double diff = 0;
+    double na = 0;
+    double nn = 0;
+    for (Param p : st.params()) {
+      double[] v = p.value();
+      for (int i = 0; i < v.length; i++) {
+        double saved = v[i];
+        v[i] = saved + eps;
+        st.forward(x, n, pass);
+        double plus = loss.applyAsDouble(st);
+        v[i] = saved - eps;
+        st.forward(x, n, pass);
+        double minus = loss.applyAsDouble(st);
+        v[i] = saved;
+        double num = (plus - minus) / (2 * eps);
+        diff += (p.grad()[i] - num) * (p.grad()[i] - num);
+        na += p.grad()[i] * p.grad()[i];
+        nn += num * num;
+      }
+    }
+    return Math.sqrt(diff) / (Math.sqrt(na) + Math.sqrt(nn));
+  }
 }

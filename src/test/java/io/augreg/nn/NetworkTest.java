@@ -30,32 +30,7 @@ class NetworkTest {
     double[] x = LayerCheck.random(n * in.size(), 4, 1);
     double[] y = {0, 1, outputs > 1 ? 2 : 1};
     Pass pass = Pass.training(5);
-    st.zeroGrads();
-    st.forward(x, n, pass);
-    st.loss(y, 0, n);
-    st.backward(n);
-    double eps = 1e-6;
-    double diff = 0;
-    double na = 0;
-    double nn = 0;
-    for (Param p : st.params()) {
-      double[] v = p.value();
-      for (int i = 0; i < v.length; i++) {
-        double saved = v[i];
-        v[i] = saved + eps;
-        st.forward(x, n, pass);
-        double plus = st.loss(y, 0, n);
-        v[i] = saved - eps;
-        st.forward(x, n, pass);
-        double minus = st.loss(y, 0, n);
-        v[i] = saved;
-        double num = (plus - minus) / (2 * eps);
-        diff += (p.grad()[i] - num) * (p.grad()[i] - num);
-        na += p.grad()[i] * p.grad()[i];
-        nn += num * num;
-      }
-    }
-    return Math.sqrt(diff) / (Math.sqrt(na) + Math.sqrt(nn));
+    return LayerCheck.stackError(st, x, n, pass, s -> s.loss(y, 0, n));
   }
 
   @Test

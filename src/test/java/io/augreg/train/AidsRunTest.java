@@ -10,7 +10,6 @@ import io.augreg.core.AugregException;
 import io.augreg.data.Dataset;
 import io.augreg.nn.LayerCheck;
 import io.augreg.nn.OutputKind;
-import io.augreg.nn.Param;
 import io.augreg.nn.Pass;
 import io.augreg.nn.Shape;
 import io.augreg.nn.Architecture;
@@ -73,32 +72,7 @@ class AidsRunTest {
     List<double[]> live = net.parameters();
     LayerStack st = net.stack(live, new JavaGemm());
     Pass pass = Pass.training(5);
-    st.zeroGrads();
-    st.forward(rows, n, pass);
-    st.softLoss(t, 0, n);
-    st.backward(n);
-    double eps = 1e-6;
-    double diff = 0;
-    double na = 0;
-    double nn = 0;
-    for (Param p : st.params()) {
-      double[] v = p.value();
-      for (int i = 0; i < v.length; i++) {
-        double saved = v[i];
-        v[i] = saved + eps;
-        st.forward(rows, n, pass);
-        double plus = st.softLoss(t, 0, n);
-        v[i] = saved - eps;
-        st.forward(rows, n, pass);
-        double minus = st.softLoss(t, 0, n);
-        v[i] = saved;
-        double num = (plus - minus) / (2 * eps);
-        diff += (p.grad()[i] - num) * (p.grad()[i] - num);
-        na += p.grad()[i] * p.grad()[i];
-        nn += num * num;
-      }
-    }
-    return Math.sqrt(diff) / (Math.sqrt(na) + Math.sqrt(nn));
+    return LayerCheck.stackError(st, rows, n, pass, s -> s.softLoss(t, 0, n));
   }
 
   @Test
