@@ -75,8 +75,8 @@ interface Executor extends AutoCloseable {
 
   /**
    * Makes the live parameter values and the kept epoch's ({@link #keep}) current before the
-   * trainer reads them (the penalty, the final model): an executor that keeps a parameter in another form
-   * ({@link GramExecutor}) writes it out here. Does nothing by default.
+   * trainer reads them (the penalty, a checkpoint, the final model): an executor that keeps a
+   * parameter in another form ({@link GramExecutor}) writes it out here. Does nothing by default.
    */
   default void sync() {}
 
