@@ -81,6 +81,17 @@ interface Executor extends AutoCloseable {
   default void sync() {}
 
   /**
+   * Σθ² of a parameter whose live values the executor keeps in another form, for the penalty
+   * without writing them out ({@link GramExecutor}: the first layer's ‖W‖²).
+   *
+   * @param p a parameter
+   * @return its sum of squares, or NaN when its live values are current (the default)
+   */
+  default double squares(Param p) {
+    return Double.NaN;
+  }
+
+  /**
    * Copies the live parameter values into {@code best}, the kept epoch's snapshot (an executor may
    * write part of it later: {@link #sync()} makes it current too).
    *

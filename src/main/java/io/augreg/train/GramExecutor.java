@@ -247,6 +247,12 @@ final class GramExecutor implements Executor {
     space.materialize();
   }
 
+  /** ‖W‖² of the first layer from the Gram state ({@link GramSpace#squares()}), no write-out. */
+  @Override
+  public double squares(Param p) {
+    return p == weight ? space.squares() : Double.NaN;
+  }
+
   /**
    * Every array now but the first layer's weights, which are kept as their Gram state and written
    * out when read ({@link #sync()}): keeping an epoch costs no product.

@@ -57,6 +57,8 @@ final class GramSpace implements AutoCloseable {
   private DMatrixRMaj t = new DMatrixRMaj(1, 1);
   private DMatrixRMaj wx;
   private double a = 1;
+  /** ‖W‖², followed step by step. */
+  private double sq;
   /** The kept epoch's weights a_k·W₀_k + Xᵀ·S_k, written into {@link #kept} when read. */
   private final DMatrixRMaj sKept;
   private double aKept;
@@ -200,13 +202,24 @@ final class GramSpace implements AutoCloseable {
       sd[i] = c * sd[i] + dd[i];
     }
     a *= c;
-    for (Track tr : tracks) {
+    for (int k = 0; k < tracks.size(); k++) {
+      Track tr = tracks.get(k);
       t.reshape(tr.p.numRows, h);
       // T = H·D (G·D for the training set)
       small.gemm(false, false, 1, tr.gram, d, 0, t);
       double[] pd = tr.p.data;
       double[] td = t.data;
       int rows = tr.p.numRows * h;
+      if (k == 0) {
+        // ‖W'‖² = ‖cW + XᵀD‖² = c²‖W‖² + 2c⟨XW, D⟩ + ⟨D, G·D⟩ (P = XW before this step)
+        double pdDot = 0;
+        double dgd = 0;
+        for (int i = 0; i < rows; i++) {
+          pdDot += pd[i] * dd[i];
+          dgd += dd[i] * td[i];
+        }
+        sq = c * c * sq + 2 * c * pdDot + dgd;
+      }
       // P = c·P + H·D
       for (int i = 0; i < rows; i++) {
         pd[i] = c * pd[i] + td[i];
@@ -288,6 +301,7 @@ final class GramSpace implements AutoCloseable {
     w0 = w0Spare;
     w0Spare = old;
     System.arraycopy(w, 0, w0, 0, w.length);
+    sq = Penalty.squares(w);
     a = 1;
     Arrays.fill(s.data, 0.0);
     for (Track tr : tracks) {
@@ -295,6 +309,16 @@ final class GramSpace implements AutoCloseable {
     }
     current = true;
     anchored = true;
+  }
+
+  /**
+   * ‖W‖² of the current weights without writing them out: computed from them at the last anchor,
+   * then followed through each step (so it does not depend on when they were written out).
+   *
+   * @return Σ w²
+   */
+  double squares() {
+    return sq;
   }
 
   /**

@@ -342,14 +342,16 @@ public final class Trainer {
         samples / trainSeconds, diagnosis);
   }
 
-  /** The penalty of the live parameters, written out by the executor first when it applies. */
+  /**
+   * The penalty of the live parameters, with the squares of those the executor keeps in another
+   * form from it ({@link Executor#squares}; L1 reads the values, written out first).
+   */
   private static double penaltyCost(Penalty penalty, Executor executor, List<Param> params,
       int m) {
-    if (penalty.l2() == 0 && penalty.l1() == 0 && penalty.weightDecay() == 0) {
-      return 0;
+    if (penalty.l1() > 0) {
+      executor.sync();
     }
-    executor.sync();
-    return penalty.cost(params, m);
+    return penalty.cost(params, m, executor::squares);
   }
 
   /** A checkpoint that fell due while the executor was not settled: taken when it is. */

@@ -175,6 +175,8 @@ class GramExecutorTest {
         }
         space.materialize();
         assertTrue(relativeError(live, ref) < 1e-12, "step " + step);
+        // ‖W‖² followed through the steps, for the penalty
+        assertEquals(Penalty.squares(ref), space.squares(), 1e-12 * Penalty.squares(ref));
         // the layer's output on the training set: P = Xᵀ·W (examples as rows)
         space.input(0, none, y);
         for (int j = 0; j < m; j++) {
