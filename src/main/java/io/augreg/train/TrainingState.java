@@ -138,6 +138,32 @@ public final class TrainingState {
   }
 
   /**
+   * Whether {@code file} holds a checkpoint for {@link #load} (also when a kill in the middle of a
+   * write left it under the write's temporary names).
+   *
+   * @param file the checkpoint file
+   * @return whether there is one
+   */
+  public static boolean exists(Path file) {
+    return CheckpointFile.exists(file);
+  }
+
+  /**
+   * Removes a checkpoint file and the temporary names its writes use.
+   *
+   * @param file the checkpoint file
+   * @throws AugregException naming the file when one cannot be removed
+   */
+  public static void delete(Path file) {
+    try {
+      CheckpointFile.delete(file);
+    } catch (java.io.IOException e) {
+      throw new AugregException(file + ": cannot remove the checkpoint (" + e.getMessage() + ")",
+          e);
+    }
+  }
+
+  /**
    * The epoch training continues with (1-based).
    *
    * @return the next epoch
