@@ -55,46 +55,11 @@ class CheckpointingTest {
   /** Requests a stop while building batch {@code at} (counted over the whole run). */
   private static BatchStream stopping(BatchStream s, Checkpointing ck, int at) {
     int[] seen = {0};
-    return new BatchStream() {
-      public int size() {
-        return s.size();
+    return new TappedBatches(s, b -> {
+      if (++seen[0] == at) {
+        ck.requestStop();
       }
-
-      public int features() {
-        return s.features();
-      }
-
-      public int batchSize() {
-        return s.batchSize();
-      }
-
-      public Epoch epoch(int epoch) {
-        return epoch(epoch, 0);
-      }
-
-      public Epoch epoch(int epoch, int first) {
-        Epoch e = s.epoch(epoch, first);
-        return new Epoch() {
-          public Batch next() {
-            Batch b = e.next();
-            if (b != null && ++seen[0] == at) {
-              ck.requestStop();
-            }
-            return b;
-          }
-
-          public void close() {
-            e.close();
-          }
-        };
-      }
-
-      public Epoch clean() {
-        return s.clean();
-      }
-
-      public void close() {}
-    };
+    });
   }
 
   @ParameterizedTest(name = "{0}, {1} thread(s), early stopping {2}, stop at batch {3}, {4}")

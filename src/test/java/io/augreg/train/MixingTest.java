@@ -150,53 +150,12 @@ class MixingTest {
         b.targets() == null ? null : java.util.Arrays.copyOf(b.targets(), n * k)};
   }
 
-  /** {@code s}, counting the batches it hands out in {@code built[0]}. */
-  private static BatchStream counting(BatchStream s, int[] built) {
-    return new BatchStream() {
-      public int size() {
-        return s.size();
-      }
-
-      public int features() {
-        return s.features();
-      }
-
-      public int batchSize() {
-        return s.batchSize();
-      }
-
-      public Epoch epoch(int epoch) {
-        return epoch(epoch, 0);
-      }
-
-      public Epoch epoch(int epoch, int first) {
-        Epoch e = s.epoch(epoch, first);
-        return new Epoch() {
-          public Batch next() {
-            Batch b = e.next();
-            built[0] += b == null ? 0 : 1;
-            return b;
-          }
-
-          public void close() {
-            e.close();
-          }
-        };
-      }
-
-      public Epoch clean() {
-        return s.clean();
-      }
-
-      public void close() {}
-    };
-  }
-
   @Test
   void aResumeInTheMiddleOfAnEpochBuildsNoSkippedBatchAndGivesTheSameBatches() {
     int[] built = {0};
     // 10 batches of 3 (the last of 2), MixUp or CutMix on 80 % of them
-    Mixing m = new Mixing(counting(new DatasetBatches(data(29, 3), 3, 5), built),
+    Mixing m = new Mixing(
+        new TappedBatches(new DatasetBatches(data(29, 3), 3, 5), bt -> built[0]++),
         aids(0.4, 1.0, 0.8), SHAPE, OutputKind.SOFTMAX, 3, 13);
     java.util.List<double[][]> whole = new java.util.ArrayList<>();
     try (BatchStream.Epoch e = m.epoch(4)) {
