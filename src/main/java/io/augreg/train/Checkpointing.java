@@ -33,6 +33,9 @@ import java.util.concurrent.Future;
  * more when a stop was requested. The write is atomic ({@link CheckpointFile}). The stop flag
  * and {@link #last()} may be used from any thread; the rest is the training thread's.
  *
+ * <p>A run that does not resume removes an earlier checkpoint at its file when it starts (an
+ * earlier run's state must not pass for this run's).
+ *
  * <p>Cost: the training thread only copies the state into arrays allocated at the start (by a
  * background thread, which also sizes the file buffer and runs the encoder once so that the
  * first checkpoint is as cheap as the others); the background thread encodes, checksums and
