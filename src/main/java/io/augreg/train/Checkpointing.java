@@ -214,8 +214,8 @@ public final class Checkpointing {
           }
         }
         // the two array sets the checkpoints alternate between, and a warm encoder
-        spare = state(Trainer.copy(live), Trainer.copy(moment1), Trainer.copy(moment2), s);
-        prepared = state(Trainer.copy(live), Trainer.copy(moment1), Trainer.copy(moment2), s);
+        spare = state(like(live), like(moment1), like(moment2), s);
+        prepared = state(like(live), like(moment1), like(moment2), s);
         writer.prepare(spare, records);
       });
     }
@@ -356,6 +356,15 @@ public final class Checkpointing {
           : new AugregException(file + ": cannot write the checkpoint (" + e.getCause() + ")",
               e.getCause());
     }
+  }
+
+  /** New zero arrays of the shapes of {@code a} (not copies: training changes {@code a} now). */
+  private static List<double[]> like(List<double[]> a) {
+    List<double[]> out = new java.util.ArrayList<>(a.size());
+    for (double[] x : a) {
+      out.add(new double[x.length]);
+    }
+    return out;
   }
 
   /** Copies {@code src} into {@code into} when it has the same shape, else into new arrays. */
