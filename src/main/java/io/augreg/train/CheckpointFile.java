@@ -379,7 +379,7 @@ final class CheckpointFile {
       List<double[]> best = bestArrays ? arrays(b, groups.get(0).size()) : null;
       EpochLog.Saved log = new EpochLog.Saved(records, haveBest, bestEpoch, lastCost, rule);
       Map<String, String> run = new LinkedHashMap<>();
-      h.get("run").fields().forEachRemaining(e -> run.put(e.getKey(), e.getValue().asText()));
+      h.get("run").properties().forEach(e -> run.put(e.getKey(), e.getValue().asText()));
       return new TrainingState(epoch, batch, step, groups.get(0), groups.get(1), groups.get(2),
           best, log, lr, passSums, samples, trainNanos, h.get("examples").asInt(),
           h.get("dev_examples").asInt(), h.get("config"), run);
