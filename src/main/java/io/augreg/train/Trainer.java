@@ -230,7 +230,8 @@ public final class Trainer {
     long samples = 0;
     int m = source.size();
     // checkpoints: a resumed run continues at the saved (epoch, batch) with the saved state
-    TrainingState from = ck.begin(live, best, log, m, dev == null ? 0 : dev.size(),
+    TrainingState from = ck.begin(live, best, optimizer.moments(1), optimizer.moments(2), log, m,
+        dev == null ? 0 : dev.size(),
         TrainingState.configOf(config, threads, precision));
     int first = 1;
     if (from != null) {
