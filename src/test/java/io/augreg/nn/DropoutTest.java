@@ -82,21 +82,62 @@ class DropoutTest {
     for (double keep : new double[] {0.5, 0.9, 0.3, 0.7, 1e-9, 1.0, Math.nextDown(1.0)}) {
       long t = Dropout.threshold(keep);
       double inv = 1.0 / keep;
-      long invBits = Double.doubleToRawLongBits(inv);
       // the same stream drawn twice: once through nextDouble, once through nextLong
       SplittableRandom a = new SplittableRandom(42);
       SplittableRandom b = new SplittableRandom(42);
       for (int i = 0; i < 100_000; i++) {
         double expected = a.nextDouble() < keep ? inv : 0.0;
         assertEquals(Double.doubleToRawLongBits(expected),
-            Double.doubleToRawLongBits(Dropout.scale(b.nextLong(), t, invBits)), "keep " + keep);
+            Double.doubleToRawLongBits(Dropout.scale(b.nextLong(), t, inv)), "keep " + keep);
       }
       // draws right at the bound: u = t − 1 is kept, u = t is not (u·2⁻⁵³ < keep decides)
       for (long u = Math.max(0, t - 2); u <= Math.min(t + 1, (1L << 53) - 1); u++) {
         double expected = u * 0x1p-53 < keep ? inv : 0.0;
         assertEquals(Double.doubleToRawLongBits(expected),
-            Double.doubleToRawLongBits(Dropout.scale(u << 11 | 0x5a5, t, invBits)),
+            Double.doubleToRawLongBits(Dropout.scale(u << 11 | 0x5a5, t, inv)),
             "keep " + keep + " u " + u);
+      }
+    }
+  }
+
+  /**
+   * The fresh masks, as a flat buffer ({@link Dropout#scales}) and as rows ({@link
+   * Dropout#scaleRows}), are bit for bit the draws of one {@code SplittableRandom} per example made
+   * with {@code Seeds.generator(seed, layerKey, offset + j)}: {@code nextDouble() < keep}, one draw
+   * per unit (or per channel) in order.
+   */
+  @Test
+  void freshMasksAreTheDrawsOfOneGeneratorPerExample() {
+    for (double keep : new double[] {0.86, 0.5, 0.3}) {
+      for (long seed : new long[] {0, 1, -7, 0x4452_4F50L * 31 + 5}) {
+        for (Shape s : new Shape[] {Shape.flat(20), Shape.flat(3), new Shape(2, 3, 5)}) {
+          boolean spatial = s.channels() != s.size();
+          int n = 211;
+          int offset = spatial ? 0 : 17;
+          Pass pass = new Pass(true, seed, offset, n + offset);
+          Dropout d = new Dropout(s, keep, spatial, 4);
+          double[] flat = d.scales(pass, n).clone();
+          double[][] rows = new double[s.size()][n + 2];
+          if (!spatial) {
+            d.scaleRows(pass, rows, n);
+          }
+          for (int j = 0; j < n; j++) {
+            SplittableRandom r = io.augreg.core.Seeds.generator(seed, 4, offset + j);
+            double[] unit = new double[spatial ? s.channels() : s.size()];
+            for (int u = 0; u < unit.length; u++) {
+              unit[u] = r.nextDouble() < keep ? 1.0 / keep : 0.0;
+            }
+            for (int p = 0; p < s.size(); p++) {
+              double expected = unit[spatial ? p % s.channels() : p];
+              assertEquals(Double.doubleToRawLongBits(expected),
+                  Double.doubleToRawLongBits(flat[j * s.size() + p]), "flat " + s + " " + j);
+              if (!spatial) {
+                assertEquals(Double.doubleToRawLongBits(expected),
+                    Double.doubleToRawLongBits(rows[p][j]), "rows " + s + " " + j);
+              }
+            }
+          }
+        }
       }
     }
   }
