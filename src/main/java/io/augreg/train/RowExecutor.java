@@ -522,7 +522,7 @@ final class RowExecutor implements Executor {
    * most three rows (the narrow layers of small networks): the product's terms are summed in the
    * same order as {@link RowKernels#times}, the mask is the scaled one (0 or 1/keep) and the
    * step is {@code min(1, G·2^1200)} as in {@link #reluBackward}. Each case is its own small
-   * method, so that no branch in a loop depends on the run.
+   * method with its own loop over the units, so that no branch in a loop depends on the run.
    *
    * @param w the dense weights ({@code W_l[i, k]} at {@code k·n + i})
    * @param n units of layer l (1 to 3)
@@ -536,22 +536,55 @@ final class RowExecutor implements Executor {
    */
   private static void reluBackwardFused(double[] w, int n, int np, double[][] d, double[][] mk,
       double[][] gl, double[][] out, double[] ones, int m) {
-    for (int k = 0; k < np; k++) {
-      double[] gk = gl[k];
-      int c = k * n;
-      if (n == 1) {
-        if (mk != null) {
-          back1Masked(out[k], w[c], d[0], mk[k], gk, m);
-        } else {
-          back1(out[k], w[c], d[0], gk, m);
-        }
-      } else if (n == 2) {
-        back2(out[k], w[c], d[0], w[c + 1], d[1], mk != null ? mk[k] : ones, gk, m);
-      } else if (mk != null) {
-        back3Masked(out[k], w[c], d[0], w[c + 1], d[1], w[c + 2], d[2], mk[k], gk, m);
+    if (n == 1) {
+      if (mk != null) {
+        back1Masked(w, np, d[0], mk, gl, out, m);
       } else {
-        back3(out[k], w[c], d[0], w[c + 1], d[1], w[c + 2], d[2], gk, m);
+        back1(w, np, d[0], gl, out, m);
       }
+    } else if (n == 2) {
+      back2(w, np, d[0], d[1], mk, ones, gl, out, m);
+    } else if (mk != null) {
+      back3Masked(w, np, d[0], d[1], d[2], mk, gl, out, m);
+    } else {
+      back3(w, np, d[0], d[1], d[2], gl, out, m);
+    }
+  }
+
+  private static void back1(
+      double[] w, int np, double[] d0, double[][] gl, double[][] out, int m) {
+    for (int k = 0; k < np; k++) {
+      back1(out[k], w[k], d0, gl[k], m);
+    }
+  }
+
+  private static void back1Masked(
+      double[] w, int np, double[] d0, double[][] mk, double[][] gl, double[][] out, int m) {
+    for (int k = 0; k < np; k++) {
+      back1Masked(out[k], w[k], d0, mk[k], gl[k], m);
+    }
+  }
+
+  private static void back2(double[] w, int np, double[] d0, double[] d1, double[][] mk,
+      double[] ones, double[][] gl, double[][] out, int m) {
+    for (int k = 0; k < np; k++) {
+      back2(out[k], w[2 * k], d0, w[2 * k + 1], d1, mk != null ? mk[k] : ones, gl[k], m);
+    }
+  }
+
+  private static void back3(double[] w, int np, double[] d0, double[] d1, double[] d2,
+      double[][] gl, double[][] out, int m) {
+    for (int k = 0; k < np; k++) {
+      int c = 3 * k;
+      back3(out[k], w[c], d0, w[c + 1], d1, w[c + 2], d2, gl[k], m);
+    }
+  }
+
+  private static void back3Masked(double[] w, int np, double[] d0, double[] d1, double[] d2,
+      double[][] mk, double[][] gl, double[][] out, int m) {
+    for (int k = 0; k < np; k++) {
+      int c = 3 * k;
+      back3Masked(out[k], w[c], d0, w[c + 1], d1, w[c + 2], d2, mk[k], gl[k], m);
     }
   }
 
@@ -603,18 +636,27 @@ final class RowExecutor implements Executor {
    * computed branch-free as {@code min(1, G·2^1200)}.
    */
   private static void reluBackward(double[][] da, double[][] gl, double[][] dl, int p, int m) {
+    if (dl == null) {
+      reluBackward(da, gl, p, m);
+      return;
+    }
     for (int i = 0; i < p; i++) {
       double[] di = da[i];
       double[] gi = gl[i];
-      if (dl == null) {
-        for (int j = 0; j < m; j++) {
-          di[j] = di[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
-        }
-      } else {
-        double[] d = dl[i];
-        for (int j = 0; j < m; j++) {
-          di[j] = di[j] * d[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
-        }
+      double[] d = dl[i];
+      for (int j = 0; j < m; j++) {
+        di[j] = di[j] * d[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
+      }
+    }
+  }
+
+  /** {@code dZ = dA · (G > 0)} in place, unit by unit. */
+  private static void reluBackward(double[][] da, double[][] gl, int p, int m) {
+    for (int i = 0; i < p; i++) {
+      double[] di = da[i];
+      double[] gi = gl[i];
+      for (int j = 0; j < m; j++) {
+        di[j] = di[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
       }
     }
   }

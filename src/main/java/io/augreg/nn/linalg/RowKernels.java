@@ -85,37 +85,95 @@ public final class RowKernels {
     for (int o0 = 0; o0 < nOut; o0 += chunk) {
       int o1 = Math.min(nOut, o0 + chunk);
       // out_o = c(o,0..3) · in_{0..3}   (fewer when there are fewer inputs)
-      for (int o = o0; o < o1; o++) {
-        int c = o * so;
-        switch (first) {
-          case 4 -> assign4(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2],
-              w[c + 3 * sq], in[3], m);
-          case 3 -> assign3(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2], m);
-          case 2 -> assign2(out[o], w[c], in[0], w[c + sq], in[1], m);
-          default -> assign1(out[o], w[c], in[0], m);
-        }
+      switch (first) {
+        case 4 -> assignRows4(w, so, sq, o0, o1, in, out, m);
+        case 3 -> assignRows3(w, so, sq, o0, o1, in, out, m);
+        case 2 -> assignRows2(w, so, sq, o0, o1, in, out, m);
+        default -> assignRows1(w, so, o0, o1, in, out, m);
       }
       int q = first;
       // out_o += c(o,q..q+3) · in_{q..q+3}
       for (; q + 4 <= nIn; q += 4) {
-        double[] a0 = in[q];
-        double[] a1 = in[q + 1];
-        double[] a2 = in[q + 2];
-        double[] a3 = in[q + 3];
-        for (int o = o0; o < o1; o++) {
-          int c = o * so + q * sq;
-          add4(out[o], w[c], a0, w[c + sq], a1, w[c + 2 * sq], a2, w[c + 3 * sq], a3, m);
+        addRows4(w, so, sq, q, o0, o1, in, out, m);
+      }
+      switch (nIn - q) {
+        case 3 -> addRows3(w, so, sq, q, o0, o1, in, out, m);
+        case 2 -> addRows2(w, so, sq, q, o0, o1, in, out, m);
+        case 1 -> addRows1(w, so, sq, q, o0, o1, in, out, m);
+        default -> {
+          // no inputs left
         }
       }
-      int rest = nIn - q;
-      for (int o = o0; o < o1 && rest > 0; o++) {
-        int c = o * so + q * sq;
-        switch (rest) {
-          case 3 -> add3(out[o], w[c], in[q], w[c + sq], in[q + 1], w[c + 2 * sq], in[q + 2], m);
-          case 2 -> add2(out[o], w[c], in[q], w[c + sq], in[q + 1], m);
-          default -> add1(out[o], w[c], in[q], m);
-        }
-      }
+    }
+  }
+
+  // Each case of the product in its own loop over the output rows, so that no branch inside a
+  // loop depends on the shape (the JIT then compiles each once, whatever the shapes it saw first).
+
+  private static void assignRows4(
+      double[] w, int so, int sq, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      int c = o * so;
+      assign4(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2], w[c + 3 * sq], in[3],
+          m);
+    }
+  }
+
+  private static void assignRows3(
+      double[] w, int so, int sq, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      int c = o * so;
+      assign3(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2], m);
+    }
+  }
+
+  private static void assignRows2(
+      double[] w, int so, int sq, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      int c = o * so;
+      assign2(out[o], w[c], in[0], w[c + sq], in[1], m);
+    }
+  }
+
+  private static void assignRows1(
+      double[] w, int so, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      assign1(out[o], w[o * so], in[0], m);
+    }
+  }
+
+  private static void addRows4(
+      double[] w, int so, int sq, int q, int o0, int o1, double[][] in, double[][] out, int m) {
+    double[] a0 = in[q];
+    double[] a1 = in[q + 1];
+    double[] a2 = in[q + 2];
+    double[] a3 = in[q + 3];
+    for (int o = o0; o < o1; o++) {
+      int c = o * so + q * sq;
+      add4(out[o], w[c], a0, w[c + sq], a1, w[c + 2 * sq], a2, w[c + 3 * sq], a3, m);
+    }
+  }
+
+  private static void addRows3(
+      double[] w, int so, int sq, int q, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      int c = o * so + q * sq;
+      add3(out[o], w[c], in[q], w[c + sq], in[q + 1], w[c + 2 * sq], in[q + 2], m);
+    }
+  }
+
+  private static void addRows2(
+      double[] w, int so, int sq, int q, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      int c = o * so + q * sq;
+      add2(out[o], w[c], in[q], w[c + sq], in[q + 1], m);
+    }
+  }
+
+  private static void addRows1(
+      double[] w, int so, int sq, int q, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      add1(out[o], w[o * so + q * sq], in[q], m);
     }
   }
 
