@@ -82,19 +82,20 @@ class DropoutTest {
     for (double keep : new double[] {0.5, 0.9, 0.3, 0.7, 1e-9, 1.0, Math.nextDown(1.0)}) {
       long t = Dropout.threshold(keep);
       double inv = 1.0 / keep;
+      long invBits = Double.doubleToRawLongBits(inv);
       // the same stream drawn twice: once through nextDouble, once through nextLong
       SplittableRandom a = new SplittableRandom(42);
       SplittableRandom b = new SplittableRandom(42);
       for (int i = 0; i < 100_000; i++) {
         double expected = a.nextDouble() < keep ? inv : 0.0;
         assertEquals(Double.doubleToRawLongBits(expected),
-            Double.doubleToRawLongBits(Dropout.scale(b.nextLong(), t, inv)), "keep " + keep);
+            Double.doubleToRawLongBits(Dropout.scale(b.nextLong(), t, invBits)), "keep " + keep);
       }
       // draws right at the bound: u = t − 1 is kept, u = t is not (u·2⁻⁵³ < keep decides)
       for (long u = Math.max(0, t - 2); u <= Math.min(t + 1, (1L << 53) - 1); u++) {
         double expected = u * 0x1p-53 < keep ? inv : 0.0;
         assertEquals(Double.doubleToRawLongBits(expected),
-            Double.doubleToRawLongBits(Dropout.scale(u << 11 | 0x5a5, t, inv)),
+            Double.doubleToRawLongBits(Dropout.scale(u << 11 | 0x5a5, t, invBits)),
             "keep " + keep + " u " + u);
       }
     }
