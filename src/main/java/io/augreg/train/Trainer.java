@@ -231,9 +231,9 @@ public final class Trainer {
     int m = source.size();
     // checkpoints: a resumed run continues at the saved (epoch, batch) with the saved state
     TrainingState from = ck.begin(live, best, optimizer.moments(1), optimizer.moments(2), log, m,
-        dev == null ? 0 : dev.size(),
-        TrainingState.configOf(config, threads, precision));
+        dev == null ? 0 : dev.size(), () -> TrainingState.configOf(config, threads, precision));
     int first = 1;
+    long dropoutSeed = Seeds.mix(config.seed(), DROPOUT_KEY);
     if (from != null) {
       optimizer.restore(from.step(), from.moment1(), from.moment2());
       aids.restore(from.schedule());
@@ -261,7 +261,8 @@ public final class Trainer {
       long t0 = System.nanoTime();
       try (BatchStream.Epoch batches = source.epoch(epoch, bi)) {
         for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
-          Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), bt.size());
+          // the mask seed Seeds.mix(seed, DROPOUT_KEY, epoch, bi), without a varargs array
+          Pass pass = Pass.training(Seeds.extend(Seeds.extend(dropoutSeed, epoch), bi), bt.size());
           double loss = executor.step(aids.targets(bt), pass, optimizer, record && duringPass);
           if (!Double.isFinite(loss)) {
             diverged = true;
