@@ -198,7 +198,36 @@ public final class FootballCommand implements Callable<Integer> {
       throw new AugregException("--threads must be > 0, got " + threads);
     }
     FootballConfig config = config();
-    FootballData footballData = FootballData.load(data);
+    // Pictures, model files and the page's warm-up are made on a small pool while the data are
+    // read and training goes on: first AWT and the fonts, and FreeMarker with the page layout,
+    // are loaded and compiled (so that the drawing and the page after the last run take tens of
+    // milliseconds, not half a second each); then each run's decision boundary and model files
+    // as soon as it finishes, on as many threads as there are cores (the runs of the lesson
+    // finish at about the same time, and their boundaries are independent), and the cost curves
+    // once all are done.
+    AtomicInteger figureThreads = new AtomicInteger();
+    ExecutorService figures =
+        Executors.newFixedThreadPool(
+            figureThreads(),
+            r -> {
+              Thread t = new Thread(r, "football-figures-" + figureThreads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    List<Future<?>> pending = new ArrayList<>(); // appended to by the training threads too
+    if (pictures) {
+      pending.add(figures.submit(() -> picture("warm-up", Plots::warmUp)));
+    }
+    if (!report.off) {
+      pending.add(figures.submit(FootballCommand::warmUpPage));
+    }
+    FootballData footballData;
+    try {
+      footballData = FootballData.load(data);
+    } catch (RuntimeException e) {
+      figures.shutdownNow();
+      throw e;
+    }
     String description =
         data + " (" + footballData.train().size() + " train, " + footballData.test().size() + " test)";
     FootballExperiment experiment = new FootballExperiment(config);
@@ -219,31 +248,9 @@ public final class FootballCommand implements Callable<Integer> {
     }
     AtomicLongArray done = new AtomicLongArray(runs);
     ProgressBar progress = bar;
-    // Pictures, model files and the page's warm-up are made on a small pool while training goes
-    // on: first AWT and the fonts, and FreeMarker with the page layout, are loaded and compiled
-    // (so that the drawing and the page after the last run take tens of milliseconds, not half
-    // a second each); then each run's decision boundary and model files as soon as it finishes,
-    // on as many threads as there are cores (the runs of the lesson finish at about the same
-    // time, and their boundaries are independent), and the cost curves once all are done.
-    AtomicInteger figureThreads = new AtomicInteger();
-    ExecutorService figures =
-        Executors.newFixedThreadPool(
-            figureThreads(),
-            r -> {
-              Thread t = new Thread(r, "football-figures-" + figureThreads.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    List<Future<?>> pending = new ArrayList<>(); // appended to by the training threads too
     List<FootballRun> results;
     Function<RunInfo, Page> page;
     try {
-      if (pictures) {
-        pending.add(figures.submit(() -> picture("warm-up", Plots::warmUp)));
-      }
-      if (!report.off) {
-        pending.add(figures.submit(FootballCommand::warmUpPage));
-      }
       results =
           experiment.runAll(
               footballData,
@@ -252,12 +259,9 @@ public final class FootballCommand implements Callable<Integer> {
               run -> {
                 synchronized (pending) {
                   if (pictures) {
-                    pending.add(
-                        figures.submit(
-                            () ->
-                                picture(
-                                    FootballFigures.boundaryFileName(run.mode()),
-                                    () -> FootballFigures.writeBoundary(out, run, footballData.train()))));
+                    pending.add(figures.submit(() -> picture(
+                        FootballFigures.boundaryFileName(run.mode()),
+                        () -> FootballFigures.writeBoundary(out, run, footballData.train()))));
                   }
                   pending.add(figures.submit(() -> writeModelFiles(run)));
                 }
@@ -265,9 +269,8 @@ public final class FootballCommand implements Callable<Integer> {
       List<FootballRun> finished = results;
       synchronized (pending) {
         if (pictures) {
-          pending.add(
-              figures.submit(
-                  () -> picture(FootballFigures.COST_FILE, () -> FootballFigures.writeCostCurves(out, finished))));
+          pending.add(figures.submit(() -> picture(FootballFigures.COST_FILE,
+              () -> FootballFigures.writeCostCurves(out, finished))));
         }
       }
       // the page's layout that needs only the numbers is made here while the pool draws
