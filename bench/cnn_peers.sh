@@ -42,9 +42,14 @@ cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo "# REFERENCE CNN vs PyTorch, $(date -u '+%Y-%m-%d %H:%M UTC'), $cpu, $(nproc) cores,"\
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds, $epochs epochs"
 echo
+# OpenBLAS picks its kernels by the CPU unless OPENBLAS_CORETYPE names them (on the 2-core EPYC the
+# environment sets Haswell: AVX2 kernels, about half the float speed of its AVX-512 ones)
+kernels="detected by OpenBLAS"
+[[ -n "${OPENBLAS_CORETYPE:-}" ]] && kernels="OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE from the environment"
 echo "BLAS of each side:"
 echo "- augreg: OpenBLAS $(unzip -p "$tmp/augreg.jar" META-INF/maven/org.bytedeco/openblas/pom.properties |
-  sed -n 's/^version=//p') (org.bytedeco, through JavaCPP), float products (bench cnn's default --precision)"
+  sed -n 's/^version=//p') (org.bytedeco, through JavaCPP), float products (bench cnn's default --precision),"\
+  "kernels: $kernels"
 blas3="$(update-alternatives --display libblas.so.3-x86_64-linux-gnu 2>/dev/null | sed -n 's/.*link currently points to //p')"
 for py in python3 /usr/bin/python3; do
   echo "- $(command -v $py): $($py -c '
