@@ -369,7 +369,8 @@ public final class TrainCommand implements Callable<Integer> {
       printEnd(r, outw);
       replaceEarlierRun();
       boolean curves = TrainOutputs.write(out, c, r);
-      int code = finish(r.failures().isEmpty(), curves, c, started[0], outw, err);
+      int code = finish(r.failures().isEmpty(), curves ? null : noCurves(r.result(), ck), c,
+          started[0], outw, err);
       return checkpointEnd(r.result(), ck, code, outw);
     }
   }
@@ -418,7 +419,7 @@ public final class TrainCommand implements Callable<Integer> {
     double[] w = ck.writeTimes();
     if (w[0] > 0) {
       outw.printf(Locale.ROOT, "checkpoints: %d written, %.3f s of the training time (%.2f%%),"
-          + " %.3f s writing in the background%n", (int) w[0], w[1], 100 * w[1] / t.seconds(),
+          + " %.3f s CPU writing in the background%n", (int) w[0], w[1], 100 * w[1] / t.seconds(),
           w[2]);
     }
     if (t.stopReason() == StopReason.INTERRUPTED) {
@@ -431,14 +432,7 @@ public final class TrainCommand implements Callable<Integer> {
       outw.flush();
       return CtrlC.EXIT;
     }
-    Path file = out.resolve(TrainOutputs.CHECKPOINT);
-    try {
-      java.nio.file.Files.deleteIfExists(file);
-      java.nio.file.Files.deleteIfExists(out.resolve("." + TrainOutputs.CHECKPOINT + ".tmp"));
-    } catch (java.io.IOException e) {
-      throw new AugregException(file + ": cannot remove the finished run's checkpoint ("
-          + e.getMessage() + ")", e);
-    }
+    TrainingState.delete(out.resolve(TrainOutputs.CHECKPOINT));
     return code;
   }
 
@@ -473,17 +467,32 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /**
+   * Why a run drew no learning curves: interrupted before its first epoch was recorded (then how to
+   * continue it), or no recorded epoch had a finite cost.
+   */
+  private String noCurves(TrainOutcome t, Checkpointing ck) {
+    if (t.stopReason() == StopReason.INTERRUPTED && t.history().epochs().isEmpty()) {
+      return "interrupted before the first epoch was recorded" + (ck.file() == null
+          ? "" : "; continue the run with augreg train --resume --out " + out);
+    }
+    return "no epoch had a finite cost";
+  }
+
+  /**
    * The report page, then the "wrote" line (the last: where the model is); exit code 1 when images were skipped or the page could
    * not be written, else 0 (a divergence included).
+   *
+   * @param noCurves why there are no learning curves, or null when they were drawn
    */
-  private int finish(boolean allRead, boolean curves, ImageTrainConfig c, RunStart start,
+  private int finish(boolean allRead, String noCurves, ImageTrainConfig c, RunStart start,
       PrintWriter outw, PrintWriter err) {
     err.flush();
     boolean page = report.write(spec, out.resolve("report.html"),
         info -> TrainReport.build(out, c, start, info), outw, err);
     // the last line says where the model is
     outw.println("wrote " + out.resolve("model.json") + ", model.mat, history.csv, report.json"
-        + (curves ? ", loss.png, accuracy.png" : " (no learning curves: no epoch had a finite cost)"));
+        + (noCurves == null ? ", loss.png, accuracy.png" : " (no learning curves: " + noCurves
+            + ")"));
     outw.flush();
     return allRead && page ? 0 : 1;
   }

@@ -74,7 +74,7 @@ final class TrainResume {
    */
   static TrainingState restore(CommandSpec spec, Path out) {
     Path file = out.resolve(TrainOutputs.CHECKPOINT);
-    if (!Files.exists(file)) {
+    if (!TrainingState.exists(file)) {
       throw new AugregException("--resume: --out " + out + " holds no checkpoint ("
           + TrainOutputs.CHECKPOINT + ")" + (Files.exists(out.resolve("report.json"))
               ? "; the run there has finished (report.json)" : "")

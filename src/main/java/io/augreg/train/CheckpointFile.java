@@ -19,38 +19,72 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
- * The checkpoint file of a {@link TrainingState}: one file, written to {@code .NAME.tmp} beside
- * it and renamed over it, so that a kill at any instant leaves either the previous complete
- * checkpoint or the new one.
+ * The checkpoint file of a {@link TrainingState}: one file, written under a second name beside
+ * it and renamed over it, so that a kill at any instant leaves a complete checkpoint.
  *
- * <p>Layout (little-endian): the 8 bytes {@code AUGRCKPT}, the format version (int), the length
- * of a UTF-8 JSON header (int) and the header (position, counts, configuration, the caller's
- * fields); then the doubles: the history (6 per recorded epoch), the log's last cost, best score
- * and wait, the schedule's epoch, rate, best dev cost and bad epochs, the epoch's pass sums, and
- * the arrays of the live weights, the first and second optimizer moments and the
- * kept weights, each as its length (int) and its values; last a CRC-32 of everything before it
- * (long). The doubles are stored bit for bit, so a resumed run continues with exactly the same
- * numbers.
+ * <p>Layout (format 2, little-endian): the 8 bytes {@code AUGRCKPT}, the format version (int),
+ * the length of a UTF-8 JSON header (int) and the header (what stays the same for a whole run:
+ * data sizes, array counts, configuration, the caller's fields; encoded once per run); then the
+ * position (epoch, batch: ints; step, samples, training nanoseconds: longs; whether an epoch was
+ * kept, the kept epoch, whether kept weights follow, the recorded epochs: ints), the history (6
+ * doubles per recorded epoch), the log's last cost, best score and wait, the schedule's epoch,
+ * rate, best dev cost and bad epochs, the epoch's pass sums (doubles), and the arrays of the live
+ * weights, the first and second optimizer moments and the kept weights, each as its length (int)
+ * and its values; last a CRC-32C of everything before it (long). The doubles are stored bit for
+ * bit, so a resumed run continues with exactly the same numbers. Format 1 (CRC-32, the position in
+ * the JSON header) is refused with a message saying so.
+ *
+ * <p>Writing ({@link #save}): the state is encoded into a direct buffer that is reused (sized
+ * once), checksummed (CRC-32C, a CPU instruction) and written with one positional write into
+ * {@code .NAME.tmp}, <em>in place</em>: that file is the checkpoint before the previous one,
+ * recycled, so the write reuses its page-cache pages instead of allocating a new file and
+ * replacing {@code NAME} does not make the file system flush the new file (ext4 does that when a
+ * rename replaces an existing file). Then {@code NAME} is renamed to {@code .NAME.old}, {@code
+ * .NAME.tmp} to {@code NAME}, and {@code .NAME.old} to {@code .NAME.tmp} (the next write's file);
+ * no rename replaces an existing name. After a kill between the first two renames, {@code NAME}
+ * is missing and {@code .NAME.tmp} holds the newest complete checkpoint (and {@code .NAME.old}
+ * the one before): {@link #read} and the next {@link #save} take it from there.
+ *
+ * <p>What is promised: a process killed at any instant (SIGKILL included) leaves the last
+ * complete checkpoint. Nothing is forced to the disk ({@code fsync}): after a power loss or an
+ * operating-system crash the file may be an earlier checkpoint, or be refused as damaged (its
+ * checksum), but never read as a wrong state.
  */
 final class CheckpointFile {
   /** The format version this class writes and reads. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private static final byte[] MAGIC = "AUGRCKPT".getBytes(StandardCharsets.US_ASCII);
-  private static final String[] GROUPS = {"weights", "moment1", "moment2", "best"};
+  private static final String[] GROUPS = {"weights", "moment1", "moment2"};
+  /** Bytes of the position block: 2 ints, 3 longs, 4 ints. */
+  private static final int POSITION = 2 * 4 + 3 * 8 + 4 * 4;
   /** Doubles after the history: the log's 3, the schedule's 4, the pass sums' 2. */
   private static final int SCALARS = 9;
 
   /**
    * Test hook (system property {@code augreg.checkpoint.stallMs}): pause this long half-way
-   * through writing the temporary file, so that a test can kill the process during a write.
+   * through writing the checkpoint, so that a test can kill the process during a write. The pause
+   * is announced on the standard error.
    */
   private static final long STALL_MS = Long.getLong("augreg.checkpoint.stallMs", 0);
 
-  private ByteBuffer buffer = ByteBuffer.allocate(0);
+  /** The encoded state, reused from write to write (direct: written without another copy). */
+  private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
+  /** The last header's fields and bytes: the header is the same for a whole run. */
+  private Header headerOf;
+  private byte[] header;
+
+  /** The constant part of a state: what its JSON header holds. */
+  private record Header(int examples, int devExamples, int weights, int moment1, int moment2,
+      JsonNode config, Map<String, String> run) {
+    static Header of(TrainingState s) {
+      return new Header(s.examples(), s.devExamples(), s.weightArrays().size(),
+          s.moment1().size(), s.moment2().size(), s.configNode(), s.run());
+    }
+  }
 
   /**
    * Writes {@code s} to {@code file} with a fresh buffer.
@@ -62,86 +96,148 @@ final class CheckpointFile {
   }
 
   /**
-   * Writes {@code s} to {@code file} atomically, reusing this writer's buffer.
+   * Encodes the header of {@code s} and sizes the buffer for it and {@code moreRecords} more
+   * recorded epochs, so that the first {@link #save} allocates nothing and runs warm code.
+   *
+   * @param s a state of the run (its arrays' sizes and constant fields count)
+   * @param moreRecords recorded epochs to make room for
+   */
+  void prepare(TrainingState s, int moreRecords) {
+    long size = size(s) + 48L * moreRecords;
+    if (size < Integer.MAX_VALUE - 16 && buffer.capacity() < size) {
+      buffer = ByteBuffer.allocateDirect((int) size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+    encode(s);
+  }
+
+  /** The encoded size of {@code s} in bytes. */
+  private long size(TrainingState s) {
+    long doubles = 6L * s.log().records().size() + SCALARS;
+    long arrays = 0;
+    for (List<double[]> g : groups(s)) {
+      for (double[] a : g) {
+        doubles += a.length;
+        arrays++;
+      }
+    }
+    return MAGIC.length + 8L + header(s).length + POSITION + 8 * doubles + 4 * arrays + 8;
+  }
+
+  /**
+   * Writes {@code s} to {@code file} atomically, reusing this writer's buffer and the file two
+   * checkpoints back.
    *
    * @param file the checkpoint file
    * @param s the state
    * @throws AugregException naming the file when it cannot be written
    */
   void save(Path file, TrainingState s) {
-    byte[] header = header(s);
-    List<List<double[]>> groups = groups(s);
-    long doubles = 6L * s.log().records().size() + SCALARS;
-    long arrays = 0;
-    for (List<double[]> g : groups) {
-      for (double[] a : g) {
-        doubles += a.length;
-        arrays++;
-      }
-    }
-    long size = MAGIC.length + 8L + header.length + 8 * doubles + 4 * arrays + 8;
+    long size = size(s);
     if (size > Integer.MAX_VALUE - 16) {
       throw new AugregException(file + ": the training state (" + size + " bytes) is too large"
           + " for one checkpoint file");
     }
-    if (buffer.capacity() < size) {
-      buffer = ByteBuffer.allocate((int) size);
-    }
-    ByteBuffer b = buffer;
-    b.clear();
-    b.order(ByteOrder.LITTLE_ENDIAN);
-    b.put(MAGIC).putInt(VERSION).putInt(header.length).put(header);
-    for (EpochRecord r : s.log().records()) {
-      b.putDouble(r.epoch()).putDouble(r.trainCost()).putDouble(r.devCost())
-          .putDouble(r.trainAccuracy()).putDouble(r.devAccuracy()).putDouble(r.lr());
-    }
-    LrScheduler.State lr = s.schedule();
-    b.putDouble(s.log().lastCost()).putDouble(s.log().rule()[0]).putDouble(s.log().rule()[1])
-        .putDouble(lr.epoch()).putDouble(lr.lr()).putDouble(lr.best()).putDouble(lr.badEpochs())
-        .putDouble(s.passSums()[0]).putDouble(s.passSums()[1]);
-    for (List<double[]> g : groups) {
-      for (double[] a : g) {
-        b.putInt(a.length);
-        b.asDoubleBuffer().put(a);
-        b.position(b.position() + 8 * a.length);
-      }
-    }
-    CRC32 crc = new CRC32();
-    crc.update(b.array(), 0, b.position());
-    b.putLong(crc.getValue());
-    b.flip();
+    ByteBuffer b = encode(s);
     Path abs = file.toAbsolutePath();
-    Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
+    Path tmp = sibling(abs, ".tmp");
+    Path old = sibling(abs, ".old");
     try {
       Files.createDirectories(abs.getParent());
+      if (!Files.exists(abs) && Files.exists(old) && Files.exists(tmp)) {
+        // killed between the renames below: the newest complete checkpoint is under tmp
+        move(tmp, abs);
+      }
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+          StandardOpenOption.WRITE)) {
+        long at = 0;
         if (STALL_MS > 0) {
           ByteBuffer half = b.duplicate();
           half.limit(b.limit() / 2);
-          writeFully(ch, half);
+          at = writeFully(ch, half, at);
           b.position(half.position());
-          stall();
+          stall(file);
         }
-        writeFully(ch, b);
+        at = writeFully(ch, b, at);
+        if (ch.size() > at) {
+          ch.truncate(at);
+        }
       }
-      try {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      Files.deleteIfExists(old);
+      if (Files.exists(abs)) {
+        move(abs, old);
+      }
+      move(tmp, abs);
+      if (Files.exists(old)) {
+        move(old, tmp);
       }
     } catch (IOException e) {
       throw new AugregException(file + ": cannot write the checkpoint (" + e.getMessage() + ")", e);
     }
   }
 
-  private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
-    while (b.hasRemaining()) {
-      ch.write(b);
+  /** Encodes {@code s} and its checksum into {@link #buffer} (grown when too small); flipped. */
+  private ByteBuffer encode(TrainingState s) {
+    byte[] h = header(s);
+    long size = size(s);
+    if (buffer.capacity() < size) {
+      // room for a few more recorded epochs, so that a growing history rarely reallocates
+      buffer = ByteBuffer.allocateDirect((int) Math.min(Integer.MAX_VALUE - 16, size + 48 * 64))
+          .order(ByteOrder.LITTLE_ENDIAN);
+    }
+    ByteBuffer b = buffer;
+    b.clear();
+    b.put(MAGIC).putInt(VERSION).putInt(h.length).put(h);
+    EpochLog.Saved log = s.log();
+    b.putInt(s.epoch()).putInt(s.batch()).putLong(s.step()).putLong(s.samples())
+        .putLong(s.trainNanos()).putInt(log.haveBest() ? 1 : 0).putInt(log.bestEpoch())
+        .putInt(s.best() == null ? 0 : 1).putInt(log.records().size());
+    for (EpochRecord r : log.records()) {
+      b.putDouble(r.epoch()).putDouble(r.trainCost()).putDouble(r.devCost())
+          .putDouble(r.trainAccuracy()).putDouble(r.devAccuracy()).putDouble(r.lr());
+    }
+    LrScheduler.State lr = s.schedule();
+    b.putDouble(log.lastCost()).putDouble(log.rule()[0]).putDouble(log.rule()[1])
+        .putDouble(lr.epoch()).putDouble(lr.lr()).putDouble(lr.best()).putDouble(lr.badEpochs())
+        .putDouble(s.passSums()[0]).putDouble(s.passSums()[1]);
+    for (List<double[]> g : groups(s)) {
+      for (double[] a : g) {
+        b.putInt(a.length);
+        // a bulk copy (little-endian is the machine's order on x86 and ARM: a memory copy)
+        b.asDoubleBuffer().put(a);
+        b.position(b.position() + 8 * a.length);
+      }
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(b.duplicate().flip());
+    b.putLong(crc.getValue());
+    return b.flip();
+  }
+
+  /** {@code .NAME.suffix} beside {@code file}. */
+  private static Path sibling(Path file, String suffix) {
+    return file.resolveSibling("." + file.getFileName() + suffix);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
     }
   }
 
-  private static void stall() {
+  /** Writes all of {@code b} at {@code at}; returns the position after it. */
+  private static long writeFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
+    while (b.hasRemaining()) {
+      at += ch.write(b, at);
+    }
+    return at;
+  }
+
+  private static void stall(Path file) {
+    System.err.println("augreg: checkpoint write paused for " + STALL_MS + " ms ("
+        + file.getFileName() + ", augreg.checkpoint.stallMs)");
+    System.err.flush();
     try {
       Thread.sleep(STALL_MS);
     } catch (InterruptedException e) {
@@ -154,42 +250,79 @@ final class CheckpointFile {
         s.best() == null ? List.of() : s.best());
   }
 
-  private static byte[] header(TrainingState s) {
+  /** The JSON header of {@code s}: encoded once for the states of one run. */
+  private byte[] header(TrainingState s) {
+    Header k = Header.of(s);
+    if (k.equals(headerOf)) {
+      return header;
+    }
     ObjectNode h = TrainingState.JSON.createObjectNode();
     h.put("format", "augreg-checkpoint");
-    h.put("epoch", s.epoch());
-    h.put("batch", s.batch());
-    h.put("step", s.step());
-    h.put("samples", s.samples());
-    h.put("train_nanos", s.trainNanos());
-    h.put("examples", s.examples());
-    h.put("dev_examples", s.devExamples());
-    h.put("have_best", s.log().haveBest());
-    h.put("best_epoch", s.log().bestEpoch());
-    h.put("records", s.log().records().size());
+    h.put("examples", k.examples());
+    h.put("dev_examples", k.devExamples());
     ObjectNode g = h.putObject("arrays");
-    List<List<double[]>> groups = groups(s);
-    for (int i = 0; i < GROUPS.length; i++) {
-      g.put(GROUPS[i], groups.get(i).size());
-    }
-    h.put("best_is_weights", s.best() == null);
-    h.set("config", s.configNode());
-    h.set("run", TrainingState.JSON.valueToTree(s.run()));
+    g.put(GROUPS[0], k.weights());
+    g.put(GROUPS[1], k.moment1());
+    g.put(GROUPS[2], k.moment2());
+    h.set("config", k.config());
+    h.set("run", TrainingState.JSON.valueToTree(k.run()));
     try {
-      return TrainingState.JSON.writeValueAsBytes(h);
+      header = TrainingState.JSON.writeValueAsBytes(h);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+    headerOf = k;
+    return header;
   }
 
   /**
-   * Reads a checkpoint file.
+   * Removes a checkpoint file and the names its writes use (the recycled file first, the
+   * checkpoint last, so that no step leaves an older state looking like the newest).
+   *
+   * @param file the checkpoint file
+   * @throws IOException when one cannot be removed
+   */
+  static void delete(Path file) throws IOException {
+    Path abs = file.toAbsolutePath();
+    Files.deleteIfExists(sibling(abs, ".old"));
+    Files.deleteIfExists(sibling(abs, ".tmp"));
+    Files.deleteIfExists(abs);
+  }
+
+  /**
+   * Whether {@code file} holds a checkpoint, or a kill between the renames of a write left it
+   * under the write's names.
+   *
+   * @param file the checkpoint file
+   * @return whether {@link #read} has a file to read
+   */
+  static boolean exists(Path file) {
+    Path abs = file.toAbsolutePath();
+    return Files.exists(abs) || Files.exists(sibling(abs, ".old"));
+  }
+
+  /**
+   * Reads a checkpoint file (when a kill between the renames of a write left it missing: the
+   * newest complete one of the write's two names).
    *
    * @param file the file
    * @return the state
    * @throws AugregException naming the file when it is missing, damaged or of another format
    */
   static TrainingState read(Path file) {
+    Path abs = file.toAbsolutePath();
+    Path old = sibling(abs, ".old");
+    if (!Files.exists(abs) && Files.exists(old)) {
+      try {
+        return readOne(sibling(abs, ".tmp"));
+      } catch (AugregException e) {
+        return readOne(old);
+      }
+    }
+    return readOne(file);
+  }
+
+  private static TrainingState readOne(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -203,22 +336,32 @@ final class CheckpointFile {
       throw new AugregException(file + ": not an augreg checkpoint");
     }
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    CRC32 crc = new CRC32();
-    crc.update(bytes, 0, bytes.length - 8);
-    if (crc.getValue() != b.getLong(bytes.length - 8)) {
-      throw new AugregException(file + ": the checkpoint is damaged (its checksum does not match)");
-    }
     b.position(MAGIC.length);
     int version = b.getInt();
     if (version != VERSION) {
       throw new AugregException(file + ": checkpoint format version " + version
-          + ", this augreg reads version " + VERSION);
+          + ", this augreg reads version " + VERSION + (version < VERSION
+              ? " (the checkpoint was written by an earlier augreg: start the run again, with"
+                  + " --overwrite)" : " (written by a newer augreg)"));
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, bytes.length - 8);
+    if (crc.getValue() != b.getLong(bytes.length - 8)) {
+      throw new AugregException(file + ": the checkpoint is damaged (its checksum does not match)");
     }
     try {
       int len = b.getInt();
       JsonNode h = TrainingState.JSON.readTree(bytes, b.position(), len);
       b.position(b.position() + len);
-      int n = h.get("records").asInt();
+      int epoch = b.getInt();
+      int batch = b.getInt();
+      long step = b.getLong();
+      long samples = b.getLong();
+      long trainNanos = b.getLong();
+      boolean haveBest = b.getInt() != 0;
+      int bestEpoch = b.getInt();
+      boolean bestArrays = b.getInt() != 0;
+      int n = b.getInt();
       List<EpochRecord> records = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         records.add(new EpochRecord((int) b.getDouble(), b.getDouble(), b.getDouble(),
@@ -231,27 +374,29 @@ final class CheckpointFile {
       double[] passSums = {b.getDouble(), b.getDouble()};
       List<List<double[]>> groups = new ArrayList<>();
       for (String g : GROUPS) {
-        int k = h.get("arrays").get(g).asInt();
-        List<double[]> arrays = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-          double[] a = new double[b.getInt()];
-          b.asDoubleBuffer().get(a);
-          b.position(b.position() + 8 * a.length);
-          arrays.add(a);
-        }
-        groups.add(arrays);
+        groups.add(arrays(b, h.get("arrays").get(g).asInt()));
       }
-      EpochLog.Saved log = new EpochLog.Saved(records, h.get("have_best").asBoolean(),
-          h.get("best_epoch").asInt(), lastCost, rule);
+      List<double[]> best = bestArrays ? arrays(b, groups.get(0).size()) : null;
+      EpochLog.Saved log = new EpochLog.Saved(records, haveBest, bestEpoch, lastCost, rule);
       Map<String, String> run = new LinkedHashMap<>();
-      h.get("run").fields().forEachRemaining(e -> run.put(e.getKey(), e.getValue().asText()));
-      return new TrainingState(h.get("epoch").asInt(), h.get("batch").asInt(),
-          h.get("step").asLong(), groups.get(0), groups.get(1), groups.get(2),
-          h.get("best_is_weights").asBoolean() ? null : groups.get(3), log, lr, passSums,
-          h.get("samples").asLong(), h.get("train_nanos").asLong(), h.get("examples").asInt(),
+      h.get("run").properties().forEach(e -> run.put(e.getKey(), e.getValue().asText()));
+      return new TrainingState(epoch, batch, step, groups.get(0), groups.get(1), groups.get(2),
+          best, log, lr, passSums, samples, trainNanos, h.get("examples").asInt(),
           h.get("dev_examples").asInt(), h.get("config"), run);
     } catch (IOException | RuntimeException e) {
       throw new AugregException(file + ": the checkpoint is damaged (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** {@code k} arrays, each its length and its values. */
+  private static List<double[]> arrays(ByteBuffer b, int k) {
+    List<double[]> arrays = new ArrayList<>(k);
+    for (int i = 0; i < k; i++) {
+      double[] a = new double[b.getInt()];
+      b.asDoubleBuffer().get(a);
+      b.position(b.position() + 8 * a.length);
+      arrays.add(a);
+    }
+    return arrays;
   }
 }

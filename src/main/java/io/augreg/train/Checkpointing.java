@@ -2,6 +2,8 @@ package io.augreg.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.augreg.core.AugregException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +33,14 @@ import java.util.function.Supplier;
  * first epoch that ends at least {@link #AUTO_SECONDS} after the previous checkpoint), and once
  * more when a stop was requested. The write is atomic ({@link CheckpointFile}). The stop flag
  * and {@link #last()} may be used from any thread; the rest is the training thread's.
+ *
+ * <p>A run that does not resume removes an earlier checkpoint at its file when it starts (an
+ * earlier run's state must not pass for this run's).
+ *
+ * <p>Cost: the training thread only copies the state into arrays allocated at the start (by a
+ * background thread, which also sizes the file buffer and runs the encoder once so that the
+ * first checkpoint is as cheap as the others); the background thread encodes, checksums and
+ * writes it while training goes on. {@link #writeTimes()} reports both.
  */
 public final class Checkpointing {
   /** {@link #auto}'s spacing: a checkpoint at the end of an epoch this long after the last one. */
@@ -45,6 +55,8 @@ public final class Checkpointing {
   private volatile TrainingState last;
   /** The state before {@link #last}: written, no longer handed out, its arrays reused. */
   private TrainingState spare;
+  /** Arrays prepared at the start for the second checkpoint (the first takes {@link #spare}). */
+  private TrainingState prepared;
   private long lastWrite;
   private double writeSeconds;
   private volatile double backgroundSeconds;
@@ -163,23 +175,26 @@ public final class Checkpointing {
 
   /**
    * The checkpoints written so far, the time the training thread spent on them (copying the
-   * state, and waiting for the previous write when it was not done yet) and the time a
-   * background thread spent encoding and writing them.
+   * state, and waiting for the previous write when it was not done yet) and the CPU time a
+   * background thread spent preparing (at the start), encoding and writing them.
    *
-   * @return {count, seconds on the training thread, seconds in the background}
+   * @return {count, seconds on the training thread, CPU seconds in the background}
    */
   public double[] writeTimes() {
     return new double[] {writes, writeSeconds, backgroundSeconds};
   }
 
   /**
-   * Binds the run's live and kept parameters and its log, and restores the state to resume from
-   * into them (the caller restores the optimizer and calls its layers' {@code parametersChanged}).
+   * Binds the run's live and kept parameters, optimizer moments and log, starts preparing the
+   * checkpoints' arrays and file buffer in the background (when there is a file), and restores the
+   * state to resume from into them (the caller restores the optimizer and calls its layers'
+   * {@code parametersChanged}).
    *
    * @return the state resumed from, or null for a fresh run
    */
-  TrainingState begin(List<double[]> live, List<double[]> best, EpochLog log, int examples,
-      int devExamples, Supplier<JsonNode> config) {
+  TrainingState begin(List<double[]> live, List<double[]> best, List<double[]> moment1,
+      List<double[]> moment2, EpochLog log, int examples, int devExamples,
+      Supplier<JsonNode> config) {
     this.live = live;
     this.best = best;
     this.log = log;
@@ -188,6 +203,26 @@ public final class Checkpointing {
     this.configOf = config;
     this.config = null;
     lastWrite = System.nanoTime();
+    if (file != null) {
+      EpochLog.Saved s = log.save();
+      int records = config().path("epochs").asInt(0) + 1;
+      boolean fresh = resume == null;
+      submit(() -> {
+        if (fresh) {
+          // an earlier run's checkpoint (--overwrite) must not be taken for this run's
+          try {
+            CheckpointFile.delete(file);
+          } catch (java.io.IOException e) {
+            throw new AugregException(file + ": cannot remove an earlier checkpoint ("
+                + e.getMessage() + ")", e);
+          }
+        }
+        // the two array sets the checkpoints alternate between, and a warm encoder
+        spare = state(like(live), like(moment1), like(moment2), s);
+        prepared = state(like(live), like(moment1), like(moment2), s);
+        writer.prepare(spare, records);
+      });
+    }
     if (resume == null) {
       return null;
     }
@@ -245,32 +280,25 @@ public final class Checkpointing {
   void save(int epoch, int batch, long step, List<double[]> moment1, List<double[]> moment2,
       LrScheduler.State schedule, double[] passSums, long samples, long trainNanos) {
     long t0 = System.nanoTime();
-    // one write at a time: the previous one must be on disk before the next starts
+    // one write at a time: the previous one must be on disk before the next starts (and the
+    // arrays prepared at the start are ready)
     await();
     EpochLog.Saved s = log.save();
     TrainingState old = spare;
-    List<double[]> kept = s.haveBest() && !same(best, live)
+    // the kept weights are the live ones right after the epoch they were kept at
+    boolean keptNow = batch == 0 && s.haveBest() && s.bestEpoch() == epoch - 1;
+    List<double[]> kept = s.haveBest() && !keptNow && !same(best, live)
         ? reuse(best, old == null ? null : old.best()) : null;
     TrainingState state = new TrainingState(epoch, batch, step,
         reuse(live, old == null ? null : old.weightArrays()),
         reuse(moment1, old == null ? null : old.moment1()),
         reuse(moment2, old == null ? null : old.moment2()), kept, s, schedule,
         passSums.clone(), samples, trainNanos, examples, devExamples, config(), run);
-    spare = last;
+    spare = last != null ? last : prepared;
+    prepared = null;
     if (file != null) {
       // encoded and written by a background thread while training goes on
-      if (background == null) {
-        background = Executors.newSingleThreadExecutor(r -> {
-          Thread t = new Thread(r, "augreg-checkpoint");
-          t.setDaemon(true);
-          return t;
-        });
-      }
-      pending = background.submit(() -> {
-        long b0 = System.nanoTime();
-        writer.save(file, state);
-        backgroundSeconds += (System.nanoTime() - b0) / 1e9;
-      });
+      submit(() -> writer.save(file, state));
     }
     last = state;
     lastWrite = System.nanoTime();
@@ -296,6 +324,36 @@ public final class Checkpointing {
     }
   }
 
+  /** A new state of the run at its start, for the arrays given. */
+  private TrainingState state(List<double[]> w, List<double[]> m1, List<double[]> m2,
+      EpochLog.Saved s) {
+    return new TrainingState(1, 0, 0, w, m1, m2, null, s, new LrScheduler.State(0, 0, 0, 0),
+        new double[2], 0, 0, examples, devExamples, config, run);
+  }
+
+  /** Runs {@code task} on the background thread (started on first use), counting its CPU time. */
+  private void submit(Runnable task) {
+    if (background == null) {
+      background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "augreg-checkpoint");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    pending = background.submit(() -> {
+      long b0 = cpuNanos();
+      task.run();
+      backgroundSeconds += (cpuNanos() - b0) / 1e9;
+    });
+  }
+
+  /** This thread's CPU time (its wall time where the JVM cannot measure that). */
+  private static long cpuNanos() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long t = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
+    return t >= 0 ? t : System.nanoTime();
+  }
+
   /** Waits for the write in progress; its failure is thrown here. */
   private void await() {
     Future<?> p = pending;
@@ -313,6 +371,15 @@ public final class Checkpointing {
           : new AugregException(file + ": cannot write the checkpoint (" + e.getCause() + ")",
               e.getCause());
     }
+  }
+
+  /** New zero arrays of the shapes of {@code a} (not copies: training changes {@code a} now). */
+  private static List<double[]> like(List<double[]> a) {
+    List<double[]> out = new java.util.ArrayList<>(a.size());
+    for (double[] x : a) {
+      out.add(new double[x.length]);
+    }
+    return out;
   }
 
   /** Copies {@code src} into {@code into} when it has the same shape, else into new arrays. */

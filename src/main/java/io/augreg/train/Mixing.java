@@ -131,9 +131,19 @@ public final class Mixing implements BatchStream {
 
   @Override
   public Epoch epoch(int e) {
-    Epoch batches = inner.epoch(e);
+    return epoch(e, 0);
+  }
+
+  /**
+   * The batches of epoch {@code e} from batch {@code first} on: the inner stream skips its own
+   * way, and the draws need no skipping (batch b's comes from (seed, e, b) alone), so a resumed
+   * run continues in the middle of an epoch without building the skipped batches.
+   */
+  @Override
+  public Epoch epoch(int e, int first) {
+    Epoch batches = inner.epoch(e, first);
     return new Epoch() {
-      private int b;
+      private int b = first;
 
       @Override
       public Batch next() {

@@ -7,7 +7,6 @@ import io.augreg.core.AugregException;
 import io.augreg.nn.linalg.Precision;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +99,7 @@ public final class TrainingState {
    * @throws AugregException naming the first field that differs
    */
   void checkMatches(JsonNode current, int m, int dev) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : config.properties()) {
       JsonNode now = current.get(e.getKey());
       if (!String.valueOf(e.getValue()).equals(String.valueOf(now))) {
         throw new AugregException("the checkpoint was written with " + e.getKey() + " = "
@@ -135,6 +133,32 @@ public final class TrainingState {
    */
   public static TrainingState load(Path file) {
     return CheckpointFile.read(file);
+  }
+
+  /**
+   * Whether {@code file} holds a checkpoint for {@link #load} (also when a kill in the middle of a
+   * write left it under the write's temporary names).
+   *
+   * @param file the checkpoint file
+   * @return whether there is one
+   */
+  public static boolean exists(Path file) {
+    return CheckpointFile.exists(file);
+  }
+
+  /**
+   * Removes a checkpoint file and the temporary names its writes use.
+   *
+   * @param file the checkpoint file
+   * @throws AugregException naming the file when one cannot be removed
+   */
+  public static void delete(Path file) {
+    try {
+      CheckpointFile.delete(file);
+    } catch (java.io.IOException e) {
+      throw new AugregException(file + ": cannot remove the checkpoint (" + e.getMessage() + ")",
+          e);
+    }
   }
 
   /**
@@ -221,7 +245,7 @@ public final class TrainingState {
    */
   public Map<String, String> config() {
     Map<String, String> out = new LinkedHashMap<>();
-    config.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().toString()));
+    config.properties().forEach(e -> out.put(e.getKey(), e.getValue().toString()));
     return out;
   }
 

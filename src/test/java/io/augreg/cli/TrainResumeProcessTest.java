@@ -121,8 +121,8 @@ class TrainResumeProcessTest {
       }
       TrainingState before = k == 0 ? null : TrainingState.load(ckpt);
       if (duringWrite) {
-        Path part = out.resolve(".checkpoint.ckpt.tmp");
-        while (!Files.exists(part) || Files.size(part) == 0) {
+        // the write announces its pause half-way through
+        while (!c.console().contains("checkpoint write paused")) {
           assertTrue(c.process().isAlive(), c.console());
           Thread.sleep(5);
         }
@@ -136,7 +136,7 @@ class TrainResumeProcessTest {
       TrainingState now = TrainingState.load(ckpt);
       kills.add(now.epoch() + "." + now.batch());
       if (duringWrite) {
-        // the half-written file is left under its temporary name; the last checkpoint stands
+        // the half-written file is left under a temporary name; the last checkpoint stands
         assertEquals(before.epoch(), now.epoch(), "seed " + seed);
         assertEquals(before.step(), now.step(), "seed " + seed);
       }
@@ -150,6 +150,29 @@ class TrainResumeProcessTest {
   private static void interrupt(Child c) throws Exception {
     Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(c.process().pid())).start();
     assertEquals(0, kill.waitFor());
+  }
+
+  @Test
+  @Timeout(value = 400, unit = TimeUnit.SECONDS) // a child JVM, on a loaded machine
+  void ctrlCBeforeTheFirstRecordedEpochSaysSoAndHowToContinue() throws Exception {
+    Path out = tmp.resolve("early");
+    // a wide first layer on 64×64 inputs in batches of 4: the first epoch's 53 steps take over
+    // a second, so the Ctrl-C sent as training starts comes before epoch 1 is recorded
+    Child c = start(List.of("train", "--train", TestData.path("catvnoncat/train").toString(),
+        "--size", "64x64", "--layers", "256", "--batch", "4", "--optimizer", "sgd", "--epochs",
+        "3", "--threads", "1", "--no-report", "--no-progress", "--out", out.toString()));
+    c.awaitTraining();
+    interrupt(c);
+    assertEquals(130, c.waitExit(), c.console());
+    String console = c.console();
+    assertTrue(console.contains("wrote " + out.resolve("model.json") + ", model.mat, history.csv,"
+        + " report.json (no learning curves: interrupted before the first epoch was recorded;"
+        + " continue the run with augreg train --resume --out " + out + ")"), console);
+    assertTrue(console.strip().endsWith("; continue with: augreg train --resume --out " + out),
+        console);
+    TrainingState s = TrainingState.load(out.resolve("checkpoint.ckpt"));
+    assertEquals(1, s.epoch(), console);
+    assertEquals(0, s.history().epochs().size());
   }
 
   @Test

@@ -55,46 +55,11 @@ class CheckpointingTest {
   /** Requests a stop while building batch {@code at} (counted over the whole run). */
   private static BatchStream stopping(BatchStream s, Checkpointing ck, int at) {
     int[] seen = {0};
-    return new BatchStream() {
-      public int size() {
-        return s.size();
+    return new TappedBatches(s, b -> {
+      if (++seen[0] == at) {
+        ck.requestStop();
       }
-
-      public int features() {
-        return s.features();
-      }
-
-      public int batchSize() {
-        return s.batchSize();
-      }
-
-      public Epoch epoch(int epoch) {
-        return epoch(epoch, 0);
-      }
-
-      public Epoch epoch(int epoch, int first) {
-        Epoch e = s.epoch(epoch, first);
-        return new Epoch() {
-          public Batch next() {
-            Batch b = e.next();
-            if (b != null && ++seen[0] == at) {
-              ck.requestStop();
-            }
-            return b;
-          }
-
-          public void close() {
-            e.close();
-          }
-        };
-      }
-
-      public Epoch clean() {
-        return s.clean();
-      }
-
-      public void close() {}
-    };
+    });
   }
 
   @ParameterizedTest(name = "{0}, {1} thread(s), early stopping {2}, stop at batch {3}, {4}")
@@ -191,6 +156,65 @@ class CheckpointingTest {
     Files.writeString(file, "hello");
     e = assertThrows(AugregException.class, () -> TrainingState.load(file));
     assertTrue(e.getMessage().endsWith("not an augreg checkpoint"), e.getMessage());
+    // a checkpoint of the first format (CRC-32, the position in JSON): refused, saying why
+    java.nio.ByteBuffer v1 = java.nio.ByteBuffer.allocate(200)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    v1.put("AUGRCKPT".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(1).putInt(2)
+        .put("{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    Files.write(file, v1.array());
+    e = assertThrows(AugregException.class, () -> TrainingState.load(file));
+    assertTrue(e.getMessage().endsWith("checkpoint format version 1, this augreg reads version 2"
+        + " (the checkpoint was written by an earlier augreg: start the run again, with"
+        + " --overwrite)"), e.getMessage());
     assertNotNull(s.weights());
+  }
+
+  /** A run of {@code epochs} epochs with a checkpoint after each (but the last) into {@code f}. */
+  private static void run(int epochs, Path f) {
+    Dataset train = TrainerTest.bars(40, 8, 1, 1);
+    new Trainer(config(Optimizer.ADAM, epochs, false), 1, Precision.DOUBLE).train(net(),
+        new DatasetBatches(train, 16, 3), null, null, Checkpointing.every(1, f));
+  }
+
+  @Test
+  void aKillBetweenTheRenamesOfAWriteLeavesTheNewestCompleteCheckpoint() throws IOException {
+    aided = false;
+    arch = ARCH;
+    Path file = dir.resolve("ck");
+    Path tmp = dir.resolve(".ck.tmp");
+    Path old = dir.resolve(".ck.old");
+    run(4, file);
+    // the checkpoint after epoch 3, and the one after epoch 2 kept as the next write's file
+    assertEquals(4, TrainingState.load(file).epoch());
+    assertEquals(3, TrainingState.load(tmp).epoch());
+    assertTrue(Files.notExists(old));
+
+    // killed between the renames: NAME was renamed to .NAME.old, the new one is still .NAME.tmp
+    Files.move(tmp, old);
+    Files.move(file, tmp);
+    assertTrue(TrainingState.exists(file));
+    assertEquals(4, TrainingState.load(file).epoch(), "the newest complete one");
+    byte[] newest = Files.readAllBytes(tmp);
+    byte[] bad = newest.clone();
+    bad[bad.length / 3] ^= 4;
+    Files.write(tmp, bad);
+    assertEquals(3, TrainingState.load(file).epoch(), "the one before, when the newest is bad");
+    Files.write(tmp, newest);
+
+    // the next write puts the newest back first, then writes a smaller state over the bigger
+    // recycled file in place (cut to its length)
+    Path other = dir.resolve("short");
+    run(2, other);
+    TrainingState small = TrainingState.load(other);
+    assertEquals(1, small.history().epochs().size());
+    small.save(file);
+    assertEquals(4, TrainingState.load(tmp).epoch(), "the newest was put back, then kept");
+    small.save(file);
+    assertEquals(Files.size(other), Files.size(file));
+    assertArrayEquals(Files.readAllBytes(other), Files.readAllBytes(file));
+    assertTrue(Files.notExists(old));
+    TrainingState.delete(file);
+    assertTrue(Files.notExists(file) && Files.notExists(tmp) && Files.notExists(old));
+    assertTrue(!TrainingState.exists(file));
   }
 }

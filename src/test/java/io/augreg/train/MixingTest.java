@@ -138,6 +138,55 @@ class MixingTest {
     assertEquals(mixed / 2.0, cut, 25);
   }
 
+  /** A batch's first {@code size} examples: inputs (feature-major), labels, targets (or null). */
+  private static double[][] valid(BatchStream.Batch b, int k) {
+    int n = b.size();
+    int cap = b.x().numCols;
+    double[] x = new double[b.x().numRows * n];
+    for (int i = 0; i < b.x().numRows; i++) {
+      System.arraycopy(b.x().data, i * cap, x, i * n, n);
+    }
+    return new double[][] {x, java.util.Arrays.copyOf(b.y(), n),
+        b.targets() == null ? null : java.util.Arrays.copyOf(b.targets(), n * k)};
+  }
+
+  @Test
+  void aResumeInTheMiddleOfAnEpochBuildsNoSkippedBatchAndGivesTheSameBatches() {
+    int[] built = {0};
+    // 10 batches of 3 (the last of 2), MixUp or CutMix on 80 % of them
+    Mixing m = new Mixing(
+        new TappedBatches(new DatasetBatches(data(29, 3), 3, 5), bt -> built[0]++),
+        aids(0.4, 1.0, 0.8), SHAPE, OutputKind.SOFTMAX, 3, 13);
+    java.util.List<double[][]> whole = new java.util.ArrayList<>();
+    try (BatchStream.Epoch e = m.epoch(4)) {
+      for (BatchStream.Batch b = e.next(); b != null; b = e.next()) {
+        whole.add(valid(b, 3));
+      }
+    }
+    assertEquals(10, whole.size());
+    assertEquals(10, built[0]);
+    int mixed = 0;
+    for (double[][] b : whole) {
+      mixed += b[2] == null ? 0 : 1;
+    }
+    assertTrue(mixed >= 5, "most batches mixed: " + mixed);
+    for (int first : new int[] {1, 6, 9}) {
+      built[0] = 0;
+      int b = first;
+      try (BatchStream.Epoch e = m.epoch(4, first)) {
+        for (BatchStream.Batch bt = e.next(); bt != null; bt = e.next(), b++) {
+          double[][] c = valid(bt, 3);
+          assertArrayEquals(whole.get(b)[0], c[0], 0.0, "inputs of batch " + b);
+          assertArrayEquals(whole.get(b)[1], c[1], 0.0, "labels of batch " + b);
+          assertArrayEquals(whole.get(b)[2], c[2], 0.0, "targets of batch " + b);
+        }
+      }
+      assertEquals(10, b);
+      // only the batches after the skipped ones reach the mixer
+      assertEquals(10 - first, built[0], "batches built when resuming at " + first);
+    }
+  }
+
   @Test
   void betaDrawsHaveBetaMoments() {
     for (double alpha : new double[] {0.2, 1.0, 3.0}) {
