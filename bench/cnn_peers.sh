@@ -15,8 +15,11 @@
 #     samples/s × FLOP per training sample / roofline.
 # Prints which BLAS every side ran on (augreg: its OpenBLAS build; PyTorch: torch.__config__).
 # Usage: bench/cnn_peers.sh [ROUNDS] [EPOCHS]   (defaults 3 rounds, 5 epochs; ~15 min on 2 cores)
-#   PyTorch 2.x times EPOCHS epochs after an untimed warm-up epoch; augreg and the torchvision peer
-#   time all EPOCHS epochs, start-up of the JIT included (so augreg's rate is the conservative one).
+#   Equal accounting with each peer: PyTorch 2.x times EPOCHS epochs after an untimed warm-up epoch,
+#   so augreg's run against it trains a throwaway copy for one untimed epoch first (bench cnn
+#   --warmup-epochs 1: the JIT has compiled the step, as PyTorch's first epoch has allocated its
+#   buffers); the torchvision peer times all EPOCHS epochs from its start, and so does augreg's run
+#   against it (JIT start-up included). CPU s and RSS are of the whole process either way.
 # Needs: pip install --no-deps --no-index torch (default python3); apt-get install
 #   python3-torchvision python3-opencv (Debian python3).
 set -euo pipefail
@@ -39,9 +42,14 @@ cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo "# REFERENCE CNN vs PyTorch, $(date -u '+%Y-%m-%d %H:%M UTC'), $cpu, $(nproc) cores,"\
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds, $epochs epochs"
 echo
+# OpenBLAS picks its kernels by the CPU unless OPENBLAS_CORETYPE names them (on the 2-core EPYC the
+# environment sets Haswell: AVX2 kernels, about half the float speed of its AVX-512 ones)
+kernels="detected by OpenBLAS"
+[[ -n "${OPENBLAS_CORETYPE:-}" ]] && kernels="OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE from the environment"
 echo "BLAS of each side:"
 echo "- augreg: OpenBLAS $(unzip -p "$tmp/augreg.jar" META-INF/maven/org.bytedeco/openblas/pom.properties |
-  sed -n 's/^version=//p') (org.bytedeco, through JavaCPP), float products (bench cnn's default --precision)"
+  sed -n 's/^version=//p') (org.bytedeco, through JavaCPP), float products (bench cnn's default --precision),"\
+  "kernels: $kernels"
 blas3="$(update-alternatives --display libblas.so.3-x86_64-linux-gnu 2>/dev/null | sed -n 's/.*link currently points to //p')"
 for py in python3 /usr/bin/python3; do
   echo "- $(command -v $py): $($py -c '
@@ -93,10 +101,10 @@ for cores in 0 0,1; do
     t2=(taskset -c "$cores" python3 "$peers/torch2_cats.py" "$tmp/cats.npz" cnn "$epochs" "$n")
     tv=(taskset -c "$cores" /usr/bin/python3 "$peers/torch_cats_cnn.py" "$data" "$epochs" "$n" 1 0)
     if (( r % 2 )); then
-      run "a0.$n" "${a[@]}" --augment 0; run "t0.$n" "${t2[@]}"
+      run "a0.$n" "${a[@]}" --augment 0 --warmup-epochs 1; run "t0.$n" "${t2[@]}"
       run "a1.$n" "${a[@]}" --augment 1; run "t1.$n" "${tv[@]}"
     else
-      run "t0.$n" "${t2[@]}"; run "a0.$n" "${a[@]}" --augment 0
+      run "t0.$n" "${t2[@]}"; run "a0.$n" "${a[@]}" --augment 0 --warmup-epochs 1
       run "t1.$n" "${tv[@]}"; run "a1.$n" "${a[@]}" --augment 1
     fi
   done

@@ -16,10 +16,16 @@
 #                   own reader); both
 #
 # augreg: taskset -c C ./augreg train ... --threads N   (whole process; report.json's seconds is the
-#         training loop); MLP_NET=arch runs the same network written as --arch dense steps
+#         training loop); MLP_NET=arch runs the same network written as --arch dense steps.
+#         Full-batch gradient descent trains the first layer in the examples' Gram space
+#         (train.GramExecutor: 209x209 products per step instead of 209x12288).
+# BASELINE_JAR=path also runs an older augreg jar the same way (java -jar, the launcher's JVM
+#         flags, no class-data sharing archive) in the same rounds, e.g.
+#         BASELINE_JAR=/work/baseline/augreg-main-ea396b7.jar bench/mlp.sh 3 2500
 # peer:   OPENBLAS_NUM_THREADS=N taskset -c C PYTHON numpy_cats.py ...  (its seconds= is its loop)
 # Prints per core count the medians of whole-process wall time, CPU time, peak RSS and training
-# seconds of each side, and the ratios peer / augreg (target: >= 1.5x at 1 and at 2 cores).
+# seconds of each side, and the ratios side / augreg of wall time, CPU time and training seconds
+# (target: peer / augreg >= 1.5x at 1 and at 2 cores).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/equal_cores.sh
@@ -61,29 +67,47 @@ for side in "${sides[@]}"; do
   fi
 done
 echo "- network: ${net[*]}; iterations: $iterations; rounds: $rounds"
+baseline="${BASELINE_JAR:-}"
+if [[ -n $baseline ]]; then
+  [[ -f $baseline ]] || { echo "bench/mlp.sh: BASELINE_JAR $baseline not found" >&2; exit 2; }
+  echo "- baseline: $baseline (java -jar, no class-data sharing archive)"
+fi
 echo
 
 json() { "$debian_py" -c "import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$1" "$2"; }
 field() { sed -nE "s/.*$1=([0-9.]+).*/\1/p" "$2"; }
 declare -A W C R S
+# run_augreg NAME N CMD...: the course run of an augreg command on N threads, its accuracy checked,
+# its times added under NAME@N; sets acc
+run_augreg() {
+  local name="$1" n="$2"
+  shift 2
+  timed augreg "$@" train --train "$data/train" --test "$data/test" \
+    --size 64x64 "${net[@]}" --optimizer gd --batch full --lr 0.0075 --epochs "$iterations" \
+    --augment none --init numpy --seed 1 --positive-class cat \
+    --threads "$n" --out "$tmp/mlp" --overwrite --no-report
+  if [[ ! -f "$tmp/mlp/report.json" ]]; then
+    echo "bench/mlp.sh: $name failed:" >&2; cat "$tmp/augreg.err" >&2; exit 1
+  fi
+  acc="$(printf '%.4f/%.2f' "$(json "$tmp/mlp/report.json" train_accuracy)" "$(json "$tmp/mlp/report.json" test_accuracy)")"
+  if [[ $iterations == 2500 && $acc != 0.9856/0.80 ]]; then
+    echo "bench/mlp.sh: $name's accuracy is $acc, not the course's 0.9856/0.80" >&2; exit 1
+  fi
+  local k="$name@$n"
+  W[$k]+=" $augreg_wall" C[$k]+=" $augreg_cpu" R[$k]+=" $augreg_rss"
+  S[$k]+=" $(json "$tmp/mlp/report.json" seconds)"
+  rm -f "$tmp/mlp/report.json"
+}
 for ((r = 1; r <= rounds; r++)); do
   for cores in 0 0,1; do
     n=$(cores_count "$cores")
-    timed augreg taskset -c "$cores" ./augreg train --train "$data/train" --test "$data/test" \
-      --size 64x64 "${net[@]}" --optimizer gd --batch full --lr 0.0075 --epochs "$iterations" \
-      --augment none --init numpy --seed 1 --positive-class cat \
-      --threads "$n" --out "$tmp/mlp" --overwrite --no-report
-    if [[ ! -f "$tmp/mlp/report.json" ]]; then
-      echo "bench/mlp.sh: augreg failed:" >&2; cat "$tmp/augreg.err" >&2; exit 1
-    fi
-    acc="$(printf '%.4f/%.2f' "$(json "$tmp/mlp/report.json" train_accuracy)" "$(json "$tmp/mlp/report.json" test_accuracy)")"
-    if [[ $iterations == 2500 && $acc != 0.9856/0.80 ]]; then
-      echo "bench/mlp.sh: augreg's accuracy is $acc, not the course's 0.9856/0.80" >&2; exit 1
-    fi
-    k="augreg@$n"
-    W[$k]+=" $augreg_wall" C[$k]+=" $augreg_cpu" R[$k]+=" $augreg_rss"
-    S[$k]+=" $(json "$tmp/mlp/report.json" seconds)"
+    run_augreg augreg "$n" taskset -c "$cores" ./augreg
     line="round $r, $n core(s): augreg $acc ${augreg_wall}s wall ${augreg_cpu}s CPU"
+    if [[ -n $baseline ]]; then
+      run_augreg baseline "$n" taskset -c "$cores" java -XX:+UseSerialGC \
+        -XX:Tier4BackEdgeThreshold=200000 -jar "$baseline"
+      line+="; baseline $acc ${augreg_wall}s wall ${augreg_cpu}s CPU"
+    fi
     for side in "${sides[@]}"; do
       if [[ $side == numpy2 ]]; then
         timed peer env OPENBLAS_NUM_THREADS="$n" taskset -c "$cores" "$numpy2_py" \
@@ -101,18 +125,20 @@ for ((r = 1; r <= rounds; r++)); do
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| cores | side | wall s | CPU s | training s | peak RSS MB | peer / augreg, wall | training |"
-echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| cores | side | wall s | CPU s | training s | peak RSS MB | side / augreg, wall | CPU | training |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in 1 2; do
   # shellcheck disable=SC2086
-  aw=$(median ${W[augreg@$n]}) as=$(median ${S[augreg@$n]})
-  for side in augreg "${sides[@]}"; do
+  aw=$(median ${W[augreg@$n]}) ac=$(median ${C[augreg@$n]}) as=$(median ${S[augreg@$n]})
+  rows=(augreg "${sides[@]}")
+  [[ -n $baseline ]] && rows=(augreg baseline "${sides[@]}")
+  for side in "${rows[@]}"; do
     k="$side@$n"
     # shellcheck disable=SC2086
-    w=$(median ${W[$k]}) s=$(median ${S[$k]})
+    w=$(median ${W[$k]}) c=$(median ${C[$k]}) s=$(median ${S[$k]})
     # shellcheck disable=SC2086
-    printf '| %d | %s | %.1f | %.1f | %.1f | %s | %s× | %s× |\n' "$n" "$side" "$w" "$(median ${C[$k]})" \
-      "$s" "$(median ${R[$k]})" "$(ratio "$w" "$aw")" "$(ratio "$s" "$as")"
+    printf '| %d | %s | %.1f | %.1f | %.1f | %s | %s× | %s× | %s× |\n' "$n" "$side" "$w" "$c" \
+      "$s" "$(median ${R[$k]})" "$(ratio "$w" "$aw")" "$(ratio "$c" "$ac")" "$(ratio "$s" "$as")"
   done
 done
 echo

@@ -1,6 +1,7 @@
 package io.augreg.cli;
 
 import io.augreg.augment.Pipeline;
+import io.augreg.core.AugregException;
 import io.augreg.imagetrain.ImageTraining;
 import io.augreg.imagetrain.ImageTrainConfig;
 import io.augreg.nn.Architecture;
@@ -78,6 +79,13 @@ public final class BenchCnnCommand implements Callable<Integer> {
       description = "Augmentation worker threads (default: ${DEFAULT-VALUE}).")
   int augThreads;
 
+  @Option(names = "--warmup-epochs", paramLabel = "N", defaultValue = "0",
+      description = "Before the measured run, train a throwaway copy for N epochs (same recipe, not"
+          + " timed, not reported) so that the JIT has compiled the training step, as the PyTorch"
+          + " 2 peer's untimed first epoch (peers/torch2_cats.py); the measured run and its"
+          + " accuracies are unchanged (default: ${DEFAULT-VALUE}).")
+  int warmupEpochs;
+
   @Option(names = "--print-recipe",
       description = "Print the network and the peer's augmentation as 'arch: SPEC' and 'augment: SPEC'"
           + " lines (for scripts such as bench/cnn_curves.sh) and exit without training.")
@@ -92,19 +100,30 @@ public final class BenchCnnCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    if (warmupEpochs < 0) {
+      throw new AugregException("--warmup-epochs must be >= 0, got " + warmupEpochs);
+    }
     Architecture network = Architecture.parse(arch);
     Precision p = Precision.parse(precision, "--precision");
-    TrainConfig tc = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e-3)
-        .epochs(epochs).batchSize(32).weightDecay(5e-4).seed(seed).evalEvery(epochs).build();
-    ImageTrainConfig c = ImageTrainConfig.builder(data.resolve("train")).test(data.resolve("test"))
-        .size(64, 64).pipeline(augment != 0 ? Pipeline.parse(PEER_AUGMENT) : null).trainConfig(tc)
-        .threads(augThreads).init("he").build();
-    ImageTraining.Result r = ImageTraining.run(c, network, threads, p, null);
+    if (warmupEpochs > 0) {
+      // untimed and discarded: only the JIT's compiled code carries over to the measured run
+      ImageTraining.run(config(warmupEpochs), network, threads, p, null);
+    }
+    ImageTraining.Result r = ImageTraining.run(config(epochs), network, threads, p, null);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "augreg cnn augment=%s epochs=%d samples_per_s=%.0f train_acc=%.3f test_acc=%.3f%n",
         augment != 0 ? "True" : "False", epochs, r.result().samplesPerSecond(), r.trainAccuracy(),
         r.testAccuracy());
     out.flush();
     return 0;
+  }
+
+  /** The peer's recipe for {@code n} epochs (evaluated once, at the end). */
+  private ImageTrainConfig config(int n) {
+    TrainConfig tc = TrainConfig.builder().optimizer(Optimizer.ADAM).learningRate(1e-3)
+        .epochs(n).batchSize(32).weightDecay(5e-4).seed(seed).evalEvery(n).build();
+    return ImageTrainConfig.builder(data.resolve("train")).test(data.resolve("test"))
+        .size(64, 64).pipeline(augment != 0 ? Pipeline.parse(PEER_AUGMENT) : null).trainConfig(tc)
+        .threads(augThreads).init("he").build();
   }
 }

@@ -10,6 +10,9 @@ import io.augreg.football.FootballReport;
 import io.augreg.football.FootballRun;
 import io.augreg.plot.Plots;
 import io.augreg.report.FootballPage;
+import io.augreg.report.Page;
+import io.augreg.report.PageWriter;
+import io.augreg.report.RunInfo;
 import io.augreg.train.ModelFiles;
 import io.augreg.train.TrainingListener;
 import java.io.PrintWriter;
@@ -24,7 +27,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -193,7 +198,38 @@ public final class FootballCommand implements Callable<Integer> {
       throw new AugregException("--threads must be > 0, got " + threads);
     }
     FootballConfig config = config();
-    FootballData footballData = FootballData.load(data);
+    // Pictures, model files and the page's warm-up are made on a small pool while the data are
+    // read and training goes on: first AWT and the fonts, and FreeMarker with the page layout,
+    // are loaded and compiled (so that the drawing and the page after the last run take tens of
+    // milliseconds, not half a second each); then each run's decision boundary and model files
+    // as soon as it finishes, on as many threads as there are cores (the runs of the lesson
+    // finish at about the same time, and their boundaries are independent), and the cost curves
+    // once all are done.
+    AtomicInteger figureThreads = new AtomicInteger();
+    ExecutorService figures =
+        Executors.newFixedThreadPool(
+            figureThreads(),
+            r -> {
+              Thread t = new Thread(r, "football-figures-" + figureThreads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    List<Future<?>> pending = new ArrayList<>(); // appended to by the training threads too
+    if (pictures) {
+      pending.add(figures.submit(() -> picture("warm-up", Plots::warmUp)));
+    }
+    if (!report.off) {
+      pending.add(figures.submit(FootballCommand::warmUpPage));
+    }
+    FootballData footballData;
+    try {
+      footballData = FootballData.load(data);
+    } catch (RuntimeException e) {
+      figures.shutdownNow();
+      throw e;
+    }
+    String description =
+        data + " (" + footballData.train().size() + " train, " + footballData.test().size() + " test)";
     FootballExperiment experiment = new FootballExperiment(config);
     int runs = config.modes().size();
 
@@ -212,21 +248,9 @@ public final class FootballCommand implements Callable<Integer> {
     }
     AtomicLongArray done = new AtomicLongArray(runs);
     ProgressBar progress = bar;
-    // Pictures and model files are made on one extra thread while training goes on: it first
-    // loads AWT and the fonts, then draws each run as it finishes.
-    ExecutorService figures =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "football-figures");
-              t.setDaemon(true);
-              return t;
-            });
-    List<Future<?>> pending = new ArrayList<>(); // appended to by the training threads too
     List<FootballRun> results;
+    Function<RunInfo, Page> page;
     try {
-      if (pictures) {
-        pending.add(figures.submit(() -> picture("warm-up", Plots::warmUp)));
-      }
       results =
           experiment.runAll(
               footballData,
@@ -234,17 +258,23 @@ public final class FootballCommand implements Callable<Integer> {
               (m, index) -> progress == null ? null : progressListener(progress, done, index),
               run -> {
                 synchronized (pending) {
-                  pending.add(figures.submit(() -> writeRunFiles(run, footballData)));
+                  if (pictures) {
+                    pending.add(figures.submit(() -> picture(
+                        FootballFigures.boundaryFileName(run.mode()),
+                        () -> FootballFigures.writeBoundary(out, run, footballData.train()))));
+                  }
+                  pending.add(figures.submit(() -> writeModelFiles(run)));
                 }
               });
       List<FootballRun> finished = results;
       synchronized (pending) {
         if (pictures) {
-          pending.add(
-              figures.submit(
-                  () -> picture(FootballFigures.COST_FILE, () -> FootballFigures.writeCostCurves(out, finished))));
+          pending.add(figures.submit(() -> picture(FootballFigures.COST_FILE,
+              () -> FootballFigures.writeCostCurves(out, finished))));
         }
       }
+      // the page's layout that needs only the numbers is made here while the pool draws
+      page = report.off ? null : page(finished, description);
       for (Future<?> f : List.copyOf(pending)) {
         await(f);
       }
@@ -255,8 +285,6 @@ public final class FootballCommand implements Callable<Integer> {
       }
     }
 
-    String description =
-        data + " (" + footballData.train().size() + " train, " + footballData.test().size() + " test)";
     if (json) {
       stdout.println(FootballReport.json(results));
     } else {
@@ -270,10 +298,8 @@ public final class FootballCommand implements Callable<Integer> {
     }
     stdout.flush();
     // with --json stdout holds only the JSON document, so the report's file is named on stderr
-    List<FootballRun> finished = results;
-    boolean page = report.write(spec, out.resolve("report.html"),
-        info -> FootballPage.build(finished, description, out, info), json ? spec.commandLine().getErr() : stdout,
-        spec.commandLine().getErr());
+    boolean written = report.write(spec, out.resolve("report.html"), page,
+        json ? spec.commandLine().getErr() : stdout, spec.commandLine().getErr());
     if (!pictureProblems.isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();
       err.println(
@@ -282,7 +308,7 @@ public final class FootballCommand implements Callable<Integer> {
       err.flush();
       return AugregException.PARTIAL_FAILURE;
     }
-    return page ? 0 : AugregException.PARTIAL_FAILURE;
+    return written ? 0 : AugregException.PARTIAL_FAILURE;
   }
 
   /** The configuration the options give (validated by its constructor). */
@@ -368,13 +394,46 @@ public final class FootballCommand implements Callable<Integer> {
     };
   }
 
-  /** The run's decision boundary and model files, written on the worker thread. */
-  private void writeRunFiles(FootballRun run, FootballData footballData) {
-    if (pictures) {
-      picture(
-          FootballFigures.boundaryFileName(run.mode()),
-          () -> FootballFigures.writeBoundary(out, run, footballData.train()));
+  /**
+   * Threads of the pool that draws the pictures and writes the model files: one per core, at
+   * most four (three boundaries and the cost curves are the most that can be drawn at once).
+   */
+  static int figureThreads() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * Loads and compiles the report page's code ({@link PageWriter#warmUp}) on a pool thread. A
+   * failure here is not reported: the real page is rendered later and reports its own.
+   */
+  private static void warmUpPage() {
+    try {
+      PageWriter.warmUp();
+    } catch (RuntimeException | LinkageError e) {
+      // the real page reports the problem when it is rendered
     }
+  }
+
+  /**
+   * The report page of {@code runs}: its sections that need only the numbers are laid out now
+   * ({@link FootballPage#sections}); the function adds the boundaries drawn into {@code --out} and
+   * the settings. A layout failure is thrown when the page is built, where {@link ReportOptions}
+   * reports it like any other.
+   */
+  private Function<RunInfo, Page> page(List<FootballRun> runs, String description) {
+    List<Page.Section> sections;
+    try {
+      sections = FootballPage.sections(runs, description);
+    } catch (RuntimeException e) {
+      return info -> {
+        throw e;
+      };
+    }
+    return info -> FootballPage.build(sections, runs, out, info);
+  }
+
+  /** The run's model files (.mat and .json), written on a pool thread. */
+  private void writeModelFiles(FootballRun run) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("train_accuracy", run.trainAccuracy());
     metrics.put("test_accuracy", run.testAccuracy());

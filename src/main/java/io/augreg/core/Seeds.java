@@ -42,6 +42,31 @@ public final class Seeds {
     return new SplittableRandom(mix(seed, keys));
   }
 
+  /**
+   * {@code mix(seed, keys..., key)} from {@code mixed = mix(seed, keys...)}: one more key, without
+   * a varargs array (for hot loops).
+   *
+   * @param mixed {@link #mix(long, long...)} of the leading keys
+   * @param key the next key
+   * @return {@link #mix(long, long...)} of the keys and {@code key}
+   */
+  public static long extend(long mixed, long key) {
+    return mix64(mixed + GOLDEN * (key + 1));
+  }
+
+  /**
+   * The k-th {@code nextLong()} (k = 1, 2, ...) of {@code new SplittableRandom(seed)}, without the
+   * object: that generator adds γ = {@code 0x9E3779B97F4A7C15} to its state at each call and
+   * returns the same SplitMix64 finalizer of the state as {@link #mix64}.
+   *
+   * @param seed the generator's seed (e.g. {@link #mix(long, long...)} of a key tuple)
+   * @param k the draw's 1-based position in the stream
+   * @return {@code mix64(seed + k·γ)}
+   */
+  public static long nthLong(long seed, long k) {
+    return mix64(seed + k * GOLDEN);
+  }
+
   /** SplitMix64's output function (Stafford variant 13). */
   static long mix64(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

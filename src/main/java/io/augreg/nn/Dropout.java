@@ -1,14 +1,14 @@
 package io.augreg.nn;
 
 import io.augreg.core.Seeds;
-import java.util.SplittableRandom;
 
 /**
  * Inverted dropout: in training each unit is kept with probability {@code keep} and survivors are
  * divided by {@code keep} ({@code y = x · mask / keep}); at inference it is the identity. With
  * {@code spatial}, one draw per example and channel keeps or drops the whole feature map (all
  * {@code H × W} positions of that channel). The mask of example j comes from {@code
- * Seeds.generator(pass.seed, layerKey, pass.offset + j)} (fresh masks), or, after {@link
+ * Seeds.generator(pass.seed, layerKey, pass.offset + j)} (fresh masks: its k-th draw, computed
+ * from the generator's counter without creating it, keeps or drops unit or channel k), or, after {@link
  * #useReference}, from the lesson's {@link ReferenceMasks} (the same masks every pass of a batch
  * size).
  */
@@ -17,6 +17,8 @@ public final class Dropout extends Layer {
   private final boolean spatial;
   private final long layerKey;
   private double[] scale;
+  private long[] seeds;
+  private long[] bits;
   private double[] y;
   private double[] dx;
   private boolean active;
@@ -112,27 +114,81 @@ public final class Dropout extends Layer {
       return scale;
     }
     int c = in.channels();
-    double inv = 1.0 / keep;
+    long invBits = Double.doubleToRawLongBits(1.0 / keep);
     long threshold = threshold(keep);
-    long invBits = Double.doubleToRawLongBits(inv);
+    long layer = Seeds.mix(pass.seed(), layerKey);
     for (int s = 0; s < n; s++) {
-      SplittableRandom r = Seeds.generator(pass.seed(), layerKey, pass.offset() + s);
+      // the generator of example j = offset + s is Seeds.generator(seed, layerKey, j); its k-th
+      // nextLong() is Seeds.nthLong(its seed, k): scale = nextDouble() < keep ? 1/keep : 0
+      long gen = Seeds.extend(layer, pass.offset() + s);
       int base = s * size;
-      // scale = nextDouble() < keep ? 1/keep : 0, without a branch (see scale(...))
       if (spatial) {
         for (int ch = 0; ch < c; ch++) {
-          double v = scale(r.nextLong(), threshold, invBits);
+          double v = scale(Seeds.nthLong(gen, ch + 1), threshold, invBits);
           for (int p = base + ch; p < base + size; p += c) {
             scale[p] = v;
           }
         }
       } else {
-        for (int p = base; p < base + size; p++) {
-          scale[p] = scale(r.nextLong(), threshold, invBits);
+        for (int p = 0; p < size; p++) {
+          scale[base + p] = scale(Seeds.nthLong(gen, p + 1), threshold, invBits);
         }
       }
     }
     return scale;
+  }
+
+  /**
+   * The fresh scaled masks of a training pass as rows, the same values as {@link #scales}: {@code
+   * rows[p][s]} is {@code D/keep} of unit p of example {@code offset + s}, for a layer whose every
+   * unit is its own channel (not spatial, or one value per channel). No object is created: the
+   * draws come from the generators' counters ({@link Seeds#nthLong}), one loop over the examples
+   * per unit.
+   *
+   * @param pass the training pass (seed, offset)
+   * @param rows {@code in().size()} rows of at least n values, overwritten
+   * @param n examples
+   */
+  public void scaleRows(Pass pass, double[][] rows, int n) {
+    if (spatial && in.channels() != in.size()) {
+      throw new IllegalArgumentException("row masks need one unit per channel");
+    }
+    if (seeds == null || seeds.length < n) {
+      seeds = new long[n];
+    }
+    long layer = Seeds.mix(pass.seed(), layerKey);
+    int offset = pass.offset();
+    for (int s = 0; s < n; s++) {
+      seeds[s] = Seeds.extend(layer, offset + s);
+    }
+    if (bits == null || bits.length < n) {
+      bits = new long[n];
+    }
+    long invBits = Double.doubleToRawLongBits(1.0 / keep);
+    long threshold = threshold(keep);
+    for (int p = 0; p < in.size(); p++) {
+      rowBits(bits, seeds, p + 1, threshold, invBits, n);
+      toDoubles(bits, rows[p], n);
+    }
+  }
+
+  /**
+   * One unit's masks over the examples as raw bits: {@code bits[s] = scaleBits(nthLong(seeds[s],
+   * k))}. Integer operations only, so that the loop vectorizes (a long-to-double step in it would
+   * keep it scalar: three times slower).
+   */
+  private static void rowBits(
+      long[] bits, long[] seeds, long k, long threshold, long invBits, int n) {
+    for (int s = 0; s < n; s++) {
+      bits[s] = scaleBits(Seeds.nthLong(seeds[s], k), threshold, invBits);
+    }
+  }
+
+  /** {@code row[s] = longBitsToDouble(bits[s])}. */
+  private static void toDoubles(long[] bits, double[] row, int n) {
+    for (int s = 0; s < n; s++) {
+      row[s] = Double.longBitsToDouble(bits[s]);
+    }
   }
 
   @Override
@@ -173,7 +229,12 @@ public final class Dropout extends Layer {
    * @return 1/keep or +0.0
    */
   static double scale(long draw, long threshold, long invBits) {
+    return Double.longBitsToDouble(scaleBits(draw, threshold, invBits));
+  }
+
+  /** The raw bits of {@link #scale}: {@code invBits} or 0, by the sign of {@code u − threshold}. */
+  private static long scaleBits(long draw, long threshold, long invBits) {
     long kept = ((draw >>> 11) - threshold) >>> 63;
-    return Double.longBitsToDouble(invBits & -kept);
+    return invBits & -kept;
   }
 }

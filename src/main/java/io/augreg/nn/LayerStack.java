@@ -115,9 +115,23 @@ public final class LayerStack {
    * @return the logits, {@code n × outputs} row-major (a buffer of the last layer)
    */
   public double[] forward(double[] x, int n, Pass pass) {
-    double[] a = x;
-    for (Layer l : layers) {
-      a = l.forward(a, n, pass);
+    return forwardFrom(0, x, n, pass);
+  }
+
+  /**
+   * Runs {@code n} examples from the input of layer {@code first} to the logits (the layers
+   * before it are skipped: a caller that computes their output itself, e.g. the first dense layer
+   * trained in the examples' Gram space).
+   *
+   * @param first index of the first layer run, 0 … {@code layers().size()}
+   * @param a the input of layer {@code first}, {@code n ·} its input size values
+   * @param n examples
+   * @param pass training or inference
+   * @return the logits, {@code n × outputs} row-major
+   */
+  public double[] forwardFrom(int first, double[] a, int n, Pass pass) {
+    for (int i = first; i < layers.size(); i++) {
+      a = layers.get(i).forward(a, n, pass);
     }
     logits = a;
     return a;
@@ -197,10 +211,24 @@ public final class LayerStack {
    * @param n examples of the last forward pass
    */
   public void backward(int n) {
+    backwardTo(0, n);
+  }
+
+  /**
+   * Back-propagates the gradient of {@link #loss} through the layers from the last down to layer
+   * {@code first}, adding to their gradient sums (the layers before it are left alone).
+   *
+   * @param first index of the last layer run backward, 0 … {@code layers().size()}
+   * @param n examples of the last forward pass
+   * @return the gradient with respect to the input of layer {@code first} (its buffer, or null
+   *     when that layer was told no one needs it)
+   */
+  public double[] backwardTo(int first, int n) {
     double[] g = dz;
-    for (int i = layers.size() - 1; i >= 0 && g != null; i--) {
+    for (int i = layers.size() - 1; i >= first && g != null; i--) {
       g = layers.get(i).backward(g, n);
     }
+    return g;
   }
 
   /** Output probabilities of the last forward pass: {@code (outputs × n)} row-major into dst. */

@@ -26,6 +26,19 @@ public final class FootballPage {
    * @return the page
    */
   public static Page build(List<FootballRun> runs, String data, Path out, RunInfo info) {
+    return build(sections(runs, data), runs, out, info);
+  }
+
+  /**
+   * The sections that depend on the runs' numbers only: the table, the diagnosis and the cost
+   * curves (the page's costliest layout). A command can make them while its pictures are still
+   * being drawn, then finish the page with {@link #build(List, List, Path, RunInfo)}.
+   *
+   * @param runs the runs, in mode order
+   * @param data what the data were
+   * @return the sections, in page order
+   */
+  public static List<Page.Section> sections(List<FootballRun> runs, String data) {
     List<List<Block.Cell>> rows = new ArrayList<>();
     List<Block> verdicts = new ArrayList<>();
     List<SvgChart.Series> cost = new ArrayList<>();
@@ -61,6 +74,22 @@ public final class FootballPage {
     sections.add(new Page.Section("diagnosis", "Bias / variance (test set as the hold-out)", verdicts));
     sections.add(new Page.Section("cost", "Cost curves", List.of(new Block.Chart(SvgChart.of(
         "Training cost", "iteration", "cost", cost, Double.NaN, Double.NaN, Double.NaN, "")))));
+    return sections;
+  }
+
+  /**
+   * The page from {@link #sections}: those sections, then the decision boundaries that the run
+   * drew into {@code out} and the settings.
+   *
+   * @param prepared the sections {@link #sections} made for {@code runs}
+   * @param runs the runs, in mode order
+   * @param out the folder the pictures went to (boundaries not found there are left out)
+   * @param info the command line and settings
+   * @return the page
+   */
+  public static Page build(List<Page.Section> prepared, List<FootballRun> runs, Path out,
+      RunInfo info) {
+    List<Page.Section> sections = new ArrayList<>(prepared);
     List<Block.Thumb> boundaries = new ArrayList<>();
     for (FootballRun r : runs) {
       Path png = out.resolve(FootballFigures.boundaryFileName(r.mode()));

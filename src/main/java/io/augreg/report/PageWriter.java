@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -84,6 +85,42 @@ public final class PageWriter {
     } catch (IOException | TemplateException e) {
       throw new IllegalStateException("report template failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Renders a small page with one block of every kind and drops it, so that FreeMarker (its
+   * configuration, the template, the introspection of the block records) and the chart layout
+   * are loaded and compiled before a command renders its real page. A command calls this on a
+   * background thread while it computes: the first real page then takes tens of milliseconds
+   * instead of half a second of CPU at the end of the run.
+   *
+   * @return the length of the sample page (so that the work is not dropped as dead)
+   */
+  public static int warmUp() {
+    return render(sample()).length();
+  }
+
+  /** A page with one block of every kind, each with its optional parts ({@link #warmUp}). */
+  static Page sample() {
+    Block.Fact fact = new Block.Fact("setting", "value", "key");
+    double[] x = {0, 100, 200};
+    SvgChart chart = SvgChart.of("cost", "iteration", "cost", List.of(
+        new SvgChart.Series("run", x, new double[] {0.7, 0.4, 0.3}, false),
+        new SvgChart.Series("run, test", x, new double[] {0.7, 0.5, 0.45}, true)),
+        Double.NaN, Double.NaN, 100, "best");
+    List<Block> blocks = List.of(
+        new Block.Facts(List.of(fact, new Block.Fact("other", "1"))),
+        new Block.Table("t", "caption", List.of("run", "accuracy"),
+            List.of(List.of(Block.Cell.of("none"), Block.Cell.of(0.9479)),
+                List.of(Block.Cell.of("l2"), new Block.Cell("0.9384", 0.9384, 0.6, "l2.acc"))), true),
+        new Block.Chart(chart),
+        new Block.Gallery("pictures", List.of(
+            new Block.Thumb("data:image/png;base64,", "alt", List.of("a", "b"), true),
+            new Block.Thumb("data:image/png;base64,", "alt", List.of("c"), false)), true),
+        new Block.Text("text", List.of("item")),
+        new Block.Verdict("HIGH_VARIANCE", "summary", List.of(fact), List.of("remedy")));
+    return new Page("warm-up", "augreg warm-up", List.of(
+        new Page.Section("all", "All blocks", blocks)));
   }
 
   /**

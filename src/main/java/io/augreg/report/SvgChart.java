@@ -184,10 +184,10 @@ public record SvgChart(
         }
         double px = sx.at(s.x()[i]);
         double py = sy.at(y);
-        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
+        points.append(Format.fixed(px, 1)).append(',').append(Format.fixed(py, 1)).append(' ');
         if (seen % stride == 0 || seen == finite - 1) {
-          dots.add(new Dot(round(px), round(py), String.format(Locale.ROOT, "%s %s: %s %s",
-              xLabel, label(s.x()[i]), s.name(), Format.number(y))));
+          dots.add(new Dot(round(px), round(py),
+              xLabel + " " + label(s.x()[i]) + ": " + s.name() + " " + Format.number(y)));
         }
         seen++;
       }

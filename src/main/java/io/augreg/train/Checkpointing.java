@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Checkpoints of one {@link Trainer} run: when to write the {@link TrainingState} and where,
@@ -67,6 +68,7 @@ public final class Checkpointing {
   private EpochLog log;
   private int examples;
   private int devExamples;
+  private Supplier<JsonNode> configOf;
   private JsonNode config;
 
   private Checkpointing(Path file, int every, TrainingState resume, Map<String, String> run) {
@@ -189,17 +191,19 @@ public final class Checkpointing {
    * @return the state resumed from, or null for a fresh run
    */
   TrainingState begin(List<double[]> live, List<double[]> best, List<double[]> moment1,
-      List<double[]> moment2, EpochLog log, int examples, int devExamples, JsonNode config) {
+      List<double[]> moment2, EpochLog log, int examples, int devExamples,
+      Supplier<JsonNode> config) {
     this.live = live;
     this.best = best;
     this.log = log;
     this.examples = examples;
     this.devExamples = devExamples;
-    this.config = config;
+    this.configOf = config;
+    this.config = null;
     lastWrite = System.nanoTime();
     if (file != null) {
       EpochLog.Saved s = log.save();
-      int records = config.path("epochs").asInt(0) + 1;
+      int records = config().path("epochs").asInt(0) + 1;
       boolean fresh = resume == null;
       submit(() -> {
         if (fresh) {
@@ -219,7 +223,7 @@ public final class Checkpointing {
     if (resume == null) {
       return null;
     }
-    resume.checkMatches(config, examples, devExamples);
+    resume.checkMatches(config(), examples, devExamples);
     List<double[]> w = resume.weightArrays();
     if (w.size() != live.size()) {
       throw new AugregException("the checkpoint holds " + w.size()
@@ -235,6 +239,17 @@ public final class Checkpointing {
     Trainer.copyInto(resume.best() == null ? w : resume.best(), best);
     log.restore(resume.log());
     return resume;
+  }
+
+  /**
+   * The run's configuration as a checkpoint stores it, made on first use: a run that never writes
+   * or resumes a checkpoint (e.g. each football run) does not pay for the JSON mapper.
+   */
+  private JsonNode config() {
+    if (config == null) {
+      config = configOf.get();
+    }
+    return config;
   }
 
   /** Whether the epoch that just ended is due for a checkpoint. */
@@ -275,7 +290,7 @@ public final class Checkpointing {
         reuse(live, old == null ? null : old.weightArrays()),
         reuse(moment1, old == null ? null : old.moment1()),
         reuse(moment2, old == null ? null : old.moment2()), kept, s, schedule,
-        passSums.clone(), samples, trainNanos, examples, devExamples, config, run);
+        passSums.clone(), samples, trainNanos, examples, devExamples, config(), run);
     prepared = null;
     if (file != null) {
       // encoded and written by a background thread while training goes on
@@ -309,7 +324,7 @@ public final class Checkpointing {
   private TrainingState state(List<double[]> w, List<double[]> m1, List<double[]> m2,
       EpochLog.Saved s) {
     return new TrainingState(1, 0, 0, w, m1, m2, null, s, new LrScheduler.State(0, 0, 0, 0),
-        new double[2], 0, 0, examples, devExamples, config, run);
+        new double[2], 0, 0, examples, devExamples, config(), run);
   }
 
   /** Runs {@code task} on the background thread (started on first use), counting its CPU time. */

@@ -2,6 +2,7 @@ package io.augreg.train;
 
 import io.augreg.nn.Param;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The one regularization penalty of the engine, by {@link Param.Role}: λ2 and λ1 on the weights
@@ -45,12 +46,28 @@ public record Penalty(double l2, double l1, double weightDecay) {
    * @return the penalty
    */
   public double cost(List<Param> params, int m) {
+    return cost(params, m, p -> Double.NaN);
+  }
+
+  /**
+   * {@link #cost(List, int)} where {@code known} may give Σθ² of a parameter whose live values are
+   * not current (an executor keeps it in another form, {@link GramExecutor}): those squares are
+   * taken from it instead of from the values; the others (NaN from {@code known}) are summed as
+   * {@link #cost(List, int)} sums them.
+   *
+   * @param params the parameters (roles say which terms apply)
+   * @param m training examples
+   * @param known Σθ² of a parameter, or NaN to sum its values
+   * @return the penalty
+   */
+  public double cost(List<Param> params, int m, ToDoubleFunction<Param> known) {
     double cost = 0;
     if (l2 > 0) {
       double sq = 0;
       for (Param p : params) {
         if (p.penalized()) {
-          sq += squares(p.value());
+          double k = known.applyAsDouble(p);
+          sq += Double.isNaN(k) ? squares(p.value()) : k;
         }
       }
       cost += (1.0 / m) * (l2 / 2) * sq;
@@ -69,6 +86,11 @@ public record Penalty(double l2, double l1, double weightDecay) {
     if (weightDecay > 0) {
       double sq = 0;
       for (Param p : params) {
+        double k = known.applyAsDouble(p);
+        if (!Double.isNaN(k)) {
+          sq += k;
+          continue;
+        }
         for (double v : p.value()) {
           sq += v * v;
         }
@@ -79,7 +101,7 @@ public record Penalty(double l2, double l1, double weightDecay) {
   }
 
   /** Σ v². */
-  private static double squares(double[] a) {
+  static double squares(double[] a) {
     double s = 0;
     for (double v : a) {
       s += v * v;

@@ -10,6 +10,7 @@ import io.augreg.nn.Relu;
 import io.augreg.nn.LayerStack;
 import io.augreg.nn.linalg.RowKernels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,7 +18,8 @@ import java.util.List;
  * e.g. the football 2-20-3-1) run on one thread with its activations stored one array per unit
  * ({@link RowKernels}: the loops over examples vectorize), on the live parameters of a {@link
  * LayerStack}'s {@link Dense} layers. A dense layer stores W as {@code in × units}; the products
- * read a transposed copy {@code W_l} ({@code units × in}), refreshed after each step.
+ * read it in place at strides ({@code W_l[i, k]} is {@code value[k·units + i]}) and the gradient
+ * sums are written in that layout, so nothing is transposed between steps.
  *
  * <p>Layer l (1..L): {@code Z_l = W_l·A_{l−1} + b_l}, {@code G_l = max(Z_l, 0)}, {@code A_l = G_l ⊙
  * D_l} with dropout's scaled mask (0 or 1/keep, the {@link Dropout} layer's own masks, fresh or the
@@ -26,6 +28,10 @@ import java.util.List;
  * (sums, divided by m once in the optimizer); {@code dA_{l−1} = W_lᵀ·dZ_l}, times {@code D_{l−1}}
  * with dropout, then {@code dZ_{l−1} = dA_{l−1} ⊙ [G_{l−1} > 0]}. Buffers grow to the largest
  * batch once; a step allocates nothing.
+ *
+ * <p>Every loop over units or examples sits in a small static kernel; the methods that drive a
+ * step only loop over the layers. The JIT then compiles each kernel once, early, and never has to
+ * compile a driver on the stack (OSR) with the kernels' loops inlined into it.
  */
 final class RowExecutor implements Executor {
   private final LayerStack stack;
@@ -35,8 +41,6 @@ final class RowExecutor implements Executor {
   private final Param[] weight;
   private final Param[] bias;
   private final Dropout[] dropout; // [l], hidden layers with dropout (keep < 1), else null
-  private final double[][] wt; // [l]: W_l, units × in (transposed copy of the dense weights)
-  private boolean stale = true;
   private int maxM;
   private int m;
   private double[][][] z; // [l][unit][example]; hidden layers: z and g share arrays (in place)
@@ -45,10 +49,14 @@ final class RowExecutor implements Executor {
   private double[][][] dz;
   private double[][][] mask; // [l]: scaled masks (0 or 1/keep)
   private double[][][] aOnes; // [l]: rows of a[l-1] plus a row of ones
-  private double[][] dwb; // [l]: n_l × (n_{l−1} + 1): [dW_l | db_l]
+  private double[][] dwb; // [l]: (n_{l−1} + 1) × n_l, the dense layout: [dW_lᵀ ; db_lᵀ]
   private double[] ones;
   /** The batch size the fixed (reference) masks were copied for, −1 for none. */
   private int fixedMasksFor = -1;
+  /** The batch of every step (full-batch training), or null. */
+  private BatchStream.Batch fixed;
+  /** The batch whose inputs the input rows hold when it is {@link #fixed}, else null. */
+  private BatchStream.Batch loaded;
 
   /**
    * Whether a stack fits this executor: flat input, {@code dense → relu [→ dropout]} hidden layers
@@ -106,14 +114,12 @@ final class RowExecutor implements Executor {
     weight = new Param[layers + 1];
     bias = new Param[layers + 1];
     dropout = new Dropout[layers + 1];
-    wt = new double[layers + 1][];
     for (int l = 1; l <= layers; l++) {
       Dense d = dense.get(l - 1);
       sizes[l] = d.out().size();
       weight[l] = d.params().get(0);
       bias[l] = d.params().get(1);
       dropout[l] = l < layers ? drops.get(l - 1) : null;
-      wt[l] = new double[sizes[l] * sizes[l - 1]];
     }
   }
 
@@ -128,8 +134,14 @@ final class RowExecutor implements Executor {
   }
 
   @Override
+  public void fixedBatch(BatchStream.Batch batch) {
+    fixed = batch;
+    loaded = null;
+  }
+
+  @Override
   public void changed() {
-    stale = true;
+    // the products read the live values in place: nothing is derived from them between steps
   }
 
   @Override
@@ -159,93 +171,78 @@ final class RowExecutor implements Executor {
       }
     }
     ones = new double[cap];
-    java.util.Arrays.fill(ones, 1.0);
+    Arrays.fill(ones, 1.0);
     aOnes = new double[L + 1][][];
     dwb = new double[L + 1][];
     for (int l = 1; l <= L; l++) {
       int p = sizes[l - 1];
-      aOnes[l] = java.util.Arrays.copyOf(a[l - 1], p + 1);
+      aOnes[l] = Arrays.copyOf(a[l - 1], p + 1);
       aOnes[l][p] = ones;
       dwb[l] = new double[sizes[l] * (p + 1)];
     }
     fixedMasksFor = -1;
+    loaded = null;
   }
 
-  /** Copies the batch's inputs into the input rows and refreshes the transposed weights. */
+  /**
+   * Copies the batch's inputs into the input rows, unless they hold the fixed batch's already
+   * (whose values never change).
+   */
   private void load(BatchStream.Batch bt) {
     int n = bt.size();
     capacity(n);
     m = n;
-    int cols = bt.x().numCols;
-    double[] x = bt.x().data;
-    for (int i = 0; i < sizes[0]; i++) {
-      System.arraycopy(x, i * cols, a[0][i], 0, n);
+    if (bt == fixed && loaded == fixed) {
+      return;
     }
-    if (stale) {
-      for (int l = 1; l <= layers; l++) {
-        int n1 = sizes[l];
-        int p = sizes[l - 1];
-        double[] w = weight[l].value();
-        double[] t = wt[l];
-        // W_l[i, k] = dense weight[k, i]
-        for (int k = 0; k < p; k++) {
-          for (int i = 0; i < n1; i++) {
-            t[i * p + k] = w[k * n1 + i];
-          }
-        }
-      }
-      stale = false;
+    copyRows(bt.x().data, bt.x().numCols, a[0], sizes[0], n);
+    loaded = bt == fixed ? bt : null;
+  }
+
+  /** {@code rows[i][0..n) = x[i·cols ..]}: the first n columns of a row-major matrix. */
+  private static void copyRows(double[] x, int cols, double[][] rows, int features, int n) {
+    for (int i = 0; i < features; i++) {
+      System.arraycopy(x, i * cols, rows[i], 0, n);
     }
   }
 
   /** The dropout layers' scaled masks of this pass into the mask rows. */
   private void masks(Pass pass) {
-    boolean fixed = true;
     for (int l = 1; l < layers; l++) {
-      if (dropout[l] != null && !dropout[l].fixedMasks()) {
-        fixed = false;
-      }
-    }
-    if (fixed && fixedMasksFor == m) {
-      return;
-    }
-    for (int l = 1; l < layers; l++) {
-      if (dropout[l] == null) {
+      Dropout d = dropout[l];
+      if (d == null) {
         continue;
       }
-      int n = sizes[l];
-      double[] s = dropout[l].scales(pass, m);
-      double[][] d = mask[l];
-      // D[i][j] = the layer's mask of unit i, example j (rows of n units)
-      for (int j = 0; j < m; j++) {
-        for (int i = 0; i < n; i++) {
-          d[i][j] = s[j * n + i];
-        }
+      if (!d.fixedMasks()) {
+        d.scaleRows(pass, mask[l], m);
+      } else if (fixedMasksFor != m) {
+        transpose(d.scales(pass, m), mask[l], sizes[l], m);
       }
     }
-    fixedMasksFor = fixed ? m : -1;
+    fixedMasksFor = m;
+  }
+
+  /** {@code d[i][j] = s[j·n + i]}: a mask of rows of n units as one row per unit. */
+  private static void transpose(double[] s, double[][] d, int n, int m) {
+    for (int j = 0; j < m; j++) {
+      for (int i = 0; i < n; i++) {
+        d[i][j] = s[j * n + i];
+      }
+    }
   }
 
   @Override
   public double step(BatchStream.Batch bt, Pass pass, ParamOptimizer optimizer, boolean cost) {
     load(bt);
     masks(pass);
-    forward(true);
-    double[] y = bt.y();
     // loss finite ⟺ every logit finite: Σ z·0 is 0, or NaN
-    double check = 0;
-    for (double[] zr : z[layers]) {
-      for (int j = 0; j < m; j++) {
-        check += zr[j] * 0.0;
-      }
-    }
+    double check = forward(true, bt.y());
     if (!Double.isFinite(check)) {
       return Double.NaN;
     }
-    double loss = cost ? dataCost(y) * m : 0;
-    backward(y);
+    double loss = cost ? dataCost(bt.y()) * m : 0;
+    backward();
     optimizer.step(m);
-    stale = true;
     return loss;
   }
 
@@ -260,7 +257,7 @@ final class RowExecutor implements Executor {
     try (all) {
       for (BatchStream.Batch bt = all.next(); bt != null; bt = all.next()) {
         load(bt);
-        forward(false);
+        forward(false, bt.y());
         single = dataCost(bt.y());
         singleAcc = accuracy(bt.y());
         cost += single * m;
@@ -276,38 +273,49 @@ final class RowExecutor implements Executor {
 
   /**
    * Forward pass on the current input rows; with {@code training}, hidden layers with dropout use
-   * the masks in {@link #mask}, otherwise dropout is off.
+   * the masks in {@link #mask} and the output layer also leaves {@code dZ_L = A_L − Y} in {@link
+   * #dz}, otherwise dropout is off.
+   *
+   * @return {@code Σ Z_L·0}: 0 when every logit is finite, else NaN
    */
-  private void forward(boolean training) {
-    for (int l = 1; l <= layers; l++) {
+  private double forward(boolean training, double[] y) {
+    for (int l = 1; l < layers; l++) {
       int n = sizes[l];
       // Z_l = W_l · A_{l-1}   (A_{l-1} without dropout when not training)
       double[][] in = training || l == 1 ? a[l - 1] : g[l - 1];
-      RowKernels.times(wt[l], n, sizes[l - 1], in, z[l], m);
-      double[] bl = bias[l].value();
-      if (l == layers) {
-        for (int i = 0; i < n; i++) {
-          addScalar(z[l][i], bl[i], m);
-        }
-        probabilities(z[l], g[l], n);
-        break;
-      }
+      RowKernels.times(weight[l].value(), 1, n, n, sizes[l - 1], in, z[l], m);
       if (training && dropout[l] != null) {
-        reluDropout(z[l], a[l], mask[l], bl, n);
-        continue;
-      }
-      for (int i = 0; i < n; i++) {
-        reluBias(z[l][i], bl[i], m);
+        reluDropout(z[l], a[l], mask[l], bias[l].value(), n, m);
+      } else {
+        reluBias(z[l], bias[l].value(), n, m);
       }
     }
+    int L = layers;
+    int k = sizes[L];
+    double[][] in = training || L == 1 ? a[L - 1] : g[L - 1];
+    RowKernels.times(weight[L].value(), 1, k, k, sizes[L - 1], in, z[L], m);
+    double[] bl = bias[L].value();
+    if (output == OutputKind.SIGMOID_BINARY) {
+      return training ? sigmoidDelta(z[L][0], bl[0], y, g[L][0], dz[L][0], m)
+          : sigmoid(z[L][0], bl[0], g[L][0], m);
+    }
+    double check = softmax(z[L], bl, g[L], k, m);
+    if (training) {
+      softmaxDelta(g[L], y, dz[L], k, m);
+    }
+    return check;
   }
 
-  /** {@code G = max(Z + b, 0)} in place for one unit. */
-  private static void reluBias(double[] zi, double bi, int m) {
-    // G = (v + |v|)/2 with v = Z + b
-    for (int j = 0; j < m; j++) {
-      double v = zi[j] + bi;
-      zi[j] = (v + Math.abs(v)) * 0.5;
+  /** {@code G = max(Z + b, 0)} in place, unit by unit. */
+  private static void reluBias(double[][] zl, double[] bl, int n, int m) {
+    for (int i = 0; i < n; i++) {
+      double[] zi = zl[i];
+      double bi = bl[i];
+      // G = (v + |v|)/2 with v = Z + b
+      for (int j = 0; j < m; j++) {
+        double v = zi[j] + bi;
+        zi[j] = (v + Math.abs(v)) * 0.5;
+      }
     }
   }
 
@@ -315,7 +323,8 @@ final class RowExecutor implements Executor {
    * The hidden ReLU layer with dropout in one pass per unit: {@code G = max(Z + b, 0)} in place,
    * then {@code A = G · D} with the scaled mask ({@code D/keep_prob}).
    */
-  private void reluDropout(double[][] zl, double[][] al, double[][] dl, double[] bl, int n) {
+  private static void reluDropout(
+      double[][] zl, double[][] al, double[][] dl, double[] bl, int n, int m) {
     for (int i = 0; i < n; i++) {
       double[] zi = zl[i];
       double[] ai = al[i];
@@ -331,25 +340,59 @@ final class RowExecutor implements Executor {
     }
   }
 
-  private static void addScalar(double[] x, double c, int m) {
+  /**
+   * The sigmoid output of a training pass: {@code Z += b}, {@code A = 1 / (1 + exp(−Z))}, {@code
+   * dZ = A − Y}.
+   *
+   * @return {@code Σ Z·0}
+   */
+  private static double sigmoidDelta(
+      double[] zr, double b, double[] y, double[] ar, double[] dl, int m) {
+    double check = 0;
     for (int j = 0; j < m; j++) {
-      x[j] += c;
+      double v = zr[j] + b;
+      zr[j] = v;
+      double p = 1.0 / (1.0 + Math.exp(-v));
+      ar[j] = p;
+      dl[j] = p - y[j];
+      check += v * 0.0;
     }
+    return check;
   }
 
-  /** Output probabilities A_L from the logits Z_L (row layout). */
-  private void probabilities(double[][] zl, double[][] al, int k) {
-    if (output == OutputKind.SIGMOID_BINARY) {
-      double[] zr = zl[0];
-      double[] ar = al[0];
-      // A = 1 / (1 + exp(-Z))
+  /**
+   * The sigmoid output: {@code Z += b}, {@code A = 1 / (1 + exp(−Z))}.
+   *
+   * @return {@code Σ Z·0}
+   */
+  private static double sigmoid(double[] zr, double b, double[] ar, int m) {
+    double check = 0;
+    for (int j = 0; j < m; j++) {
+      double v = zr[j] + b;
+      zr[j] = v;
+      ar[j] = 1.0 / (1.0 + Math.exp(-v));
+      check += v * 0.0;
+    }
+    return check;
+  }
+
+  /**
+   * The softmax output: {@code Z += b}, then per example {@code A[:,j] = exp(Z[:,j] − max) /
+   * Σ exp(Z[:,j] − max)}.
+   *
+   * @return {@code Σ Z·0}
+   */
+  private static double softmax(double[][] zl, double[] bl, double[][] al, int k, int m) {
+    double check = 0;
+    for (int i = 0; i < k; i++) {
+      double[] zi = zl[i];
+      double bi = bl[i];
       for (int j = 0; j < m; j++) {
-        ar[j] = 1.0 / (1.0 + Math.exp(-zr[j]));
+        zi[j] += bi;
+        check += zi[j] * 0.0;
       }
-      return;
     }
     for (int j = 0; j < m; j++) {
-      // A[:,j] = exp(Z[:,j] - max) / sum(exp(Z[:,j] - max))
       double mx = zl[0][j];
       for (int i = 1; i < k; i++) {
         mx = Math.max(mx, zl[i][j]);
@@ -365,35 +408,53 @@ final class RowExecutor implements Executor {
         al[i][j] *= inv;
       }
     }
+    return check;
+  }
+
+  /** {@code dZ_L = A_L − onehot(Y)}. */
+  private static void softmaxDelta(double[][] al, double[] y, double[][] dl, int k, int m) {
+    for (int i = 0; i < k; i++) {
+      double[] ar = al[i];
+      double[] dr = dl[i];
+      for (int j = 0; j < m; j++) {
+        dr[j] = ar[j] - (y[j] == i ? 1.0 : 0.0);
+      }
+    }
   }
 
   /** The mean cross-entropy (from the logits) of the last forward pass. */
   private double dataCost(double[] y) {
-    int k = sizes[layers];
     double[][] zl = z[layers];
-    double total = 0;
-    if (output == OutputKind.SIGMOID_BINARY) {
-      double[] zr = zl[0];
-      for (int j = 0; j < m; j++) {
-        // max(z,0) - z*y + log1p(exp(-|z|))
-        double v = zr[j];
-        total += Math.max(v, 0.0) - v * y[j] + Math.log1p(Math.exp(-Math.abs(v)));
-      }
-    } else {
-      for (int j = 0; j < m; j++) {
-        // logsumexp(z[:,j]) - z[y_j, j]
-        double mx = zl[0][j];
-        for (int i = 1; i < k; i++) {
-          mx = Math.max(mx, zl[i][j]);
-        }
-        double sum = 0;
-        for (int i = 0; i < k; i++) {
-          sum += Math.exp(zl[i][j] - mx);
-        }
-        total += mx + Math.log(sum) - zl[(int) y[j]][j];
-      }
-    }
+    double total = output == OutputKind.SIGMOID_BINARY ? sigmoidLoss(zl[0], y, m)
+        : softmaxLoss(zl, y, sizes[layers], m);
     return total / m;
+  }
+
+  /** {@code Σ_j max(z,0) − z·y + log1p(exp(−|z|))}. */
+  private static double sigmoidLoss(double[] zr, double[] y, int m) {
+    double total = 0;
+    for (int j = 0; j < m; j++) {
+      double v = zr[j];
+      total += Math.max(v, 0.0) - v * y[j] + Math.log1p(Math.exp(-Math.abs(v)));
+    }
+    return total;
+  }
+
+  /** {@code Σ_j logsumexp(z[:,j]) − z[y_j, j]}. */
+  private static double softmaxLoss(double[][] zl, double[] y, int k, int m) {
+    double total = 0;
+    for (int j = 0; j < m; j++) {
+      double mx = zl[0][j];
+      for (int i = 1; i < k; i++) {
+        mx = Math.max(mx, zl[i][j]);
+      }
+      double sum = 0;
+      for (int i = 0; i < k; i++) {
+        sum += Math.exp(zl[i][j] - mx);
+      }
+      total += mx + Math.log(sum) - zl[(int) y[j]][j];
+    }
+    return total;
   }
 
   /**
@@ -401,12 +462,15 @@ final class RowExecutor implements Executor {
    * softmax, arg max equals the label.
    */
   private double accuracy(double[] y) {
-    int k = sizes[layers];
-    double[][] p = g[layers];
+    return (double) correct(g[layers], y, output == OutputKind.SIGMOID_BINARY, sizes[layers], m)
+        / m;
+  }
+
+  private static int correct(double[][] p, double[] y, boolean binary, int k, int m) {
     int correct = 0;
     for (int j = 0; j < m; j++) {
       int label;
-      if (output == OutputKind.SIGMOID_BINARY) {
+      if (binary) {
         label = p[0][j] > 0.5 ? 1 : 0;
       } else {
         label = 0;
@@ -420,61 +484,35 @@ final class RowExecutor implements Executor {
         correct++;
       }
     }
-    return (double) correct / m;
+    return correct;
   }
 
   /**
-   * Backward pass after a training forward pass: the gradient sums over the m examples into the
-   * dense layers' {@link Param#grad()} (in their {@code in × units} layout).
+   * Backward pass after a training forward pass (which left {@code dZ_L}): the gradient sums over
+   * the m examples into the dense layers' {@link Param#grad()} (in their {@code in × units}
+   * layout).
    */
-  private void backward(double[] y) {
-    int L = layers;
-    int k = sizes[L];
-    double[][] al = g[L];
-    if (output == OutputKind.SIGMOID_BINARY) {
-      double[] ar = al[0];
-      double[] dl = dz[L][0];
-      // dZ_L = A_L - Y
-      for (int j = 0; j < m; j++) {
-        dl[j] = ar[j] - y[j];
-      }
-    } else {
-      // dZ_L = A_L - onehot(Y)
-      for (int i = 0; i < k; i++) {
-        double[] ar = al[i];
-        double[] dr = dz[L][i];
-        for (int j = 0; j < m; j++) {
-          dr[j] = ar[j] - (y[j] == i ? 1.0 : 0.0);
-        }
-      }
-    }
-    for (int l = L; l >= 1; l--) {
+  private void backward() {
+    for (int l = layers; l >= 1; l--) {
       int n = sizes[l];
       int p = sizes[l - 1];
-      // [dW_l | db_l] = dZ_l · [A_{l-1}; 1]ᵀ: the bias sums share the loads of the weight gradient
+      // [dW_l | db_l] = dZ_l · [A_{l-1}; 1]ᵀ, written transposed (the dense layout: dW_l[i, c] at
+      // c·n + i, db_l[i] at p·n + i): the bias sums share the loads of the weight gradient
       double[] out = dwb[l];
-      RowKernels.timesTrans(dz[l], n, aOnes[l], p + 1, m, out);
-      double[] gw = weight[l].grad();
-      double[] gb = bias[l].grad();
-      // dense layout: grad W[k, i] = dW_l[i, k]
-      for (int i = 0; i < n; i++) {
-        for (int c = 0; c < p; c++) {
-          gw[c * n + i] = out[i * (p + 1) + c];
-        }
-        gb[i] = out[i * (p + 1) + p];
-      }
+      RowKernels.timesTrans(dz[l], n, aOnes[l], p + 1, m, out, 1, n);
+      System.arraycopy(out, 0, weight[l].grad(), 0, p * n);
+      System.arraycopy(out, p * n, bias[l].grad(), 0, n);
       if (l == 1) {
         break;
       }
-      boolean drop = dropout[l - 1] != null;
+      double[][] drop = dropout[l - 1] != null ? mask[l - 1] : null;
+      double[] w = weight[l].value();
       if (n <= 3) {
-        reluBackwardFused(l, drop);
-        continue;
-      }
-      // dA_{l-1} = W_l^T · dZ_l
-      RowKernels.transTimes(wt[l], n, p, dz[l], dz[l - 1], m);
-      for (int i = 0; i < p; i++) {
-        reluBackward(dz[l - 1][i], g[l - 1][i], drop ? mask[l - 1][i] : null, m);
+        reluBackwardFused(w, n, p, dz[l], drop, g[l - 1], dz[l - 1], ones, m);
+      } else {
+        // dA_{l-1} = W_l^T · dZ_l   (W_l[i, k] at k·n + i)
+        RowKernels.times(w, n, 1, p, n, dz[l], dz[l - 1], m);
+        reluBackward(dz[l - 1], g[l - 1], drop, p, m);
       }
     }
   }
@@ -482,33 +520,71 @@ final class RowExecutor implements Executor {
   /**
    * {@code dZ_{l−1} = (W_lᵀ·dZ_l) [· D] · (G_{l−1} > 0)} in one pass per unit when dZ_l has at
    * most three rows (the narrow layers of small networks): the product's terms are summed in the
-   * same order as {@link RowKernels#transTimes}, the mask is the scaled one (0 or 1/keep) and the
+   * same order as {@link RowKernels#times}, the mask is the scaled one (0 or 1/keep) and the
    * step is {@code min(1, G·2^1200)} as in {@link #reluBackward}. Each case is its own small
-   * method, so the JIT compiles it early and no branch in it depends on the run.
+   * method with its own loop over the units, so that no branch in a loop depends on the run.
+   *
+   * @param w the dense weights ({@code W_l[i, k]} at {@code k·n + i})
+   * @param n units of layer l (1 to 3)
+   * @param np units of layer l − 1
+   * @param d the rows of dZ_l
+   * @param mk the mask rows of layer l − 1, or null without dropout
+   * @param gl the rows of G_{l−1}
+   * @param out the rows of dZ_{l−1}, overwritten
+   * @param ones a row of ones (the mask of the two-row case without dropout)
+   * @param m examples
    */
-  private void reluBackwardFused(int l, boolean drop) {
-    int n = sizes[l];
-    int np = sizes[l - 1];
-    double[] wl = wt[l];
-    double[][] d = dz[l];
-    for (int k = 0; k < np; k++) {
-      double[] out = dz[l - 1][k];
-      double[] gk = g[l - 1][k];
-      double w0 = wl[k];
-      if (n == 1) {
-        if (drop) {
-          back1Masked(out, w0, d[0], mask[l - 1][k], gk, m);
-        } else {
-          back1(out, w0, d[0], gk, m);
-        }
-      } else if (n == 2) {
-        double[] mk = drop ? mask[l - 1][k] : ones;
-        back2(out, w0, d[0], wl[np + k], d[1], mk, gk, m);
-      } else if (drop) {
-        back3Masked(out, w0, d[0], wl[np + k], d[1], wl[2 * np + k], d[2], mask[l - 1][k], gk, m);
+  private static void reluBackwardFused(double[] w, int n, int np, double[][] d, double[][] mk,
+      double[][] gl, double[][] out, double[] ones, int m) {
+    if (n == 1) {
+      if (mk != null) {
+        back1Masked(w, np, d[0], mk, gl, out, m);
       } else {
-        back3(out, w0, d[0], wl[np + k], d[1], wl[2 * np + k], d[2], gk, m);
+        back1(w, np, d[0], gl, out, m);
       }
+    } else if (n == 2) {
+      back2(w, np, d[0], d[1], mk, ones, gl, out, m);
+    } else if (mk != null) {
+      back3Masked(w, np, d[0], d[1], d[2], mk, gl, out, m);
+    } else {
+      back3(w, np, d[0], d[1], d[2], gl, out, m);
+    }
+  }
+
+  private static void back1(
+      double[] w, int np, double[] d0, double[][] gl, double[][] out, int m) {
+    for (int k = 0; k < np; k++) {
+      back1(out[k], w[k], d0, gl[k], m);
+    }
+  }
+
+  private static void back1Masked(
+      double[] w, int np, double[] d0, double[][] mk, double[][] gl, double[][] out, int m) {
+    for (int k = 0; k < np; k++) {
+      back1Masked(out[k], w[k], d0, mk[k], gl[k], m);
+    }
+  }
+
+  private static void back2(double[] w, int np, double[] d0, double[] d1, double[][] mk,
+      double[] ones, double[][] gl, double[][] out, int m) {
+    for (int k = 0; k < np; k++) {
+      back2(out[k], w[2 * k], d0, w[2 * k + 1], d1, mk != null ? mk[k] : ones, gl[k], m);
+    }
+  }
+
+  private static void back3(double[] w, int np, double[] d0, double[] d1, double[] d2,
+      double[][] gl, double[][] out, int m) {
+    for (int k = 0; k < np; k++) {
+      int c = 3 * k;
+      back3(out[k], w[c], d0, w[c + 1], d1, w[c + 2], d2, gl[k], m);
+    }
+  }
+
+  private static void back3Masked(double[] w, int np, double[] d0, double[] d1, double[] d2,
+      double[][] mk, double[][] gl, double[][] out, int m) {
+    for (int k = 0; k < np; k++) {
+      int c = 3 * k;
+      back3Masked(out[k], w[c], d0, w[c + 1], d1, w[c + 2], d2, mk[k], gl[k], m);
     }
   }
 
@@ -556,17 +632,31 @@ final class RowExecutor implements Executor {
   }
 
   /**
-   * The ReLU backward step in one pass: {@code dZ = dA [· D] · (G > 0)}, the step computed
-   * branch-free as {@code min(1, G·2^1200)}.
+   * The ReLU backward step in one pass per unit: {@code dZ = dA [· D] · (G > 0)}, the step
+   * computed branch-free as {@code min(1, G·2^1200)}.
    */
-  private static void reluBackward(double[] da, double[] gi, double[] d, int m) {
-    if (d == null) {
+  private static void reluBackward(double[][] da, double[][] gl, double[][] dl, int p, int m) {
+    if (dl == null) {
+      reluBackward(da, gl, p, m);
+      return;
+    }
+    for (int i = 0; i < p; i++) {
+      double[] di = da[i];
+      double[] gi = gl[i];
+      double[] d = dl[i];
       for (int j = 0; j < m; j++) {
-        da[j] = da[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
+        di[j] = di[j] * d[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
       }
-    } else {
+    }
+  }
+
+  /** {@code dZ = dA · (G > 0)} in place, unit by unit. */
+  private static void reluBackward(double[][] da, double[][] gl, int p, int m) {
+    for (int i = 0; i < p; i++) {
+      double[] di = da[i];
+      double[] gi = gl[i];
       for (int j = 0; j < m; j++) {
-        da[j] = da[j] * d[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
+        di[j] = di[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
       }
     }
   }

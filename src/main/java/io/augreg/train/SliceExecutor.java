@@ -266,7 +266,7 @@ final class SliceExecutor implements Executor {
   }
 
   /** Correct predictions among logits (n × k): binary z &gt; 0 (p &gt; 0.5), else arg max. */
-  private static int correct(double[] z, double[] y, int from, int n, int k) {
+  static int correct(double[] z, double[] y, int from, int n, int k) {
     int c = 0;
     for (int j = 0; j < n; j++) {
       int label;

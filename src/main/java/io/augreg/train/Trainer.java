@@ -182,11 +182,12 @@ public final class Trainer {
     EpochLog log = new EpochLog(config.epochs(), config.earlyStopping(), dev != null, listener);
     List<double[]> live = initial.parameters();
     AidsRun aids = new AidsRun(config, initial, dev != null);
-    try (Executor executor = executor(initial, live, aids)) {
-      BatchStream batches = aids.batches(source, initial, config.seed());
-      if (batches instanceof FullBatch f) {
-        // the same batch every epoch: the executor may keep what it derives from it
-        executor.fixedBatch(f.batch());
+    BatchStream batches = aids.batches(source, initial, config.seed());
+    // the same batch every epoch (full batch): the executor may keep what it derives from it
+    BatchStream.Batch fixed = batches instanceof FullBatch f ? f.batch() : null;
+    try (Executor executor = executor(initial, live, aids, fixed, dev)) {
+      if (fixed != null) {
+        executor.fixedBatch(fixed);
       }
       return run(initial, batches, dev, log, live, executor, start, aids, checkpoints);
     }
@@ -194,9 +195,12 @@ public final class Trainer {
 
   /**
    * The execution strategy of a network: the {@link RowExecutor} for a narrow dense ReLU stack on
-   * one thread ({@link #ROW_WIDEST}) trained on hard labels, else the {@link SliceExecutor}.
+   * one thread ({@link #ROW_WIDEST}) trained on hard labels, else the {@link GramExecutor} for
+   * full-batch gradient descent whose first dense layer has more inputs than there are examples
+   * ({@link GramExecutor#applies}), else the {@link SliceExecutor}.
    */
-  private Executor executor(Network net, List<double[]> live, AidsRun aids) {
+  private Executor executor(Network net, List<double[]> live, AidsRun aids,
+      BatchStream.Batch fixed, Dataset dev) {
     boolean reference = config.dropoutMasks() == DropoutMasks.REFERENCE;
     LayerStack rows = net.stack(live, new JavaGemm());
     if (RowExecutor.fits(rows, ROW_WIDEST) && !aids.softTargets()) {
@@ -204,6 +208,9 @@ public final class Trainer {
         rows.useReferenceMasks();
       }
       return new RowExecutor(rows, net.output());
+    }
+    if (GramExecutor.applies(config, net, fixed)) {
+      return new GramExecutor(net, live, config, fixed, dev, threads, precision, reference);
     }
     return new SliceExecutor(net, live, threads, precision, reference);
   }
@@ -217,15 +224,16 @@ public final class Trainer {
     boolean duringPass = config.recordedCost() == RecordedCost.DURING_PASS;
     List<double[]> best = copy(live);
     // copies the live parameters into the best ones (the log runs it when an epoch is kept)
-    Runnable keepBest = () -> copyInto(live, best);
+    Runnable keepBest = () -> executor.keep(live, best);
+    Owed owed = new Owed();
     long trainNanos = 0;
     long samples = 0;
     int m = source.size();
     // checkpoints: a resumed run continues at the saved (epoch, batch) with the saved state
     TrainingState from = ck.begin(live, best, optimizer.moments(1), optimizer.moments(2), log, m,
-        dev == null ? 0 : dev.size(),
-        TrainingState.configOf(config, threads, precision));
+        dev == null ? 0 : dev.size(), () -> TrainingState.configOf(config, threads, precision));
     int first = 1;
+    long dropoutSeed = Seeds.mix(config.seed(), DROPOUT_KEY);
     if (from != null) {
       optimizer.restore(from.step(), from.moment1(), from.moment2());
       aids.restore(from.schedule());
@@ -240,7 +248,7 @@ public final class Trainer {
       boolean stop = false;
       boolean record = epoch % config.evalEvery() == 0 || epoch == 1 || epoch == config.epochs();
       // DURING_PASS: λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| + (wd/2)·Σθ² of the weights the epoch starts from
-      double regCost = record && duringPass ? penalty.cost(params, m) : 0;
+      double regCost = record && duringPass ? penaltyCost(penalty, executor, params, m) : 0;
       double dataSum = 0;
       int bi = 0;
       if (epoch == first && from != null && from.batch() > 0) {
@@ -253,7 +261,8 @@ public final class Trainer {
       long t0 = System.nanoTime();
       try (BatchStream.Epoch batches = source.epoch(epoch, bi)) {
         for (BatchStream.Batch bt = batches.next(); bt != null; bt = batches.next(), bi++) {
-          Pass pass = Pass.training(Seeds.mix(config.seed(), DROPOUT_KEY, epoch, bi), bt.size());
+          // the mask seed Seeds.mix(seed, DROPOUT_KEY, epoch, bi), without a varargs array
+          Pass pass = Pass.training(Seeds.extend(Seeds.extend(dropoutSeed, epoch), bi), bt.size());
           double loss = executor.step(aids.targets(bt), pass, optimizer, record && duringPass);
           if (!Double.isFinite(loss)) {
             diverged = true;
@@ -264,7 +273,7 @@ public final class Trainer {
           }
           dataSum += loss;
           samples += bt.size();
-          if (ck.stopRequested()) {
+          if (ck.stopRequested() && executor.settled()) {
             stop = true;
             bi++;
             break;
@@ -277,13 +286,13 @@ public final class Trainer {
         break;
       }
       if (stop) {
-        checkpoint(ck, optimizer, aids, epoch, bi, new double[] {dataSum, regCost}, samples,
-            trainNanos);
+        checkpoint(ck, executor, optimizer, aids, epoch, bi, new double[] {dataSum, regCost},
+            samples, trainNanos);
         log.interrupted();
         break;
       }
       if (!record) {
-        if (checkpointDue(ck, optimizer, aids, epoch, samples, trainNanos)) {
+        if (checkpointDue(ck, optimizer, aids, epoch, samples, trainNanos, executor, owed)) {
           log.interrupted();
           break;
         }
@@ -293,11 +302,12 @@ public final class Trainer {
       // CLEAN: J_train = clean mean cross-entropy + λ2/(2m)·Σ‖W‖² + λ1/m·Σ|w| + (wd/2)·Σθ² of the
       // weights the epoch ends with; DURING_PASS: the batches' summed cross-entropy / m + the
       // penalty of the weights it started from, as the lesson prints it
-      double trainCost = duringPass ? dataSum / m + regCost : train[0] + penalty.cost(params, m);
+      double trainCost = duringPass ? dataSum / m + regCost
+          : train[0] + penaltyCost(penalty, executor, params, m);
       double devCost = Double.NaN;
       double devAcc = Double.NaN;
       if (dev != null) {
-        double[] d = executor.evaluate(devBatches(dev, executor));
+        double[] d = executor.evaluate(dev);
         devCost = d[0];
         devAcc = d[1];
       }
@@ -306,13 +316,15 @@ public final class Trainer {
           optimizer.rate()), keepBest)) {
         break;
       }
-      if (checkpointDue(ck, optimizer, aids, epoch, samples, trainNanos)) {
+      if (checkpointDue(ck, optimizer, aids, epoch, samples, trainNanos, executor, owed)) {
         log.interrupted();
         break;
       }
     }
     ck.finish();
     EpochLog.Returned returned = log.settle(epoch);
+    // the live values and the kept epoch's are current
+    executor.sync();
     if (returned != EpochLog.Returned.LAST) {
       // the best snapshot, or the initial parameters when the run diverged before keeping one
       copyInto(returned == EpochLog.Returned.BEST ? best : initial.parameters(), live);
@@ -322,7 +334,7 @@ public final class Trainer {
     double trainError = 1 - executor.evaluate(source.clean())[1];
     double devError = Double.NaN;
     if (dev != null) {
-      devError = 1 - executor.evaluate(devBatches(dev, executor))[1];
+      devError = 1 - executor.evaluate(dev)[1];
     }
     Diagnosis diagnosis = Diagnosis.of(trainError, devError, config.baseError(),
         config.biasThreshold(), config.varianceThreshold());
@@ -332,31 +344,50 @@ public final class Trainer {
         samples / trainSeconds, diagnosis);
   }
 
-  /** The dev set in the executor's evaluation batches, in order. */
-  private static BatchStream.Epoch devBatches(Dataset dev, Executor executor) {
-    return new DatasetBatches(dev, executor.evalBatch(), 0).clean();
+  /**
+   * The penalty of the live parameters, with the squares of those the executor keeps in another
+   * form from it ({@link Executor#squares}; L1 reads the values, written out first).
+   */
+  private static double penaltyCost(Penalty penalty, Executor executor, List<Param> params,
+      int m) {
+    if (penalty.l1() > 0) {
+      executor.sync();
+    }
+    return penalty.cost(params, m, executor::squares);
+  }
+
+  /** A checkpoint that fell due while the executor was not settled: taken when it is. */
+  private static final class Owed {
+    boolean due;
   }
 
   /** Writes a checkpoint at the position (epoch, batch). */
-  private static void checkpoint(Checkpointing ck, ParamOptimizer o, AidsRun aids, int epoch,
-      int batch, double[] passSums, long samples, long nanos) {
+  private static void checkpoint(Checkpointing ck, Executor executor, ParamOptimizer o,
+      AidsRun aids, int epoch, int batch, double[] passSums, long samples, long nanos) {
+    executor.sync();
     ck.save(epoch, batch, o.steps(), o.moments(1), o.moments(2), aids.scheduler().state(),
         passSums, samples, nanos);
   }
 
   /**
-   * After epoch {@code epoch} (not the last): writes a checkpoint when one is due or a stop was
-   * requested, and says whether to stop.
+   * After epoch {@code epoch} (not the last): writes a checkpoint when one is due (now or since
+   * the executor was last {@link Executor#settled() settled}) or a stop was requested, and says
+   * whether to stop; both wait for a settled executor.
    */
   private boolean checkpointDue(Checkpointing ck, ParamOptimizer o, AidsRun aids, int epoch,
-      long samples, long nanos) {
+      long samples, long nanos, Executor executor, Owed owed) {
     if (epoch >= config.epochs()) {
       // the run is over: its outputs follow, and a checkpoint past the last epoch is never read
       return false;
     }
+    owed.due |= ck.due(epoch);
+    if (!executor.settled()) {
+      return false;
+    }
     boolean stop = ck.stopRequested();
-    if (stop || ck.due(epoch)) {
-      checkpoint(ck, o, aids, epoch + 1, 0, new double[2], samples, nanos);
+    if (stop || owed.due) {
+      owed.due = false;
+      checkpoint(ck, executor, o, aids, epoch + 1, 0, new double[2], samples, nanos);
     }
     return stop;
   }

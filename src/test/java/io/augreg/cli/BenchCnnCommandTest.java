@@ -25,6 +25,22 @@ class BenchCnnCommandTest {
   }
 
   @Test
+  void aWarmUpRunLeavesTheMeasuredRunUnchanged() {
+    String root = TestData.path("catvnoncat").toString();
+    CliHarness.Result plain = CliHarness.run("bench", "cnn", "--data", root, "--epochs", "1",
+        "--augment", "0", "--seed", "3");
+    CliHarness.Result warm = CliHarness.run("bench", "cnn", "--data", root, "--epochs", "1",
+        "--augment", "0", "--seed", "3", "--warmup-epochs", "1");
+    assertEquals(0, warm.exitCode(), warm.err());
+    // the same accuracies (the throwaway run shares nothing with the measured one but the JIT)
+    assertEquals(plain.out().replaceAll("samples_per_s=\\d+", ""),
+        warm.out().replaceAll("samples_per_s=\\d+", ""));
+    CliHarness.Result bad = CliHarness.run("bench", "cnn", "--data", root, "--warmup-epochs", "-1");
+    assertEquals(2, bad.exitCode(), bad.err());
+    assertTrue(bad.err().contains("--warmup-epochs"), bad.err());
+  }
+
+  @Test
   void printsTheRecipeForScripts() {
     CliHarness.Result r = CliHarness.run("bench", "cnn", "--print-recipe");
     assertEquals(0, r.exitCode(), r.err());

@@ -1,5 +1,6 @@
 package io.augreg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.augreg.TestData;
+import io.augreg.football.FootballData;
+import io.augreg.football.FootballExperiment;
+import io.augreg.football.FootballFigures;
+import io.augreg.football.FootballMode;
+import io.augreg.football.FootballRun;
 import io.augreg.train.ModelFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -73,6 +79,37 @@ class FootballCommandTest {
         l2.network().architecture().toSpec());
     try (var files = Files.list(out)) {
       assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files");
+    }
+  }
+
+  /**
+   * The command draws its pictures on a pool, several at once and while other runs still train:
+   * each is the same, byte for byte, as when drawn alone after training (short runs, default
+   * seed).
+   */
+  @Test
+  void picturesDrawnAtOnceEqualThoseDrawnOneByOne() throws IOException {
+    Path together = dir.resolve("together");
+    CliHarness.Result r =
+        CliHarness.run("football", "--iterations", "300", "--no-report", "--data", data(), "--out",
+            together.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    FootballCommand options = new FootballCommand();
+    options.iterations = 300;
+    FootballExperiment experiment = new FootballExperiment(options.config());
+    FootballData data = FootballData.load(Path.of(data()));
+    Path alone = dir.resolve("alone");
+    List<FootballRun> runs = new ArrayList<>();
+    for (FootballMode mode : experiment.config().modes()) {
+      FootballRun run = experiment.runOne(data, mode, null);
+      FootballFigures.writeBoundary(alone, run, data.train());
+      runs.add(run);
+    }
+    FootballFigures.writeCostCurves(alone, runs);
+    for (String name :
+        new String[] {"boundary-none.png", "boundary-l2.png", "boundary-dropout.png", "cost.png"}) {
+      assertArrayEquals(Files.readAllBytes(alone.resolve(name)),
+          Files.readAllBytes(together.resolve(name)), name);
     }
   }
 

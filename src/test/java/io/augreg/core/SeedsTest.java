@@ -71,4 +71,16 @@ class SeedsTest {
       assertEquals(i, sorted[i]);
     }
   }
+
+  @Test
+  void extendAndNthLongAreMixAndTheGeneratorsDraws() {
+    for (long seed : new long[] {0, 1, -3, Long.MAX_VALUE}) {
+      assertEquals(Seeds.mix(seed, 5, -1, 1 << 20),
+          Seeds.extend(Seeds.extend(Seeds.mix(seed, 5), -1), 1 << 20));
+      java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+      for (int k = 1; k <= 1000; k++) {
+        assertEquals(r.nextLong(), Seeds.nthLong(seed, k), "seed " + seed + " draw " + k);
+      }
+    }
+  }
 }

@@ -100,4 +100,46 @@ class DropoutTest {
       }
     }
   }
+
+  /**
+   * The fresh masks, as a flat buffer ({@link Dropout#scales}) and as rows ({@link
+   * Dropout#scaleRows}), are bit for bit the draws of one {@code SplittableRandom} per example made
+   * with {@code Seeds.generator(seed, layerKey, offset + j)}: {@code nextDouble() < keep}, one draw
+   * per unit (or per channel) in order.
+   */
+  @Test
+  void freshMasksAreTheDrawsOfOneGeneratorPerExample() {
+    for (double keep : new double[] {0.86, 0.5, 0.3}) {
+      for (long seed : new long[] {0, 1, -7, 0x4452_4F50L * 31 + 5}) {
+        for (Shape s : new Shape[] {Shape.flat(20), Shape.flat(3), new Shape(2, 3, 5)}) {
+          boolean spatial = s.channels() != s.size();
+          int n = 211;
+          int offset = spatial ? 0 : 17;
+          Pass pass = new Pass(true, seed, offset, n + offset);
+          Dropout d = new Dropout(s, keep, spatial, 4);
+          double[] flat = d.scales(pass, n).clone();
+          double[][] rows = new double[s.size()][n + 2];
+          if (!spatial) {
+            d.scaleRows(pass, rows, n);
+          }
+          for (int j = 0; j < n; j++) {
+            SplittableRandom r = io.augreg.core.Seeds.generator(seed, 4, offset + j);
+            double[] unit = new double[spatial ? s.channels() : s.size()];
+            for (int u = 0; u < unit.length; u++) {
+              unit[u] = r.nextDouble() < keep ? 1.0 / keep : 0.0;
+            }
+            for (int p = 0; p < s.size(); p++) {
+              double expected = unit[spatial ? p % s.channels() : p];
+              assertEquals(Double.doubleToRawLongBits(expected),
+                  Double.doubleToRawLongBits(flat[j * s.size() + p]), "flat " + s + " " + j);
+              if (!spatial) {
+                assertEquals(Double.doubleToRawLongBits(expected),
+                    Double.doubleToRawLongBits(rows[p][j]), "rows " + s + " " + j);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 }

@@ -66,4 +66,18 @@ class PageWriterTest {
       assertEquals(List.of(file), s.toList(), "no temporary file left");
     }
   }
+
+  /** The warm-up page goes through every macro of the template and each optional part. */
+  @Test
+  void warmUpRendersEveryKindOfBlock() {
+    String html = PageWriter.render(PageWriter.sample());
+    assertEquals(html.length(), PageWriter.warmUp());
+    for (String part : List.of("<dl class=\"facts\"><dt>setting</dt><dd data-key=\"key\">value</dd>",
+        "<table id=\"t\" class=\"sortable\">", "style=\"background:rgba(36,84,143,0.600)",
+        "<svg class=\"chart\"", "stroke-dasharray=\"3 3\"", "<div class=\"gallery\"><figure class=\"mark\">",
+        "<figure class=\"wide\">", "a<br>b", "<p>text</p>", "<li>item</li>",
+        "<div class=\"verdict HIGH_VARIANCE\">", "<li>remedy</li>")) {
+      assertTrue(html.contains(part), part);
+    }
+  }
 }

@@ -140,4 +140,63 @@ class RowExecutorTest {
         OutputKind.SIGMOID_BINARY, 1, 1);
     assertFalse(RowExecutor.fits(conv.stack(conv.parameters(), new JavaGemm()), 64));
   }
+
+  /**
+   * With a fixed batch, the executor keeps its input rows between steps; an evaluation of another
+   * batch in between (a dev set) must not leave that batch's inputs in them: the steps equal those
+   * of an executor that copies the inputs every time, bit for bit.
+   */
+  @Test
+  void aFixedBatchInputsAreReloadedAfterAnotherBatch() {
+    Network net = net("dense units=6 | dropout keep=0.7 | dense units=3", OutputKind.SIGMOID_BINARY,
+        1);
+    BatchStream.Batch bt = batch(1);
+    DMatrixRMaj other = bt.x().copy();
+    for (int i = 0; i < other.data.length; i++) {
+      other.data[i] = -3 * other.data[i];
+    }
+    BatchStream.Batch dev = new BatchStream.Batch(other, bt.y(), N);
+    List<double[]> keptValues = net.parameters();
+    List<double[]> copiedValues = net.parameters();
+    RowExecutor kept =
+        new RowExecutor(net.stack(keptValues, new JavaGemm()), OutputKind.SIGMOID_BINARY);
+    RowExecutor copied =
+        new RowExecutor(net.stack(copiedValues, new JavaGemm()), OutputKind.SIGMOID_BINARY);
+    kept.fixedBatch(bt);
+    TrainConfig c = TrainConfig.builder().learningRate(0.1).build();
+    ParamOptimizer ko = new ParamOptimizer(c, kept.params());
+    ParamOptimizer co = new ParamOptimizer(c, copied.params());
+    for (int step = 0; step < 4; step++) {
+      Pass pass = Pass.training(100 + step, N);
+      assertEquals(copied.step(bt, pass, co, true), kept.step(bt, pass, ko, true));
+      double[] e1 = copied.evaluate(one(dev));
+      double[] e2 = kept.evaluate(one(dev));
+      assertEquals(e1[0], e2[0]);
+      double[] t1 = copied.evaluate(one(bt));
+      double[] t2 = kept.evaluate(one(bt));
+      assertEquals(t1[0], t2[0]);
+    }
+    for (int p = 0; p < keptValues.size(); p++) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(copiedValues.get(p), keptValues.get(p));
+    }
+  }
+
+  /** A pass of one batch. */
+  private static BatchStream.Epoch one(BatchStream.Batch b) {
+    return new BatchStream.Epoch() {
+      private boolean done;
+
+      @Override
+      public BatchStream.Batch next() {
+        if (done) {
+          return null;
+        }
+        done = true;
+        return b;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
 }

@@ -103,7 +103,7 @@ class TrainerTest {
   }
 
   /** The whole data set as one batch, copied into a new matrix for every pass (nothing fixed). */
-  private static BatchStream copiedFullBatch(Dataset d) {
+  static BatchStream copiedFullBatch(Dataset d) {
     return new BatchStream() {
       @Override
       public int size() {
@@ -154,8 +154,9 @@ class TrainerTest {
   @Test
   void fullBatchOnTheKeptInputGivesTheSameWeightsAsCopyingItEveryPass() {
     // 16×16×3 into 32 units: the first layer's products go to OpenBLAS, whose input block the
-    // full-batch run keeps from one step (and one evaluation) to the next
-    Dataset train = bars(40, 16, 3, 7);
+    // full-batch run keeps from one step (and one evaluation) to the next; more examples than
+    // features, so the slice executor runs it (with fewer, GramExecutor would)
+    Dataset train = bars(800, 16, 3, 7);
     Architecture arch = Architecture.parse("dense units=32 | dense units=4");
     Network net = Network.initialize(arch, new Shape(16, 16, 3), OutputKind.SIGMOID_BINARY, 1, 4);
     TrainConfig c = TrainConfig.builder().optimizer(Optimizer.GD).learningRate(0.1).epochs(5)

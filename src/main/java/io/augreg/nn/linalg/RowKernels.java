@@ -38,6 +38,26 @@ public final class RowKernels {
   }
 
   /**
+   * {@code Z = W · A} with W at any strides: {@code z[o][j] = Σ_q W[o·so + q·sq]·a[q][j]}, e.g.
+   * {@code so = 1, sq = n} for W stored transposed ({@code p × n}, a dense layer's {@code in ×
+   * units}) and {@code so = n, sq = 1} for the backward {@code Wᵀ·dZ} of that layout. The same
+   * sums, in the same order, as {@link #times}.
+   *
+   * @param w the coefficients
+   * @param so stride of W between output rows
+   * @param sq stride of W between input rows
+   * @param n output rows
+   * @param p input rows
+   * @param a input rows (p of them, length ≥ m)
+   * @param z output rows (n of them, length ≥ m), overwritten
+   * @param m examples
+   */
+  public static void times(
+      double[] w, int so, int sq, int n, int p, double[][] a, double[][] z, int m) {
+    axpyProduct(w, so, sq, n, p, a, z, m);
+  }
+
+  /**
    * {@code D = Wᵀ · G}: {@code d[k][j] = Σ_i W[i,k]·g[i][j]} (the backward {@code dA = Wᵀ·dZ}).
    *
    * @param w W, row-major n × p
@@ -65,37 +85,95 @@ public final class RowKernels {
     for (int o0 = 0; o0 < nOut; o0 += chunk) {
       int o1 = Math.min(nOut, o0 + chunk);
       // out_o = c(o,0..3) · in_{0..3}   (fewer when there are fewer inputs)
-      for (int o = o0; o < o1; o++) {
-        int c = o * so;
-        switch (first) {
-          case 4 -> assign4(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2],
-              w[c + 3 * sq], in[3], m);
-          case 3 -> assign3(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2], m);
-          case 2 -> assign2(out[o], w[c], in[0], w[c + sq], in[1], m);
-          default -> assign1(out[o], w[c], in[0], m);
-        }
+      switch (first) {
+        case 4 -> assignRows4(w, so, sq, o0, o1, in, out, m);
+        case 3 -> assignRows3(w, so, sq, o0, o1, in, out, m);
+        case 2 -> assignRows2(w, so, sq, o0, o1, in, out, m);
+        default -> assignRows1(w, so, o0, o1, in, out, m);
       }
       int q = first;
       // out_o += c(o,q..q+3) · in_{q..q+3}
       for (; q + 4 <= nIn; q += 4) {
-        double[] a0 = in[q];
-        double[] a1 = in[q + 1];
-        double[] a2 = in[q + 2];
-        double[] a3 = in[q + 3];
-        for (int o = o0; o < o1; o++) {
-          int c = o * so + q * sq;
-          add4(out[o], w[c], a0, w[c + sq], a1, w[c + 2 * sq], a2, w[c + 3 * sq], a3, m);
+        addRows4(w, so, sq, q, o0, o1, in, out, m);
+      }
+      switch (nIn - q) {
+        case 3 -> addRows3(w, so, sq, q, o0, o1, in, out, m);
+        case 2 -> addRows2(w, so, sq, q, o0, o1, in, out, m);
+        case 1 -> addRows1(w, so, sq, q, o0, o1, in, out, m);
+        default -> {
+          // no inputs left
         }
       }
-      int rest = nIn - q;
-      for (int o = o0; o < o1 && rest > 0; o++) {
-        int c = o * so + q * sq;
-        switch (rest) {
-          case 3 -> add3(out[o], w[c], in[q], w[c + sq], in[q + 1], w[c + 2 * sq], in[q + 2], m);
-          case 2 -> add2(out[o], w[c], in[q], w[c + sq], in[q + 1], m);
-          default -> add1(out[o], w[c], in[q], m);
-        }
-      }
+    }
+  }
+
+  // Each case of the product in its own loop over the output rows, so that no branch inside a
+  // loop depends on the shape (the JIT then compiles each once, whatever the shapes it saw first).
+
+  private static void assignRows4(
+      double[] w, int so, int sq, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      int c = o * so;
+      assign4(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2], w[c + 3 * sq], in[3],
+          m);
+    }
+  }
+
+  private static void assignRows3(
+      double[] w, int so, int sq, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      int c = o * so;
+      assign3(out[o], w[c], in[0], w[c + sq], in[1], w[c + 2 * sq], in[2], m);
+    }
+  }
+
+  private static void assignRows2(
+      double[] w, int so, int sq, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      int c = o * so;
+      assign2(out[o], w[c], in[0], w[c + sq], in[1], m);
+    }
+  }
+
+  private static void assignRows1(
+      double[] w, int so, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      assign1(out[o], w[o * so], in[0], m);
+    }
+  }
+
+  private static void addRows4(
+      double[] w, int so, int sq, int q, int o0, int o1, double[][] in, double[][] out, int m) {
+    double[] a0 = in[q];
+    double[] a1 = in[q + 1];
+    double[] a2 = in[q + 2];
+    double[] a3 = in[q + 3];
+    for (int o = o0; o < o1; o++) {
+      int c = o * so + q * sq;
+      add4(out[o], w[c], a0, w[c + sq], a1, w[c + 2 * sq], a2, w[c + 3 * sq], a3, m);
+    }
+  }
+
+  private static void addRows3(
+      double[] w, int so, int sq, int q, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      int c = o * so + q * sq;
+      add3(out[o], w[c], in[q], w[c + sq], in[q + 1], w[c + 2 * sq], in[q + 2], m);
+    }
+  }
+
+  private static void addRows2(
+      double[] w, int so, int sq, int q, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      int c = o * so + q * sq;
+      add2(out[o], w[c], in[q], w[c + sq], in[q + 1], m);
+    }
+  }
+
+  private static void addRows1(
+      double[] w, int so, int sq, int q, int o0, int o1, double[][] in, double[][] out, int m) {
+    for (int o = o0; o < o1; o++) {
+      add1(out[o], w[o * so + q * sq], in[q], m);
     }
   }
 
@@ -112,6 +190,25 @@ public final class RowKernels {
    * @param w output, row-major n × p, overwritten
    */
   public static void timesTrans(double[][] g, int n, double[][] a, int p, int m, double[] w) {
+    timesTrans(g, n, a, p, m, w, p, 1);
+  }
+
+  /**
+   * {@link #timesTrans(double[][], int, double[][], int, int, double[])} written at any strides:
+   * {@code w[i·rs + k·cs] = Σ_j g[i][j]·a[k][j]}, the same sums in the same order (e.g. {@code rs
+   * = 1, cs = n} writes {@code (G·Aᵀ)ᵀ}, a dense layer's {@code in × units} layout).
+   *
+   * @param g rows of G (n of them)
+   * @param n rows of G
+   * @param a rows of A (p of them)
+   * @param p rows of A
+   * @param m examples
+   * @param w output, overwritten at the n·p positions
+   * @param rs stride of the output between rows of G
+   * @param cs stride of the output between rows of A
+   */
+  public static void timesTrans(
+      double[][] g, int n, double[][] a, int p, int m, double[] w, int rs, int cs) {
     int i = 0;
     if (p >= 4) {
       // chunks of rows of G (a multiple of 3) that stay in cache while A streams past once
@@ -122,53 +219,54 @@ public final class RowKernels {
         int k = 0;
         for (; k + 4 <= p; k += 4) {
           for (int r = i0; r < i1; r += 3) {
-            block34(g[r], g[r + 1], g[r + 2], a[k], a[k + 1], a[k + 2], a[k + 3], m, w, r * p + k,
-                p);
+            block34(g[r], g[r + 1], g[r + 2], a[k], a[k + 1], a[k + 2], a[k + 3], m, w,
+                r * rs + k * cs, rs, cs);
           }
         }
         for (; k < p; k++) {
           for (int r = i0; r < i1; r += 3) {
-            block31(g[r], g[r + 1], g[r + 2], a[k], m, w, r * p + k, p);
+            block31(g[r], g[r + 1], g[r + 2], a[k], m, w, r * rs + k * cs, rs);
           }
         }
       }
       for (i = full; i < n; i++) {
         int k = 0;
         for (; k + 4 <= p; k += 4) {
-          block14(g[i], a[k], a[k + 1], a[k + 2], a[k + 3], m, w, i * p + k);
+          block14(g[i], a[k], a[k + 1], a[k + 2], a[k + 3], m, w, i * rs + k * cs, cs);
         }
         for (; k < p; k++) {
-          w[i * p + k] = dot(g[i], a[k], m);
+          w[i * rs + k * cs] = dot(g[i], a[k], m);
         }
       }
     } else if (p == 3) {
       for (; i + 3 <= n; i += 3) {
-        block33(g[i], g[i + 1], g[i + 2], a[0], a[1], a[2], m, w, i * 3);
+        block33(g[i], g[i + 1], g[i + 2], a[0], a[1], a[2], m, w, i * rs, rs, cs);
       }
       for (; i < n; i++) {
         for (int k = 0; k < 3; k++) {
-          w[i * 3 + k] = dot(g[i], a[k], m);
+          w[i * rs + k * cs] = dot(g[i], a[k], m);
         }
       }
     } else {
       for (; i + 4 <= n; i += 4) {
         int k = 0;
         for (; k + 2 <= p; k += 2) {
-          block42(g[i], g[i + 1], g[i + 2], g[i + 3], a[k], a[k + 1], m, w, i * p + k, p);
+          block42(g[i], g[i + 1], g[i + 2], g[i + 3], a[k], a[k + 1], m, w, i * rs + k * cs, rs,
+              cs);
         }
         if (k < p) {
-          block41(g[i], g[i + 1], g[i + 2], g[i + 3], a[k], m, w, i * p + k, p);
+          block41(g[i], g[i + 1], g[i + 2], g[i + 3], a[k], m, w, i * rs + k * cs, rs);
         }
       }
       for (; i < n; i++) {
         for (int k = 0; k < p; k++) {
-          w[i * p + k] = dot(g[i], a[k], m);
+          w[i * rs + k * cs] = dot(g[i], a[k], m);
         }
       }
     }
   }
 
-  /** 3 × 4 block of dot products, written at w[o + r·p + c]. */
+  /** 3 × 4 block of dot products, written at w[o + r·rs + c·cs]. */
   private static void block34(
       double[] g0,
       double[] g1,
@@ -180,7 +278,8 @@ public final class RowKernels {
       int m,
       double[] w,
       int o,
-      int p) {
+      int rs,
+      int cs) {
     double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
     double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
     double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
@@ -206,20 +305,20 @@ public final class RowKernels {
       s23 = Math.fma(x2, y3, s23);
     }
     w[o] = s00;
-    w[o + 1] = s01;
-    w[o + 2] = s02;
-    w[o + 3] = s03;
-    w[o + p] = s10;
-    w[o + p + 1] = s11;
-    w[o + p + 2] = s12;
-    w[o + p + 3] = s13;
-    w[o + 2 * p] = s20;
-    w[o + 2 * p + 1] = s21;
-    w[o + 2 * p + 2] = s22;
-    w[o + 2 * p + 3] = s23;
+    w[o + cs] = s01;
+    w[o + 2 * cs] = s02;
+    w[o + 3 * cs] = s03;
+    w[o + rs] = s10;
+    w[o + rs + cs] = s11;
+    w[o + rs + 2 * cs] = s12;
+    w[o + rs + 3 * cs] = s13;
+    w[o + 2 * rs] = s20;
+    w[o + 2 * rs + cs] = s21;
+    w[o + 2 * rs + 2 * cs] = s22;
+    w[o + 2 * rs + 3 * cs] = s23;
   }
 
-  /** 3 × 3 block (p = 3), written at w[o + 3r + c]. */
+  /** 3 × 3 block (p = 3), written at w[o + r·rs + c·cs]. */
   private static void block33(
       double[] g0,
       double[] g1,
@@ -229,7 +328,9 @@ public final class RowKernels {
       double[] a2,
       int m,
       double[] w,
-      int o) {
+      int o,
+      int rs,
+      int cs) {
     double s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
     for (int j = 0; j < m; j++) {
       double y0 = a0[j];
@@ -249,19 +350,19 @@ public final class RowKernels {
       s22 = Math.fma(x2, y2, s22);
     }
     w[o] = s00;
-    w[o + 1] = s01;
-    w[o + 2] = s02;
-    w[o + 3] = s10;
-    w[o + 4] = s11;
-    w[o + 5] = s12;
-    w[o + 6] = s20;
-    w[o + 7] = s21;
-    w[o + 8] = s22;
+    w[o + cs] = s01;
+    w[o + 2 * cs] = s02;
+    w[o + rs] = s10;
+    w[o + rs + cs] = s11;
+    w[o + rs + 2 * cs] = s12;
+    w[o + 2 * rs] = s20;
+    w[o + 2 * rs + cs] = s21;
+    w[o + 2 * rs + 2 * cs] = s22;
   }
 
   /** 3 × 1 block. */
   private static void block31(
-      double[] g0, double[] g1, double[] g2, double[] a0, int m, double[] w, int o, int p) {
+      double[] g0, double[] g1, double[] g2, double[] a0, int m, double[] w, int o, int rs) {
     double s0 = 0, s1 = 0, s2 = 0;
     for (int j = 0; j < m; j++) {
       double y = a0[j];
@@ -270,13 +371,14 @@ public final class RowKernels {
       s2 = Math.fma(g2[j], y, s2);
     }
     w[o] = s0;
-    w[o + p] = s1;
-    w[o + 2 * p] = s2;
+    w[o + rs] = s1;
+    w[o + 2 * rs] = s2;
   }
 
   /** 1 × 4 block. */
   private static void block14(
-      double[] g0, double[] a0, double[] a1, double[] a2, double[] a3, int m, double[] w, int o) {
+      double[] g0, double[] a0, double[] a1, double[] a2, double[] a3, int m, double[] w, int o,
+      int cs) {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (int j = 0; j < m; j++) {
       double x = g0[j];
@@ -286,9 +388,9 @@ public final class RowKernels {
       s3 = Math.fma(x, a3[j], s3);
     }
     w[o] = s0;
-    w[o + 1] = s1;
-    w[o + 2] = s2;
-    w[o + 3] = s3;
+    w[o + cs] = s1;
+    w[o + 2 * cs] = s2;
+    w[o + 3 * cs] = s3;
   }
 
   /** 4 × 2 block. */
@@ -302,7 +404,8 @@ public final class RowKernels {
       int m,
       double[] w,
       int o,
-      int p) {
+      int rs,
+      int cs) {
     double s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
     for (int j = 0; j < m; j++) {
       double y0 = a0[j];
@@ -321,19 +424,19 @@ public final class RowKernels {
       s31 = Math.fma(x3, y1, s31);
     }
     w[o] = s00;
-    w[o + 1] = s01;
-    w[o + p] = s10;
-    w[o + p + 1] = s11;
-    w[o + 2 * p] = s20;
-    w[o + 2 * p + 1] = s21;
-    w[o + 3 * p] = s30;
-    w[o + 3 * p + 1] = s31;
+    w[o + cs] = s01;
+    w[o + rs] = s10;
+    w[o + rs + cs] = s11;
+    w[o + 2 * rs] = s20;
+    w[o + 2 * rs + cs] = s21;
+    w[o + 3 * rs] = s30;
+    w[o + 3 * rs + cs] = s31;
   }
 
   /** 4 × 1 block. */
   private static void block41(
       double[] g0, double[] g1, double[] g2, double[] g3, double[] a0, int m, double[] w, int o,
-      int p) {
+      int rs) {
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     for (int j = 0; j < m; j++) {
       double y = a0[j];
@@ -343,9 +446,9 @@ public final class RowKernels {
       s3 = Math.fma(g3[j], y, s3);
     }
     w[o] = s0;
-    w[o + p] = s1;
-    w[o + 2 * p] = s2;
-    w[o + 3 * p] = s3;
+    w[o + rs] = s1;
+    w[o + 2 * rs] = s2;
+    w[o + 3 * rs] = s3;
   }
 
   /** One dot product, four accumulators. */

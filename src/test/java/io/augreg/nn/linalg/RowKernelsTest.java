@@ -1,5 +1,6 @@
 package io.augreg.nn.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
@@ -67,6 +68,52 @@ class RowKernelsTest {
               assertEquals(s, d[k][j], 1e-12, "transTimes " + n + "x" + p + " m=" + m);
             }
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * The strided forms give the row-major forms' values bit for bit: W read transposed ({@code in ×
+   * units}, a dense layer's layout) and the gradient written transposed.
+   */
+  @Test
+  void stridedProductsEqualTheRowMajorOnesBitForBit() {
+    SplittableRandom r = new SplittableRandom(5);
+    for (int n = 1; n <= 22; n += 3) {
+      for (int p = 1; p <= 22; p += (p < 5 ? 1 : 4)) {
+        int m = 211;
+        double[] w = flat(n * p, r);
+        double[] wt = new double[n * p]; // W transposed: W[i, k] at k·n + i
+        for (int i = 0; i < n; i++) {
+          for (int k = 0; k < p; k++) {
+            wt[k * n + i] = w[i * p + k];
+          }
+        }
+        double[][] a = rows(p, m, r);
+        double[][] g = rows(n, m, r);
+        double[][] z = rows(n, m, r);
+        double[][] zs = rows(n, m, r);
+        RowKernels.times(w, n, p, a, z, m);
+        RowKernels.times(wt, 1, n, n, p, a, zs, m);
+        double[][] d = rows(p, m, r);
+        double[][] ds = rows(p, m, r);
+        RowKernels.transTimes(w, n, p, g, d, m);
+        RowKernels.times(wt, n, 1, p, n, g, ds, m);
+        double[] dw = flat(n * p, r);
+        double[] dws = flat(n * p, r);
+        RowKernels.timesTrans(g, n, a, p, m, dw);
+        RowKernels.timesTrans(g, n, a, p, m, dws, 1, n);
+        String at = n + "x" + p;
+        for (int i = 0; i < n; i++) {
+          assertArrayEquals(z[i], zs[i], "times " + at);
+          for (int k = 0; k < p; k++) {
+            assertEquals(Double.doubleToRawLongBits(dw[i * p + k]),
+                Double.doubleToRawLongBits(dws[k * n + i]), "timesTrans " + at);
+          }
+        }
+        for (int k = 0; k < p; k++) {
+          assertArrayEquals(d[k], ds[k], "transTimes " + at);
         }
       }
     }
