@@ -38,6 +38,22 @@ def mapped_blas():
     return libs
 
 
+def corename(libs):
+    """The kernel set OpenBLAS chose (or was told by OPENBLAS_CORETYPE), e.g. Haswell, Cooperlake."""
+    for lib in libs:
+        try:
+            handle = ctypes.CDLL(lib)
+        except OSError:
+            continue
+        for sym in ("scipy_openblas_get_corename64_", "openblas_get_corename64_",
+                    "openblas_get_corename", "scipy_openblas_get_corename"):
+            if hasattr(handle, sym):
+                fn = getattr(handle, sym)
+                fn.restype = ctypes.c_char_p
+                return fn().decode()
+    return None
+
+
 def threads(libs):
     for lib in libs:
         try:
@@ -54,6 +70,7 @@ def threads(libs):
 if __name__ == "__main__":
     libs = mapped_blas()
     n = threads(libs)
-    print("numpy %s; built against %s; loaded %s; OpenBLAS threads %s" % (
+    core = corename(libs)
+    print("numpy %s; built against %s; loaded %s; OpenBLAS threads %s; kernels %s" % (
         np.__version__, built_against().strip(), " + ".join(libs) or "(none mapped)",
-        "n/a" if n is None else n))
+        "n/a" if n is None else n, "n/a" if core is None else core))

@@ -21,6 +21,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
+# augreg's OpenBLAS is current: run it on the kernels it detects (see bench/equal_cores.sh)
+[[ "${BENCH_KEEP_BLAS_ENV:-0}" == 1 ]] || unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 epochs="${1:-20}"
 rounds="${2:-3}"
 shift $(( $# < 2 ? $# : 2 ))

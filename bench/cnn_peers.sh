@@ -24,6 +24,7 @@
 #   python3-torchvision python3-opencv (Debian python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/equal_cores.sh   # the OpenBLAS kernel policy: old_blas, blas_kernels
 rounds="${1:-3}"
 epochs="${2:-5}"
 data="../shared/datasets/catvnoncat"
@@ -43,9 +44,9 @@ echo "# REFERENCE CNN vs PyTorch, $(date -u '+%Y-%m-%d %H:%M UTC'), $cpu, $(npro
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $rounds rounds, $epochs epochs"
 echo
 # OpenBLAS picks its kernels by the CPU unless OPENBLAS_CORETYPE names them (on the 2-core EPYC the
-# environment sets Haswell: AVX2 kernels, about half the float speed of its AVX-512 ones)
-kernels="detected by OpenBLAS"
-[[ -n "${OPENBLAS_CORETYPE:-}" ]] && kernels="OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE from the environment"
+# environment may pin Haswell: AVX2 kernels; see bench/equal_cores.sh). augreg's OpenBLAS is
+# current and runs on the detected kernels; Debian's torch 1.13 (torchvision peer) gets the pin back.
+kernels="$(blas_kernels)"
 echo "BLAS of each side:"
 echo "- augreg: OpenBLAS $(unzip -p "$tmp/augreg.jar" META-INF/maven/org.bytedeco/openblas/pom.properties |
   sed -n 's/^version=//p') (org.bytedeco, through JavaCPP), float products (bench cnn's default --precision),"\
@@ -99,7 +100,7 @@ for cores in 0 0,1; do
     a=(taskset -c "$cores" java -jar "$tmp/augreg.jar" bench cnn --data "$data" --epochs "$epochs"
        --threads "$n" --aug-threads 1)
     t2=(taskset -c "$cores" python3 "$peers/torch2_cats.py" "$tmp/cats.npz" cnn "$epochs" "$n")
-    tv=(taskset -c "$cores" /usr/bin/python3 "$peers/torch_cats_cnn.py" "$data" "$epochs" "$n" 1 0)
+    tv=("${old_blas[@]}" taskset -c "$cores" /usr/bin/python3 "$peers/torch_cats_cnn.py" "$data" "$epochs" "$n" 1 0)
     if (( r % 2 )); then
       run "a0.$n" "${a[@]}" --augment 0 --warmup-epochs 1; run "t0.$n" "${t2[@]}"
       run "a1.$n" "${a[@]}" --augment 1; run "t1.$n" "${tv[@]}"

@@ -3,6 +3,24 @@
 # sides, medians over the rounds, peak RSS, and a header naming the machine, its load and the
 # BLAS each side runs on.
 
+# OpenBLAS kernels. This machine's environment may pin OPENBLAS_CORETYPE (and OPENBLAS_L2_SIZE),
+# because older OpenBLAS builds compute wrong results or crash on some processors; the pin (Haswell:
+# AVX2 kernels on an AVX-512 CPU) slows a current OpenBLAS down. augreg's (bytedeco 0.3.31) and
+# numpy 2.x's (scipy-openblas 0.3.31) are current, so the bench scripts run them on the kernels
+# OpenBLAS detects, and give the environment's pin back only to Debian's numpy (OpenBLAS 0.3.21
+# here) through the prefix "${old_blas[@]}". BENCH_KEEP_BLAS_ENV=1 keeps the pin for every side.
+# bench/blas_info.py prints the kernels each numpy ran on.
+old_blas=(env)
+[[ -n "${OPENBLAS_CORETYPE:-}" ]] && old_blas+=("OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE")
+[[ -n "${OPENBLAS_L2_SIZE:-}" ]] && old_blas+=("OPENBLAS_L2_SIZE=$OPENBLAS_L2_SIZE")
+if [[ "${BENCH_KEEP_BLAS_ENV:-0}" != 1 ]]; then
+  unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
+fi
+# blas_kernels: how augreg's OpenBLAS picks its kernels in this run.
+blas_kernels() {
+  if [[ -n "${OPENBLAS_CORETYPE:-}" ]]; then echo "OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE"; else echo "detected by OpenBLAS for the CPU"; fi
+}
+
 # timed OUT_PREFIX CMD...: runs CMD under /usr/bin/time and sets ${OUT_PREFIX}_wall, _cpu (user +
 # system seconds of CMD and every process it waited for) and _rss (the largest peak resident set
 # of those processes, MB). CMD's stdout and stderr go to $tmp/OUT_PREFIX.out / .err.
@@ -34,17 +52,19 @@ cores_count() {
   echo "$n"
 }
 
-# header SCRIPT PYTHON CORES PINNING: the machine, its load, the pinning, the JVM, the BLAS of both
-# sides (the peer's probed under taskset -c CORES with as many OpenBLAS threads).
+# header SCRIPT PYTHON CORES PINNING [ENV...]: the machine, its load, the pinning, the JVM, the BLAS
+# of both sides (the peer's probed under taskset -c CORES with as many OpenBLAS threads, and with
+# the ENV prefix its runs get, e.g. "${old_blas[@]}").
 header() {
   local script="$1" py="$2" cores="$3" pinning="$4" blas
-  blas="$(OPENBLAS_NUM_THREADS=$(cores_count "$cores") taskset -c "$cores" "$py" bench/blas_info.py 2>&1)"
+  shift 4
+  blas="$("${@:-env}" OPENBLAS_NUM_THREADS=$(cores_count "$cores") taskset -c "$cores" "$py" bench/blas_info.py 2>&1)"
   echo "# $script, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores;" \
     "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- pinning: $pinning"
   echo "- augreg: $(java -version 2>&1 | head -1); BLAS (wide products only): bytedeco OpenBLAS" \
     "$(unzip -p target/augreg.jar META-INF/maven/org.bytedeco/openblas/pom.properties 2>/dev/null |
-      sed -n 's/^version=//p')"
+      sed -n 's/^version=//p'), kernels $(blas_kernels)"
   echo "- peer $py: $blas"
 }

@@ -63,7 +63,7 @@ for side in "${sides[@]}"; do
       { echo "bench/mlp.sh: packing the images for numpy2 failed" >&2; exit 2; }
     header bench/mlp.sh "$numpy2_py" 0,1 "$pinning"
   else
-    header bench/mlp.sh "$debian_py" 0,1 "$pinning"
+    header bench/mlp.sh "$debian_py" 0,1 "$pinning" "${old_blas[@]}"
   fi
 done
 echo "- network: ${net[*]}; iterations: $iterations; rounds: $rounds"
@@ -113,7 +113,7 @@ for ((r = 1; r <= rounds; r++)); do
         timed peer env OPENBLAS_NUM_THREADS="$n" taskset -c "$cores" "$numpy2_py" \
           bench/numpy_cats_arrays.py run "$tmp/cats.npz" "$iterations" 20,7,5
       else
-        timed peer env OPENBLAS_NUM_THREADS="$n" taskset -c "$cores" "$debian_py" "$peer" "$data" \
+        timed peer "${old_blas[@]}" OPENBLAS_NUM_THREADS="$n" taskset -c "$cores" "$debian_py" "$peer" "$data" \
           "$iterations" 20,7,5
       fi
       k="$side@$n"

@@ -110,7 +110,7 @@ public final class AugmentPage {
   /** {@code rotate angle=-2.21 border=reflect}: a step's numbers rounded, booleans left out. */
   private static String step(JsonNode step) {
     StringBuilder s = new StringBuilder(step.path("name").asText());
-    step.path("params").fields().forEachRemaining(p -> {
+    step.path("params").properties().forEach(p -> {
       JsonNode v = p.getValue();
       if (v.isNumber()) {
         s.append(' ').append(p.getKey()).append('=').append(v.isIntegralNumber() ? v.asText()

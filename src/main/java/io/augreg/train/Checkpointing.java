@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * <p>A state is written at the end of every {@code every}-th epoch (with {@link #auto}: of the
  * first epoch that ends at least {@link #AUTO_SECONDS} after the previous checkpoint), and once
  * more when a stop was requested. The write is atomic ({@link CheckpointFile}). The stop flag
- * and {@link #last()} may be used from any thread; the rest is the training thread's.
+ * may be used from any thread; the rest (and {@link #last()}) is the training thread's.
  *
  * <p>A run that does not resume removes an earlier checkpoint at its file when it starts (an
  * earlier run's state must not pass for this run's).
@@ -53,9 +53,7 @@ public final class Checkpointing {
   private final CheckpointFile writer = new CheckpointFile();
   private volatile boolean stop;
   private volatile TrainingState last;
-  /** The state before {@link #last}: written, no longer handed out, its arrays reused. */
-  private TrainingState spare;
-  /** Arrays prepared at the start for the second checkpoint (the first takes {@link #spare}). */
+  /** Arrays prepared at the start for the first checkpoint (the next ones reuse the last's). */
   private TrainingState prepared;
   private long lastWrite;
   private double writeSeconds;
@@ -155,8 +153,8 @@ public final class Checkpointing {
 
   /**
    * The last state taken (written to the file when there is one). Its arrays are reused by the
-   * second checkpoint after it (so that checkpoints allocate nothing once running): keep it
-   * longer with {@link TrainingState#load} of the file.
+   * next checkpoint (so that checkpoints allocate nothing once running, and hold one copy of the
+   * state): keep it longer with {@link TrainingState#load} of the file.
    *
    * @return the state, or null before the first
    */
@@ -217,10 +215,9 @@ public final class Checkpointing {
                 + e.getMessage() + ")", e);
           }
         }
-        // the two array sets the checkpoints alternate between, and a warm encoder
-        spare = state(like(live), like(moment1), like(moment2), s);
+        // the arrays the checkpoints copy the state into, and a warm encoder
         prepared = state(like(live), like(moment1), like(moment2), s);
-        writer.prepare(spare, records);
+        writer.prepare(prepared, records);
       });
     }
     if (resume == null) {
@@ -280,11 +277,11 @@ public final class Checkpointing {
   void save(int epoch, int batch, long step, List<double[]> moment1, List<double[]> moment2,
       LrScheduler.State schedule, double[] passSums, long samples, long trainNanos) {
     long t0 = System.nanoTime();
-    // one write at a time: the previous one must be on disk before the next starts (and the
-    // arrays prepared at the start are ready)
+    // one write at a time: the previous one must be on disk before the next starts, and before
+    // its arrays take the new state (or the arrays prepared at the start are ready)
     await();
     EpochLog.Saved s = log.save();
-    TrainingState old = spare;
+    TrainingState old = last != null ? last : prepared;
     // the kept weights are the live ones right after the epoch they were kept at
     boolean keptNow = batch == 0 && s.haveBest() && s.bestEpoch() == epoch - 1;
     List<double[]> kept = s.haveBest() && !keptNow && !same(best, live)
@@ -294,7 +291,6 @@ public final class Checkpointing {
         reuse(moment1, old == null ? null : old.moment1()),
         reuse(moment2, old == null ? null : old.moment2()), kept, s, schedule,
         passSums.clone(), samples, trainNanos, examples, devExamples, config(), run);
-    spare = last != null ? last : prepared;
     prepared = null;
     if (file != null) {
       // encoded and written by a background thread while training goes on
@@ -328,7 +324,7 @@ public final class Checkpointing {
   private TrainingState state(List<double[]> w, List<double[]> m1, List<double[]> m2,
       EpochLog.Saved s) {
     return new TrainingState(1, 0, 0, w, m1, m2, null, s, new LrScheduler.State(0, 0, 0, 0),
-        new double[2], 0, 0, examples, devExamples, config, run);
+        new double[2], 0, 0, examples, devExamples, config(), run);
   }
 
   /** Runs {@code task} on the background thread (started on first use), counting its CPU time. */

@@ -393,10 +393,7 @@ final class RowExecutor implements Executor {
       }
     }
     for (int j = 0; j < m; j++) {
-      double mx = zl[0][j];
-      for (int i = 1; i < k; i++) {
-        mx = Math.max(mx, zl[i][j]);
-      }
+      double mx = columnMax(zl, k, j);
       double sum = 0;
       for (int i = 0; i < k; i++) {
         double e = Math.exp(zl[i][j] - mx);
@@ -409,6 +406,15 @@ final class RowExecutor implements Executor {
       }
     }
     return check;
+  }
+
+  /** {@code max_i Z[i][j]}: example j's largest logit. */
+  private static double columnMax(double[][] zl, int k, int j) {
+    double mx = zl[0][j];
+    for (int i = 1; i < k; i++) {
+      mx = Math.max(mx, zl[i][j]);
+    }
+    return mx;
   }
 
   /** {@code dZ_L = A_L − onehot(Y)}. */
@@ -444,10 +450,7 @@ final class RowExecutor implements Executor {
   private static double softmaxLoss(double[][] zl, double[] y, int k, int m) {
     double total = 0;
     for (int j = 0; j < m; j++) {
-      double mx = zl[0][j];
-      for (int i = 1; i < k; i++) {
-        mx = Math.max(mx, zl[i][j]);
-      }
+      double mx = columnMax(zl, k, j);
       double sum = 0;
       for (int i = 0; i < k; i++) {
         sum += Math.exp(zl[i][j] - mx);

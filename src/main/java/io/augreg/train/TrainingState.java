@@ -28,7 +28,7 @@ import java.util.Map;
  *
  * <p>A state is written by the trainer ({@link Checkpointing}) or by {@link #save}, and read by
  * {@link #load}; the file is {@link CheckpointFile}'s. Immutable once taken, except that a
- * trainer's checkpoints reuse the arrays of {@link Checkpointing#last()} two checkpoints later.
+ * trainer's checkpoints reuse the arrays of {@link Checkpointing#last()} at the next checkpoint.
  */
 public final class TrainingState {
   static final ObjectMapper JSON = new ObjectMapper();
