@@ -357,8 +357,9 @@ public final class TrainCommand implements Callable<Integer> {
         // from here on Ctrl-C stops at the end of a mini-batch and writes a checkpoint
         ctrlC.arm(() -> {
           ck.requestStop();
-          err.println("augreg train: Ctrl-C: stopping at the end of this mini-batch to write a"
-              + " checkpoint (Ctrl-C again quits at once)");
+          err.println("augreg train: Ctrl-C: stopping at the end of this mini-batch (full-batch"
+              + " gradient descent in Gram space: within 100 steps) to write a checkpoint (Ctrl-C"
+              + " again quits at once)");
           err.flush();
         });
       };
