@@ -37,9 +37,9 @@ import java.util.zip.CRC32C;
  * bit, so a resumed run continues with exactly the same numbers. Format 1 (CRC-32, the position in
  * the JSON header) is refused with a message saying so.
  *
- * <p>Writing ({@link #save}): the state is encoded into a direct buffer that is reused (sized
- * once), checksummed (CRC-32C, a CPU instruction) and written with one positional write into
- * {@code .NAME.tmp}, <em>in place</em>: that file is the checkpoint before the previous one,
+ * <p>Writing ({@link #save}): the state is encoded chunk by chunk into one reused 256 KiB direct
+ * buffer, checksummed as it goes (CRC-32C, a CPU instruction) and written with positional writes
+ * into {@code .NAME.tmp}, <em>in place</em>: that file is the checkpoint before the previous one,
  * recycled, so the write reuses its page-cache pages instead of allocating a new file and
  * replacing {@code NAME} does not make the file system flush the new file (ext4 does that when a
  * rename replaces an existing file). Then {@code NAME} is renamed to {@code .NAME.old}, {@code
@@ -73,6 +73,8 @@ final class CheckpointFile {
 
   /** The encoded state, reused from write to write (direct: written without another copy). */
   private ByteBuffer buffer = ByteBuffer.allocateDirect(0);
+  /** Bytes of the write buffer (the state goes out in chunks of this size). */
+  private static final int CHUNK = 1 << 18;
   /** The last header's fields and bytes: the header is the same for a whole run. */
   private Header headerOf;
   private byte[] header;
@@ -96,18 +98,22 @@ final class CheckpointFile {
   }
 
   /**
-   * Encodes the header of {@code s} and sizes the buffer for it and {@code moreRecords} more
-   * recorded epochs, so that the first {@link #save} allocates nothing and runs warm code.
+   * Encodes the header of {@code s} (once per run) and allocates the write buffer, so that the
+   * first {@link #save} does neither.
    *
-   * @param s a state of the run (its arrays' sizes and constant fields count)
-   * @param moreRecords recorded epochs to make room for
+   * @param s a state of the run (its constant fields count)
    */
-  void prepare(TrainingState s, int moreRecords) {
-    long size = size(s) + 48L * moreRecords;
-    if (size < Integer.MAX_VALUE - 16 && buffer.capacity() < size) {
-      buffer = ByteBuffer.allocateDirect((int) size).order(ByteOrder.LITTLE_ENDIAN);
+  void prepare(TrainingState s) {
+    header(s);
+    chunk();
+  }
+
+  /** The reused write buffer, allocated on first use. */
+  private ByteBuffer chunk() {
+    if (buffer.capacity() < CHUNK) {
+      buffer = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
     }
-    encode(s);
+    return buffer;
   }
 
   /** The encoded size of {@code s} in bytes. */
@@ -137,7 +143,6 @@ final class CheckpointFile {
       throw new AugregException(file + ": the training state (" + size + " bytes) is too large"
           + " for one checkpoint file");
     }
-    ByteBuffer b = encode(s);
     Path abs = file.toAbsolutePath();
     Path tmp = sibling(abs, ".tmp");
     Path old = sibling(abs, ".old");
@@ -149,15 +154,7 @@ final class CheckpointFile {
       }
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
           StandardOpenOption.WRITE)) {
-        long at = 0;
-        if (STALL_MS > 0) {
-          ByteBuffer half = b.duplicate();
-          half.limit(b.limit() / 2);
-          at = writeFully(ch, half, at);
-          b.position(half.position());
-          stall(file);
-        }
-        at = writeFully(ch, b, at);
+        long at = new Sink(ch, file, size).write(s);
         if (ch.size() > at) {
           ch.truncate(at);
         }
@@ -175,42 +172,105 @@ final class CheckpointFile {
     }
   }
 
-  /** Encodes {@code s} and its checksum into {@link #buffer} (grown when too small); flipped. */
-  private ByteBuffer encode(TrainingState s) {
-    byte[] h = header(s);
-    long size = size(s);
-    if (buffer.capacity() < size) {
-      // room for a few more recorded epochs, so that a growing history rarely reallocates
-      buffer = ByteBuffer.allocateDirect((int) Math.min(Integer.MAX_VALUE - 16, size + 48 * 64))
-          .order(ByteOrder.LITTLE_ENDIAN);
+  /**
+   * Encodes a state into the file through {@link #buffer}, one chunk at a time, with the running
+   * CRC-32C of everything before the checksum (so no buffer the size of the state is needed: its
+   * first touch alone cost as much as the rest of a run's checkpoints).
+   */
+  private final class Sink {
+    private final FileChannel ch;
+    private final Path file;
+    private final long size;
+    private final ByteBuffer b = chunk();
+    private final CRC32C crc = new CRC32C();
+    private long at;
+    private boolean stalled;
+
+    Sink(FileChannel ch, Path file, long size) {
+      this.ch = ch;
+      this.file = file;
+      this.size = size;
+      b.clear();
     }
-    ByteBuffer b = buffer;
-    b.clear();
-    b.put(MAGIC).putInt(VERSION).putInt(h.length).put(h);
-    EpochLog.Saved log = s.log();
-    b.putInt(s.epoch()).putInt(s.batch()).putLong(s.step()).putLong(s.samples())
-        .putLong(s.trainNanos()).putInt(log.haveBest() ? 1 : 0).putInt(log.bestEpoch())
-        .putInt(s.best() == null ? 0 : 1).putInt(log.records().size());
-    for (EpochRecord r : log.records()) {
-      b.putDouble(r.epoch()).putDouble(r.trainCost()).putDouble(r.devCost())
-          .putDouble(r.trainAccuracy()).putDouble(r.devAccuracy()).putDouble(r.lr());
+
+    /** Writes {@code s} and its checksum; returns the bytes written. */
+    long write(TrainingState s) throws IOException {
+      byte[] h = header(s);
+      need(16);
+      b.put(MAGIC).putInt(VERSION).putInt(h.length);
+      bytes(h);
+      EpochLog.Saved log = s.log();
+      need(POSITION);
+      b.putInt(s.epoch()).putInt(s.batch()).putLong(s.step()).putLong(s.samples())
+          .putLong(s.trainNanos()).putInt(log.haveBest() ? 1 : 0).putInt(log.bestEpoch())
+          .putInt(s.best() == null ? 0 : 1).putInt(log.records().size());
+      for (EpochRecord r : log.records()) {
+        need(48);
+        b.putDouble(r.epoch()).putDouble(r.trainCost()).putDouble(r.devCost())
+            .putDouble(r.trainAccuracy()).putDouble(r.devAccuracy()).putDouble(r.lr());
+      }
+      LrScheduler.State lr = s.schedule();
+      need(8 * SCALARS);
+      b.putDouble(log.lastCost()).putDouble(log.rule()[0]).putDouble(log.rule()[1])
+          .putDouble(lr.epoch()).putDouble(lr.lr()).putDouble(lr.best()).putDouble(lr.badEpochs())
+          .putDouble(s.passSums()[0]).putDouble(s.passSums()[1]);
+      for (List<double[]> g : groups(s)) {
+        for (double[] a : g) {
+          need(4);
+          b.putInt(a.length);
+          doubles(a);
+        }
+      }
+      flush();
+      need(8);
+      b.putLong(crc.getValue());
+      b.flip();
+      at = writeFully(ch, b, at);
+      return at;
     }
-    LrScheduler.State lr = s.schedule();
-    b.putDouble(log.lastCost()).putDouble(log.rule()[0]).putDouble(log.rule()[1])
-        .putDouble(lr.epoch()).putDouble(lr.lr()).putDouble(lr.best()).putDouble(lr.badEpochs())
-        .putDouble(s.passSums()[0]).putDouble(s.passSums()[1]);
-    for (List<double[]> g : groups(s)) {
-      for (double[] a : g) {
-        b.putInt(a.length);
-        // a bulk copy (little-endian is the machine's order on x86 and ARM: a memory copy)
-        b.asDoubleBuffer().put(a);
-        b.position(b.position() + 8 * a.length);
+
+    /** Makes room for {@code n} more bytes (n at most {@link #CHUNK}). */
+    private void need(int n) throws IOException {
+      if (b.remaining() < n) {
+        flush();
       }
     }
-    CRC32C crc = new CRC32C();
-    crc.update(b.duplicate().flip());
-    b.putLong(crc.getValue());
-    return b.flip();
+
+    private void bytes(byte[] a) throws IOException {
+      for (int off = 0; off < a.length; ) {
+        need(1);
+        int k = Math.min(b.remaining(), a.length - off);
+        b.put(a, off, k);
+        off += k;
+      }
+    }
+
+    private void doubles(double[] a) throws IOException {
+      for (int off = 0; off < a.length; ) {
+        need(8);
+        int k = Math.min(b.remaining() / 8, a.length - off);
+        // a bulk copy (little-endian is the machine's order on x86 and ARM: a memory copy)
+        b.asDoubleBuffer().put(a, off, k);
+        b.position(b.position() + 8 * k);
+        off += k;
+      }
+    }
+
+    /** Checksums and writes what the buffer holds (the test hook pauses half-way through). */
+    private void flush() throws IOException {
+      b.flip();
+      crc.update(b.duplicate());
+      if (STALL_MS > 0 && !stalled && at + b.remaining() >= size / 2) {
+        ByteBuffer half = b.duplicate();
+        half.limit(b.position() + (int) Math.max(0, size / 2 - at));
+        at = writeFully(ch, half, at);
+        b.position(half.position());
+        stalled = true;
+        stall(file);
+      }
+      at = writeFully(ch, b, at);
+      b.clear();
+    }
   }
 
   /** {@code .NAME.suffix} beside {@code file}. */

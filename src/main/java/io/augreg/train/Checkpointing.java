@@ -203,7 +203,7 @@ public final class Checkpointing {
     lastWrite = System.nanoTime();
     if (file != null) {
       EpochLog.Saved s = log.save();
-      int records = config().path("epochs").asInt(0) + 1;
+      config(); // built here, once, before the background thread reads it
       boolean fresh = resume == null;
       submit(() -> {
         if (fresh) {
@@ -217,7 +217,7 @@ public final class Checkpointing {
         }
         // the arrays the checkpoints copy the state into, and a warm encoder
         prepared = state(like(live), like(moment1), like(moment2), s);
-        writer.prepare(prepared, records);
+        writer.prepare(prepared);
       });
     }
     if (resume == null) {
