@@ -38,33 +38,32 @@ def mapped_blas():
     return libs
 
 
-def corename(libs):
-    """The kernel set OpenBLAS chose (or was told by OPENBLAS_CORETYPE), e.g. Haswell, Cooperlake."""
+def openblas_call(libs, names, restype=ctypes.c_int):
+    """The result of the first of the exported functions `names` found in `libs`, else None."""
     for lib in libs:
         try:
             handle = ctypes.CDLL(lib)
         except OSError:
             continue
-        for sym in ("scipy_openblas_get_corename64_", "openblas_get_corename64_",
-                    "openblas_get_corename", "scipy_openblas_get_corename"):
+        for sym in names:
             if hasattr(handle, sym):
                 fn = getattr(handle, sym)
-                fn.restype = ctypes.c_char_p
-                return fn().decode()
+                fn.restype = restype
+                return fn()
     return None
+
+
+def corename(libs):
+    """The kernel set OpenBLAS chose (or was told by OPENBLAS_CORETYPE), e.g. Haswell, Cooperlake."""
+    name = openblas_call(libs, ("scipy_openblas_get_corename64_", "openblas_get_corename64_",
+                                "openblas_get_corename", "scipy_openblas_get_corename"),
+                         ctypes.c_char_p)
+    return None if name is None else name.decode()
 
 
 def threads(libs):
-    for lib in libs:
-        try:
-            handle = ctypes.CDLL(lib)
-        except OSError:
-            continue
-        for sym in ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_",
-                    "openblas_get_num_threads", "scipy_openblas_get_num_threads"):
-            if hasattr(handle, sym):
-                return getattr(handle, sym)()
-    return None
+    return openblas_call(libs, ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_",
+                                "openblas_get_num_threads", "scipy_openblas_get_num_threads"))
 
 
 if __name__ == "__main__":
