@@ -177,10 +177,7 @@ final class NoiseKernel {
   private static void mixBlock(long[] out, long state, int count) {
     long[] c = COUNTER;
     for (int k = 0; k < count; k++) {
-      long z = state + c[k];
-      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-      out[k] = z ^ (z >>> 31);
+      out[k] = mix(state + c[k]);
     }
   }
 
