@@ -29,9 +29,11 @@ import java.util.List;
  * with dropout, then {@code dZ_{l−1} = dA_{l−1} ⊙ [G_{l−1} > 0]}. Buffers grow to the largest
  * batch once; a step allocates nothing.
  *
- * <p>Every loop over units or examples sits in a small static kernel; the methods that drive a
- * step only loop over the layers. The JIT then compiles each kernel once, early, and never has to
- * compile a driver on the stack (OSR) with the kernels' loops inlined into it.
+ * <p>A step runs as lists of {@link RowPass}es made once per buffer size (one loop over the
+ * examples each: a product row, a ReLU, the output, a dZ row) and the gradient sums of {@link
+ * RowKernels#timesTrans}; the methods that drive a step only loop over the layers. Both reach their
+ * loops through call sites that see many classes, so the JIT compiles each loop once, as its own
+ * method, and never again inside a driver that would have inlined it.
  */
 final class RowExecutor implements Executor {
   private final LayerStack stack;
