@@ -248,7 +248,7 @@ final class RowExecutor implements Executor {
       double[] out = dz[l - 1][k];
       double[] gk = g[l - 1][k];
       switch (n) {
-        case 1 -> plan.add(new RowPass.Back1(out, w, k, dz[l][0], mk, gk));
+        case 1 -> plan.add(new RowPass.Back1(out, w, k, dz[l], mk, gk));
         case 2 -> plan.add(new RowPass.Back2(out, w, 2 * k, dz[l], mk, gk));
         case 3 -> plan.add(new RowPass.Back3(out, w, 3 * k, dz[l], mk, gk));
         default -> {

@@ -299,85 +299,74 @@ abstract class RowPass {
   }
 
   /**
-   * {@code dZ_{l−1} = W[0,k]·dZ_0 · D · step(G)} for a layer l of one unit (D the scaled mask, a
+   * A row k of {@code dZ_{l−1} = (Σ_i W_l[i,k]·dZ_l[i]) · D · step(G_{l−1})} for a layer l of one
+   * to three units, summed as {@link io.augreg.nn.linalg.RowKernels#times} (D the scaled mask, a
    * row of ones without dropout: multiplying by 1 is exact).
    */
-  static final class Back1 extends RowPass {
-    private final double[] out;
-    private final double[] w;
-    private final int c;
-    private final double[] d0;
-    private final double[] mk;
-    private final double[] g;
+  abstract static class Back extends RowPass {
+    final double[] out;
+    final double[] w;
+    final int c;
+    final double[][] d;
+    final double[] mk;
+    final double[] g;
 
-    Back1(double[] out, double[] w, int c, double[] d0, double[] mk, double[] g) {
+    /**
+     * @param out the row of dZ_{l−1}
+     * @param w W_l, with W_l[i, k] at c + i
+     * @param c index of W_l[0, k]
+     * @param d the rows of dZ_l
+     * @param mk the mask row
+     * @param g the row of G_{l−1}
+     */
+    Back(double[] out, double[] w, int c, double[][] d, double[] mk, double[] g) {
       this.out = out;
       this.w = w;
       this.c = c;
-      this.d0 = d0;
+      this.d = d;
       this.mk = mk;
       this.g = g;
+    }
+  }
+
+  /** One unit: {@code dZ_{l−1} = W[0,k]·dZ_0 · D · step(G)}. */
+  static final class Back1 extends Back {
+    Back1(double[] out, double[] w, int c, double[][] d, double[] mk, double[] g) {
+      super(out, w, c, d, mk, g);
     }
 
     @Override
     void run(int m) {
       double w0 = w[c];
+      double[] d0 = d[0];
       for (int j = 0; j < m; j++) {
         out[j] = w0 * d0[j] * mk[j] * step(g[j]);
       }
     }
   }
 
-  /** {@code dZ_{l−1} = (W[0,k]·dZ_0 + W[1,k]·dZ_1) · D · step(G)} for a layer of two units. */
-  static final class Back2 extends RowPass {
-    private final double[] out;
-    private final double[] w;
-    private final int c;
-    private final double[] d0;
-    private final double[] d1;
-    private final double[] mk;
-    private final double[] g;
-
+  /** Two units: {@code dZ_{l−1} = (W[0,k]·dZ_0 + W[1,k]·dZ_1) · D · step(G)}. */
+  static final class Back2 extends Back {
     Back2(double[] out, double[] w, int c, double[][] d, double[] mk, double[] g) {
-      this.out = out;
-      this.w = w;
-      this.c = c;
-      this.d0 = d[0];
-      this.d1 = d[1];
-      this.mk = mk;
-      this.g = g;
+      super(out, w, c, d, mk, g);
     }
 
     @Override
     void run(int m) {
       double w0 = w[c];
       double w1 = w[c + 1];
+      double[] d0 = d[0];
+      double[] d1 = d[1];
       for (int j = 0; j < m; j++) {
         out[j] = (w0 * d0[j] + w1 * d1[j]) * mk[j] * step(g[j]);
       }
     }
   }
 
-  /** {@code dZ_{l−1} = (Σ_{i<3} W[i,k]·dZ_i) · D · step(G)} for a layer of three units. */
-  static final class Back3 extends RowPass {
-    private final double[] out;
-    private final double[] w;
-    private final int c;
-    private final double[] d0;
-    private final double[] d1;
-    private final double[] d2;
-    private final double[] mk;
-    private final double[] g;
-
+  /** Three units: {@code dZ_{l−1} = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · D · step(G)}. */
+  static final class Back3 extends Back {
     Back3(double[] out, double[] w, int c, double[][] d, double[] mk, double[] g) {
-      this.out = out;
-      this.w = w;
-      this.c = c;
-      this.d0 = d[0];
-      this.d1 = d[1];
-      this.d2 = d[2];
-      this.mk = mk;
-      this.g = g;
+      super(out, w, c, d, mk, g);
     }
 
     @Override
@@ -385,6 +374,9 @@ abstract class RowPass {
       double w0 = w[c];
       double w1 = w[c + 1];
       double w2 = w[c + 2];
+      double[] d0 = d[0];
+      double[] d1 = d[1];
+      double[] d2 = d[2];
       for (int j = 0; j < m; j++) {
         out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j]) * mk[j] * step(g[j]);
       }
