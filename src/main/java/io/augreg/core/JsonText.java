@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -142,11 +143,7 @@ public final class JsonText {
     } else if (v instanceof long[] a) {
       g.writeArray(a, 0, a.length);
     } else if (v instanceof Object[] a) {
-      g.writeStartArray();
-      for (Object o : a) {
-        value(g, o);
-      }
-      g.writeEndArray();
+      value(g, Arrays.asList(a));
     } else if (v instanceof Record r && plainRecord(r.getClass())) {
       g.writeStartObject();
       for (RecordComponent c : r.getClass().getRecordComponents()) {

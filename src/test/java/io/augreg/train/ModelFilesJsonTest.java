@@ -157,7 +157,7 @@ class ModelFilesJsonTest {
     int kind = r.nextInt(depth > 2 ? 12 : 17);
     return switch (kind) {
       case 0 -> null;
-      case 1 -> "text \u2028 \t </script> λ";
+      case 1 -> r.nextBoolean() ? "text \u2028 \t </script> λ" : new Object[] {"a", null, 3};
       case 2 -> r.nextInt();
       case 3 -> r.nextLong();
       case 4 -> ODD[r.nextInt(ODD.length)];
