@@ -1,17 +1,12 @@
 package io.augreg.football;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.augreg.core.JsonText;
 import io.augreg.train.Diagnosis;
 import java.util.List;
 import java.util.Locale;
 
 /** Formats football results: the human table and the {@code --json} document. */
 public final class FootballReport {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private FootballReport() {}
 
   /**
@@ -131,24 +126,24 @@ public final class FootballReport {
    * @return one line of JSON
    */
   public static String json(List<FootballRun> runs) {
-    ObjectNode root = JSON.createObjectNode();
-    ArrayNode arr = root.putArray("runs");
-    for (FootballRun r : runs) {
-      ObjectNode o = arr.addObject();
-      o.put("mode", r.mode().label());
-      o.put("train_accuracy", r.trainAccuracy());
-      o.put("test_accuracy", r.testAccuracy());
-      putFinite(o, "final_cost", r.finalCost());
-      putFinite(o, "seconds", r.seconds());
-      o.put("stop_reason", r.result().stopReason().label());
-      o.put("stop_iteration", r.result().stopEpoch());
-      o.put("kept_iteration", r.result().bestEpoch());
-    }
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize football results", e);
-    }
+    return JsonText.compact(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("runs");
+      for (FootballRun r : runs) {
+        g.writeStartObject();
+        g.writeStringField("mode", r.mode().label());
+        g.writeNumberField("train_accuracy", r.trainAccuracy());
+        g.writeNumberField("test_accuracy", r.testAccuracy());
+        JsonText.finiteField(g, "final_cost", r.finalCost());
+        JsonText.finiteField(g, "seconds", r.seconds());
+        g.writeStringField("stop_reason", r.result().stopReason().label());
+        g.writeNumberField("stop_iteration", r.result().stopEpoch());
+        g.writeNumberField("kept_iteration", r.result().bestEpoch());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
   }
 
   /** Width the table's text lines are wrapped to. */
@@ -187,15 +182,6 @@ public final class FootballReport {
       return r.diverged() ? "diverged" : String.valueOf(c);
     }
     return String.format(Locale.ROOT, Math.abs(c) >= 1e6 ? "%.4e" : "%.6f", c);
-  }
-
-  /** JSON has no NaN or infinity: those become null. */
-  private static void putFinite(ObjectNode o, String key, double v) {
-    if (Double.isFinite(v)) {
-      o.put(key, v);
-    } else {
-      o.putNull(key);
-    }
   }
 
   /** A number without needless zeros: 0.7, 0.86, 30000. */

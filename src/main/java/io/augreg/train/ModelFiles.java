@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.augreg.core.AtomicFiles;
 import io.augreg.core.AugregException;
+import io.augreg.core.JsonText;
 import io.augreg.data.MatFile;
 import io.augreg.nn.Activation;
 import io.augreg.nn.BatchNorm;
@@ -65,8 +65,10 @@ public final class ModelFiles {
   /** {@code architecture.kind} of the format this version writes. */
   static final String KIND = "stack";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Reads descriptions (writing streams with {@link JsonText}, without its first-use cost). */
+  private static final class Reader {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private ModelFiles() {}
 
@@ -138,21 +140,30 @@ public final class ModelFiles {
     }
     MatFile.write(mat, vars);
 
-    ObjectNode root = newRoot();
-    ObjectNode arch = root.putObject("architecture");
-    arch.put("kind", KIND);
-    arch.put("spec", network.architecture().toSpec());
-    Shape in = network.input();
-    arch.putArray("input").add(in.height()).add(in.width()).add(in.channels());
-    arch.put("output", network.output().name());
-    arch.put("outputs", network.outputs());
-    arch.put("parameters", network.parameterCount());
-    arch.put("parameter_arrays", slots.size());
-    arch.put("weights_file", mat.getFileName().toString());
-    arch.put("layout", "the l-th layer with parameters (output layer last): Wl (outputs x inputs;"
-        + " conv: filters x k*k*C in row, column, channel order) and bl (outputs x 1), or bn's"
-        + " gammal, betal, running_meanl, running_varl (channels x 1); activations NHWC");
-    return finish(root, mat, json, config, metrics, extra);
+    JsonText.Body arch = g -> {
+      g.writeStartObject();
+      g.writeStringField("kind", KIND);
+      g.writeStringField("spec", network.architecture().toSpec());
+      Shape in = network.input();
+      g.writeFieldName("input");
+      g.writeArray(new int[] {in.height(), in.width(), in.channels()}, 0, 3);
+      g.writeStringField("output", network.output().name());
+      g.writeNumberField("outputs", network.outputs());
+      g.writeNumberField("parameters", network.parameterCount());
+      g.writeNumberField("parameter_arrays", slots.size());
+      g.writeStringField("weights_file", mat.getFileName().toString());
+      g.writeStringField("layout", "the l-th layer with parameters (output layer last): Wl (outputs x inputs;"
+          + " conv: filters x k*k*C in row, column, channel order) and bl (outputs x 1), or bn's"
+          + " gammal, betal, running_meanl, running_varl (channels x 1); activations NHWC");
+      g.writeEndObject();
+    };
+    String text = description(arch, config, metrics, extra);
+    try {
+      AtomicFiles.writeString(json, text + "\n");
+    } catch (IOException e) {
+      throw new AugregException(json + ": cannot write model description (" + e.getMessage() + ")", e);
+    }
+    return new Saved(mat, json);
   }
 
   /**
@@ -196,52 +207,53 @@ public final class ModelFiles {
     return slots;
   }
 
-  /** A model description's first fields: format, format_version, augreg_version, created. */
-  private static ObjectNode newRoot() {
-    ObjectNode root = JSON.createObjectNode();
+  /**
+   * A model description's text: {@code format}, {@code format_version}, {@code augreg_version},
+   * {@code created}, {@code architecture}, {@code config} and {@code seed} (when {@code config} is
+   * not null), {@code metrics} (non-finite values as null), then {@code extra}, whose keys replace
+   * an earlier field's value in its place, as {@code ObjectNode.set} did.
+   *
+   * @param arch writes the architecture object
+   * @param config how the network was trained; may be null
+   * @param metrics named numbers; may be null
+   * @param extra more top-level fields
+   * @return the JSON, indented, without the final newline
+   */
+  static String description(JsonText.Body arch, TrainConfig config, Map<String, Double> metrics,
+      Map<String, Object> extra) {
+    Map<String, Object> root = new LinkedHashMap<>();
     root.put("format", FORMAT);
     root.put("format_version", FORMAT_VERSION);
     root.put("augreg_version", version());
     root.put("created", Instant.now().toString());
-    return root;
-  }
-
-  /**
-   * Adds a model description's last fields ({@code config}, {@code seed},
-   * {@code metrics} with non-finite values as null, then {@code extra}) and writes it atomically.
-   *
-   * @param root the description so far ({@link #newRoot} and the architecture)
-   * @param mat the weights file already written
-   * @param json the description's file
-   * @param config how the network was trained; may be null
-   * @param metrics named numbers; may be null
-   * @param extra more top-level fields
-   * @return the two files
-   */
-  private static Saved finish(ObjectNode root, Path mat, Path json, TrainConfig config,
-      Map<String, Double> metrics, Map<String, Object> extra) {
+    root.put("architecture", arch);
     if (config != null) {
-      root.set("config", JSON.valueToTree(config));
+      root.put("config", config);
       root.put("seed", config.seed());
     }
-    ObjectNode m = root.putObject("metrics");
-    if (metrics != null) {
-      metrics.forEach(
-          (k, v) -> {
-            if (v != null && Double.isFinite(v)) {
-              m.put(k, v);
-            } else {
-              m.putNull(k);
-            }
-          });
-    }
-    extra.forEach((k, v) -> root.set(k, JSON.valueToTree(v)));
-    try {
-      AtomicFiles.writeString(json, JSON.writeValueAsString(root) + "\n");
-    } catch (IOException e) {
-      throw new AugregException(json + ": cannot write model description (" + e.getMessage() + ")", e);
-    }
-    return new Saved(mat, json);
+    root.put("metrics", (JsonText.Body) g -> {
+      g.writeStartObject();
+      if (metrics != null) {
+        for (Map.Entry<String, Double> e : metrics.entrySet()) {
+          Double v = e.getValue();
+          JsonText.finiteField(g, e.getKey(), v == null ? Double.NaN : v);
+        }
+      }
+      g.writeEndObject();
+    });
+    root.putAll(extra);
+    return JsonText.pretty(g -> {
+      g.writeStartObject();
+      for (Map.Entry<String, Object> e : root.entrySet()) {
+        g.writeFieldName(e.getKey());
+        if (e.getValue() instanceof JsonText.Body b) {
+          b.write(g);
+        } else {
+          JsonText.value(g, e.getValue());
+        }
+      }
+      g.writeEndObject();
+    });
   }
 
   /**
@@ -269,7 +281,7 @@ public final class ModelFiles {
     }
     JsonNode root;
     try {
-      root = JSON.readTree(json.toFile());
+      root = Reader.JSON.readTree(json.toFile());
     } catch (JsonProcessingException e) {
       // one line: Jackson's message without its "at [Source: ...]" line, then where it stopped
       JsonLocation at = e.getLocation();
@@ -297,9 +309,9 @@ public final class ModelFiles {
     if (configNode.isObject()) {
       try {
         // a key an older version did not write (or left out) takes today's default
-        ObjectNode full = JSON.valueToTree(TrainConfig.builder().build());
+        ObjectNode full = Reader.JSON.valueToTree(TrainConfig.builder().build());
         full.setAll((ObjectNode) configNode);
-        config = JSON.treeToValue(full, TrainConfig.class);
+        config = Reader.JSON.treeToValue(full, TrainConfig.class);
       } catch (IOException | IllegalArgumentException e) {
         throw new AugregException(json + ": config is not a valid training configuration (" + e.getMessage() + ")", e);
       }
