@@ -2,6 +2,7 @@ package io.augreg.nn;
 
 import io.augreg.core.AugregException;
 import io.augreg.nn.conv.Conv2d;
+import io.augreg.nn.conv.ConvChain;
 import io.augreg.nn.conv.MaxPool2d;
 import io.augreg.nn.linalg.Gemm;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.List;
  */
 public final class LayerStack {
   private final List<Layer> layers;
+  /** The layers as they run from the input: consecutive convolutions chained ({@link ConvChain}). */
+  private final List<Layer> steps;
   private final List<Param> params;
   private final OutputKind output;
   private final int outputs;
@@ -26,6 +29,7 @@ public final class LayerStack {
 
   LayerStack(List<Layer> layers, OutputKind output, int outputs) {
     this.layers = List.copyOf(layers);
+    this.steps = ConvChain.runs(this.layers);
     List<Param> ps = new ArrayList<>();
     for (Layer l : layers) {
       ps.addAll(l.params());
@@ -130,8 +134,9 @@ public final class LayerStack {
    * @return the logits, {@code n × outputs} row-major
    */
   public double[] forwardFrom(int first, double[] a, int n, Pass pass) {
-    for (int i = first; i < layers.size(); i++) {
-      a = layers.get(i).forward(a, n, pass);
+    List<Layer> run = first == 0 ? steps : layers;
+    for (int i = first; i < run.size(); i++) {
+      a = run.get(i).forward(a, n, pass);
     }
     logits = a;
     return a;
@@ -225,8 +230,9 @@ public final class LayerStack {
    */
   public double[] backwardTo(int first, int n) {
     double[] g = dz;
-    for (int i = layers.size() - 1; i >= first && g != null; i--) {
-      g = layers.get(i).backward(g, n);
+    List<Layer> run = first == 0 ? steps : layers;
+    for (int i = run.size() - 1; i >= first && g != null; i--) {
+      g = run.get(i).backward(g, n);
     }
     return g;
   }

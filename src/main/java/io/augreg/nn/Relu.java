@@ -57,4 +57,16 @@ public final class Relu extends Layer {
     long mask = -Double.doubleToRawLongBits(y) >> 63;
     return Double.longBitsToDouble(Double.doubleToRawLongBits(dy) & mask);
   }
+
+  /**
+   * As {@link #gate(double, double)} in float.
+   *
+   * @param dy gradient of the output
+   * @param y the ReLU's output
+   * @return dy where y &gt; 0, else +0.0
+   */
+  public static float gate(float dy, float y) {
+    int mask = -Float.floatToRawIntBits(y) >> 31;
+    return Float.intBitsToFloat(Float.floatToRawIntBits(dy) & mask);
+  }
 }

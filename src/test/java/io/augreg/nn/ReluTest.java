@@ -20,4 +20,12 @@ class ReluTest {
     double[] x = LayerCheck.random(2 * 18, 5, 1);
     assertTrue(LayerCheck.relativeError(r, x, 2, Pass.INFERENCE, true) < 1e-7);
   }
+
+  @Test
+  void floatGatePassesTheGradientWhereTheOutputIsPositive() {
+    assertTrue(Relu.gate(3f, 0.5f) == 3f);
+    assertTrue(Float.floatToRawIntBits(Relu.gate(3f, 0f)) == 0, "+0.0 where y = 0");
+    assertTrue(Float.floatToRawIntBits(Relu.gate(-3f, 0f)) == 0, "+0.0, not -0.0");
+    assertTrue(Relu.gate(-2f, Float.MIN_VALUE) == -2f, "the smallest positive y passes");
+  }
 }

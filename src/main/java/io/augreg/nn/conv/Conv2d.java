@@ -28,17 +28,16 @@ import org.ejml.data.DMatrixRMaj;
  * <p>When the product kernel has a native path for the batch's products ({@link
  * Gemm#nativeFor}, i.e. OpenBLAS), the products run on native blocks in pieces of about {@link
  * #CHUNK_VALUES} im2col values: im2col writes a piece of rows into a small heap buffer that stays
- * in cache (in float precision a {@code float[]}, rounded as it is written, so no second pass),
- * which is copied into a native block and multiplied right away; the product is read back piece
+ * in cache, which is copied into a native block and multiplied right away; the product is read back piece
  * by piece with the bias (and the ReLU) added on the way. A training pass whose im2col matrix has
  * at most {@link #KEEP_VALUES} values writes the pieces into a native block of this layer and
  * keeps it, so backward takes {@code dK} in one product without rebuilding anything; otherwise
  * (inference, or larger matrices) backward rebuilds the pieces from the input, which must then be
  * unchanged (as the buffers of the {@link Layer} contract are until the next call). {@code dY} is
- * copied (in float: rounded, with the ReLU mask and the bias gradient in the same pass) into one
- * native block, and {@code dcols = dY · Kᵀ} is computed piece by piece and folded back by col2im
+ * copied into one native block, and {@code dcols = dY · Kᵀ} is computed piece by piece and folded back by col2im
  * while in cache. No heap matrix is ever copied as a whole except dY. Other kernels take the heap
- * path above.
+ * path above. Float products take the same steps on float activations and gradients ({@link
+ * ConvFloat}); consecutive convolutions hand them on in float ({@link ConvChain}).
  *
  * <p>With {@code relu} the layer is a convolution followed by a ReLU, {@code y = max(cols · K + b,
  * 0)}: the same values as a separate {@link Relu} layer without its two passes over the
@@ -70,11 +69,11 @@ public final class Conv2d extends Layer {
    */
   static final int CHUNK_VALUES = 1 << 15;
   /** Native block slots: im2col piece, kernel, product output, dY piece, kernel gradient. */
-  private static final int COLS = 0;
-  private static final int KERNEL = 1;
-  private static final int OUT = 2;
-  private static final int DY = 3;
-  private static final int DKERNEL = 4;
+  static final int COLS = 0;
+  static final int KERNEL = 1;
+  static final int OUT = 2;
+  static final int DY = 3;
+  static final int DKERNEL = 4;
 
   /**
    * im2col values up to which a training forward pass keeps the whole matrix in a native block of
@@ -97,13 +96,12 @@ public final class Conv2d extends Layer {
   private byte[] rowP;
   /** With pooling on the heap path: the full-size activations of the batch. */
   private double[] yfull;
-  /** Backward with the ReLU: {@code dy · [y > 0]} (when not fused into the float conversion). */
+  /** Backward with the ReLU: {@code dy · [y > 0]}. */
   private double[] dz;
   /** True if the last forward pass left its whole im2col matrix in this layer's own block. */
   private boolean kept;
-  private float[] fcols;
-  /** In float: the input rounded to float once per pass, the source of the im2col pieces. */
-  private float[] xf;
+  /** The float path ({@link ConvFloat}), made on first use. */
+  private ConvFloat floats;
   private double[] cols;
   private double[] y;
   private double[] x;
@@ -253,16 +251,106 @@ public final class Conv2d extends Layer {
     return List.of(kernel, bias);
   }
 
+  /**
+   * The float kernel of this layer's products for {@code n} examples, or null when they take
+   * another path (double, or the heap {@link Gemm}).
+   */
+  NativeGemm floatNative(int n) {
+    NativeGemm blas = gemm.nativeFor(rows(n), filters, k * k * in.channels());
+    return blas != null && blas.precision() == Precision.FLOAT ? blas : null;
+  }
+
+  /**
+   * The forward pass on float activations ({@link ConvFloat}), when {@link #floatNative} is not
+   * null for {@code n}.
+   *
+   * @param input n examples, unchanged until {@link #backward(float[], int)}
+   * @param n examples
+   * @param pass training or inference
+   * @return the output (a float buffer of this layer)
+   */
+  float[] forward(float[] input, int n, Pass pass) {
+    return floatPath().forward(input, n, pass.training(), floatNative(n));
+  }
+
+  /**
+   * The backward pass on float gradients after {@link #forward(float[], int, Pass)}.
+   *
+   * @param dy gradient of the output
+   * @param n examples
+   * @return the input gradient (a float buffer of this layer), or null for the first layer
+   */
+  float[] backward(float[] dy, int n) {
+    return floatPath().backward(dy, n, floatNative(n));
+  }
+
+  private ConvFloat floatPath() {
+    if (floats == null) {
+      floats = new ConvFloat(this);
+    }
+    return floats;
+  }
+
+  /** im2col rows (output positions) of {@code n} examples. */
+  int rows(int n) {
+    return n * co.height() * co.width();
+  }
+
+  int k() {
+    return k;
+  }
+
+  int filters() {
+    return filters;
+  }
+
+  int keepValues() {
+    return keepValues;
+  }
+
+  int poolK() {
+    return poolK;
+  }
+
+  boolean relu() {
+    return relu;
+  }
+
+  boolean inputGrad() {
+    return inputGrad;
+  }
+
+  Param kernel() {
+    return kernel;
+  }
+
+  Param bias() {
+    return bias;
+  }
+
+  /** Per row of the piece last mapped ({@link #mapRows}): its pooled value's offset. */
+  int[] rowQ() {
+    return rowQ;
+  }
+
+  /** Per row of the piece last mapped: its window position. */
+  byte[] rowP() {
+    return rowP;
+  }
+
   @Override
   public double[] forward(double[] input, int n, Pass pass) {
     x = input;
     int rows = n * co.height() * co.width();
     int width = k * k * in.channels();
+    NativeGemm blas = gemm.nativeFor(rows, filters, width);
+    if (blas != null && blas.precision() == Precision.FLOAT) {
+      return floatPath().forward(input, n, pass.training(), blas);
+    }
     y = ensure(y, (long) n * out.size());
     if (poolK > 0 && (arg == null || arg.length < n * out.size())) {
       arg = new byte[n * out.size()];
     }
-    NativeGemm blas = gemm.nativeFor(rows, filters, width);
     if (blas != null) {
       forwardNative(blas, input, rows, width, pass.training());
       return y;
@@ -311,7 +399,7 @@ public final class Conv2d extends Layer {
    * ky·k + kx}. Rows come in increasing order, so every window meets its positions in order; a
    * window cut by the end of a piece is finished by the next piece.
    */
-  private void mapRows(int r0, int r) {
+  void mapRows(int r0, int r) {
     if (rowQ == null || rowQ.length < r) {
       rowQ = new int[r];
       rowP = new byte[r];
@@ -368,26 +456,6 @@ public final class Conv2d extends Layer {
   }
 
   /**
-   * As {@link #pool} straight from a float product piece: {@code z = max(product + b, 0)} (without
-   * the ReLU {@code product + b}), the same values as the float forward writes without pooling.
-   */
-  private void pool(float[] piece, double[] b, int r) {
-    double[] y = this.y;
-    byte[] arg = this.arg;
-    for (int i = 0, o = 0; i < r; i++, o += filters) {
-      int q = rowQ[i];
-      byte p = rowP[i];
-      for (int f = 0; f < filters; f++) {
-        double v = relu ? Math.max(piece[o + f] + b[f], 0.0) : piece[o + f] + b[f];
-        double m = p == 0 ? v : y[q + f];
-        // as pool(double[], int); position 0 starts the window
-        arg[q + f] = p == 0 ? 0 : v > m ? p : arg[q + f];
-        y[q + f] = Math.max(m, v);
-      }
-    }
-  }
-
-  /**
    * The pooling's backward for one value: {@code dy[q][f]} if the row's window position {@code p}
    * is {@code arg[q][f]} (and, with the ReLU, {@code y[q][f] > 0}), else +0.0 — what {@link
    * MaxPool2d#backward} and then the ReLU's gate give. {@code (arg ^ p) − 1} is negative exactly
@@ -416,20 +484,6 @@ public final class Conv2d extends Layer {
     }
   }
 
-  /** As {@link #unpool(double[], int, double[])}, rounding dY into a float piece. */
-  private void unpool(double[] dy, int r, float[] dst) {
-    double[] db = bias.grad();
-    for (int i = 0, o = 0; i < r; i++, o += filters) {
-      int q = rowQ[i];
-      int p = rowP[i];
-      for (int f = 0; f < filters; f++) {
-        double g = unpooled(dy, q + f, p);
-        db[f] += g;
-        dst[o + f] = (float) g;
-      }
-    }
-  }
-
   /** With the ReLU: {@code dz = dy · [y > 0]} over {@code len} values ({@link Relu#gate}). */
   private double[] masked(double[] dy, int len) {
     dz = ensure(dz, len);
@@ -449,7 +503,7 @@ public final class Conv2d extends Layer {
   }
 
   /** Rows of im2col per native piece (at least 1). */
-  private static int chunkRows(int width) {
+  static int chunkRows(int width) {
     return Math.max(1, CHUNK_VALUES / width);
   }
 
@@ -464,105 +518,37 @@ public final class Conv2d extends Layer {
     if (poolK > 0) {
       zp = ensure(zp, (long) step * filters);
     }
-    boolean f32 = blas.precision() == Precision.FLOAT;
     kept = training && (long) rows * width <= keepValues;
     NativeBlock kb = blas.block(KERNEL, (long) width * filters);
     kb.put(kernel.value(), 0, width * filters);
     NativeBlock cb = kept ? blas.block(this, (long) rows * width)
         : blas.block(COLS, (long) step * width);
     NativeBlock yb = blas.block(OUT, (long) step * filters);
-    double[] b = bias.value();
-    if (f32) {
-      toFloat(input, rows / (co.height() * co.width()));
-    }
     for (int r0 = 0; r0 < rows; r0 += step) {
       int r = Math.min(step, rows - r0);
       long at = kept ? (long) r0 * width : 0;
-      putCols(cb, at, input, r0, r0 + r, width, f32);
+      putCols(cb, at, input, r0, r0 + r, width);
       // Y[r0 .. r0 + r) = cols[r0 .. r0 + r) · K
       blas.gemm(false, false, r, filters, width, 1, cb, at, kb, 0, 0, yb, 0);
-      // with pooling the full-size rows are pooled into y straight from the float piece, or go
-      // to the piece zp in double
+      // with pooling the full-size rows go to the piece zp, else straight to y
       double[] z = poolK > 0 ? zp : y;
       int zo = poolK > 0 ? 0 : r0 * filters;
+      yb.get(0, z, zo, r * filters);
+      addBias(z, zo, r);
+      activate(z, zo, r);
       if (poolK > 0) {
         mapRows(r0, r);
-      }
-      if (f32 && poolK > 0) {
-        float[] piece = floats(r * filters);
-        yb.get(0, piece, 0, r * filters);
-        pool(piece, b, r);
-      } else if (f32) {
-        float[] piece = floats(r * filters);
-        yb.get(0, piece, 0, r * filters);
-        // two loops on purpose: one loop testing the invariant inside ran ~7 % slower (5 runs each)
-        if (relu) {
-          // Y[r][f] = max(product[r][f] + b[f], 0)
-          for (int i = 0, o = zo; i < r * filters; i += filters, o += filters) {
-            for (int f = 0; f < filters; f++) {
-              z[o + f] = Math.max(piece[i + f] + b[f], 0.0);
-            }
-          }
-        } else {
-          // Y[r][f] = product[r][f] + b[f]
-          for (int i = 0, o = zo; i < r * filters; i += filters, o += filters) {
-            for (int f = 0; f < filters; f++) {
-              z[o + f] = piece[i + f] + b[f];
-            }
-          }
-        }
-      } else {
-        yb.get(0, z, zo, r * filters);
-        addBias(z, zo, r);
-        activate(z, zo, r);
-        if (poolK > 0) {
-          pool(zp, r);
-        }
+        pool(zp, r);
       }
     }
   }
 
-  /**
-   * im2col rows {@code [r0, r1)} of {@code src} into {@code cb} from value {@code at}: in float
-   * copied from the float input {@link #xf} (see {@link #toFloat}) into a float piece, in double
-   * into a double piece.
-   */
-  private void putCols(NativeBlock cb, long at, double[] src, int r0, int r1, int width,
-      boolean f32) {
+  /** im2col rows {@code [r0, r1)} of {@code src} into {@code cb} from value {@code at}. */
+  private void putCols(NativeBlock cb, long at, double[] src, int r0, int r1, int width) {
     int len = (r1 - r0) * width;
-    if (f32) {
-      float[] piece = floats(len);
-      im2col(xf, r0, r1, piece);
-      cb.put(at, piece, 0, len);
-    } else {
-      cols = ensure(cols, len);
-      im2col(src, r0, r1, cols);
-      cb.put(at, cols, 0, len);
-    }
-  }
-
-  /**
-   * xf = (float) x for the {@code n} examples of {@code x}: every input value is rounded once
-   * instead of once per im2col copy (k² times), and the float pieces are then plain copies (the
-   * same values: im2col only copies).
-   */
-  private void toFloat(double[] x, int n) {
-    int len = n * in.size();
-    if (xf == null || xf.length < len) {
-      xf = new float[len];
-    }
-    float[] xf = this.xf;
-    for (int i = 0; i < len; i++) {
-      xf[i] = (float) x[i];
-    }
-  }
-
-  /** The float piece buffer with room for {@code len} values. */
-  private float[] floats(int len) {
-    if (fcols == null || fcols.length < len) {
-      fcols = new float[len];
-    }
-    return fcols;
+    cols = ensure(cols, len);
+    im2col(src, r0, r1, cols);
+    cb.put(at, cols, 0, len);
   }
 
   /**
@@ -571,12 +557,9 @@ public final class Conv2d extends Layer {
    * on rebuilt pieces; {@code dcols = dY · Kᵀ} is computed piece by piece and folded back by
    * col2im into {@code dx} (when needed) while the piece is in cache.
    */
-  private void backwardNative(NativeGemm blas, double[] dy, int n, int rows, int width,
-      boolean fused) {
+  private void backwardNative(NativeGemm blas, double[] dy, int n, int rows, int width) {
     int step = chunkRows(width);
-    boolean f32 = blas.precision() == Precision.FLOAT;
     NativeBlock dyb = blas.block(DY, (long) rows * filters);
-    double[] db = bias.grad();
     if (poolK > 0) {
       zp = ensure(zp, (long) step * filters);
     }
@@ -585,39 +568,8 @@ public final class Conv2d extends Layer {
       if (poolK > 0) {
         // dY's rows scattered from the pooled gradient (and gated) into the piece, db summed
         mapRows(r0, r);
-        if (f32) {
-          float[] piece = floats(r * filters);
-          unpool(dy, r, piece);
-          dyb.put((long) r0 * filters, piece, 0, r * filters);
-        } else {
-          unpool(dy, r, zp);
-          dyb.put((long) r0 * filters, zp, 0, r * filters);
-        }
-        continue;
-      }
-      if (f32) {
-        float[] piece = floats(r * filters);
-        // two loops on purpose: one loop testing the invariant inside ran ~7 % slower (5 runs each)
-        if (fused) {
-          // g = dY · [Y > 0] (the ReLU, as masked()); piece = (float) g; db[f] += Σ_r g[r][f]
-          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
-            for (int f = 0; f < filters; f++) {
-              double v = Relu.gate(dy[o + f], y[o + f]);
-              db[f] += v;
-              piece[i + f] = (float) v;
-            }
-          }
-        } else {
-          // piece = (float) dY[r0 .. r0 + r); db[f] += Σ_r dY[r][f]
-          for (int i = 0, o = r0 * filters; i < r * filters; i += filters, o += filters) {
-            for (int f = 0; f < filters; f++) {
-              double v = dy[o + f];
-              db[f] += v;
-              piece[i + f] = (float) v;
-            }
-          }
-        }
-        dyb.put((long) r0 * filters, piece, 0, r * filters);
+        unpool(dy, r, zp);
+        dyb.put((long) r0 * filters, zp, 0, r * filters);
       } else {
         dyb.put((long) r0 * filters, dy, r0 * filters, r * filters);
         addBiasGrad(dy, r0 * filters, r);
@@ -630,12 +582,9 @@ public final class Conv2d extends Layer {
           dyb, 0, 0, dkb, 0);
     } else {
       NativeBlock cb = blas.block(COLS, (long) step * width);
-      if (f32) {
-        toFloat(x, n);
-      }
       for (int r0 = 0; r0 < rows; r0 += step) {
         int r = Math.min(step, rows - r0);
-        putCols(cb, 0, x, r0, r0 + r, width, f32);
+        putCols(cb, 0, x, r0, r0 + r, width);
         // dK (+)= cols[r0 .. r0 + r)ᵀ · dY[r0 .. r0 + r)
         blas.gemm(true, false, width, filters, r, 1, cb, 0, dyb, (long) r0 * filters,
             r0 == 0 ? 0 : 1, dkb, 0);
@@ -654,15 +603,9 @@ public final class Conv2d extends Layer {
       int r = Math.min(step, rows - r0);
       // dcols[r0 .. r0 + r) = dY[r0 .. r0 + r) · Kᵀ
       blas.gemm(false, true, r, width, filters, 1, dyb, (long) r0 * filters, kb, 0, 0, dcb, 0);
-      if (f32) {
-        float[] piece = floats(r * width);
-        dcb.get(0, piece, 0, r * width);
-        col2im(piece, r0, r0 + r, dx);
-      } else {
-        cols = ensure(cols, (long) r * width);
-        dcb.get(0, cols, 0, r * width);
-        col2im(cols, r0, r0 + r, dx);
-      }
+      cols = ensure(cols, (long) r * width);
+      dcb.get(0, cols, 0, r * width);
+      col2im(cols, r0, r0 + r, dx);
     }
   }
 
@@ -671,12 +614,12 @@ public final class Conv2d extends Layer {
     int rows = n * co.height() * co.width();
     int width = k * k * in.channels();
     NativeGemm blas = gemm.nativeFor(rows, filters, width);
+    if (blas != null && blas.precision() == Precision.FLOAT) {
+      return floatPath().backward(dy, n, blas);
+    }
     if (blas != null) {
-      // in float the ReLU's mask is applied while dY is rounded, with pooling while it is
-      // scattered, else here
-      boolean fused = relu && poolK == 0 && blas.precision() == Precision.FLOAT;
-      boolean mask = relu && poolK == 0 && !fused;
-      backwardNative(blas, mask ? masked(dy, rows * filters) : dy, n, rows, width, fused);
+      // with pooling the ReLU's mask is applied while dY is scattered, else here
+      backwardNative(blas, relu && poolK == 0 ? masked(dy, rows * filters) : dy, n, rows, width);
       return inputGrad ? dx : null;
     }
     if (poolK > 0) {
@@ -764,7 +707,7 @@ public final class Conv2d extends Layer {
    * element type differs (one method over {@code Object} arrays made the conv forward passes
    * 15–30 % slower in one profile run).
    */
-  private void im2col(float[] src, int r0, int r1, float[] dst) {
+  void im2col(float[] src, int r0, int r1, float[] dst) {
     int h = in.height();
     int w = in.width();
     int c = in.channels();
@@ -861,10 +804,10 @@ public final class Conv2d extends Layer {
   }
 
   /**
-   * As {@link #col2im(double[], int, int, double[])} from a float piece: the same walk, only the
-   * element type of {@code src} differs (the sums are typed).
+   * As {@link #col2im(double[], int, int, double[])} in float (the float path, {@link
+   * ConvFloat}): the same walk, only the element type differs.
    */
-  private void col2im(float[] src, int r0, int r1, double[] dst) {
+  void col2im(float[] src, int r0, int r1, float[] dst) {
     int h = in.height();
     int w = in.width();
     int c = in.channels();
@@ -885,8 +828,19 @@ public final class Conv2d extends Layer {
           continue;
         }
         int rowBase = base + iy * w * c;
+        int ix0 = ox * stride - pad;
+        if (ix0 >= 0 && ix0 + k <= w) {
+          // the whole kernel row lies inside: one contiguous run of k·C values (each position
+          // still gets its terms in the same order)
+          int d = rowBase + ix0 * c;
+          for (int j = 0; j < k * c; j++) {
+            dst[d + j] += src[o + j];
+          }
+          o += k * c;
+          continue;
+        }
         for (int kx = 0; kx < k; kx++) {
-          int ix = ox * stride - pad + kx;
+          int ix = ix0 + kx;
           if (ix >= 0 && ix < w) {
             int d = rowBase + ix * c;
             // dx[s][iy][ix][ch] += dcols[r][(ky·k+kx)·C + ch]
