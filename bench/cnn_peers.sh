@@ -97,8 +97,10 @@ for cores in 0 0,1; do
   echo "$rd $rf" >"$tmp/roof.$n"
   for r in $(seq 1 "$rounds"); do
     echo "bench/cnn_peers.sh: $n core(s), round $r/$rounds ..." >&2
-    a=(taskset -c "$cores" java -jar "$tmp/augreg.jar" bench cnn --data "$data" --epochs "$epochs"
-       --threads "$n" --aug-threads 1)
+    # augreg with the JVM options ./augreg gives every command (serial collector, later OSR
+    # compiles; as bench/mlp.sh and bench/football*.sh run it); the jar is a copy, see above.
+    a=(taskset -c "$cores" java -XX:+UseSerialGC -XX:Tier4BackEdgeThreshold=200000 -jar "$tmp/augreg.jar"
+       bench cnn --data "$data" --epochs "$epochs" --threads "$n" --aug-threads 1)
     t2=(taskset -c "$cores" python3 "$peers/torch2_cats.py" "$tmp/cats.npz" cnn "$epochs" "$n")
     tv=("${old_blas[@]}" taskset -c "$cores" /usr/bin/python3 "$peers/torch_cats_cnn.py" "$data" "$epochs" "$n" 1 0)
     if (( r % 2 )); then
