@@ -177,7 +177,7 @@ public final class Pipeline {
   public List<AppliedStep> apply(Mat src, Mat dst, SplittableRandom rng) {
     check(src, dst);
     List<Planned> plan = new ArrayList<>();
-    sample(root, rng, new int[] {src.cols(), src.rows(), src.channels()}, plan);
+    sample(root, rng, new int[] {MatHeader.cols(src), MatHeader.rows(src), MatHeader.channels(src)}, plan);
     execute(src, dst, plan);
     return steps(plan);
   }

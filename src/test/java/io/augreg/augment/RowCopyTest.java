@@ -79,4 +79,42 @@ class RowCopyTest {
       }
     }
   }
+
+  @Test
+  void aDestinationViewOfTheRightShapeIsWrittenThroughItsStride() {
+    try (Mat src = TestImages.pattern(300, 200, 3, 6);
+        Mat canvas = TestImages.constant(340, 230, 3, 77);
+        Rect r = new Rect(21, 9, 300, 200);
+        Mat view = new Mat(canvas, r);
+        Mat expected = TestImages.constant(340, 230, 3, 77);
+        Mat expectedView = new Mat(expected, r)) {
+      opencv_core.flip(src, expectedView, 0);
+      assertTrue(RowCopy.flipVertical(src, view));
+      assertArrayEquals(TestImages.bytes(expected), TestImages.bytes(canvas), "inside and around the view");
+    }
+  }
+
+  @Test
+  void aDestinationOfAnotherShapeIsReallocated() {
+    try (Mat src = TestImages.pattern(300, 200, 4, 7);
+        Mat dst = TestImages.pattern(200, 300, 3, 1)) {
+      assertTrue(RowCopy.flipVertical(src, dst));
+      assertEquals(src.type(), dst.type());
+      assertEquals(200, dst.rows());
+      assertArrayEquals(reference(src), TestImages.bytes(dst));
+    }
+  }
+
+  @Test
+  void anOverlappingDestinationFallsBack() {
+    try (Mat big = TestImages.pattern(300, 400, 3, 9);
+        Rect a = new Rect(0, 0, 300, 200);
+        Rect b = new Rect(0, 100, 300, 200);
+        Mat top = new Mat(big, a);
+        Mat lower = new Mat(big, b)) {
+      byte[] before = TestImages.bytes(big);
+      assertFalse(RowCopy.flipVertical(top, lower), "rows 100-199 are in both");
+      assertArrayEquals(before, TestImages.bytes(big), "nothing written");
+    }
+  }
 }
