@@ -38,8 +38,23 @@ class RowCopyTest {
   }
 
   @Test
-  void smallImagesAreLeftToCvFlip() {
-    try (Mat src = TestImages.pattern(64, 64, 3, 2);
+  void smallAndOddShapesFlipLikeCvFlipOnceTheHeaderIsReadDirectly() {
+    assertTrue(MatHeader.DIRECT);
+    assertEquals(1, RowCopy.MIN_BYTES, "no size threshold without JNI calls");
+    int[][] shapes = {{1, 1, 1}, {1, 5, 3}, {7, 1, 4}, {3, 2, 3}, {64, 64, 3}, {65, 63, 1},
+        {127, 129, 4}, {221, 197, 3}, {222, 197, 3}};
+    for (int[] s : shapes) {
+      try (Mat src = TestImages.pattern(s[0], s[1], s[2], 2);
+          Mat dst = new Mat()) {
+        assertTrue(RowCopy.flipVertical(src, dst), s[0] + "x" + s[1] + "x" + s[2]);
+        assertArrayEquals(reference(src), TestImages.bytes(dst), s[0] + "x" + s[1] + "x" + s[2]);
+      }
+    }
+  }
+
+  @Test
+  void emptyImagesAreLeftToCvFlip() {
+    try (Mat src = new Mat();
         Mat dst = new Mat()) {
       assertFalse(RowCopy.flipVertical(src, dst));
       assertTrue(dst.empty(), "nothing written");
