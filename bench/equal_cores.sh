@@ -68,3 +68,25 @@ header() {
       sed -n 's/^version=//p'), kernels $(blas_kernels)"
   echo "- peer $py: $blas"
 }
+
+# launchers SCRIPT: lets ./augreg record its class-data sharing archive (one untimed call, once per
+# build) and, with BEFORE=REV and BEFORE_JAR=JAR (a jar built from REV), sets $before to REV's own
+# ./augreg launcher beside a target/ that holds JAR, in $tmp/before (nothing to build: the launcher
+# finds no sources there; it runs in this checkout, so data/ is the same), which records its own.
+# Without BEFORE, $before is empty. Exits 2 naming SCRIPT when REV's launcher or JAR is missing.
+launchers() {
+  ./augreg --version >/dev/null
+  before=""
+  [[ -n "${BEFORE:-}" ]] || return 0
+  if [[ ! -f "${BEFORE_JAR:-}" ]] || ! git show "$BEFORE:augreg" >"$tmp/launcher" 2>/dev/null; then
+    echo "$1: BEFORE=$BEFORE needs that revision's ./augreg and BEFORE_JAR=JAR built from it" >&2
+    exit 2
+  fi
+  before="$tmp/before/augreg"
+  mkdir -p "$tmp/before/target"
+  mv "$tmp/launcher" "$before"
+  chmod +x "$before"
+  cp "$BEFORE_JAR" "$tmp/before/target/augreg.jar"
+  touch "$tmp/before/target/augreg.built"
+  "$before" --version >/dev/null
+}

@@ -49,24 +49,8 @@ fi
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-# BEFORE: REV's launcher beside a target/ that holds BEFORE_JAR, in $tmp/before (nothing to build:
-# the launcher finds no sources there); it runs in this checkout, so data/ is the same.
-before=""
-if [[ -n "${BEFORE:-}" ]]; then
-  if [[ ! -f "${BEFORE_JAR:-}" ]] || ! git show "$BEFORE:augreg" >"$tmp/launcher" 2>/dev/null; then
-    echo "bench/football.sh: BEFORE=$BEFORE needs that revision's ./augreg and BEFORE_JAR=JAR built from it" >&2
-    exit 2
-  fi
-  before="$tmp/before/augreg"
-  mkdir -p "$tmp/before/target"
-  mv "$tmp/launcher" "$before"
-  chmod +x "$before"
-  cp "$BEFORE_JAR" "$tmp/before/target/augreg.jar"
-  touch "$tmp/before/target/augreg.built"
-  "$before" --version >/dev/null
-fi
-# One untimed call lets ./augreg record its class-data sharing archive (once per build).
-./augreg --version >/dev/null
+# Both launchers record their class-data sharing archives; BEFORE: bench/equal_cores.sh.
+launchers bench/football.sh
 header bench/football.sh "$python" "$cores" "both sides under taskset -c $cores"
 echo
 

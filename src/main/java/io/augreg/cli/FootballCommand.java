@@ -199,7 +199,7 @@ public final class FootballCommand implements Callable<Integer> {
     }
     FootballConfig config = config();
     // Pictures, model files and the page's warm-up are made on a small pool while the data are
-    // read and training goes on: first AWT and the fonts, and FreeMarker with the page layout,
+    // read and training goes on: first AWT and the fonts, and the page's classes and layout,
     // are loaded and compiled (so that the drawing and the page after the last run take tens of
     // milliseconds, not half a second each); then each run's decision boundary and model files
     // as soon as it finishes, on as many threads as there are cores (the runs of the lesson

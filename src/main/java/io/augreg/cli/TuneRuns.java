@@ -162,10 +162,11 @@ abstract class TuneRuns {
       try (Writer log = Files.newBufferedWriter(dir.resolve("train.log"), StandardCharsets.UTF_8);
           PrintWriter err = new PrintWriter(log, true)) {
         err.println("augreg " + String.join(" ", a.stream().map(TuneRuns::quote).toList()));
-        CommandLine cl = Main.commandLine();
+        String[] argv = a.toArray(String[]::new);
+        CommandLine cl = Main.commandLine(argv);
         cl.setOut(new PrintWriter(new TeeWriter(stdout, log), true));
         cl.setErr(err);
-        code = cl.execute(a.toArray(String[]::new));
+        code = cl.execute(argv);
       } catch (IOException e) {
         throw new AugregException(dir + ": cannot write train.log (" + e.getMessage() + ")", e);
       }

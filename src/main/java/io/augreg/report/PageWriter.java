@@ -1,30 +1,21 @@
 package io.augreg.report;
 
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import io.augreg.core.AtomicFiles;
 import io.augreg.core.AugregException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * Renders a {@link Page} through the template {@code page.ftlh} (FreeMarker's HTML output format:
- * every interpolated text is escaped, so file and class names with {@code <}, {@code &} or quotes
- * show as text) and writes it to a temporary name, renamed when complete.
+ * Renders a {@link Page} as HTML ({@link HtmlPage}: every text of the page is escaped, so file
+ * and class names with {@code <}, {@code &} or quotes show as text) and writes it to a temporary
+ * name, renamed when complete.
  */
 public final class PageWriter {
-  private static final Configuration FREEMARKER = configuration();
-
   /**
    * The page's one script (sortable tables), and its SHA-256 for the Content-Security-Policy:
    * the browser runs this script and no other, so even a name that escaped escaping could not.
@@ -35,27 +26,19 @@ public final class PageWriter {
 
   private PageWriter() {}
 
-  private static Configuration configuration() {
-    Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-    c.setClassForTemplateLoading(PageWriter.class, "/io/augreg/report");
-    c.setDefaultEncoding("UTF-8");
-    c.setLocale(Locale.ROOT);
-    c.setNumberFormat("computer");
-    c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-    c.setLogTemplateExceptions(false);
-    c.setWrapUncheckedExceptions(true);
-    c.setFallbackOnNullLoopVariable(false);
-    return c;
+  private static String script() {
+    return resource("page.js");
   }
 
-  private static String script() {
-    try (var in = PageWriter.class.getResourceAsStream("/io/augreg/report/page.js")) {
+  /** The text of {@code io/augreg/report/NAME} in the jar. */
+  static String resource(String name) {
+    try (var in = PageWriter.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("io/augreg/report/page.js missing from the jar");
+        throw new IllegalStateException("io/augreg/report/" + name + " missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read io/augreg/report/page.js", e);
+      throw new IllegalStateException("cannot read io/augreg/report/" + name, e);
     }
   }
 
@@ -75,24 +58,14 @@ public final class PageWriter {
    * @return the document
    */
   public static String render(Page page) {
-    try {
-      Template t = FREEMARKER.getTemplate("page.ftlh");
-      StringWriter out = new StringWriter();
-      String version = PageWriter.class.getPackage().getImplementationVersion();
-      t.process(Map.of("page", page, "version", version == null ? "dev" : version, "script", SCRIPT,
-          "scriptHash", SCRIPT_HASH), out);
-      return out.toString();
-    } catch (IOException | TemplateException e) {
-      throw new IllegalStateException("report template failed: " + e.getMessage(), e);
-    }
+    String version = PageWriter.class.getPackage().getImplementationVersion();
+    return HtmlPage.render(page, version == null ? "dev" : version, SCRIPT, SCRIPT_HASH);
   }
 
   /**
-   * Renders a small page with one block of every kind and drops it, so that FreeMarker (its
-   * configuration, the template, the introspection of the block records) and the chart layout
-   * are loaded and compiled before a command renders its real page. A command calls this on a
-   * background thread while it computes: the first real page then takes tens of milliseconds
-   * instead of half a second of CPU at the end of the run.
+   * Renders a small page with one block of every kind and drops it, so that the page's classes
+   * and the chart layout are loaded before a command renders its real page (a command can call
+   * this on a background thread while it computes).
    *
    * @return the length of the sample page (so that the work is not dropped as dead)
    */

@@ -29,9 +29,11 @@ import java.util.List;
  * with dropout, then {@code dZ_{l−1} = dA_{l−1} ⊙ [G_{l−1} > 0]}. Buffers grow to the largest
  * batch once; a step allocates nothing.
  *
- * <p>Every loop over units or examples sits in a small static kernel; the methods that drive a
- * step only loop over the layers. The JIT then compiles each kernel once, early, and never has to
- * compile a driver on the stack (OSR) with the kernels' loops inlined into it.
+ * <p>A step runs as lists of {@link RowPass}es made once per buffer size (one loop over the
+ * examples each: a product row, a ReLU, the output, a dZ row) and the gradient sums of {@link
+ * RowKernels#timesTrans}; the methods that drive a step only loop over the layers. Both reach their
+ * loops through call sites that see many classes, so the JIT compiles each loop once, as its own
+ * method, and never again inside a driver that would have inlined it.
  */
 final class RowExecutor implements Executor {
   private final LayerStack stack;
@@ -51,6 +53,12 @@ final class RowExecutor implements Executor {
   private double[][][] aOnes; // [l]: rows of a[l-1] plus a row of ones
   private double[][] dwb; // [l]: (n_{l−1} + 1) × n_l, the dense layout: [dW_lᵀ ; db_lᵀ]
   private double[] ones;
+  /** The passes of a training forward pass, of an evaluation's, and of dZ_{l−1} per layer l. */
+  private RowPass[] trainForward;
+  private RowPass[] evalForward;
+  private RowPass[][] backPasses;
+  private RowPass.Output trainOut;
+  private RowPass.Output evalOut;
   /** The batch size the fixed (reference) masks were copied for, −1 for none. */
   private int fixedMasksFor = -1;
   /** The batch of every step (full-batch training), or null. */
@@ -180,8 +188,102 @@ final class RowExecutor implements Executor {
       aOnes[l][p] = ones;
       dwb[l] = new double[sizes[l] * (p + 1)];
     }
+    plan();
     fixedMasksFor = -1;
     loaded = null;
+  }
+
+  /** The passes of a step on the current buffers. */
+  private void plan() {
+    int L = layers;
+    List<RowPass> train = new ArrayList<>();
+    List<RowPass> eval = new ArrayList<>();
+    for (int l = 1; l <= L; l++) {
+      int n = sizes[l];
+      double[] w = weight[l].value();
+      double[] b = bias[l].value();
+      for (int o = 0; o < n; o++) {
+        // Z_l = W_l · A_{l-1} (A_{l-1} without dropout when not training), W_l[o, q] at q·n + o
+        RowPass.product(train, z[l][o], w, o, n, a[l - 1], sizes[l - 1]);
+        RowPass.product(eval, z[l][o], w, o, n, l == 1 ? a[0] : g[l - 1], sizes[l - 1]);
+        if (l < L) {
+          train.add(dropout[l] != null
+              ? new RowPass.ReluDropout(z[l][o], a[l][o], mask[l][o], b, o)
+              : new RowPass.Relu(z[l][o], b, o));
+          eval.add(new RowPass.Relu(z[l][o], b, o));
+        }
+      }
+    }
+    int k = sizes[L];
+    double[] bl = bias[L].value();
+    if (output == OutputKind.SIGMOID_BINARY) {
+      trainOut = new RowPass.Sigmoid(z[L][0], bl, g[L][0], dz[L][0]);
+      evalOut = new RowPass.Sigmoid(z[L][0], bl, g[L][0], null);
+    } else {
+      trainOut = new Softmax(z[L], bl, g[L], dz[L], k);
+      evalOut = new Softmax(z[L], bl, g[L], null, k);
+    }
+    train.add(trainOut);
+    eval.add(evalOut);
+    trainForward = train.toArray(new RowPass[0]);
+    evalForward = eval.toArray(new RowPass[0]);
+    backPasses = new RowPass[L + 1][];
+    for (int l = L; l >= 2; l--) {
+      backPasses[l] = backPlan(l);
+    }
+  }
+
+  /**
+   * The passes of {@code dZ_{l−1} = (W_lᵀ·dZ_l) · D_{l−1} · (G_{l−1} > 0)} (D a row of ones
+   * without dropout: multiplying by 1 is exact): one pass per unit when layer l has at most three
+   * units (the narrow layers of small networks), else a product row and the step per unit.
+   */
+  private RowPass[] backPlan(int l) {
+    int n = sizes[l];
+    int p = sizes[l - 1];
+    double[] w = weight[l].value(); // W_l[i, k] at k·n + i
+    List<RowPass> plan = new ArrayList<>();
+    for (int k = 0; k < p; k++) {
+      double[] mk = dropout[l - 1] != null ? mask[l - 1][k] : ones;
+      double[] out = dz[l - 1][k];
+      double[] gk = g[l - 1][k];
+      switch (n) {
+        case 1 -> plan.add(new RowPass.Back1(out, w, k, dz[l], mk, gk));
+        case 2 -> plan.add(new RowPass.Back2(out, w, 2 * k, dz[l], mk, gk));
+        case 3 -> plan.add(new RowPass.Back3(out, w, 3 * k, dz[l], mk, gk));
+        default -> {
+          RowPass.product(plan, out, w, k * n, 1, dz[l], n);
+          plan.add(new RowPass.ReluBack(out, mk, gk));
+        }
+      }
+    }
+    return plan.toArray(new RowPass[0]);
+  }
+
+  /** The softmax output (the static kernels below), with {@code dZ_L = A_L − onehot(Y)} in training. */
+  private static final class Softmax extends RowPass.Output {
+    private final double[][] z;
+    private final double[] b;
+    private final double[][] a;
+    private final double[][] dz;
+    private final int k;
+
+    /** dz null: no delta (evaluation). */
+    Softmax(double[][] z, double[] b, double[][] a, double[][] dz, int k) {
+      this.z = z;
+      this.b = b;
+      this.a = a;
+      this.dz = dz;
+      this.k = k;
+    }
+
+    @Override
+    void run(int m) {
+      check = softmax(z, b, a, k, m);
+      if (dz != null) {
+        softmaxDelta(a, y, dz, k, m);
+      }
+    }
   }
 
   /**
@@ -279,101 +381,10 @@ final class RowExecutor implements Executor {
    * @return {@code Σ Z_L·0}: 0 when every logit is finite, else NaN
    */
   private double forward(boolean training, double[] y) {
-    for (int l = 1; l < layers; l++) {
-      int n = sizes[l];
-      // Z_l = W_l · A_{l-1}   (A_{l-1} without dropout when not training)
-      double[][] in = training || l == 1 ? a[l - 1] : g[l - 1];
-      RowKernels.times(weight[l].value(), 1, n, n, sizes[l - 1], in, z[l], m);
-      if (training && dropout[l] != null) {
-        reluDropout(z[l], a[l], mask[l], bias[l].value(), n, m);
-      } else {
-        reluBias(z[l], bias[l].value(), n, m);
-      }
-    }
-    int L = layers;
-    int k = sizes[L];
-    double[][] in = training || L == 1 ? a[L - 1] : g[L - 1];
-    RowKernels.times(weight[L].value(), 1, k, k, sizes[L - 1], in, z[L], m);
-    double[] bl = bias[L].value();
-    if (output == OutputKind.SIGMOID_BINARY) {
-      return training ? sigmoidDelta(z[L][0], bl[0], y, g[L][0], dz[L][0], m)
-          : sigmoid(z[L][0], bl[0], g[L][0], m);
-    }
-    double check = softmax(z[L], bl, g[L], k, m);
-    if (training) {
-      softmaxDelta(g[L], y, dz[L], k, m);
-    }
-    return check;
-  }
-
-  /** {@code G = max(Z + b, 0)} in place, unit by unit. */
-  private static void reluBias(double[][] zl, double[] bl, int n, int m) {
-    for (int i = 0; i < n; i++) {
-      double[] zi = zl[i];
-      double bi = bl[i];
-      // G = (v + |v|)/2 with v = Z + b
-      for (int j = 0; j < m; j++) {
-        double v = zi[j] + bi;
-        zi[j] = (v + Math.abs(v)) * 0.5;
-      }
-    }
-  }
-
-  /**
-   * The hidden ReLU layer with dropout in one pass per unit: {@code G = max(Z + b, 0)} in place,
-   * then {@code A = G · D} with the scaled mask ({@code D/keep_prob}).
-   */
-  private static void reluDropout(
-      double[][] zl, double[][] al, double[][] dl, double[] bl, int n, int m) {
-    for (int i = 0; i < n; i++) {
-      double[] zi = zl[i];
-      double[] ai = al[i];
-      double[] d = dl[i];
-      double bi = bl[i];
-      // G = (v + |v|)/2 with v = Z + b; A = G · D
-      for (int j = 0; j < m; j++) {
-        double v = zi[j] + bi;
-        double gj = (v + Math.abs(v)) * 0.5;
-        zi[j] = gj;
-        ai[j] = gj * d[j];
-      }
-    }
-  }
-
-  /**
-   * The sigmoid output of a training pass: {@code Z += b}, {@code A = 1 / (1 + exp(−Z))}, {@code
-   * dZ = A − Y}.
-   *
-   * @return {@code Σ Z·0}
-   */
-  private static double sigmoidDelta(
-      double[] zr, double b, double[] y, double[] ar, double[] dl, int m) {
-    double check = 0;
-    for (int j = 0; j < m; j++) {
-      double v = zr[j] + b;
-      zr[j] = v;
-      double p = 1.0 / (1.0 + Math.exp(-v));
-      ar[j] = p;
-      dl[j] = p - y[j];
-      check += v * 0.0;
-    }
-    return check;
-  }
-
-  /**
-   * The sigmoid output: {@code Z += b}, {@code A = 1 / (1 + exp(−Z))}.
-   *
-   * @return {@code Σ Z·0}
-   */
-  private static double sigmoid(double[] zr, double b, double[] ar, int m) {
-    double check = 0;
-    for (int j = 0; j < m; j++) {
-      double v = zr[j] + b;
-      zr[j] = v;
-      ar[j] = 1.0 / (1.0 + Math.exp(-v));
-      check += v * 0.0;
-    }
-    return check;
+    RowPass.Output out = training ? trainOut : evalOut;
+    out.y = y;
+    RowPass.run(training ? trainForward : evalForward, m);
+    return out.check;
   }
 
   /**
@@ -508,159 +519,7 @@ final class RowExecutor implements Executor {
       if (l == 1) {
         break;
       }
-      double[][] drop = dropout[l - 1] != null ? mask[l - 1] : null;
-      double[] w = weight[l].value();
-      if (n <= 3) {
-        reluBackwardFused(w, n, p, dz[l], drop, g[l - 1], dz[l - 1], ones, m);
-      } else {
-        // dA_{l-1} = W_l^T · dZ_l   (W_l[i, k] at k·n + i)
-        RowKernels.times(w, n, 1, p, n, dz[l], dz[l - 1], m);
-        reluBackward(dz[l - 1], g[l - 1], drop, p, m);
-      }
-    }
-  }
-
-  /**
-   * {@code dZ_{l−1} = (W_lᵀ·dZ_l) [· D] · (G_{l−1} > 0)} in one pass per unit when dZ_l has at
-   * most three rows (the narrow layers of small networks): the product's terms are summed in the
-   * same order as {@link RowKernels#times}, the mask is the scaled one (0 or 1/keep) and the
-   * step is {@code min(1, G·2^1200)} as in {@link #reluBackward}. Each case is its own small
-   * method with its own loop over the units, so that no branch in a loop depends on the run.
-   *
-   * @param w the dense weights ({@code W_l[i, k]} at {@code k·n + i})
-   * @param n units of layer l (1 to 3)
-   * @param np units of layer l − 1
-   * @param d the rows of dZ_l
-   * @param mk the mask rows of layer l − 1, or null without dropout
-   * @param gl the rows of G_{l−1}
-   * @param out the rows of dZ_{l−1}, overwritten
-   * @param ones a row of ones (the mask of the two-row case without dropout)
-   * @param m examples
-   */
-  private static void reluBackwardFused(double[] w, int n, int np, double[][] d, double[][] mk,
-      double[][] gl, double[][] out, double[] ones, int m) {
-    if (n == 1) {
-      if (mk != null) {
-        back1Masked(w, np, d[0], mk, gl, out, m);
-      } else {
-        back1(w, np, d[0], gl, out, m);
-      }
-    } else if (n == 2) {
-      back2(w, np, d[0], d[1], mk, ones, gl, out, m);
-    } else if (mk != null) {
-      back3Masked(w, np, d[0], d[1], d[2], mk, gl, out, m);
-    } else {
-      back3(w, np, d[0], d[1], d[2], gl, out, m);
-    }
-  }
-
-  private static void back1(
-      double[] w, int np, double[] d0, double[][] gl, double[][] out, int m) {
-    for (int k = 0; k < np; k++) {
-      back1(out[k], w[k], d0, gl[k], m);
-    }
-  }
-
-  private static void back1Masked(
-      double[] w, int np, double[] d0, double[][] mk, double[][] gl, double[][] out, int m) {
-    for (int k = 0; k < np; k++) {
-      back1Masked(out[k], w[k], d0, mk[k], gl[k], m);
-    }
-  }
-
-  private static void back2(double[] w, int np, double[] d0, double[] d1, double[][] mk,
-      double[] ones, double[][] gl, double[][] out, int m) {
-    for (int k = 0; k < np; k++) {
-      back2(out[k], w[2 * k], d0, w[2 * k + 1], d1, mk != null ? mk[k] : ones, gl[k], m);
-    }
-  }
-
-  private static void back3(double[] w, int np, double[] d0, double[] d1, double[] d2,
-      double[][] gl, double[][] out, int m) {
-    for (int k = 0; k < np; k++) {
-      int c = 3 * k;
-      back3(out[k], w[c], d0, w[c + 1], d1, w[c + 2], d2, gl[k], m);
-    }
-  }
-
-  private static void back3Masked(double[] w, int np, double[] d0, double[] d1, double[] d2,
-      double[][] mk, double[][] gl, double[][] out, int m) {
-    for (int k = 0; k < np; k++) {
-      int c = 3 * k;
-      back3Masked(out[k], w[c], d0, w[c + 1], d1, w[c + 2], d2, mk[k], gl[k], m);
-    }
-  }
-
-  private static void back1(double[] out, double w0, double[] d0, double[] gk, int m) {
-    // dZ = W[0,k]·dZ_0 · step(G)
-    for (int j = 0; j < m; j++) {
-      out[j] = w0 * d0[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-    }
-  }
-
-  private static void back1Masked(
-      double[] out, double w0, double[] d0, double[] mk, double[] gk, int m) {
-    // dZ = W[0,k]·dZ_0 · D · step(G)
-    for (int j = 0; j < m; j++) {
-      out[j] = w0 * d0[j] * mk[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-    }
-  }
-
-  private static void back2(
-      double[] out, double w0, double[] d0, double w1, double[] d1, double[] mk, double[] gk,
-      int m) {
-    // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1) · D · step(G)
-    for (int j = 0; j < m; j++) {
-      out[j] = (w0 * d0[j] + w1 * d1[j]) * mk[j] * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-    }
-  }
-
-  private static void back3(
-      double[] out, double w0, double[] d0, double w1, double[] d1, double w2, double[] d2,
-      double[] gk, int m) {
-    // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · step(G)
-    for (int j = 0; j < m; j++) {
-      out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j]) * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-    }
-  }
-
-  private static void back3Masked(
-      double[] out, double w0, double[] d0, double w1, double[] d1, double w2, double[] d2,
-      double[] mk, double[] gk, int m) {
-    // dZ = (W[0,k]·dZ_0 + W[1,k]·dZ_1 + W[2,k]·dZ_2) · D · step(G)
-    for (int j = 0; j < m; j++) {
-      out[j] = (w0 * d0[j] + w1 * d1[j] + w2 * d2[j]) * mk[j]
-          * Math.min(1.0, gk[j] * 0x1p600 * 0x1p600);
-    }
-  }
-
-  /**
-   * The ReLU backward step in one pass per unit: {@code dZ = dA [· D] · (G > 0)}, the step
-   * computed branch-free as {@code min(1, G·2^1200)}.
-   */
-  private static void reluBackward(double[][] da, double[][] gl, double[][] dl, int p, int m) {
-    if (dl == null) {
-      reluBackward(da, gl, p, m);
-      return;
-    }
-    for (int i = 0; i < p; i++) {
-      double[] di = da[i];
-      double[] gi = gl[i];
-      double[] d = dl[i];
-      for (int j = 0; j < m; j++) {
-        di[j] = di[j] * d[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
-      }
-    }
-  }
-
-  /** {@code dZ = dA · (G > 0)} in place, unit by unit. */
-  private static void reluBackward(double[][] da, double[][] gl, int p, int m) {
-    for (int i = 0; i < p; i++) {
-      double[] di = da[i];
-      double[] gi = gl[i];
-      for (int j = 0; j < m; j++) {
-        di[j] = di[j] * Math.min(1.0, gi[j] * 0x1p600 * 0x1p600);
-      }
+      RowPass.run(backPasses[l], m);
     }
   }
 }

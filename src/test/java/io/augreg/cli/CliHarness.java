@@ -29,7 +29,11 @@ public final class CliHarness {
 
   /** Runs {@code augreg args...} (the command line {@code main} builds for them). */
   public static Result run(String... args) {
-    CommandLine cl = Main.commandLine(args);
+    return run(Main.commandLine(args), args);
+  }
+
+  /** Runs {@code args} on the command line {@code cl}. */
+  public static Result run(CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));

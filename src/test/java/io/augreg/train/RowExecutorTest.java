@@ -120,6 +120,9 @@ class RowExecutorTest {
     check("dense units=6 | dropout keep=0.7 | dense units=3 | dropout keep=0.8",
         OutputKind.SIGMOID_BINARY, 1, false);
     check("dense units=7 | dense units=5 | dropout keep=0.6", OutputKind.SOFTMAX, 3, false);
+    // a layer of two units (its own dZ pass) after six, and a softmax of two classes
+    check("dense units=6 | dropout keep=0.7 | dense units=2", OutputKind.SIGMOID_BINARY, 1, false);
+    check("dense units=6 | dense units=5", OutputKind.SOFTMAX, 2, false);
   }
 
   @Test

@@ -219,252 +219,302 @@ public final class RowKernels {
         int k = 0;
         for (; k + 4 <= p; k += 4) {
           for (int r = i0; r < i1; r += 3) {
-            block34(g[r], g[r + 1], g[r + 2], a[k], a[k + 1], a[k + 2], a[k + 3], m, w,
-                r * rs + k * cs, rs, cs);
+            sum(BLOCK34, g, r, a, k, m, w, r * rs + k * cs, rs, cs);
           }
         }
         for (; k < p; k++) {
           for (int r = i0; r < i1; r += 3) {
-            block31(g[r], g[r + 1], g[r + 2], a[k], m, w, r * rs + k * cs, rs);
+            sum(BLOCK31, g, r, a, k, m, w, r * rs + k * cs, rs, cs);
           }
         }
       }
       for (i = full; i < n; i++) {
         int k = 0;
         for (; k + 4 <= p; k += 4) {
-          block14(g[i], a[k], a[k + 1], a[k + 2], a[k + 3], m, w, i * rs + k * cs, cs);
+          sum(BLOCK14, g, i, a, k, m, w, i * rs + k * cs, rs, cs);
         }
         for (; k < p; k++) {
-          w[i * rs + k * cs] = dot(g[i], a[k], m);
+          sum(DOT, g, i, a, k, m, w, i * rs + k * cs, rs, cs);
         }
       }
     } else if (p == 3) {
       for (; i + 3 <= n; i += 3) {
-        block33(g[i], g[i + 1], g[i + 2], a[0], a[1], a[2], m, w, i * rs, rs, cs);
+        sum(BLOCK33, g, i, a, 0, m, w, i * rs, rs, cs);
       }
       for (; i < n; i++) {
         for (int k = 0; k < 3; k++) {
-          w[i * rs + k * cs] = dot(g[i], a[k], m);
+          sum(DOT, g, i, a, k, m, w, i * rs + k * cs, rs, cs);
         }
       }
     } else {
       for (; i + 4 <= n; i += 4) {
         int k = 0;
         for (; k + 2 <= p; k += 2) {
-          block42(g[i], g[i + 1], g[i + 2], g[i + 3], a[k], a[k + 1], m, w, i * rs + k * cs, rs,
-              cs);
+          sum(BLOCK42, g, i, a, k, m, w, i * rs + k * cs, rs, cs);
         }
         if (k < p) {
-          block41(g[i], g[i + 1], g[i + 2], g[i + 3], a[k], m, w, i * rs + k * cs, rs);
+          sum(BLOCK41, g, i, a, k, m, w, i * rs + k * cs, rs, cs);
         }
       }
       for (; i < n; i++) {
         for (int k = 0; k < p; k++) {
-          w[i * rs + k * cs] = dot(g[i], a[k], m);
+          sum(DOT, g, i, a, k, m, w, i * rs + k * cs, rs, cs);
         }
       }
     }
   }
 
-  /** 3 × 4 block of dot products, written at w[o + r·rs + c·cs]. */
-  private static void block34(
-      double[] g0,
-      double[] g1,
-      double[] g2,
-      double[] a0,
-      double[] a1,
-      double[] a2,
-      double[] a3,
-      int m,
-      double[] w,
-      int o,
-      int rs,
+  /**
+   * A register block of dot products {@code w[o + r·rs + c·cs] = Σ_j g[i + r][j]·a[k + c][j]}
+   * over a few rows r of G and c of A, one class per shape. They are all called through the one
+   * call site in {@link #sum}, which sees several classes: the JIT then compiles each block once,
+   * as its own method, instead of once alone and again inside every method that inlined it.
+   */
+  private abstract static class Block {
+    abstract void sum(
+        double[][] g, int i, double[][] a, int k, int m, double[] w, int o, int rs, int cs);
+  }
+
+  /**
+   * The blocks, read from an array at each call: a receiver the JIT took from a constant would be
+   * of known class, and then inlined after all.
+   */
+  private static final Block[] BLOCKS = {
+    new Block34(), new Block33(), new Block31(), new Block14(), new Block42(), new Block41(),
+    new Dot()
+  };
+
+  private static final int BLOCK34 = 0;
+  private static final int BLOCK33 = 1;
+  private static final int BLOCK31 = 2;
+  private static final int BLOCK14 = 3;
+  private static final int BLOCK42 = 4;
+  private static final int BLOCK41 = 5;
+  private static final int DOT = 6;
+
+  /** Runs a block (the one call site of every block). */
+  private static void sum(
+      int block, double[][] g, int i, double[][] a, int k, int m, double[] w, int o, int rs,
       int cs) {
-    double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
-    double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-    double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
-    for (int j = 0; j < m; j++) {
-      double x0 = g0[j];
-      double x1 = g1[j];
-      double x2 = g2[j];
-      double y0 = a0[j];
-      double y1 = a1[j];
-      double y2 = a2[j];
-      double y3 = a3[j];
-      s00 = Math.fma(x0, y0, s00);
-      s01 = Math.fma(x0, y1, s01);
-      s02 = Math.fma(x0, y2, s02);
-      s03 = Math.fma(x0, y3, s03);
-      s10 = Math.fma(x1, y0, s10);
-      s11 = Math.fma(x1, y1, s11);
-      s12 = Math.fma(x1, y2, s12);
-      s13 = Math.fma(x1, y3, s13);
-      s20 = Math.fma(x2, y0, s20);
-      s21 = Math.fma(x2, y1, s21);
-      s22 = Math.fma(x2, y2, s22);
-      s23 = Math.fma(x2, y3, s23);
+    BLOCKS[block].sum(g, i, a, k, m, w, o, rs, cs);
+  }
+
+  /** 3 × 4 block of dot products, written at w[o + r·rs + c·cs]. */
+  private static final class Block34 extends Block {
+    @Override
+    void sum(double[][] g, int i, double[][] a, int k, int m, double[] w, int o, int rs, int cs) {
+      double[] g0 = g[i];
+      double[] g1 = g[i + 1];
+      double[] g2 = g[i + 2];
+      double[] a0 = a[k];
+      double[] a1 = a[k + 1];
+      double[] a2 = a[k + 2];
+      double[] a3 = a[k + 3];
+      double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+      double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+      for (int j = 0; j < m; j++) {
+        double x0 = g0[j];
+        double x1 = g1[j];
+        double x2 = g2[j];
+        double y0 = a0[j];
+        double y1 = a1[j];
+        double y2 = a2[j];
+        double y3 = a3[j];
+        s00 = Math.fma(x0, y0, s00);
+        s01 = Math.fma(x0, y1, s01);
+        s02 = Math.fma(x0, y2, s02);
+        s03 = Math.fma(x0, y3, s03);
+        s10 = Math.fma(x1, y0, s10);
+        s11 = Math.fma(x1, y1, s11);
+        s12 = Math.fma(x1, y2, s12);
+        s13 = Math.fma(x1, y3, s13);
+        s20 = Math.fma(x2, y0, s20);
+        s21 = Math.fma(x2, y1, s21);
+        s22 = Math.fma(x2, y2, s22);
+        s23 = Math.fma(x2, y3, s23);
+      }
+      w[o] = s00;
+      w[o + cs] = s01;
+      w[o + 2 * cs] = s02;
+      w[o + 3 * cs] = s03;
+      w[o + rs] = s10;
+      w[o + rs + cs] = s11;
+      w[o + rs + 2 * cs] = s12;
+      w[o + rs + 3 * cs] = s13;
+      w[o + 2 * rs] = s20;
+      w[o + 2 * rs + cs] = s21;
+      w[o + 2 * rs + 2 * cs] = s22;
+      w[o + 2 * rs + 3 * cs] = s23;
     }
-    w[o] = s00;
-    w[o + cs] = s01;
-    w[o + 2 * cs] = s02;
-    w[o + 3 * cs] = s03;
-    w[o + rs] = s10;
-    w[o + rs + cs] = s11;
-    w[o + rs + 2 * cs] = s12;
-    w[o + rs + 3 * cs] = s13;
-    w[o + 2 * rs] = s20;
-    w[o + 2 * rs + cs] = s21;
-    w[o + 2 * rs + 2 * cs] = s22;
-    w[o + 2 * rs + 3 * cs] = s23;
   }
 
   /** 3 × 3 block (p = 3), written at w[o + r·rs + c·cs]. */
-  private static void block33(
-      double[] g0,
-      double[] g1,
-      double[] g2,
-      double[] a0,
-      double[] a1,
-      double[] a2,
-      int m,
-      double[] w,
-      int o,
-      int rs,
-      int cs) {
-    double s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
-    for (int j = 0; j < m; j++) {
-      double y0 = a0[j];
-      double y1 = a1[j];
-      double y2 = a2[j];
-      double x0 = g0[j];
-      double x1 = g1[j];
-      double x2 = g2[j];
-      s00 = Math.fma(x0, y0, s00);
-      s01 = Math.fma(x0, y1, s01);
-      s02 = Math.fma(x0, y2, s02);
-      s10 = Math.fma(x1, y0, s10);
-      s11 = Math.fma(x1, y1, s11);
-      s12 = Math.fma(x1, y2, s12);
-      s20 = Math.fma(x2, y0, s20);
-      s21 = Math.fma(x2, y1, s21);
-      s22 = Math.fma(x2, y2, s22);
+  private static final class Block33 extends Block {
+    @Override
+    void sum(double[][] g, int i, double[][] a, int k, int m, double[] w, int o, int rs, int cs) {
+      double[] g0 = g[i];
+      double[] g1 = g[i + 1];
+      double[] g2 = g[i + 2];
+      double[] a0 = a[k];
+      double[] a1 = a[k + 1];
+      double[] a2 = a[k + 2];
+      double s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0;
+      for (int j = 0; j < m; j++) {
+        double y0 = a0[j];
+        double y1 = a1[j];
+        double y2 = a2[j];
+        double x0 = g0[j];
+        double x1 = g1[j];
+        double x2 = g2[j];
+        s00 = Math.fma(x0, y0, s00);
+        s01 = Math.fma(x0, y1, s01);
+        s02 = Math.fma(x0, y2, s02);
+        s10 = Math.fma(x1, y0, s10);
+        s11 = Math.fma(x1, y1, s11);
+        s12 = Math.fma(x1, y2, s12);
+        s20 = Math.fma(x2, y0, s20);
+        s21 = Math.fma(x2, y1, s21);
+        s22 = Math.fma(x2, y2, s22);
+      }
+      w[o] = s00;
+      w[o + cs] = s01;
+      w[o + 2 * cs] = s02;
+      w[o + rs] = s10;
+      w[o + rs + cs] = s11;
+      w[o + rs + 2 * cs] = s12;
+      w[o + 2 * rs] = s20;
+      w[o + 2 * rs + cs] = s21;
+      w[o + 2 * rs + 2 * cs] = s22;
     }
-    w[o] = s00;
-    w[o + cs] = s01;
-    w[o + 2 * cs] = s02;
-    w[o + rs] = s10;
-    w[o + rs + cs] = s11;
-    w[o + rs + 2 * cs] = s12;
-    w[o + 2 * rs] = s20;
-    w[o + 2 * rs + cs] = s21;
-    w[o + 2 * rs + 2 * cs] = s22;
   }
 
   /** 3 × 1 block. */
-  private static void block31(
-      double[] g0, double[] g1, double[] g2, double[] a0, int m, double[] w, int o, int rs) {
-    double s0 = 0, s1 = 0, s2 = 0;
-    for (int j = 0; j < m; j++) {
-      double y = a0[j];
-      s0 = Math.fma(g0[j], y, s0);
-      s1 = Math.fma(g1[j], y, s1);
-      s2 = Math.fma(g2[j], y, s2);
+  private static final class Block31 extends Block {
+    @Override
+    void sum(double[][] g, int i, double[][] a, int k, int m, double[] w, int o, int rs, int cs) {
+      double[] g0 = g[i];
+      double[] g1 = g[i + 1];
+      double[] g2 = g[i + 2];
+      double[] a0 = a[k];
+      double s0 = 0, s1 = 0, s2 = 0;
+      for (int j = 0; j < m; j++) {
+        double y = a0[j];
+        s0 = Math.fma(g0[j], y, s0);
+        s1 = Math.fma(g1[j], y, s1);
+        s2 = Math.fma(g2[j], y, s2);
+      }
+      w[o] = s0;
+      w[o + rs] = s1;
+      w[o + 2 * rs] = s2;
     }
-    w[o] = s0;
-    w[o + rs] = s1;
-    w[o + 2 * rs] = s2;
   }
 
   /** 1 × 4 block. */
-  private static void block14(
-      double[] g0, double[] a0, double[] a1, double[] a2, double[] a3, int m, double[] w, int o,
-      int cs) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (int j = 0; j < m; j++) {
-      double x = g0[j];
-      s0 = Math.fma(x, a0[j], s0);
-      s1 = Math.fma(x, a1[j], s1);
-      s2 = Math.fma(x, a2[j], s2);
-      s3 = Math.fma(x, a3[j], s3);
+  private static final class Block14 extends Block {
+    @Override
+    void sum(double[][] g, int i, double[][] a, int k, int m, double[] w, int o, int rs, int cs) {
+      double[] g0 = g[i];
+      double[] a0 = a[k];
+      double[] a1 = a[k + 1];
+      double[] a2 = a[k + 2];
+      double[] a3 = a[k + 3];
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (int j = 0; j < m; j++) {
+        double x = g0[j];
+        s0 = Math.fma(x, a0[j], s0);
+        s1 = Math.fma(x, a1[j], s1);
+        s2 = Math.fma(x, a2[j], s2);
+        s3 = Math.fma(x, a3[j], s3);
+      }
+      w[o] = s0;
+      w[o + cs] = s1;
+      w[o + 2 * cs] = s2;
+      w[o + 3 * cs] = s3;
     }
-    w[o] = s0;
-    w[o + cs] = s1;
-    w[o + 2 * cs] = s2;
-    w[o + 3 * cs] = s3;
   }
 
   /** 4 × 2 block. */
-  private static void block42(
-      double[] g0,
-      double[] g1,
-      double[] g2,
-      double[] g3,
-      double[] a0,
-      double[] a1,
-      int m,
-      double[] w,
-      int o,
-      int rs,
-      int cs) {
-    double s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
-    for (int j = 0; j < m; j++) {
-      double y0 = a0[j];
-      double y1 = a1[j];
-      double x0 = g0[j];
-      double x1 = g1[j];
-      double x2 = g2[j];
-      double x3 = g3[j];
-      s00 = Math.fma(x0, y0, s00);
-      s01 = Math.fma(x0, y1, s01);
-      s10 = Math.fma(x1, y0, s10);
-      s11 = Math.fma(x1, y1, s11);
-      s20 = Math.fma(x2, y0, s20);
-      s21 = Math.fma(x2, y1, s21);
-      s30 = Math.fma(x3, y0, s30);
-      s31 = Math.fma(x3, y1, s31);
+  private static final class Block42 extends Block {
+    @Override
+    void sum(double[][] g, int i, double[][] a, int k, int m, double[] w, int o, int rs, int cs) {
+      double[] g0 = g[i];
+      double[] g1 = g[i + 1];
+      double[] g2 = g[i + 2];
+      double[] g3 = g[i + 3];
+      double[] a0 = a[k];
+      double[] a1 = a[k + 1];
+      double s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+      for (int j = 0; j < m; j++) {
+        double y0 = a0[j];
+        double y1 = a1[j];
+        double x0 = g0[j];
+        double x1 = g1[j];
+        double x2 = g2[j];
+        double x3 = g3[j];
+        s00 = Math.fma(x0, y0, s00);
+        s01 = Math.fma(x0, y1, s01);
+        s10 = Math.fma(x1, y0, s10);
+        s11 = Math.fma(x1, y1, s11);
+        s20 = Math.fma(x2, y0, s20);
+        s21 = Math.fma(x2, y1, s21);
+        s30 = Math.fma(x3, y0, s30);
+        s31 = Math.fma(x3, y1, s31);
+      }
+      w[o] = s00;
+      w[o + cs] = s01;
+      w[o + rs] = s10;
+      w[o + rs + cs] = s11;
+      w[o + 2 * rs] = s20;
+      w[o + 2 * rs + cs] = s21;
+      w[o + 3 * rs] = s30;
+      w[o + 3 * rs + cs] = s31;
     }
-    w[o] = s00;
-    w[o + cs] = s01;
-    w[o + rs] = s10;
-    w[o + rs + cs] = s11;
-    w[o + 2 * rs] = s20;
-    w[o + 2 * rs + cs] = s21;
-    w[o + 3 * rs] = s30;
-    w[o + 3 * rs + cs] = s31;
   }
 
   /** 4 × 1 block. */
-  private static void block41(
-      double[] g0, double[] g1, double[] g2, double[] g3, double[] a0, int m, double[] w, int o,
-      int rs) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (int j = 0; j < m; j++) {
-      double y = a0[j];
-      s0 = Math.fma(g0[j], y, s0);
-      s1 = Math.fma(g1[j], y, s1);
-      s2 = Math.fma(g2[j], y, s2);
-      s3 = Math.fma(g3[j], y, s3);
+  private static final class Block41 extends Block {
+    @Override
+    void sum(double[][] g, int i, double[][] a, int k, int m, double[] w, int o, int rs, int cs) {
+      double[] g0 = g[i];
+      double[] g1 = g[i + 1];
+      double[] g2 = g[i + 2];
+      double[] g3 = g[i + 3];
+      double[] a0 = a[k];
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (int j = 0; j < m; j++) {
+        double y = a0[j];
+        s0 = Math.fma(g0[j], y, s0);
+        s1 = Math.fma(g1[j], y, s1);
+        s2 = Math.fma(g2[j], y, s2);
+        s3 = Math.fma(g3[j], y, s3);
+      }
+      w[o] = s0;
+      w[o + rs] = s1;
+      w[o + 2 * rs] = s2;
+      w[o + 3 * rs] = s3;
     }
-    w[o] = s0;
-    w[o + rs] = s1;
-    w[o + 2 * rs] = s2;
-    w[o + 3 * rs] = s3;
   }
 
-  /** One dot product, four accumulators. */
-  private static double dot(double[] x, double[] y, int m) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    int j = 0;
-    for (; j + 4 <= m; j += 4) {
-      s0 = Math.fma(x[j], y[j], s0);
-      s1 = Math.fma(x[j + 1], y[j + 1], s1);
-      s2 = Math.fma(x[j + 2], y[j + 2], s2);
-      s3 = Math.fma(x[j + 3], y[j + 3], s3);
+  /** One dot product (a 1 × 1 block), four accumulators, written at w[o]. */
+  private static final class Dot extends Block {
+    @Override
+    void sum(double[][] g, int i, double[][] a, int k, int m, double[] w, int o, int rs, int cs) {
+      double[] x = g[i];
+      double[] y = a[k];
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      int j = 0;
+      for (; j + 4 <= m; j += 4) {
+        s0 = Math.fma(x[j], y[j], s0);
+        s1 = Math.fma(x[j + 1], y[j + 1], s1);
+        s2 = Math.fma(x[j + 2], y[j + 2], s2);
+        s3 = Math.fma(x[j + 3], y[j + 3], s3);
+      }
+      for (; j < m; j++) {
+        s0 = Math.fma(x[j], y[j], s0);
+      }
+      w[o] = (s0 + s1) + (s2 + s3);
     }
-    for (; j < m; j++) {
-      s0 = Math.fma(x[j], y[j], s0);
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 
   // The axpy building blocks: every array indexed by j alone, so the JIT vectorizes them.
