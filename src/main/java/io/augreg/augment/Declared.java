@@ -41,6 +41,11 @@ final class Declared {
   private final List<Component> components = new ArrayList<>();
   private final Constructor<?> constructor;
   private final Method fromMap;
+  /**
+   * The {@code P} of {@code Step<P>} for a step record, else null; read once here, since every
+   * applied step asks for it twice (reflection cloned two arrays on each call).
+   */
+  private final Class<?> paramsType;
 
   private Declared(Class<?> type) {
     if (!type.isRecord()) {
@@ -62,6 +67,7 @@ final class Declared {
       // the map is read component by component
     }
     fromMap = m;
+    paramsType = stepParamsType(type);
     // a record with its own fromMap (and toMap) has components no codec reads
     RecordComponent[] rc = m != null ? new RecordComponent[0] : type.getRecordComponents();
     Class<?>[] types = new Class<?>[rc.length];
@@ -200,12 +206,21 @@ final class Declared {
 
   /** The parameter record class of a {@link Step} record: the {@code P} of {@code Step<P>}. */
   Class<?> paramsType() {
+    if (paramsType == null) {
+      throw new IllegalStateException(type + " does not implement Step<P>");
+    }
+    return paramsType;
+  }
+
+  private static Class<?> stepParamsType(Class<?> type) {
     for (Type t : type.getGenericInterfaces()) {
-      if (t instanceof ParameterizedType pt && pt.getRawType() == Step.class) {
-        return (Class<?>) pt.getActualTypeArguments()[0];
+      if (t instanceof ParameterizedType pt
+          && pt.getRawType() == Step.class
+          && pt.getActualTypeArguments()[0] instanceof Class<?> c) {
+        return c;
       }
     }
-    throw new IllegalStateException(type + " does not implement Step<P>");
+    return null;
   }
 
   private Object construct(Object[] args) {

@@ -4,11 +4,13 @@ import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.image.MatImages;
 import java.awt.image.BufferedImage;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -90,8 +92,49 @@ public final class Pipeline {
     }
   }
 
-  /** A sampled step ready to apply. */
-  private record Planned(Transform<?> transform, AppliedStep step) {}
+  /**
+   * The sampled steps of one image, the transforms and their records side by side, and while
+   * sampling the current width, height and channels. It is also the read-only list that {@link
+   * #apply} and {@link #sample} return, so one image costs this object, two arrays and the
+   * records: a Java allocation per image is not free (the first write to each new page of the
+   * young generation is a page fault, about 12 µs per 4 KB on the benchmark machine).
+   */
+  private static final class Plan extends AbstractList<AppliedStep> implements RandomAccess {
+    private final Transform<?>[] transforms;
+    private final AppliedStep[] steps;
+    private int size;
+    int width;
+    int height;
+    int channels;
+
+    Plan(int capacity, int width, int height, int channels) {
+      transforms = new Transform<?>[capacity];
+      steps = new AppliedStep[capacity];
+      this.width = width;
+      this.height = height;
+      this.channels = channels;
+    }
+
+    void add(Transform<?> t, AppliedStep step) {
+      transforms[size] = t;
+      steps[size++] = step;
+    }
+
+    Transform<?> transform(int i) {
+      return transforms[i];
+    }
+
+    @Override
+    public AppliedStep get(int i) {
+      Objects.checkIndex(i, size);
+      return steps[i];
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
 
   static void checkStep(String name, double p, double weight) {
     if (!(p >= 0 && p <= 1)) {
@@ -108,8 +151,23 @@ public final class Pipeline {
 
   private final Group root;
 
+  /** The number of leaves: at most that many steps are sampled for one image. */
+  private final int leaves;
+
   Pipeline(Group root) {
     this.root = root;
+    this.leaves = leaves(root);
+  }
+
+  private static int leaves(Node node) {
+    if (node instanceof Leaf) {
+      return 1;
+    }
+    int n = 0;
+    for (Node c : ((Group) node).children()) {
+      n += leaves(c);
+    }
+    return n;
   }
 
   /**
@@ -161,9 +219,9 @@ public final class Pipeline {
    * @return the steps in the order they would be applied
    */
   public List<AppliedStep> sample(SplittableRandom rng, int width, int height, int channels) {
-    List<Planned> plan = new ArrayList<>();
-    sample(root, rng, new int[] {width, height, channels}, plan);
-    return steps(plan);
+    Plan plan = new Plan(leaves, width, height, channels);
+    sample(root, rng, plan);
+    return plan;
   }
 
   /**
@@ -176,10 +234,10 @@ public final class Pipeline {
    */
   public List<AppliedStep> apply(Mat src, Mat dst, SplittableRandom rng) {
     check(src, dst);
-    List<Planned> plan = new ArrayList<>();
-    sample(root, rng, new int[] {src.cols(), src.rows(), src.channels()}, plan);
+    Plan plan = new Plan(leaves, MatHeader.cols(src), MatHeader.rows(src), MatHeader.channels(src));
+    sample(root, rng, plan);
     execute(src, dst, plan);
-    return steps(plan);
+    return plan;
   }
 
   /**
@@ -206,9 +264,9 @@ public final class Pipeline {
    */
   public void replay(Mat src, Mat dst, List<AppliedStep> steps) {
     check(src, dst);
-    List<Planned> plan = new ArrayList<>(steps.size());
+    Plan plan = new Plan(steps.size(), 0, 0, 0);
     for (AppliedStep s : steps) {
-      plan.add(new Planned(s.applied() ? transformFor(s.name()) : null, s));
+      plan.add(s.applied() ? transformFor(s.name()) : null, s);
     }
     execute(src, dst, plan);
   }
@@ -356,20 +414,20 @@ public final class Pipeline {
     return p >= 1 || (p > 0 && rng.nextDouble() < p);
   }
 
-  /** Samples a node; {@code whc} holds the current width, height and channels and is updated. */
-  private static void sample(Node node, SplittableRandom rng, int[] whc, List<Planned> out) {
+  /** Samples a node into {@code out}, whose current width and height it updates. */
+  private static void sample(Node node, SplittableRandom rng, Plan out) {
     if (node instanceof Leaf leaf) {
       Transform<?> t = leaf.transform();
       if (!fires(leaf.p(), rng)) {
-        out.add(new Planned(t, new AppliedStep(t.name(), false, null)));
+        out.add(t, new AppliedStep(t.name(), false, null));
         return;
       }
-      Params params = t.sample(rng, whc[0], whc[1], whc[2]);
-      int w = params.outputWidth(whc[0], whc[1]);
-      int h = params.outputHeight(whc[0], whc[1]);
-      whc[0] = w;
-      whc[1] = h;
-      out.add(new Planned(t, new AppliedStep(t.name(), true, params)));
+      Params params = t.sample(rng, out.width, out.height, out.channels);
+      int w = params.outputWidth(out.width, out.height);
+      int h = params.outputHeight(out.width, out.height);
+      out.width = w;
+      out.height = h;
+      out.add(t, new AppliedStep(t.name(), true, params));
       return;
     }
     Group g = (Group) node;
@@ -380,7 +438,7 @@ public final class Pipeline {
     switch (g.kind()) {
       case SEQ -> {
         for (Node c : children) {
-          sample(c, rng, whc, out);
+          sample(c, rng, out);
         }
       }
       case SHUFFLE -> {
@@ -396,7 +454,7 @@ public final class Pipeline {
           order[j] = tmp;
         }
         for (int i : order) {
-          sample(children.get(i), rng, whc, out);
+          sample(children.get(i), rng, out);
         }
       }
       case ONEOF -> {
@@ -415,16 +473,16 @@ public final class Pipeline {
             break;
           }
         }
-        sample(chosen, rng, whc, out);
+        sample(chosen, rng, out);
       }
     }
   }
 
   /** Applies the planned steps, ping-ponging through per-thread scratch images. */
-  private static void execute(Mat src, Mat dst, List<Planned> plan) {
+  private static void execute(Mat src, Mat dst, Plan plan) {
     int last = -1;
     for (int i = 0; i < plan.size(); i++) {
-      if (plan.get(i).step().applied()) {
+      if (plan.get(i).applied()) {
         last = i;
       }
     }
@@ -436,23 +494,15 @@ public final class Pipeline {
     Mat cur = src;
     int ping = 0;
     for (int i = 0; i <= last; i++) {
-      Planned pl = plan.get(i);
-      if (!pl.step().applied()) {
+      AppliedStep step = plan.get(i);
+      if (!step.applied()) {
         continue;
       }
       Mat out = i == last ? dst : s.ping[ping];
       ping ^= 1;
-      pl.transform().applyParams(cur, out, pl.step().params());
+      plan.transform(i).applyParams(cur, out, step.params());
       cur = out;
     }
-  }
-
-  private static List<AppliedStep> steps(List<Planned> plan) {
-    List<AppliedStep> out = new ArrayList<>(plan.size());
-    for (Planned p : plan) {
-      out.add(p.step());
-    }
-    return Collections.unmodifiableList(out);
   }
 
   /** The transform that applies records named {@code name}: this pipeline's, else the registry's. */

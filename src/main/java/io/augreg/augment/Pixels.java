@@ -16,14 +16,16 @@ final class Pixels {
    * @throws AugregException describing the unsupported type
    */
   static void check(Mat m) {
-    int type = m.type();
+    int type = MatHeader.type(m);
+    int cols = MatHeader.cols(m);
+    int rows = MatHeader.rows(m);
     // OpenCV type = depth | (channels - 1) << 3, depth in the low 3 bits
     int depth = type & 7;
     int ch = ((type >> 3) & 511) + 1;
-    if (m.cols() <= 0 || m.rows() <= 0 || depth != opencv_core.CV_8U || (ch != 1 && ch != 3 && ch != 4)) {
+    if (cols <= 0 || rows <= 0 || depth != opencv_core.CV_8U || (ch != 1 && ch != 3 && ch != 4)) {
       throw new AugregException(
           "unsupported image: "
-              + (m.cols() <= 0 || m.rows() <= 0 ? "empty or not 2-D" : m.cols() + "x" + m.rows() + ", depth " + depth + ", " + ch + " channels")
+              + (cols <= 0 || rows <= 0 ? "empty or not 2-D" : cols + "x" + rows + ", depth " + depth + ", " + ch + " channels")
               + " (expected a non-empty 8-bit image with 1, 3 or 4 channels)");
     }
   }

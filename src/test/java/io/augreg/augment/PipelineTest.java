@@ -124,6 +124,29 @@ class PipelineTest {
   }
 
   @Test
+  void recordsAreAReadOnlyListOfEveryDrawnStep() {
+    Pipeline p = Pipeline.parse("oneof(hflip | vflip) | " + SPEC + " | shuffle(invert | grayscale p=0)");
+    try (Mat src = TestImages.pattern(40, 30, 3, 1);
+        Mat dst = new Mat()) {
+      for (long index = 0; index < 10; index++) {
+        List<AppliedStep> applied = p.apply(src, dst, 3, 0, index, 0);
+        List<AppliedStep> sampled =
+            p.sample(io.augreg.core.Seeds.generator(3, 0, index, 0), 40, 30, 3);
+        // one record per leaf drawn: the chosen one-of branch, the five steps, both shuffled ones
+        assertEquals(8, applied.size());
+        assertEquals(sampled, applied);
+        assertEquals(sampled.hashCode(), applied.hashCode());
+        assertEquals(List.copyOf(applied), applied);
+        assertTrue(applied.stream().anyMatch(s -> s.name().equals("grayscale") && !s.applied()));
+        AppliedStep first = applied.get(0);
+        assertThrows(UnsupportedOperationException.class, () -> applied.add(first));
+        assertThrows(UnsupportedOperationException.class, () -> applied.set(0, first));
+        assertThrows(IndexOutOfBoundsException.class, () -> applied.get(8));
+      }
+    }
+  }
+
+  @Test
   void badTokensAreNamed() {
     assertMessage("hflip | rotat deg=3", "'rotat'", "rotate, crop");
     assertMessage("rotate angle=3", "'angle'", "deg, step90, interp, border");

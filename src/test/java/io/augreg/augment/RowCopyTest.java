@@ -38,8 +38,23 @@ class RowCopyTest {
   }
 
   @Test
-  void smallImagesAreLeftToCvFlip() {
-    try (Mat src = TestImages.pattern(64, 64, 3, 2);
+  void smallAndOddShapesFlipLikeCvFlipOnceTheHeaderIsReadDirectly() {
+    assertTrue(MatHeader.DIRECT);
+    assertEquals(1, RowCopy.MIN_BYTES, "no size threshold without JNI calls");
+    int[][] shapes = {{1, 1, 1}, {1, 5, 3}, {7, 1, 4}, {3, 2, 3}, {64, 64, 3}, {65, 63, 1},
+        {127, 129, 4}, {221, 197, 3}, {222, 197, 3}};
+    for (int[] s : shapes) {
+      try (Mat src = TestImages.pattern(s[0], s[1], s[2], 2);
+          Mat dst = new Mat()) {
+        assertTrue(RowCopy.flipVertical(src, dst), s[0] + "x" + s[1] + "x" + s[2]);
+        assertArrayEquals(reference(src), TestImages.bytes(dst), s[0] + "x" + s[1] + "x" + s[2]);
+      }
+    }
+  }
+
+  @Test
+  void emptyImagesAreLeftToCvFlip() {
+    try (Mat src = new Mat();
         Mat dst = new Mat()) {
       assertFalse(RowCopy.flipVertical(src, dst));
       assertTrue(dst.empty(), "nothing written");
@@ -77,6 +92,44 @@ class RowCopyTest {
         f.apply(src, dst, f.sample(null, side, side, 3));
         assertArrayEquals(reference(src), TestImages.bytes(dst), side + " px");
       }
+    }
+  }
+
+  @Test
+  void aDestinationViewOfTheRightShapeIsWrittenThroughItsStride() {
+    try (Mat src = TestImages.pattern(300, 200, 3, 6);
+        Mat canvas = TestImages.constant(340, 230, 3, 77);
+        Rect r = new Rect(21, 9, 300, 200);
+        Mat view = new Mat(canvas, r);
+        Mat expected = TestImages.constant(340, 230, 3, 77);
+        Mat expectedView = new Mat(expected, r)) {
+      opencv_core.flip(src, expectedView, 0);
+      assertTrue(RowCopy.flipVertical(src, view));
+      assertArrayEquals(TestImages.bytes(expected), TestImages.bytes(canvas), "inside and around the view");
+    }
+  }
+
+  @Test
+  void aDestinationOfAnotherShapeIsReallocated() {
+    try (Mat src = TestImages.pattern(300, 200, 4, 7);
+        Mat dst = TestImages.pattern(200, 300, 3, 1)) {
+      assertTrue(RowCopy.flipVertical(src, dst));
+      assertEquals(src.type(), dst.type());
+      assertEquals(200, dst.rows());
+      assertArrayEquals(reference(src), TestImages.bytes(dst));
+    }
+  }
+
+  @Test
+  void anOverlappingDestinationFallsBack() {
+    try (Mat big = TestImages.pattern(300, 400, 3, 9);
+        Rect a = new Rect(0, 0, 300, 200);
+        Rect b = new Rect(0, 100, 300, 200);
+        Mat top = new Mat(big, a);
+        Mat lower = new Mat(big, b)) {
+      byte[] before = TestImages.bytes(big);
+      assertFalse(RowCopy.flipVertical(top, lower), "rows 100-199 are in both");
+      assertArrayEquals(before, TestImages.bytes(big), "nothing written");
     }
   }
 }
