@@ -7,7 +7,7 @@ base="$1"; new="$2"; rounds="${3:-5}"
 data="$(cd "$(dirname "$0")/.." && pwd)/data/football/data.mat"
 [[ -f "$data" ]] || data=/work/shared/datasets/football/data.mat
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-jvm=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -XX:Tier4BackEdgeThreshold=200000)
+jvm=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -XX:Tier4BackEdgeThreshold=200000 -XX:InlineSmallCode=500 -XX:+UseTransparentHugePages)
 for j in base new; do
   jar="${!j}"
   java "${jvm[@]}" -XX:ArchiveClassesAtExit="$tmp/$j.jsa" -jar "$jar" football --reference \

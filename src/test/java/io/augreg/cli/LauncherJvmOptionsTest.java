@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The JVM options the {@code ./augreg} launcher passes, seen by a fake {@code java} that records
  * its arguments (beside a built jar and its archive, so nothing is built or recorded): {@code
- * football} gets C2's smaller inlining limit for compiled code, other commands the default.
+ * football} gets C2's smaller inlining limit for compiled code and transparent huge pages, other
+ * commands the defaults.
  */
 class LauncherJvmOptionsTest {
   @TempDir Path dir;
@@ -25,9 +26,11 @@ class LauncherJvmOptionsTest {
   void footballGetsTheSmallerInliningLimitAndOtherCommandsDoNot() throws Exception {
     List<String> football = javaArguments("football", "--reference");
     assertTrue(football.contains("-XX:InlineSmallCode=500"), football.toString());
+    assertTrue(football.contains("-XX:+UseTransparentHugePages"), football.toString());
     assertEquals(List.of("football", "--reference"), football.subList(football.size() - 2, football.size()));
     List<String> version = javaArguments("--version");
     assertFalse(version.stream().anyMatch(a -> a.startsWith("-XX:InlineSmallCode")), version.toString());
+    assertFalse(version.contains("-XX:+UseTransparentHugePages"), version.toString());
     assertTrue(version.contains("-XX:+UseSerialGC"), version.toString());
   }
 
