@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Whole-process CPU time (user+sys) of `football --reference` for two jars, in alternating rounds,
-# each jar run as ./augreg runs it (serial GC, Tier4BackEdgeThreshold, its own AppCDS archive).
+# each jar run as ./augreg runs football (its JVM flags, its own AppCDS archive).
 # Usage: bench/football_cpu.sh BASE.jar NEW.jar [ROUNDS=5]   → one line per run, then the medians.
 set -euo pipefail
 base="$1"; new="$2"; rounds="${3:-5}"
-data="$(cd "$(dirname "$0")/.." && pwd)/data/football/data.mat"
-[[ -f "$data" ]] || data=/work/shared/datasets/football/data.mat
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="$root/data/football/data.mat"
+[[ -f "$data" ]] || data="$root/../shared/datasets/football/data.mat" # ../shared beside the checkout
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 jvm=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -XX:Tier4BackEdgeThreshold=200000 -XX:InlineSmallCode=500 -XX:+UseTransparentHugePages)
 for j in base new; do

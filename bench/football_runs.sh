@@ -8,7 +8,7 @@ set -euo pipefail
 base="$1"; new="$2"; rounds="${3:-3}"; mode="${4:-ref}"
 here="$(cd "$(dirname "$0")" && pwd)"
 data="$here/../data/football/data.mat"
-[[ -f "$data" ]] || data=/work/shared/datasets/football/data.mat
+[[ -f "$data" ]] || data="$here/../../shared/datasets/football/data.mat" # ../shared beside the checkout
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 jvm=(-XX:+UseSerialGC -XX:Tier4BackEdgeThreshold=200000 -XX:InlineSmallCode=500 -XX:+UseTransparentHugePages)
 for r in $(seq 1 "$rounds"); do
