@@ -8,7 +8,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 data="$root/data/football/data.mat"
 [[ -f "$data" ]] || data="$root/../shared/datasets/football/data.mat" # ../shared beside the checkout
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-jvm=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -XX:+UseSerialGC -XX:Tier4BackEdgeThreshold=200000 -XX:InlineSmallCode=500 -XX:+UseTransparentHugePages)
+mapfile -t jvm < <(AUGREG_PRINT_JVM_OPTS=1 "$root/augreg" football)   # the launcher's own options
+jvm=(-Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off "${jvm[@]}")
 for j in base new; do
   jar="${!j}"
   java "${jvm[@]}" -XX:ArchiveClassesAtExit="$tmp/$j.jsa" -jar "$jar" football --reference \

@@ -10,7 +10,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 data="$here/../data/football/data.mat"
 [[ -f "$data" ]] || data="$here/../../shared/datasets/football/data.mat" # ../shared beside the checkout
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-jvm=(-XX:+UseSerialGC -XX:Tier4BackEdgeThreshold=200000 -XX:InlineSmallCode=500 -XX:+UseTransparentHugePages)
+mapfile -t jvm < <(AUGREG_PRINT_JVM_OPTS=1 "$here/../augreg" football)   # the launcher's own options
 for r in $(seq 1 "$rounds"); do
   for j in base new; do
     java "${jvm[@]}" -cp "${!j}" "$here/FootballRuns.java" "$mode" 3 "$data" > "$tmp/out"

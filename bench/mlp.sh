@@ -70,6 +70,7 @@ echo "- network: ${net[*]}; iterations: $iterations; rounds: $rounds"
 baseline="${BASELINE_JAR:-}"
 if [[ -n $baseline ]]; then
   [[ -f $baseline ]] || { echo "bench/mlp.sh: BASELINE_JAR $baseline not found" >&2; exit 2; }
+  mapfile -t jvm < <(AUGREG_PRINT_JVM_OPTS=1 ./augreg train)   # the launcher's own options
   echo "- baseline: $baseline (java -jar, no class-data sharing archive)"
 fi
 echo
@@ -104,8 +105,7 @@ for ((r = 1; r <= rounds; r++)); do
     run_augreg augreg "$n" taskset -c "$cores" ./augreg
     line="round $r, $n core(s): augreg $acc ${augreg_wall}s wall ${augreg_cpu}s CPU"
     if [[ -n $baseline ]]; then
-      run_augreg baseline "$n" taskset -c "$cores" java -XX:+UseSerialGC \
-        -XX:Tier4BackEdgeThreshold=200000 -jar "$baseline"
+      run_augreg baseline "$n" taskset -c "$cores" java "${jvm[@]}" -jar "$baseline"
       line+="; baseline $acc ${augreg_wall}s wall ${augreg_cpu}s CPU"
     fi
     for side in "${sides[@]}"; do

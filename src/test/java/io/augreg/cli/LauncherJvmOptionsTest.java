@@ -34,6 +34,26 @@ class LauncherJvmOptionsTest {
     assertTrue(version.contains("-XX:+UseSerialGC"), version.toString());
   }
 
+  @Test
+  void printedOptionsAreThoseTheCommandRunsWithAndNothingIsBuilt() throws Exception {
+    for (String command : List.of("football", "bench")) {
+      List<String> given = javaArguments(command);
+      Path empty = Files.createDirectories(dir.resolve("empty-" + command));
+      Files.copy(Path.of("augreg"), empty.resolve("augreg"));
+      ProcessBuilder pb = new ProcessBuilder("bash", empty.resolve("augreg").toString(), command);
+      pb.environment().put("AUGREG_PRINT_JVM_OPTS", "1");
+      pb.redirectErrorStream(true);
+      Process p = pb.start();
+      List<String> printed = List.of(new String(p.getInputStream().readAllBytes()).split("\n"));
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
+      assertEquals(0, p.exitValue(), printed.toString());
+      int at = given.indexOf(printed.get(0));
+      assertTrue(at >= 0, given + " vs " + printed);
+      assertEquals(printed, given.subList(at, at + printed.size()));
+      assertFalse(Files.exists(empty.resolve("target")), "the launcher built something");
+    }
+  }
+
   /** The arguments that {@code ./augreg ARGS} gives java, one per line of the fake's record. */
   private List<String> javaArguments(String... args) throws Exception {
     Files.copy(Path.of("augreg"), dir.resolve("augreg"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
