@@ -38,6 +38,11 @@ final class ConvFloat {
   private final float[] b;
   /** True if the last forward pass left its whole im2col matrix in this path's own block. */
   private boolean kept;
+  /**
+   * An arg max that no window position has ({@code k² <= 126}, {@link Conv2d}): a pooled value
+   * whose ReLU gate is closed routes no gradient.
+   */
+  static final byte CLOSED = Byte.MAX_VALUE;
   /** The double output and input gradient of the {@link Layer} contract. */
   private double[] yd;
   private double[] dxd;
@@ -113,7 +118,7 @@ final class ConvFloat {
       yb.get(0, p, 0, r * filters);
       if (c.poolK() > 0) {
         c.mapRows(r0, r);
-        pool(p, r, floor);
+        pool(p, r);
         continue;
       }
       // Y[r][f] = max(product[r][f] + b[f], floor)
@@ -128,30 +133,53 @@ final class ConvFloat {
 
   /**
    * Max pooling of the {@code r} product rows mapped by {@link Conv2d#mapRows}, from {@code p}
-   * index 0, into {@link #y}: {@code z = max(product + b, floor)}, {@code y[q][f] = max_p z} over
-   * the window positions, {@code arg[q][f]} = the first position holding it (as {@link
-   * MaxPool2d}'s backward finds).
+   * index 0, into {@link #y}: over a window's positions, {@code t = product + b}, {@code y[q][f] =
+   * max_p t} and {@code arg[q][f]} = the first position holding it; at the window's last position
+   * the ReLU (if any) is applied once, {@code y = max(max_p t, 0)}, which is {@code max_p max(t,
+   * 0)} ({@code Math.max} both, NaN included): the values of pooling the activations, with one
+   * {@code Math.max} per product value instead of two. Where the ReLU does not lift the maximum,
+   * the first position of {@code t}'s maximum is the first of the activations' (the ReLU changes
+   * neither value); where it does (every {@code t <= 0}), {@code y} is +0, the ReLU's gate {@code
+   * [y > 0]} ({@link Relu#gate}) is closed and {@code arg} becomes {@link #CLOSED}, a position no
+   * row has, so the window takes no gradient and backward reads only {@code arg}. (A NaN in a
+   * window makes {@code y} NaN either way; which position then takes the gradient may differ.)
    */
-  private void pool(float[] p, int r, float floor) {
+  private void pool(float[] p, int r) {
     int[] rowQ = c.rowQ();
     byte[] rowP = c.rowP();
+    float[] y = this.y;
+    byte[] arg = this.arg;
+    int last = c.relu() ? c.poolK() * c.poolK() - 1 : -1;
     for (int i = 0, o = 0; i < r; i++, o += filters) {
       int q = rowQ[i];
       byte w = rowP[i];
       if (w == 0) {
-        // the window's first position starts it
+        // the window's first position starts it: y = t, arg = 0
         for (int f = 0; f < filters; f++) {
-          y[q + f] = Math.max(p[o + f] + b[f], floor);
+          y[q + f] = p[o + f] + b[f];
+          arg[q + f] = 0;
         }
-        Arrays.fill(arg, q, q + filters, (byte) 0);
-        continue;
       }
-      // y = max(y, z) (NaN spreads); arg moves on a strictly larger value only (first maximum)
-      for (int f = 0; f < filters; f++) {
-        float v = Math.max(p[o + f] + b[f], floor);
-        float m = y[q + f];
-        arg[q + f] = v > m ? w : arg[q + f];
-        y[q + f] = Math.max(m, v);
+      if (w == last) {
+        // as below (a window of one position: y = max(t, t)), then y = max(y, 0) and arg =
+        // CLOSED where y's bits are 0 (−bits >> 31 is 0 there, −1 elsewhere)
+        for (int f = 0; f < filters; f++) {
+          float t = p[o + f] + b[f];
+          float m = y[q + f];
+          int a = t > m ? w : arg[q + f];
+          float v = Math.max(Math.max(m, t), 0f);
+          y[q + f] = v;
+          int open = -Float.floatToRawIntBits(v) >> 31;
+          arg[q + f] = (byte) (a | (~open & CLOSED));
+        }
+      } else if (w != 0) {
+        // y = max(y, t) (NaN spreads); arg moves on a strictly larger value only (first maximum)
+        for (int f = 0; f < filters; f++) {
+          float t = p[o + f] + b[f];
+          float m = y[q + f];
+          arg[q + f] = t > m ? w : arg[q + f];
+          y[q + f] = Math.max(m, t);
+        }
       }
     }
   }
@@ -240,22 +268,22 @@ final class ConvFloat {
 
   /**
    * dY of the {@code r} full-size rows mapped by {@link Conv2d#mapRows} into {@code dst} from
-   * index 0: {@code dy[q][f]} where the row's window position is {@code arg[q][f]} (and, with the
-   * ReLU, {@code y[q][f] > 0}), else +0.0 — what {@link MaxPool2d#backward} and the ReLU's gate
-   * give; {@code (arg ^ p) − 1} is negative exactly when they are equal, so its sign fills the
-   * mask. {@code db[f] += Σ_r dY[r][f]} in row order.
+   * index 0: {@code dy[q][f]} where the row's window position is {@code arg[q][f]}, else +0.0 —
+   * what {@link MaxPool2d#backward} and the ReLU's gate give (the gate is folded into {@code arg}
+   * by {@link #pool}); {@code (arg ^ p) − 1} is negative exactly when they are equal, so its
+   * sign fills the mask. {@code db[f] += Σ_r dY[r][f]} in row order.
    */
   private void unpool(float[] dy, int r, float[] dst, double[] db) {
     int[] rowQ = c.rowQ();
     byte[] rowP = c.rowP();
-    boolean relu = c.relu();
+    byte[] arg = this.arg;
     for (int i = 0, o = 0; i < r; i++, o += filters) {
       int q = rowQ[i];
       int w = rowP[i];
+      // dst[f] = arg[q][f] == w ? dy[q][f] : +0
       for (int f = 0; f < filters; f++) {
         int eq = ((arg[q + f] ^ w) - 1) >> 31;
         float g = Float.intBitsToFloat(Float.floatToRawIntBits(dy[q + f]) & eq);
-        g = relu ? Relu.gate(g, y[q + f]) : g;
         db[f] += g;
         dst[o + f] = g;
       }
