@@ -306,6 +306,60 @@ class Conv2dTest {
     }
   }
 
+  /**
+   * The float path's pooling (the ReLU applied once per window, closed gates folded into the arg
+   * max) against the convolution, ReLU and max pooling as separate layers, bit for bit, on odd
+   * sizes: a stride-2 convolution of a 15×15×2 input (8×8 output) pooled by windows of 1, 2, 4
+   * and 8, and a 15×15 output pooled by 3 and 5; windows whose values are all negative (the ReLU
+   * closes them), equal maxima, and an output gradient with −0.0, +0.0 and one value per window
+   * position, several native pieces.
+   */
+  @Test
+  void floatPoolingMatchesSeparateLayersOnOddShapes() {
+    if (!Gemms.openBlasAvailable()) {
+      return;
+    }
+    Shape in = new Shape(15, 15, 2);
+    int n = 40;
+    int f = 5;
+    double[] x = LayerCheck.random(n * in.size(), 41, 1);
+    // example 0: a flat input (ties everywhere); example 1: zeros (every window t = b)
+    for (int i = 0; i < in.size(); i++) {
+      x[i] = 0.5;
+      x[in.size() + i] = 0;
+    }
+    double[] kern = LayerCheck.random(18 * f, 42, 0.4);
+    // a strongly negative bias for two filters: whole windows below 0
+    double[] b = {0.1, -3, 0.05, -2, 0};
+    int[][] cases = {{2, 1}, {2, 2}, {2, 4}, {2, 8}, {1, 3}, {1, 5}};
+    try (OpenBlasGemm f32 = new OpenBlasGemm(1, Precision.FLOAT)) {
+      for (int[] c : cases) {
+        for (boolean relu : new boolean[] {true, false}) {
+          Pass pass = Pass.training(3);
+          Conv2d plain = new Conv2d(in, f, 3, c[0], 1, kern, b, true, f32, relu,
+              Conv2d.KEEP_VALUES);
+          MaxPool2d pool = new MaxPool2d(plain.out(), c[1], c[1]);
+          Conv2d both = (Conv2d) Conv2d.fusePools(List.of(plain, pool)).get(0);
+          double[] dy = LayerCheck.random(n * pool.out().size(), 43, 1);
+          for (int i = 0; i < dy.length; i += 3) {
+            dy[i] = i % 2 == 0 ? -0.0 : 0.0;
+          }
+          String what = "stride " + c[0] + " window " + c[1] + " relu " + relu;
+          double[] y1 = pool.forward(plain.forward(x, n, pass), n, pass).clone();
+          double[] dx1 = plain.backward(pool.backward(dy, n), n).clone();
+          double[] y2 = both.forward(x, n, pass).clone();
+          double[] dx2 = both.backward(dy, n).clone();
+          assertArrayEquals(y1, y2, what);
+          assertArrayEquals(dx1, dx2, what);
+          for (int p = 0; p < 2; p++) {
+            assertArrayEquals(plain.params().get(p).grad(), both.params().get(p).grad(),
+                what + " param " + p);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void onlyPoolsThatTileTheOutputAreFused() {
     Conv2d conv = new Conv2d(new Shape(6, 6, 1), 2, 3, 1, 1, new double[18], new double[2], true,
