@@ -94,6 +94,8 @@ public final class Conv2d extends Layer {
   /** With pooling: per row of a piece, its pooled value's offset and window position. */
   private int[] rowQ;
   private byte[] rowP;
+  /** Rows mapped from row 0 by {@link #mapAll}, or −1 after a map of one piece. */
+  private int mappedRows = -1;
   /** With pooling on the heap path: the full-size activations of the batch. */
   private double[] yfull;
   /** Backward with the ReLU: {@code dy · [y > 0]}. */
@@ -328,7 +330,10 @@ public final class Conv2d extends Layer {
     return bias;
   }
 
-  /** Per row of the piece last mapped ({@link #mapRows}): its pooled value's offset. */
+  /**
+   * Per row of the piece last mapped ({@link #mapRows}, or of the batch with {@link #mapAll}): its
+   * pooled value's offset.
+   */
   int[] rowQ() {
     return rowQ;
   }
@@ -394,12 +399,26 @@ public final class Conv2d extends Layer {
   }
 
   /**
+   * As {@link #mapRows}{@code (0, rows)}, computed once for as long as the batch size stays the
+   * same: {@code rowQ[r]} and {@code rowP[r]} for every full-size row {@code r < rows}.
+   *
+   * @param rows full-size rows of the batch
+   */
+  void mapAll(int rows) {
+    if (mappedRows != rows) {
+      mapRows(0, rows);
+      mappedRows = rows;
+    }
+  }
+
+  /**
    * For the full-size rows {@code [r0, r0 + r)}: {@code rowQ[i]} = the offset {@code q·F} of the
    * pooled value that row {@code r0 + i} falls in, {@code rowP[i]} = its window position {@code
    * ky·k + kx}. Rows come in increasing order, so every window meets its positions in order; a
    * window cut by the end of a piece is finished by the next piece.
    */
   void mapRows(int r0, int r) {
+    mappedRows = -1;
     if (rowQ == null || rowQ.length < r) {
       rowQ = new int[r];
       rowP = new byte[r];

@@ -96,6 +96,9 @@ final class ConvFloat {
     if (c.poolK() > 0 && (arg == null || arg.length < len)) {
       arg = new byte[len];
     }
+    if (c.poolK() > 0) {
+      c.mapAll(rows);
+    }
     double[] bd = c.bias().value();
     for (int f = 0; f < filters; f++) {
       b[f] = (float) bd[f];
@@ -117,8 +120,7 @@ final class ConvFloat {
       blas.gemm(false, false, r, filters, width, 1, cb, at, kb, 0, 0, yb, 0);
       yb.get(0, p, 0, r * filters);
       if (c.poolK() > 0) {
-        c.mapRows(r0, r);
-        pool(p, r);
+        pool(p, r0, r);
         continue;
       }
       // Y[r][f] = max(product[r][f] + b[f], floor)
@@ -132,27 +134,28 @@ final class ConvFloat {
   }
 
   /**
-   * Max pooling of the {@code r} product rows mapped by {@link Conv2d#mapRows}, from {@code p}
-   * index 0, into {@link #y}: over a window's positions, {@code t = product + b}, {@code y[q][f] =
-   * max_p t} and {@code arg[q][f]} = the first position holding it; at the window's last position
-   * the ReLU (if any) is applied once, {@code y = max(max_p t, 0)}, which is {@code max_p max(t,
-   * 0)} ({@code Math.max} both, NaN included): the values of pooling the activations, with one
-   * {@code Math.max} per product value instead of two. Where the ReLU does not lift the maximum,
-   * the first position of {@code t}'s maximum is the first of the activations' (the ReLU changes
-   * neither value); where it does (every {@code t <= 0}), {@code y} is +0, the ReLU's gate {@code
-   * [y > 0]} ({@link Relu#gate}) is closed and {@code arg} becomes {@link #CLOSED}, a position no
-   * row has, so the window takes no gradient and backward reads only {@code arg}. (A NaN in a
-   * window makes {@code y} NaN either way; which position then takes the gradient may differ.)
+   * Max pooling of the {@code r} product rows from row {@code r0} (mapped by {@link
+   * Conv2d#mapAll}), held in {@code p} from index 0, into {@link #y}: over a window's positions,
+   * {@code t = product + b}, {@code y[q][f] = max_p t} and {@code arg[q][f]} = the first position
+   * holding it; at the window's last position the ReLU (if any) is applied once, {@code y =
+   * max(max_p t, 0)}, which is {@code max_p max(t, 0)} ({@code Math.max} both, NaN included): the
+   * values of pooling the activations, with one {@code Math.max} per product value instead of
+   * two. Where the ReLU does not lift the maximum, the first position of {@code t}'s maximum is
+   * the first of the activations' (the ReLU changes neither value); where it does (every {@code t
+   * <= 0}), {@code y} is +0, the ReLU's gate {@code [y > 0]} ({@link Relu#gate}) is closed and
+   * {@code arg} becomes {@link #CLOSED}, a position no row has, so the window takes no gradient
+   * and backward reads only {@code arg}. (A NaN in a window makes {@code y} NaN either way; which
+   * position then takes the gradient may differ.)
    */
-  private void pool(float[] p, int r) {
+  private void pool(float[] p, int r0, int r) {
     int[] rowQ = c.rowQ();
     byte[] rowP = c.rowP();
     float[] y = this.y;
     byte[] arg = this.arg;
     int last = c.relu() ? c.poolK() * c.poolK() - 1 : -1;
     for (int i = 0, o = 0; i < r; i++, o += filters) {
-      int q = rowQ[i];
-      byte w = rowP[i];
+      int q = rowQ[r0 + i];
+      byte w = rowP[r0 + i];
       if (w == 0) {
         // the window's first position starts it: y = t, arg = 0
         for (int f = 0; f < filters; f++) {
@@ -200,12 +203,14 @@ final class ConvFloat {
     int step = Conv2d.chunkRows(width);
     NativeBlock dyb = blas.block(Conv2d.DY, (long) rows * filters);
     double[] db = c.bias().grad();
+    if (c.poolK() > 0) {
+      c.mapAll(rows);
+    }
     for (int r0 = 0; r0 < rows; r0 += step) {
       int r = Math.min(step, rows - r0);
       float[] p = piece(r * Math.max(width, filters));
       if (c.poolK() > 0) {
-        c.mapRows(r0, r);
-        unpool(dy, r, p, db);
+        unpool(dy, r0, r, p, db);
       } else {
         gate(dy, r0 * filters, r, p, db);
       }
@@ -267,19 +272,19 @@ final class ConvFloat {
   }
 
   /**
-   * dY of the {@code r} full-size rows mapped by {@link Conv2d#mapRows} into {@code dst} from
-   * index 0: {@code dy[q][f]} where the row's window position is {@code arg[q][f]}, else +0.0 —
-   * what {@link MaxPool2d#backward} and the ReLU's gate give (the gate is folded into {@code arg}
-   * by {@link #pool}); {@code (arg ^ p) − 1} is negative exactly when they are equal, so its
-   * sign fills the mask. {@code db[f] += Σ_r dY[r][f]} in row order.
+   * dY of the {@code r} full-size rows from row {@code r0} (mapped by {@link Conv2d#mapAll}) into
+   * {@code dst} from index 0: {@code dy[q][f]} where the row's window position is {@code
+   * arg[q][f]}, else +0.0 — what {@link MaxPool2d#backward} and the ReLU's gate give (the gate is
+   * folded into {@code arg} by {@link #pool}); {@code (arg ^ p) − 1} is negative exactly when they
+   * are equal, so its sign fills the mask. {@code db[f] += Σ_r dY[r][f]} in row order.
    */
-  private void unpool(float[] dy, int r, float[] dst, double[] db) {
+  private void unpool(float[] dy, int r0, int r, float[] dst, double[] db) {
     int[] rowQ = c.rowQ();
     byte[] rowP = c.rowP();
     byte[] arg = this.arg;
     for (int i = 0, o = 0; i < r; i++, o += filters) {
-      int q = rowQ[i];
-      int w = rowP[i];
+      int q = rowQ[r0 + i];
+      int w = rowP[r0 + i];
       // dst[f] = arg[q][f] == w ? dy[q][f] : +0
       for (int f = 0; f < filters; f++) {
         int eq = ((arg[q + f] ^ w) - 1) >> 31;
