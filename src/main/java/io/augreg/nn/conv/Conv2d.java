@@ -94,7 +94,7 @@ public final class Conv2d extends Layer {
   /** With pooling: per row of a piece, its pooled value's offset and window position. */
   private int[] rowQ;
   private byte[] rowP;
-  /** Rows mapped from row 0 by {@link #mapAll}, or −1 after a map of one piece. */
+  /** Rows mapped from row 0 by {@link #mapAll}, or −1 after the map of one piece. */
   private int mappedRows = -1;
   /** With pooling on the heap path: the full-size activations of the batch. */
   private double[] yfull;
@@ -399,13 +399,14 @@ public final class Conv2d extends Layer {
   }
 
   /**
-   * As {@link #mapRows}{@code (0, rows)}, computed once for as long as the batch size stays the
-   * same: {@code rowQ[r]} and {@code rowP[r]} for every full-size row {@code r < rows}.
+   * As {@link #mapRows}{@code (0, rows)}: {@code rowQ[r]} and {@code rowP[r]} for every full-size
+   * row {@code r < rows}. A row's entries depend on its index only, so the map is made again only
+   * when a batch has more rows than the map.
    *
    * @param rows full-size rows of the batch
    */
   void mapAll(int rows) {
-    if (mappedRows != rows) {
+    if (mappedRows < rows) {
       mapRows(0, rows);
       mappedRows = rows;
     }
