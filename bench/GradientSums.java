@@ -17,16 +17,17 @@ import java.util.Random;
  *       with four interleaved accumulators.
  *   <li>{@code lanes-inv}: lane r of a sum holds {@code x[r]·y[r] + x[r+L]·y[r+L] + x[r+2L]·y[r+2L]
  *       + x[r+3L]·y[r+3L]} with {@code L = m/4} (register blocks of 3 × 4 sums), then the lanes
- *       in order and the last m mod 4 terms. The loads at offsets {@code +L} are loop invariant
- *       and differ from the stores', so C2 finds a possible dependence and does not vectorize.
- *   <li>{@code lanes-64}: the same with {@code L = 64} (rows zero-padded to 256 examples): constant
- *       offsets, so C2 vectorizes, but a 3 × 4 block's loop body is too large for C2's unrolling
- *       to fill 8-lane vectors.
+ *       in order and the last m mod 4 terms.
+ *   <li>{@code lanes-64}: the same with {@code L = 64} written as constants (rows zero-padded to
+ *       256 examples). C2 vectorizes neither lane block (both take the same time with {@code
+ *       -XX:-UseSuperWord}): 28 loads, 48 multiply-adds and 12 stores per lane.
  *   <li>{@code pairs-128}: one row of dZ against two rows of A (the body C2 vectorizes best), lane
  *       r = {@code x[r]·y[r] + x[r+128]·y[r+128]} over 128 lanes, then halving folds 128 → 8 and
  *       a fixed tree of the last 8.
  *   <li>{@code pairs-64}: the same with chains of four over 64 lanes, folds 64 → 8.
  * </ul>
+ * Both pairs kernels are vectorized (twice as slow with {@code -XX:-UseSuperWord}), yet slower than
+ * the scalar blocks: the loads, stores and folds cost more than the multiply-adds they save.
  *
  * <p>Usage: {@code java -cp target/augreg.jar bench/GradientSums.java [ROUNDS=5] [REPS=200000]}.
  */
