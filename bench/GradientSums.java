@@ -400,20 +400,7 @@ public class GradientSums {
       z1[j] = Math.fma(a3, y1[j + 192], Math.fma(a2, y1[j + 128], Math.fma(a1, y1[j + 64],
           a0 * y1[j])));
     }
-    for (int j = 0; j < 32; j++) {
-      z0[j] += z0[j + 32];
-      z1[j] += z1[j + 32];
-    }
-    for (int j = 0; j < 16; j++) {
-      z0[j] += z0[j + 16];
-      z1[j] += z1[j + 16];
-    }
-    for (int j = 0; j < 8; j++) {
-      z0[j] += z0[j + 8];
-      z1[j] += z1[j + 8];
-    }
-    w[o0] = tree8(z0);
-    w[o1] = tree8(z1);
+    fold64(z0, z1, w, o0, o1);
   }
 
   static void pair(double[] x, double[] y0, double[] y1, double[] w, int o0, int o1) {
@@ -429,6 +416,11 @@ public class GradientSums {
       z0[j] += z0[j + 64];
       z1[j] += z1[j + 64];
     }
+    fold64(z0, z1, w, o0, o1);
+  }
+
+  /** Two rows of 64 lanes folded in halves to 8, then each a fixed tree of 8, into w. */
+  static void fold64(double[] z0, double[] z1, double[] w, int o0, int o1) {
     for (int j = 0; j < 32; j++) {
       z0[j] += z0[j + 32];
       z1[j] += z1[j + 32];
