@@ -120,9 +120,10 @@ public final class Launch {
     Process child;
     try {
       child = pb.start();
-    } catch (IOException | RuntimeException e) {
-      System.err.println("augreg: could not start a tuned JVM (" + e.getMessage()
-          + "), running in this one");
+    } catch (IOException | RuntimeException | Error e) {
+      // Error: the JDK's process support could not start (e.g. an unknown
+      // -Djdk.lang.Process.launchMechanism); the command itself may still run here
+      System.err.println("augreg: could not start a tuned JVM (" + e + "), running in this one");
       return null;
     }
     File recording = temp;

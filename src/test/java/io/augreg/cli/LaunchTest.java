@@ -118,6 +118,18 @@ class LaunchTest {
   }
 
   @Test
+  void aChildThatCannotStartMeansOneWarningAndAnInProcessRun() throws Exception {
+    Path jar = probeJar(tmp.resolve("app"));
+    Run r = run(jar, Map.of(), List.of("-Djdk.lang.Process.launchMechanism=none"),
+        List.of("train", "ok"));
+    assertEquals(0, r.code(), r.err());
+    assertEquals(1, r.jvms());
+    assertTrue(r.out().contains("child=false"), r.out());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("augreg: could not start a tuned JVM ("), r.err());
+  }
+
+  @Test
   void stoppingOrKillingTheParentStopsTheChild() throws Exception {
     Path jar = probeJar(tmp.resolve("app"));
     for (boolean kill : new boolean[] {false, true}) {
