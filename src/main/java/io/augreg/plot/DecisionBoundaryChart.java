@@ -71,8 +71,6 @@ public final class DecisionBoundaryChart {
               + labels.length + "), at least one");
     }
     Charts.headless();
-    double[] xr = range(xs);
-    double[] yr = range(ys);
     TreeSet<Integer> classes = new TreeSet<>();
     for (int l : labels) {
       classes.add(l);
@@ -87,9 +85,7 @@ public final class DecisionBoundaryChart {
     BufferedImage image = PlotFrame.whiteImage(WIDTH, HEIGHT);
     Graphics2D g = PlotFrame.graphics(image);
     try {
-      PlotFrame frame =
-          new PlotFrame(
-              g, WIDTH, HEIGHT, title, "x1", "x2", xr, yr, legend, PlotFrame.LegendPlace.BELOW);
+      PlotFrame frame = layout(g, title, xs, ys, legend);
       paintRegions(g, frame, classifier);
       // the points in the order given, each in the strong colour of its label
       for (int i = 0; i < xs.length; i++) {
@@ -100,6 +96,14 @@ public final class DecisionBoundaryChart {
       g.dispose();
     }
     Charts.savePng(image, file);
+  }
+
+  /** The chart's frame: the points' box plus a margin, the legend below. */
+  static PlotFrame layout(
+      Graphics2D g, String title, double[] xs, double[] ys, List<PlotFrame.Entry> legend) {
+    return new PlotFrame(
+        g, WIDTH, HEIGHT, title, "x1", "x2", range(xs), range(ys), legend,
+        PlotFrame.LegendPlace.BELOW);
   }
 
   /**
