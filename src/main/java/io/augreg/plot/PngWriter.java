@@ -1,13 +1,7 @@
 package io.augreg.plot;
 
-import java.awt.AlphaComposite;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.DataBufferByte;
-import java.awt.image.Raster;
-import java.awt.image.SinglePixelPackedSampleModel;
-import java.awt.image.WritableRaster;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,13 +14,12 @@ import java.util.zip.DeflaterOutputStream;
 /**
  * A small PNG encoder for opaque 8-bit RGB images (what the charts are). ImageIO's encoder pulls
  * pixels through the generic sample model row by row and was the slowest step of drawing a
- * chart. Here Java2D's native blit lays the pixels out as PNG rows (see {@link #rows}), stored
- * unfiltered (PNG filter "None") and compressed by zlib at level {@link #LEVEL}, with one {@link
- * Deflater} per thread kept for the next picture: no Java loop over the pixels, which for
- * pictures drawn once ran in the interpreter and then took the C2 compiler tens of milliseconds.
- * Measured on the four football pictures (2026-12-07, min of 40): Sub filter at level 6 (before)
- * 23 ms and 134 KB; None at level 6 24 ms, 118 KB; None at level 3 12 ms, 145 KB; None at level 1
- * 10 ms, 153 KB.
+ * chart; this one reads the {@code int} pixels directly. Rows are stored unfiltered (PNG filter
+ * "None") and compressed by zlib at level {@link #LEVEL}, with one {@link Deflater} per thread
+ * kept for the next picture. Measured on the four football pictures (2026-12-07, min of 40): Sub
+ * filter at level 6 (before) 23 ms and 134 KB; None at level 6 24 ms, 118 KB; None at level 3
+ * 12 ms, 145 KB; None at level 1 10 ms, 153 KB. The flat chart areas compress well unfiltered,
+ * and a row needs no arithmetic beyond splitting the pixels into bytes.
  */
 final class PngWriter {
   private static final byte[] SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
@@ -54,15 +47,18 @@ final class PngWriter {
     BufferedImage rgb = asIntRgb(image);
     int w = rgb.getWidth();
     int h = rgb.getHeight();
-    byte[] rows = rows(rgb);
+    int[] pixels = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
 
     ByteArrayOutputStream idat = new ByteArrayOutputStream(w * h / 4 + 1024);
     Deflater deflater = DEFLATER.get();
     deflater.reset();
     try (DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, 1 << 16)) {
-      // row 0's filter byte, then every row followed by the next row's (the last one's left out)
-      z.write(0);
-      z.write(rows, 0, rows.length - 1);
+      byte[] row = new byte[1 + 3 * w];
+      row[0] = 0; // filter type None
+      for (int y = 0; y < h; y++) {
+        rgbRow(pixels, y * w, w, row);
+        z.write(row);
+      }
     } catch (IOException | RuntimeException e) {
       // a deflater left mid-stream is not reused
       DEFLATER.remove();
@@ -87,44 +83,17 @@ final class PngWriter {
     data.flush();
   }
 
-  /** TYPE_INT_BGR's colour model: red in the low byte. */
-  private static final ColorModel INT_BGR =
-      new BufferedImage(1, 1, BufferedImage.TYPE_INT_BGR).getColorModel();
-
-  /** TYPE_3BYTE_BGR's colour model. */
-  private static final ColorModel BYTE_BGR =
-      new BufferedImage(1, 1, BufferedImage.TYPE_3BYTE_BGR).getColorModel();
-
   /**
-   * The image's rows as PNG wants them unfiltered, each {@code 3·w} bytes red, green, blue, then
-   * one zero byte: {@code h·(3w + 1)} bytes whose zero after row y is the filter type ("None") of
-   * row y + 1. Made by one Java2D blit: the {@code 0x..RRGGBB} pixels are viewed as BGR ints (red
-   * mask {@code 0xFF}, so Java2D takes the low byte for red) and drawn into a 3-byte BGR raster
-   * (blue first) with a row stride of {@code 3w + 1}: each pixel lands as the bytes RR, GG, BB. A
-   * plain copy between two 8-bit opaque formats, so the bytes are the pixels' own.
-   *
-   * @param rgb a TYPE_INT_RGB or TYPE_INT_ARGB image whose raster starts at its data's start,
-   *     one row after the other
+   * One unfiltered row: the red, green and blue bytes of each pixel after the filter-type byte. A
+   * method per row, so the JIT compiles it after a few rows.
    */
-  private static byte[] rows(BufferedImage rgb) {
-    int w = rgb.getWidth();
-    int h = rgb.getHeight();
-    int stride = 3 * w + 1;
-    byte[] bytes = new byte[stride * h];
-    WritableRaster swapped = Raster.createPackedRaster(rgb.getRaster().getDataBuffer(), w, h, w,
-        new int[] {0xFF, 0xFF00, 0xFF0000}, null);
-    BufferedImage view = new BufferedImage(INT_BGR, swapped, false, null);
-    WritableRaster target = Raster.createInterleavedRaster(
-        new DataBufferByte(bytes, bytes.length), w, h, stride, 3, new int[] {2, 1, 0}, null);
-    BufferedImage dst = new BufferedImage(BYTE_BGR, target, false, null);
-    Graphics2D g = dst.createGraphics();
-    try {
-      g.setComposite(AlphaComposite.Src);
-      g.drawImage(view, 0, 0, null);
-    } finally {
-      g.dispose();
+  private static void rgbRow(int[] pixels, int base, int w, byte[] row) {
+    for (int x = 0, i = 1; x < w; x++, i += 3) {
+      int p = pixels[base + x];
+      row[i] = (byte) (p >>> 16);
+      row[i + 1] = (byte) (p >>> 8);
+      row[i + 2] = (byte) p;
     }
-    return bytes;
   }
 
   /** One chunk: length, type, data, CRC-32 of type and data. */
@@ -139,18 +108,10 @@ final class PngWriter {
     out.writeInt((int) crc.getValue());
   }
 
-  /**
-   * The image itself if it is TYPE_INT_RGB/ARGB with its pixels at the start of its data, one row
-   * after the other (not a sub-image), else a TYPE_INT_RGB copy.
-   */
+  /** The image itself if it is TYPE_INT_RGB/ARGB, else a TYPE_INT_RGB copy. */
   private static BufferedImage asIntRgb(BufferedImage image) {
     int type = image.getType();
-    if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
-        && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel sm
-        && sm.getScanlineStride() == image.getWidth()
-        && image.getRaster().getSampleModelTranslateX() == 0
-        && image.getRaster().getSampleModelTranslateY() == 0
-        && image.getRaster().getDataBuffer().getOffset() == 0) {
+    if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB) {
       return image;
     }
     BufferedImage copy =
