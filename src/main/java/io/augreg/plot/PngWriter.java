@@ -2,6 +2,7 @@ package io.augreg.plot;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -108,10 +109,18 @@ final class PngWriter {
     out.writeInt((int) crc.getValue());
   }
 
-  /** The image itself if it is TYPE_INT_RGB/ARGB, else a TYPE_INT_RGB copy. */
+  /**
+   * The image itself if it is TYPE_INT_RGB/ARGB with its pixels at the start of its data, one row
+   * after the other (not a sub-image), else a TYPE_INT_RGB copy.
+   */
   private static BufferedImage asIntRgb(BufferedImage image) {
     int type = image.getType();
-    if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB) {
+    if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
+        && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel sm
+        && sm.getScanlineStride() == image.getWidth()
+        && image.getRaster().getSampleModelTranslateX() == 0
+        && image.getRaster().getSampleModelTranslateY() == 0
+        && image.getRaster().getDataBuffer().getOffset() == 0) {
       return image;
     }
     BufferedImage copy =

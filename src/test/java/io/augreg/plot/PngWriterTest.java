@@ -48,6 +48,15 @@ class PngWriterTest {
     }
     assertSamePixels(argb, decode(argb));
     assertSamePixels(bgr, decode(bgr));
+    // a sub-image shares its parent's pixels, at an offset and with the parent's row stride
+    BufferedImage parent = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 48; y++) {
+      for (int x = 0; x < 64; x++) {
+        parent.setRGB(x, y, (x * 4 << 16) | (y * 5 << 8) | (x ^ y));
+      }
+    }
+    BufferedImage sub = parent.getSubimage(7, 5, 40, 30);
+    assertSamePixels(sub, decode(sub));
   }
 
   private static BufferedImage decode(BufferedImage image) throws IOException {
