@@ -124,6 +124,24 @@ class LauncherTest {
     assertFalse(Files.exists(dir.resolve("mvn.called")));
   }
 
+  @Test
+  void aCollectorInAugregJavaOptsReplacesTheSerialCollector() throws Exception {
+    checkout(true, false);
+    // the JVM refuses two collectors ("Multiple garbage collectors selected")
+    for (String gc : List.of("-XX:+UseParallelGC", "-XX:+UseG1GC", "-Xlog:gc -XX:+UseZGC")) {
+      Files.deleteIfExists(dir.resolve("java.args"));
+      assertEquals(0, launch(dir, dir.resolve("augreg").toString(), gc), gc);
+      List<String> all = javaArguments();
+      // the command's call (the archive's recording call before it keeps the launcher's options)
+      List<String> args = all.subList(all.lastIndexOf("-Xshare:auto"), all.size());
+      assertFalse(args.contains("-XX:+UseSerialGC"), gc + ": " + args);
+      assertEquals(1, args.stream().filter(a -> a.matches("-XX:\\+Use\\w+GC")).count(), gc + ": " + args);
+    }
+    Files.deleteIfExists(dir.resolve("java.args"));
+    assertEquals(0, launch(dir, dir.resolve("augreg").toString(), "-Xlog:gc"));
+    assertTrue(javaArguments().contains("-XX:+UseSerialGC"), "no collector chosen: the serial one");
+  }
+
   /** What the fake java was called with, one argument per element (all calls in order). */
   private List<String> javaArguments() throws IOException {
     return Files.readAllLines(dir.resolve("java.args"));
