@@ -7,7 +7,8 @@
 #
 # Commands: augreg --version; augreg --help; augreg football --help; and
 # augreg football --iterations 1 --no-pictures --no-report --out TMP (one iteration of each of the
-# three runs: almost all of it is start-up). The medians over all calls of the CPU time
+# three runs: almost all of it is start-up); with STARTUP_COMMANDS=football-reference (see below)
+# the whole `augreg football --reference --json --out TMP`. The medians over all calls of the CPU time
 # (user + system) and the wall time are printed; CPU time is the figure to compare on a shared
 # machine.
 #
@@ -31,14 +32,20 @@ trap 'rm -rf "$tmp"' EXIT
 launchers bench/startup.sh
 
 names=(version help football-help football-1)
+# STARTUP_COMMANDS="football-reference" (or any of the names above and below, space-separated)
+# picks the commands; football-reference is the whole `football --reference --json` process.
+read -ra names <<<"${STARTUP_COMMANDS:-${names[*]}}"
 args() {
   case "$1" in
     version) echo "--version" ;;
     help) echo "--help" ;;
     football-help) echo "football --help" ;;
     football-1) echo "football --iterations 1 --no-pictures --no-report --out $tmp/out" ;;
+    football-reference) echo "football --reference --json --out $tmp/out" ;;
+    *) echo "bench/startup.sh: unknown command name '$1'" >&2; exit 2 ;;
   esac
 }
+for n in "${names[@]}"; do args "$n" >/dev/null; done # exits 2 on an unknown name
 sides=(after)
 [[ -n "$before" ]] && sides+=(before)
 declare -A cpu wall

@@ -61,7 +61,9 @@ public final class MatFile {
     requireHeader(file);
     Map<String, MLArray> content;
     try {
-      content = new MatFileReader().read(file.toFile(), MatFileReader.HEAP_BYTE_BUFFER);
+      // into a direct buffer: jmatio's heap-buffer mode calls System.gc() first, a full
+      // collection on the caller's thread (8-27 ms before football's training could start)
+      content = new MatFileReader().read(file.toFile(), MatFileReader.DIRECT_BYTE_BUFFER);
     } catch (IOException | RuntimeException e) {
       // jmatio signals a bad header or a truncated body with IOExceptions, but also with
       // BufferUnderflow/IllegalArgument/NegativeArraySize exceptions: all mean "not a MAT file".

@@ -1,11 +1,7 @@
 package io.augreg.football;
 
 import io.augreg.data.Dataset;
-import io.augreg.nn.LayerStack;
-import io.augreg.nn.Loss;
 import io.augreg.nn.Network;
-import io.augreg.nn.OutputKind;
-import io.augreg.nn.Pass;
 import io.augreg.nn.linalg.JavaGemm;
 import io.augreg.plot.CostCurveChart;
 import io.augreg.plot.DecisionBoundaryChart;
@@ -104,34 +100,16 @@ public final class FootballFigures {
   }
 
   /**
-   * A batch classifier over 2-D points backed by the network. A sigmoid network's points go
-   * through one layer stack in a single inference pass per call ({@code z = stack(x)}, label
-   * {@code 1 / (1 + exp(−z)) > 0.5}), the very steps of {@link Network#predictLabels}, whose
-   * arithmetic per point does not depend on how many points a pass holds; predictLabels passes 64
-   * at a time, and the few thousand of a picture band took it about 0.13 s of CPU per run of the
-   * three boundaries (its small loops were still being compiled). Other networks use predictLabels.
+   * A batch classifier over 2-D points backed by the network: {@link DenseClassifier} for the
+   * dense sigmoid networks of the lesson (the labels of {@link Network#predictLabels}, a few
+   * times cheaper per point), {@link Network#predictLabels} itself for any other network.
    */
   static PointClassifier classifier(Network model) {
-    if (model.output() != OutputKind.SIGMOID_BINARY || model.outputs() != 1
-        || model.input().size() != 2) {
-      return (xs, ys) -> model.predictLabels(columns(xs, ys), new JavaGemm());
+    DenseClassifier dense = DenseClassifier.of(model);
+    if (dense != null) {
+      return dense;
     }
-    LayerStack stack = model.stack(model.parameters(), new JavaGemm());
-    return (xs, ys) -> {
-      int n = xs.length;
-      double[] rows = new double[2 * n];
-      for (int j = 0; j < n; j++) {
-        rows[2 * j] = xs[j];
-        rows[2 * j + 1] = ys[j];
-      }
-      double[] p = new double[n];
-      Loss.probabilities(OutputKind.SIGMOID_BINARY, stack.forward(rows, n, Pass.INFERENCE), p, 1, n);
-      int[] labels = new int[n];
-      for (int j = 0; j < n; j++) {
-        labels[j] = p[j] > 0.5 ? 1 : 0;
-      }
-      return labels;
-    };
+    return (xs, ys) -> model.predictLabels(columns(xs, ys), new JavaGemm());
   }
 
   /** The points as the columns of a 2 × n matrix. */

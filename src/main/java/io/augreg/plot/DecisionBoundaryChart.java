@@ -4,7 +4,6 @@ import io.augreg.core.AugregException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +71,6 @@ public final class DecisionBoundaryChart {
               + labels.length + "), at least one");
     }
     Charts.headless();
-    double[] xr = range(xs);
-    double[] yr = range(ys);
     TreeSet<Integer> classes = new TreeSet<>();
     for (int l : labels) {
       classes.add(l);
@@ -88,11 +85,8 @@ public final class DecisionBoundaryChart {
     BufferedImage image = PlotFrame.whiteImage(WIDTH, HEIGHT);
     Graphics2D g = PlotFrame.graphics(image);
     try {
-      PlotFrame frame =
-          new PlotFrame(
-              g, WIDTH, HEIGHT, title, "x1", "x2", xr, yr, legend, PlotFrame.LegendPlace.BELOW);
-      int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-      paintRegions(pixels, frame, classifier);
+      PlotFrame frame = layout(g, title, xs, ys, legend);
+      paintRegions(g, frame, classifier);
       // the points in the order given, each in the strong colour of its label
       for (int i = 0; i < xs.length; i++) {
         OutlinedCircle.draw(g, Charts.classColor(labels[i]), MARKER, frame.px(xs[i]), frame.py(ys[i]));
@@ -104,19 +98,28 @@ public final class DecisionBoundaryChart {
     Charts.savePng(image, file);
   }
 
+  /** The chart's frame: the points' box plus a margin, the legend below. */
+  static PlotFrame layout(
+      Graphics2D g, String title, double[] xs, double[] ys, List<PlotFrame.Entry> legend) {
+    return new PlotFrame(
+        g, WIDTH, HEIGHT, title, "x1", "x2", range(xs), range(ys), legend,
+        PlotFrame.LegendPlace.BELOW);
+  }
+
   /**
    * Fills the plot area with the light colour of the class predicted at the centre of each 2 × 2
-   * pixel block (a few batch calls to the classifier).
+   * pixel block (a few batch calls to the classifier). Each block row's runs of equal predictions
+   * are one {@code fillRect} each (Java2D's native fill; a per-pixel loop was interpreted, then
+   * compiled twice, for pictures drawn once).
    */
-  private static void paintRegions(int[] pixels, PlotFrame frame, PointClassifier classifier) {
-    int w = frame.width;
+  private static void paintRegions(Graphics2D g, PlotFrame frame, PointClassifier classifier) {
     int x0 = frame.plotX;
     int y0 = frame.plotY;
     int pw = frame.plotW;
     int ph = frame.plotH;
-    int[] palette = new int[Charts.CLASS_COLORS.length];
+    Color[] palette = new Color[Charts.CLASS_COLORS.length];
     for (int k = 0; k < palette.length; k++) {
-      palette[k] = regionColor(k).getRGB();
+      palette[k] = regionColor(k);
     }
     // One prediction per BLOCK × BLOCK pixels, at the block's centre; a band of block rows at a
     // time keeps each classifier call to a few thousand points.
@@ -149,22 +152,28 @@ public final class DecisionBoundaryChart {
       for (int r = 0; r < rows; r++) {
         int top = y0 + (r0 + r) * BLOCK;
         int height = Math.min(BLOCK, y0 + ph - top);
-        for (int k = 0; k < height; k++) {
-          colourRow(pixels, (top + k) * w + x0, pw, predicted, r * bw, palette);
+        int first = r * bw;
+        // blocks c … end − 1 share a prediction: pixels x0 + c·BLOCK … min(x0 + end·BLOCK, x0 + pw) − 1
+        for (int c = 0; c < bw; ) {
+          int label = predicted[first + c];
+          int end = runEnd(predicted, first + c, first + bw) - first;
+          int left = x0 + c * BLOCK;
+          g.setColor(palette[Math.floorMod(label, palette.length)]);
+          g.fillRect(left, top, Math.min(x0 + end * BLOCK, x0 + pw) - left, height);
+          c = end;
         }
       }
     }
   }
 
-  /**
-   * One pixel row of the plot area: pixel c takes the colour of the prediction of block c / BLOCK
-   * (a method per row, so the JIT compiles it after a few rows).
-   */
-  private static void colourRow(
-      int[] pixels, int from, int n, int[] predicted, int first, int[] palette) {
-    for (int c = 0; c < n; c++) {
-      pixels[from + c] = palette[Math.floorMod(predicted[first + c / BLOCK], palette.length)];
+  /** The end (exclusive, at most {@code to}) of the run of values equal to {@code a[from]}. */
+  private static int runEnd(int[] a, int from, int to) {
+    int v = a[from];
+    int i = from + 1;
+    while (i < to && a[i] == v) {
+      i++;
     }
+    return i;
   }
 
   /** The light colour of a predicted class. */

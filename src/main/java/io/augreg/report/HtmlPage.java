@@ -236,6 +236,12 @@ final class HtmlPage {
     if (s == null) {
       throw missing("text");
     }
+    // most texts (a picture's data URI, a chart's points) need no escaping: copied whole
+    if (s.indexOf('<') < 0 && s.indexOf('>') < 0 && s.indexOf('&') < 0 && s.indexOf('"') < 0
+        && s.indexOf('\'') < 0) {
+      out.append(s);
+      return this;
+    }
     for (int i = 0; i < s.length(); i++) {
       char ch = s.charAt(i);
       switch (ch) {

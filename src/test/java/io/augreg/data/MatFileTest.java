@@ -41,6 +41,27 @@ class MatFileTest {
   }
 
   @Test
+  void readingRunsNoFullCollection() {
+    MatFile.read(TestData.path("football/data.mat"), "X", "y"); // classes loaded
+    long before = fullCollections();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(211, MatFile.read(TestData.path("football/data.mat"), "X").matrix("X").numRows);
+    }
+    assertEquals(before, fullCollections(), "reading a small .mat file ran System.gc()");
+  }
+
+  /** Collections of the old generation so far (System.gc() runs one with every collector). */
+  private static long fullCollections() {
+    long n = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (gc.getName().contains("Old") || gc.getName().contains("MarkSweep")) {
+        n += gc.getCollectionCount();
+      }
+    }
+    return n;
+  }
+
+  @Test
   void writtenFileRoundTripsExactly() {
     DMatrixRMaj a = new DMatrixRMaj(new double[][] {{1.5, -2, 3}, {4, 5e-300, Math.PI}});
     DMatrixRMaj b = new DMatrixRMaj(new double[][] {{7}});

@@ -68,6 +68,54 @@ class DecisionBoundaryChartTest {
     }
   }
 
+  /**
+   * Every plot pixel not covered by a point marker has the light colour of the prediction at the
+   * centre of its 2 × 2 block, for a classifier whose labels (−1, 0, 1: colours by floor modulo)
+   * change every few blocks: the runs of equal predictions are filled exactly.
+   */
+  @Test
+  void everyRegionPixelHasTheColourOfItsBlocksPrediction() throws IOException {
+    double[] xs = {-1, 1, 0.2};
+    double[] ys = {-1, 1, -0.3};
+    PointClassifier stripes = (px, py) -> {
+      int[] out = new int[px.length];
+      for (int i = 0; i < px.length; i++) {
+        out[i] = Math.floorMod((int) Math.floor(px[i] * 37) + (int) Math.floor(py[i] * 23), 3) - 1;
+      }
+      return out;
+    };
+    Path png = dir.resolve("stripes.png");
+    DecisionBoundaryChart.write(png, "stripes", xs, ys, new int[] {0, 1, 0}, List.of("a", "b"),
+        stripes);
+    BufferedImage img = ImageIO.read(png.toFile());
+    BufferedImage scratch = PlotFrame.whiteImage(DecisionBoundaryChart.WIDTH, DecisionBoundaryChart.HEIGHT);
+    PlotFrame frame = DecisionBoundaryChart.layout(PlotFrame.graphics(scratch), "stripes", xs, ys,
+        List.of(new PlotFrame.Entry("a", (g, x, y) -> { }), new PlotFrame.Entry("b", (g, x, y) -> { })));
+    int checked = 0;
+    int b = DecisionBoundaryChart.BLOCK;
+    for (int y = frame.plotY; y < frame.plotY + frame.plotH; y++) {
+      for (int x = frame.plotX; x < frame.plotX + frame.plotW; x++) {
+        boolean nearPoint = false;
+        for (int i = 0; i < xs.length; i++) {
+          nearPoint |= Math.abs(x - frame.px(xs[i])) <= DecisionBoundaryChart.MARKER
+              && Math.abs(y - frame.py(ys[i])) <= DecisionBoundaryChart.MARKER;
+        }
+        if (nearPoint) {
+          continue;
+        }
+        int c0 = frame.plotX + (x - frame.plotX) / b * b;
+        int r0 = frame.plotY + (y - frame.plotY) / b * b;
+        double cx = (frame.dataX(c0) + frame.dataX(Math.min(frame.plotX + frame.plotW - 1, c0 + b - 1))) / 2;
+        double cy = (frame.dataY(r0) + frame.dataY(Math.min(frame.plotY + frame.plotH - 1, r0 + b - 1))) / 2;
+        int label = stripes.classify(new double[] {cx}, new double[] {cy})[0];
+        int expected = DecisionBoundaryChart.regionColor(label).getRGB() & 0xFFFFFF;
+        assertEquals(expected, img.getRGB(x, y) & 0xFFFFFF, "pixel " + x + ", " + y);
+        checked++;
+      }
+    }
+    assertTrue(checked > 400_000, "pixels checked " + checked);
+  }
+
   @Test
   void singlePointClassifierAdapterWorks() {
     PointClassifier c = PointClassifier.of(p -> p[0] > p[1] ? 1 : 0);

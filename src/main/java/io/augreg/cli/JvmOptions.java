@@ -1,0 +1,67 @@
+package io.augreg.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JVM options augreg's commands run with, and which commands are worth a tuned JVM of their
+ * own when the jar was started plainly ({@code java -jar augreg.jar}, see {@link Launch}). The
+ * {@code ./augreg} launcher's {@code jvm_options} passes the same list ({@code
+ * AUGREG_PRINT_JVM_OPTS=1 ./augreg CMD} prints it; {@code JvmOptionsTest} checks that the two
+ * agree); the reasons and measurements for each option are the comments there.
+ *
+ * <p>This class is loaded before the command line is parsed, so it uses nothing but {@code
+ * java.lang} and {@code java.util}.
+ */
+final class JvmOptions {
+  /**
+   * The commands that a relaunch pays for: each runs for seconds to hours, against about 0.1 CPU-s
+   * for the extra JVM. {@code preview} and {@code predict} typically run well under a second and
+   * stay in the JVM that was started (docs/startup.md, "Plain java -jar").
+   */
+  private static final List<String> RELAUNCHED =
+      List.of("football", "train", "tune", "evaluate", "augment", "bench");
+
+  /** The system property that marks a JVM started with these options ({@link Launch}). */
+  static final String TUNED = "-Daugreg.tuned=1";
+
+  private JvmOptions() {}
+
+  /**
+   * The options of {@code command} (the first argument; any string), in the launcher's order.
+   *
+   * @param command the subcommand's name, or anything else (then the options every call gets)
+   * @return a new modifiable list, ending with {@link #TUNED}
+   */
+  static List<String> of(String command) {
+    List<String> jvm = new ArrayList<>(List.of(
+        "-XX:+UseSerialGC", "-XX:Tier4BackEdgeThreshold=200000",
+        "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
+    if ("football".equals(command)) {
+      jvm.add("-XX:InlineSmallCode=500");
+      jvm.add("-XX:+UseTransparentHugePages");
+    }
+    // marks the JVM as tuned: Launch runs the command in it instead of relaunching
+    jvm.add(TUNED);
+    return jvm;
+  }
+
+  /**
+   * Whether {@code augreg ARGS} is worth relaunching in a tuned JVM: its first argument names a
+   * long-running command, and no argument asks for help or the version (those print and end).
+   *
+   * @param args the command's arguments
+   * @return true to relaunch
+   */
+  static boolean relaunches(String[] args) {
+    if (args.length == 0 || !RELAUNCHED.contains(args[0])) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
