@@ -32,7 +32,7 @@ for r in $(seq 1 "$rounds"); do
     ./augreg bench augment --images "$photos" --sizes "$size" --seconds "$secs" --threads 1 \
       --clock "$clock" --cases "$cases" --json > "$tmp/a.$r.$size.json"
     if [[ -n "$baseline" ]]; then
-      java -XX:+UseSerialGC -jar "$baseline" bench augment --images "$photos" --sizes "$size" \
+      java -XX:+UseSerialGC -Daugreg.tuned=1 -jar "$baseline" bench augment --images "$photos" --sizes "$size" \
         --seconds "$secs" --threads 1 --clock "$clock" --cases "$cases" --json > "$tmp/b.$r.$size.json"
     fi
     /usr/bin/python3 bench/aug_catalogue_peers.py "$photos" "$size" "$secs" "$clock" "$cases" \

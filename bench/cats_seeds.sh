@@ -17,7 +17,7 @@ mkdir -p "$out"
 for s in $(seq "$first" "$last"); do
   dir="$out/seed-$s"
   [[ -f "$dir/report.json" ]] && continue
-  java -XX:+UseSerialGC -jar "$jar" train --train "$here/data/catvnoncat/train" \
+  java -XX:+UseSerialGC -Daugreg.tuned=1 -jar "$jar" train --train "$here/data/catvnoncat/train" \
     --test "$here/data/catvnoncat/test" --arch "$arch" --optimizer adam --lr 0.001 --batch 32 \
     --weight-decay 5e-4 --epochs 40 --precision float --size 64x64 \
     --augment "@$here/bench/tune/strong.txt" --l2 0 --seed "$s" --threads "${THREADS:-1}" \

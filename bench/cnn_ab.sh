@@ -4,6 +4,8 @@
 # machine load hits all three alike. Same runs as the speed part of bench/cnn.sh.
 # Usage: bench/cnn_ab.sh OTHER.jar [ROUNDS] [EPOCHS]   (defaults: 3 rounds, 3 epochs)
 #   e.g. git stash; ./augreg --version; cp target/augreg.jar /tmp/base.jar; git stash pop
+# Both builds run in the measuring JVM (-Daugreg.tuned=1: no relaunch, which plain `java -jar` of
+# builds since cli/Launch does and older builds do not).
 # Prints every run (samples/s and the process's user+system CPU seconds), then the medians per
 # cell and the ratios this/peer and this/other.
 set -euo pipefail
@@ -27,7 +29,7 @@ for round in $(seq 1 "$rounds"); do
         if [[ $tool == peer ]]; then
           cmd=(/usr/bin/python3 "$peer" "$data" "$epochs" "$t" "$a" 0)
         else
-          cmd=(java -XX:+UseSerialGC -jar "$tmp/$tool.jar" bench cnn --data "$data" --epochs "$epochs"
+          cmd=(java -XX:+UseSerialGC -Daugreg.tuned=1 -jar "$tmp/$tool.jar" bench cnn --data "$data" --epochs "$epochs"
             --threads "$t" --aug-threads 1 --augment "$a")
         fi
         out="$( { /usr/bin/time -f "cpu=%U %S" "${cmd[@]}"; } 2>&1 )"

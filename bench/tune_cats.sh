@@ -13,7 +13,7 @@ final="${2:-20}"
 jar="${AUGREG:-$here/target/augreg.jar}"
 recipe="$(java -jar "$jar" bench cnn --print-recipe)"
 arch="$(sed -n 's/^arch: //p' <<<"$recipe")"
-java -XX:+UseSerialGC -jar "$jar" tune --train "$here/data/catvnoncat/train" \
+java -XX:+UseSerialGC -Daugreg.tuned=1 -jar "$jar" tune --train "$here/data/catvnoncat/train" \
   --test "$here/data/catvnoncat/test" --dev-share 0.2 --split-seed 1 \
   --grid "augment=@$here/bench/tune/light.txt,@$here/bench/tune/peer.txt,@$here/bench/tune/strong.txt l2=0,1" \
   --seeds 2 --rounds "${ROUNDS:-1}" --final-seeds "$final" --refit --threads 2 --out "$out" \

@@ -13,7 +13,7 @@ seeds="${3:-1}"
 jar="${AUGREG:-$here/target/augreg.jar}"
 recipe="$(java -jar "$jar" bench cnn --print-recipe)"
 arch="$(sed -n 's/^arch: //p' <<<"$recipe")"
-java -XX:+UseSerialGC -jar "$jar" tune --train "$here/data/catvnoncat/train" \
+java -XX:+UseSerialGC -Daugreg.tuned=1 -jar "$jar" tune --train "$here/data/catvnoncat/train" \
   --test "$here/data/catvnoncat/test" --dev-share 0.2 --split-seed 1 \
   --grid "mixup=0,0.2 label-smoothing=0,0.1 lr-schedule=constant,cosine" \
   --seeds "$seeds" --final-seeds "$final" --refit --threads 2 --out "$out" \
