@@ -33,8 +33,8 @@ import picocli.CommandLine;
  * the class's {@code @Command} and its annotated fields in {@link Class#getDeclaredFields()} order
  * (the order picocli's reflection adds them in) with every attribute of their annotations,
  * defaults included. What the prebuilt model does not mirror (annotated methods, method
- * subcommands, argument groups, {@code @Unmatched}, {@code @ParentCommand}, a superclass) stops
- * the build with a message.
+ * subcommands, argument groups, {@code @Unmatched}, {@code @ParentCommand}, a superclass, a model
+ * transformer) stops the build with a message.
  */
 public final class CliTableWriter {
   /** The generated class's simple name (package io.augreg.cli). */
@@ -189,6 +189,12 @@ public final class CliTableWriter {
   private static void check(Class<?> c) {
     if (c.getSuperclass() != Object.class) {
       throw new IllegalStateException(c.getName() + ": a picocli class with a superclass is not in the prebuilt model");
+    }
+    CommandLine.Command cmd = c.getAnnotation(CommandLine.Command.class);
+    if (cmd != null && Modifier.isPublic(cmd.modelTransformer().getModifiers())) {
+      // picocli's default is its private NoOpModelTransformer; PrebuiltModel would apply a
+      // subcommand's transformer once more than picocli does
+      throw new IllegalStateException(c.getName() + ": a model transformer is not in the prebuilt model");
     }
     for (Method m : c.getDeclaredMethods()) {
       if (m.isAnnotationPresent(CommandLine.Command.class)) {
