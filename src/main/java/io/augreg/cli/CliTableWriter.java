@@ -170,6 +170,14 @@ public final class CliTableWriter {
     for (Map.Entry<String, Integer> h : hiddenClasses.entrySet()) {
       out.append(String.format("  private static final Class<?> K%d = PrebuiltModel.type(%s);%n", h.getValue(), str(h.getKey())));
     }
+    // Loaded with the table: the launcher records its CDS archive from a football run, which uses
+    // no @Parameters, and every class of the table should be in the archive.
+    out.append("\n  /** The classes of the values, loaded with the table (so all are in the CDS archive). */\n");
+    out.append("  static final Class<?>[] VALUE_CLASSES = {");
+    for (int i = 0; i < TABLE_TYPES.size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(TABLE_TYPES.get(i).getSimpleName()).append("Values.class");
+    }
+    out.append("};\n");
     out.append("\n  /** The table (made by name by {@code PrebuiltModel.load}). */\n");
     out.append("  public ").append(CLASS_NAME).append("() {}\n\n");
     out.append("  @Override\n");
