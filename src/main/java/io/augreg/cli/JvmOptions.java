@@ -44,6 +44,9 @@ final class JvmOptions {
       // at once (./augreg has the reasons); "quiet" first, so the JVM prints nothing on stdout
       jvm.add("-XX:CompileCommand=quiet");
       jvm.add("-XX:CompileCommand=MaxNodeLimit,io.augreg.plot.PngWriter::rgbRow,10");
+      // C2 only for methods called 100 000 times or running loops (./augreg has the reasons)
+      jvm.add("-XX:Tier4InvocationThreshold=100000");
+      jvm.add("-XX:Tier4CompileThreshold=100000");
     }
     // marks the JVM as tuned: Launch runs the command in it instead of relaunching
     jvm.add(TUNED);
