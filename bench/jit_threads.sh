@@ -14,12 +14,11 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/equal_cores.sh
-rounds="${1:?usage: bench/jit_threads.sh ROUNDS VARIANT...}"
-shift
-variants=("$@")
-((${#variants[@]} > 0)) || { echo "bench/jit_threads.sh: name at least one variant ('' = none)" >&2; exit 2; }
-command -v perf >/dev/null || { echo "bench/jit_threads.sh: needs perf" >&2; exit 2; }
-tmp="$(mktemp -d)"
+if (($# < 2)) || ! command -v perf >/dev/null; then
+  echo "usage: bench/jit_threads.sh ROUNDS VARIANT... ('' = no extra flags; needs perf)" >&2
+  exit 2
+fi
+rounds="$1" variants=("${@:2}") tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 launchers bench/jit_threads.sh
 launcher="${before:-./augreg}"
