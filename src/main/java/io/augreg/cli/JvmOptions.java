@@ -40,6 +40,13 @@ final class JvmOptions {
     if ("football".equals(command)) {
       jvm.add("-XX:InlineSmallCode=500");
       jvm.add("-XX:+UseTransparentHugePages");
+      // the PNG row loop compiled by C1 alone: C2 gives up on a method whose node limit is 10
+      // at once (./augreg has the reasons); "quiet" first, so the JVM prints nothing on stdout
+      jvm.add("-XX:CompileCommand=quiet");
+      jvm.add("-XX:CompileCommand=MaxNodeLimit,io.augreg.plot.PngWriter::rgbRow,10");
+      // C2 only for methods called 100 000 times or running loops (./augreg has the reasons)
+      jvm.add("-XX:Tier4InvocationThreshold=100000");
+      jvm.add("-XX:Tier4CompileThreshold=100000");
     }
     // marks the JVM as tuned: Launch runs the command in it instead of relaunching
     jvm.add(TUNED);

@@ -4,6 +4,7 @@ import io.augreg.core.AugregException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.PrebuiltModel;
 
 /**
  * Entry point of the {@code augreg} command. Subcommands are registered in {@link
@@ -43,6 +44,13 @@ public final class Main implements Runnable {
     {BenchCommand.class, "bench"},
   };
 
+  /**
+   * The annotation values of the commands, written at build time by {@link CliTableWriter}
+   * (null in a build that did not run it): the model is built from them without the JDK's
+   * annotation proxies (docs/startup.md).
+   */
+  private static final PrebuiltModel.Table TABLE = PrebuiltModel.load("io.augreg.cli.CliTable");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -52,13 +60,18 @@ public final class Main implements Runnable {
 
   /** Builds the configured picocli command line (used by {@link #main} and by tests). */
   public static CommandLine commandLine() {
-    return withAll(CommandLine.defaultFactory());
+    return withAll(CommandLine.defaultFactory(), TABLE);
   }
 
-  private static CommandLine withAll(CommandLine.IFactory factory) {
-    CommandLine cl = new CommandLine(new Main(), factory);
+  /** {@link #commandLine()} built by picocli's reflection over the annotations (for tests). */
+  static CommandLine reflectedCommandLine() {
+    return withAll(CommandLine.defaultFactory(), null);
+  }
+
+  private static CommandLine withAll(CommandLine.IFactory factory, PrebuiltModel.Table table) {
+    CommandLine cl = PrebuiltModel.commandLine(table, new Main(), factory);
     for (Object[] sub : SUBCOMMANDS) {
-      cl.addSubcommand(sub[0]);
+      cl.addSubcommand(PrebuiltModel.commandLine(table, sub[0], factory));
     }
     return configure(cl);
   }
@@ -96,14 +109,14 @@ public final class Main implements Runnable {
   /** {@link #commandLine(String[])} with the factory that makes the command objects. */
   static CommandLine commandLine(String[] args, CommandLine.IFactory factory) {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-      return configure(new CommandLine(new Main(), factory));
+      return configure(PrebuiltModel.commandLine(TABLE, new Main(), factory));
     }
     Object sub = args.length == 0 ? null : subcommand(args[0]);
     if (sub == null) {
-      return withAll(factory);
+      return withAll(factory, TABLE);
     }
-    CommandLine cl = new CommandLine(new Main(), factory);
-    cl.addSubcommand(sub);
+    CommandLine cl = PrebuiltModel.commandLine(TABLE, new Main(), factory);
+    cl.addSubcommand(PrebuiltModel.commandLine(TABLE, sub, factory));
     return configure(cl);
   }
 
