@@ -34,12 +34,30 @@ final class JvmOptions {
    * @return a new modifiable list, ending with {@link #TUNED}
    */
   static List<String> of(String command) {
+    return of(command, "");
+  }
+
+  /**
+   * The options of {@code command} followed by {@code sub} (the first two arguments; any strings,
+   * {@code sub} picks {@code bench cnn} out of {@code bench}), in the launcher's order.
+   *
+   * @param command the subcommand's name, or anything else (then the options every call gets)
+   * @param sub the next argument, or "" when there is none
+   * @return a new modifiable list, ending with {@link #TUNED}
+   */
+  static List<String> of(String command, String sub) {
     List<String> jvm = new ArrayList<>(List.of(
         "-XX:+UseSerialGC", "-XX:Tier4BackEdgeThreshold=200000",
         "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
     if ("football".equals(command)) {
       jvm.add("-XX:InlineSmallCode=500");
       jvm.add("-XX:+UseTransparentHugePages");
+    }
+    if ("bench".equals(command) && "cnn".equals(sub)) {
+      // the last value of a flag wins: this back-edge threshold replaces the one above
+      jvm.add("-XX:Tier4BackEdgeThreshold=1000000");
+      jvm.add("-XX:Tier4MinInvocationThreshold=10");
+      jvm.add("-XX:InlineSmallCode=500");
     }
     // marks the JVM as tuned: Launch runs the command in it instead of relaunching
     jvm.add(TUNED);
