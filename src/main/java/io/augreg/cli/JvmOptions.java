@@ -7,7 +7,7 @@ import java.util.List;
  * The JVM options augreg's commands run with, and which commands are worth a tuned JVM of their
  * own when the jar was started plainly ({@code java -jar augreg.jar}, see {@link Launch}). The
  * {@code ./augreg} launcher's {@code jvm_options} passes the same list ({@code
- * AUGREG_PRINT_JVM_OPTS=1 ./augreg CMD} prints it; {@code JvmOptionsTest} checks that the two
+ * AUGREG_PRINT_JVM_OPTS=1 ./augreg CMD [SUB]} prints it; {@code JvmOptionsTest} checks that the two
  * agree); the reasons and measurements for each option are the comments there.
  *
  * <p>This class is loaded before the command line is parsed, so it uses nothing but {@code
