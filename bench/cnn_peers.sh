@@ -38,7 +38,7 @@ python3 -c 'import torch' 2>/dev/null ||
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 ./augreg --version >/dev/null   # builds target/augreg.jar if needed, before any timing
 cp target/augreg.jar "$tmp/augreg.jar"   # later rebuilds do not disturb a running benchmark
-mapfile -t jvm < <(AUGREG_PRINT_JVM_OPTS=1 ./augreg bench)   # the launcher's own options
+mapfile -t jvm < <(AUGREG_PRINT_JVM_OPTS=1 ./augreg bench cnn)   # the launcher's own options
 /usr/bin/python3 "$peers/cats_to_npz.py" "$data" "$tmp/cats.npz"
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo "# REFERENCE CNN vs PyTorch, $(date -u '+%Y-%m-%d %H:%M UTC'), $cpu, $(nproc) cores,"\

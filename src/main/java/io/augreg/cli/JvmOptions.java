@@ -7,7 +7,7 @@ import java.util.List;
  * The JVM options augreg's commands run with, and which commands are worth a tuned JVM of their
  * own when the jar was started plainly ({@code java -jar augreg.jar}, see {@link Launch}). The
  * {@code ./augreg} launcher's {@code jvm_options} passes the same list ({@code
- * AUGREG_PRINT_JVM_OPTS=1 ./augreg CMD} prints it; {@code JvmOptionsTest} checks that the two
+ * AUGREG_PRINT_JVM_OPTS=1 ./augreg CMD [SUB]} prints it; {@code JvmOptionsTest} checks that the two
  * agree); the reasons and measurements for each option are the comments there.
  *
  * <p>This class is loaded before the command line is parsed, so it uses nothing but {@code
@@ -34,12 +34,37 @@ final class JvmOptions {
    * @return a new modifiable list, ending with {@link #TUNED}
    */
   static List<String> of(String command) {
+    return of(command, "");
+  }
+
+  /**
+   * The options of {@code command} followed by {@code sub} (the first two arguments; any strings,
+   * {@code sub} picks {@code bench cnn} out of {@code bench}), in the launcher's order.
+   *
+   * @param command the subcommand's name, or anything else (then the options every call gets)
+   * @param sub the next argument, or "" when there is none
+   * @return a new modifiable list, ending with {@link #TUNED}
+   */
+  static List<String> of(String command, String sub) {
     List<String> jvm = new ArrayList<>(List.of(
         "-XX:+UseSerialGC", "-XX:Tier4BackEdgeThreshold=200000",
         "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
     if ("football".equals(command)) {
       jvm.add("-XX:InlineSmallCode=500");
       jvm.add("-XX:+UseTransparentHugePages");
+      // the PNG row loop compiled by C1 alone: C2 gives up on a method whose node limit is 10
+      // at once (./augreg has the reasons); "quiet" first, so the JVM prints nothing on stdout
+      jvm.add("-XX:CompileCommand=quiet");
+      jvm.add("-XX:CompileCommand=MaxNodeLimit,io.augreg.plot.PngWriter::rgbRow,10");
+      // C2 only for methods called 100 000 times or running loops (./augreg has the reasons)
+      jvm.add("-XX:Tier4InvocationThreshold=100000");
+      jvm.add("-XX:Tier4CompileThreshold=100000");
+    }
+    if ("bench".equals(command) && "cnn".equals(sub)) {
+      // the last value of a flag wins: this back-edge threshold replaces the one above
+      jvm.add("-XX:Tier4BackEdgeThreshold=1000000");
+      jvm.add("-XX:Tier4MinInvocationThreshold=10");
+      jvm.add("-XX:InlineSmallCode=500");
     }
     // marks the JVM as tuned: Launch runs the command in it instead of relaunching
     jvm.add(TUNED);

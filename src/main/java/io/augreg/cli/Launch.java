@@ -92,7 +92,7 @@ public final class Launch {
     File dir = jar == null ? null : jar.getAbsoluteFile().getParentFile();
     List<String> command = new ArrayList<>();
     command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    command.addAll(childOptions(args[0], own));
+    command.addAll(childOptions(args, own));
     File temp = null;
     if (dir != null && !has(own, "-Xshare", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
         "-XX:+UseSharedSpaces", "-XX:-UseSharedSpaces")) {
@@ -139,11 +139,11 @@ public final class Launch {
   }
 
   /**
-   * The launcher's options for {@code command}, less its collector when the user chose one (two
-   * collectors stop the JVM).
+   * The launcher's options for the command line {@code args} (its first two arguments), less its
+   * collector when the user chose one (two collectors stop the JVM).
    */
-  static List<String> childOptions(String command, List<String> own) {
-    List<String> tuned = JvmOptions.of(command);
+  static List<String> childOptions(String[] args, List<String> own) {
+    List<String> tuned = JvmOptions.of(args[0], args.length > 1 ? args[1] : "");
     for (String o : own) {
       if (isCollector(o)) {
         tuned.removeIf(Launch::isCollector);

@@ -103,7 +103,7 @@ final class AidsRun {
       }
     }
     Loss.smooth(kind, targets, n * k, k, eps);
-    return new BatchStream.Batch(bt.x(), bt.y(), n, targets);
+    return bt.withTargets(targets);
   }
 
   /**

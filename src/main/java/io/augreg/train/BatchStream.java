@@ -10,17 +10,20 @@ import org.ejml.data.DMatrixRMaj;
 public interface BatchStream extends AutoCloseable {
 
   /**
-   * One mini-batch: inputs in the first {@code size} columns of {@code x} (features × capacity)
-   * and labels in {@code y[0..size)}. Valid until the next call of {@link Epoch#next()}.
+   * One mini-batch: inputs in the first {@code size} columns of {@code x} (features × capacity),
+   * or, from a stream asked for {@link #asRows() rows}, as NHWC rows in {@code rows} (example j's
+   * features at {@code rows[j·features]}, x null), and labels in {@code y[0..size)}. Valid until
+   * the next call of {@link Epoch#next()}.
    *
-   * @param x inputs
+   * @param x inputs as columns, null when {@code rows} holds them
    * @param y hard labels (0/1 or class indices): what accuracy counts
    * @param size number of examples
    * @param targets soft targets the loss trains on instead of one-hot {@code y} (MixUp, CutMix:
    *     {@link Mixing}), k per example, example j's at {@code targets[j·k]}; null when the labels
    *     are the targets
+   * @param rows inputs as rows (size × features, NHWC), null when {@code x} holds them
    */
-  record Batch(DMatrixRMaj x, double[] y, int size, double[] targets) {
+  record Batch(DMatrixRMaj x, double[] y, int size, double[] targets, double[] rows) {
     /**
      * A batch whose hard labels are its targets.
      *
@@ -29,7 +32,29 @@ public interface BatchStream extends AutoCloseable {
      * @param size number of examples
      */
     public Batch(DMatrixRMaj x, double[] y, int size) {
-      this(x, y, size, null);
+      this(x, y, size, null, null);
+    }
+
+    /**
+     * A batch of columns with soft targets.
+     *
+     * @param x inputs
+     * @param y labels
+     * @param size number of examples
+     * @param targets soft targets, or null
+     */
+    public Batch(DMatrixRMaj x, double[] y, int size, double[] targets) {
+      this(x, y, size, targets, null);
+    }
+
+    /**
+     * The same inputs and labels with other targets.
+     *
+     * @param soft the targets
+     * @return the batch
+     */
+    public Batch withTargets(double[] soft) {
+      return new Batch(x, y, size, soft, rows);
     }
   }
 
@@ -80,6 +105,17 @@ public interface BatchStream extends AutoCloseable {
       // skipped
     }
     return e;
+  }
+
+  /**
+   * The same batches as NHWC rows ({@link Batch#rows()}), which the slice executor runs without
+   * transposing them, when this stream can give them cheaply; the values are the same. The
+   * default gives columns: this stream itself.
+   *
+   * @return a stream of row batches, or this one
+   */
+  default BatchStream asRows() {
+    return this;
   }
 
   /**

@@ -3,12 +3,15 @@ package io.augreg.train;
 import io.augreg.core.AugregException;
 import io.augreg.core.Seeds;
 import io.augreg.data.Dataset;
+import io.augreg.nn.Network;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * An in-memory {@link BatchStream} without augmentation: every epoch visits the examples in a new
  * order (Fisher–Yates with the generator {@code Seeds.generator(seed, "SHUF", epoch)}), copied
- * batch by batch into one reused buffer.
+ * batch by batch into one reused buffer. Its {@link #asRows() rows} view keeps the examples as
+ * NHWC rows (one transposed copy of the set, made once), so that a batch is a copy of whole rows
+ * rather than a gather of single values from every feature's row of the columns.
  */
 public final class DatasetBatches implements BatchStream {
   private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
@@ -19,6 +22,10 @@ public final class DatasetBatches implements BatchStream {
   private final long seed;
   private final DMatrixRMaj bx;
   private final double[] by;
+  /** The examples as rows (m × features), or null for columns. */
+  private final double[] xr;
+  /** A batch's rows (batchSize × features), or null for columns. */
+  private final double[] brows;
 
   /**
    * @param data the examples (columns)
@@ -36,6 +43,41 @@ public final class DatasetBatches implements BatchStream {
     this.seed = seed;
     this.bx = new DMatrixRMaj(x.numRows, this.batchSize);
     this.by = new double[this.batchSize];
+    this.xr = null;
+    this.brows = null;
+  }
+
+  /** The rows view of {@code columns}: the same examples, batches and orders. */
+  private DatasetBatches(DatasetBatches columns, double[] rows) {
+    this.x = columns.x;
+    this.y = columns.y;
+    this.batchSize = columns.batchSize;
+    this.seed = columns.seed;
+    this.bx = null;
+    this.by = new double[batchSize];
+    this.xr = rows;
+    this.brows = new double[batchSize * x.numRows];
+  }
+
+  /**
+   * The same batches as NHWC rows, from a transposed copy of the examples; this stream itself
+   * when that copy would take more than half of the heap still free (the columns then stay the
+   * only copy).
+   */
+  @Override
+  public BatchStream asRows() {
+    if (xr != null) {
+      return this;
+    }
+    long bytes = 8L * x.numRows * x.numCols + 8L * batchSize * x.numRows;
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (bytes > free / 2) {
+      return this;
+    }
+    double[] rows = new double[x.numRows * x.numCols];
+    Network.columnsToRows(x.data, x.numCols, 0, x.numCols, x.numRows, rows);
+    return new DatasetBatches(this, rows);
   }
 
   @Override
@@ -79,6 +121,17 @@ public final class DatasetBatches implements BatchStream {
         int n = Math.min(batchSize, order.length - next);
         int f = x.numRows;
         int m = x.numCols;
+        for (int j = 0; j < n; j++) {
+          by[j] = y[order[next + j]];
+        }
+        if (xr != null) {
+          // brows[j, :] = xr[order[next + j], :]
+          for (int j = 0; j < n; j++) {
+            System.arraycopy(xr, order[next + j] * f, brows, j * f, f);
+          }
+          next += n;
+          return new Batch(null, by, n, null, brows);
+        }
         // bx[:, j] = x[:, order[next + j]]
         for (int i = 0; i < f; i++) {
           int src = i * m;
@@ -86,9 +139,6 @@ public final class DatasetBatches implements BatchStream {
           for (int j = 0; j < n; j++) {
             bx.data[dst + j] = x.data[src + order[next + j]];
           }
-        }
-        for (int j = 0; j < n; j++) {
-          by[j] = y[order[next + j]];
         }
         next += n;
         return new Batch(bx, by, n);

@@ -63,6 +63,16 @@ interface Executor extends AutoCloseable {
   int evalBatch();
 
   /**
+   * Whether this executor runs batches of NHWC rows ({@link BatchStream.Batch#rows()}) as well
+   * as batches of columns, and runs them faster (no transpose); false by default.
+   *
+   * @return true when the trainer should ask its stream for rows ({@link BatchStream#asRows()})
+   */
+  default boolean takesRows() {
+    return false;
+  }
+
+  /**
    * Names the batch that every step of this run trains on (full-batch training): its values never
    * change, so an executor may keep its own copies of them from one step to the next.
    *

@@ -49,10 +49,13 @@ final class SliceExecutor implements Executor {
     BatchStream.Batch rowsOf;
     int rowsFrom;
     int rowsCount;
+    /** Input features per example. */
+    final int features;
 
     Worker(Gemm gemm, LayerStack stack) {
       this.gemm = gemm;
       this.stack = stack;
+      this.features = stack.layers().get(0).in().size();
       Dense d = null;
       for (Layer l : stack.layers()) {
         if (l instanceof Dense dense) {
@@ -66,21 +69,33 @@ final class SliceExecutor implements Executor {
     }
 
     /**
-     * Makes {@link #rows} hold examples [from, from + n) of the batch; for the fixed batch the
-     * rows of the last call are kept when they are these (no copy), and the first dense layer
-     * keeps its native copy of them as well.
+     * The NHWC rows of examples [from, from + n) of the batch: a batch of rows itself for the
+     * first slice (no copy), else {@link #rows} holding them; for the fixed batch the rows of the
+     * last call are kept when they are these (no copy), and the first dense layer keeps its
+     * native copy of them as well.
      */
-    void rows(BatchStream.Batch bt, BatchStream.Batch fixed, int from, int n) {
+    double[] rows(BatchStream.Batch bt, BatchStream.Batch fixed, int from, int n) {
+      if (bt.rows() != null) {
+        rowsOf = null;
+        if (from == 0) {
+          return bt.rows();
+        }
+        int f = features;
+        rows = rows.length >= n * f ? rows : new double[n * f];
+        System.arraycopy(bt.rows(), from * f, rows, 0, n * f);
+        return rows;
+      }
       if (bt == fixed && rowsOf == bt && rowsFrom == from && rowsCount == n) {
         if (first != null) {
           first.reuseInput();
         }
-        return;
+        return rows;
       }
       rows = SliceExecutor.rows(bt, from, n, rows);
       rowsOf = bt == fixed ? bt : null;
       rowsFrom = from;
       rowsCount = n;
+      return rows;
     }
   }
 
@@ -163,8 +178,7 @@ final class SliceExecutor implements Executor {
       Worker wk = workers.get(w);
       try {
         wk.stack.zeroGrads();
-        wk.rows(bt, fixed, from, n);
-        wk.stack.forward(wk.rows, n, pass.slice(from));
+        wk.stack.forward(wk.rows(bt, fixed, from, n), n, pass.slice(from));
         losses[w] = bt.targets() == null ? wk.stack.loss(bt.y(), from, n)
             : wk.stack.softLoss(bt.targets(), from, n);
         wk.stack.backward(n);
@@ -190,6 +204,11 @@ final class SliceExecutor implements Executor {
       changed();
     }
     return loss;
+  }
+
+  @Override
+  public boolean takesRows() {
+    return true;
   }
 
   @Override
@@ -250,8 +269,7 @@ final class SliceExecutor implements Executor {
         double[][] part = new double[parts][2];
         runSlices(parts, total, (w, from, count) -> {
           Worker wk = workers.get(w);
-          wk.rows(bt, fixed, from, count);
-          double[] z = wk.stack.forward(wk.rows, count, Pass.INFERENCE);
+          double[] z = wk.stack.forward(wk.rows(bt, fixed, from, count), count, Pass.INFERENCE);
           part[w][1] = correct(z, bt.y(), from, count, outputs);
           part[w][0] = wk.stack.loss(bt.y(), from, count);
         });

@@ -189,7 +189,9 @@ public final class Trainer {
       if (fixed != null) {
         executor.fixedBatch(fixed);
       }
-      return run(initial, batches, dev, log, live, executor, start, aids, checkpoints);
+      // an executor that runs NHWC rows takes them from the stream when it has them
+      BatchStream fed = executor.takesRows() ? batches.asRows() : batches;
+      return run(initial, fed, dev, log, live, executor, start, aids, checkpoints);
     }
   }
 

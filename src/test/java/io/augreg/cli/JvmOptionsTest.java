@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,15 +23,53 @@ class JvmOptionsTest {
       commands.add((String) sub[1]);
     }
     for (String command : commands) {
-      ProcessBuilder pb = new ProcessBuilder("bash", "augreg", command);
-      pb.environment().put("AUGREG_PRINT_JVM_OPTS", "1");
-      pb.redirectErrorStream(true);
-      Process p = pb.start();
-      String printed = new String(p.getInputStream().readAllBytes());
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
-      assertEquals(0, p.exitValue(), printed);
-      assertEquals(JvmOptions.of(command), printed.lines().toList(), "./augreg " + command);
+      assertEquals(JvmOptions.of(command), printed(command), "./augreg " + command);
     }
+    for (String sub : List.of("cnn", "augment", "--help")) {
+      assertEquals(JvmOptions.of("bench", sub), printed("bench", sub), "./augreg bench " + sub);
+    }
+  }
+
+  @Test
+  void benchCnnAloneGetsTheWarmUpOptionsAndTheJvmTakesThem() throws Exception {
+    List<String> cnn = JvmOptions.of("bench", "cnn");
+    for (String o : List.of("-XX:Tier4MinInvocationThreshold=10", "-XX:InlineSmallCode=500")) {
+      assertTrue(cnn.contains(o), cnn.toString());
+      assertFalse(JvmOptions.of("bench", "augment").contains(o), o);
+      assertFalse(JvmOptions.of("bench").contains(o), o);
+      assertFalse(JvmOptions.of("train", "cnn").contains(o), o);
+    }
+    // the JVM takes the last value of a flag: bench cnn's back-edge threshold, not the shared one
+    List<String> backEdges = cnn.stream().filter(o -> o.startsWith("-XX:Tier4BackEdgeThreshold=")).toList();
+    assertEquals("-XX:Tier4BackEdgeThreshold=1000000", backEdges.get(backEdges.size() - 1));
+    assertEquals(cnn, Launch.childOptions(new String[] {"bench", "cnn", "--epochs", "4"}, List.of()));
+    // this JVM accepts every option (a misspelt or removed flag would stop the child at start)
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(cnn);
+    command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String flags = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java -version did not finish");
+    assertEquals(0, p.exitValue(), flags);
+    assertTrue(flags.lines().anyMatch(l -> l.matches("\\s*intx Tier4BackEdgeThreshold\\s+= 1000000\\s.*")),
+        "the back-edge threshold in force");
+    assertTrue(flags.lines().anyMatch(l -> l.matches("\\s*intx Tier4MinInvocationThreshold\\s+= 10\\s.*")),
+        "the invocation threshold in force");
+  }
+
+  /** What {@code AUGREG_PRINT_JVM_OPTS=1 ./augreg ARGS} prints, one option per element. */
+  private static List<String> printed(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("bash", "augreg"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("AUGREG_PRINT_JVM_OPTS", "1");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String printed = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
+    assertEquals(0, p.exitValue(), printed);
+    return printed.lines().toList();
   }
 
   @Test

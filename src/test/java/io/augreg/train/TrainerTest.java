@@ -396,7 +396,7 @@ class TrainerTest {
   }
 
   /** Every parameter's bits, mixed in order (any changed bit changes the result). */
-  private static long bits(Network net) {
+  static long bits(Network net) {
     long h = 17;
     for (double[] p : net.parameters()) {
       for (double v : p) {
