@@ -11,6 +11,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
+source bench/cnn_rounds.sh
 other="${1:?usage: bench/cnn_ab.sh OTHER.jar [ROUNDS] [EPOCHS]}"
 rounds="${2:-3}"
 epochs="${3:-3}"
@@ -33,8 +34,7 @@ for round in $(seq 1 "$rounds"); do
             --threads "$t" --aug-threads 1 --augment "$a")
         fi
         out="$( { /usr/bin/time -f "cpu=%U %S" "${cmd[@]}"; } 2>&1 )"
-        sps="$(sed -n 's/.*samples_per_s=\([0-9.]*\).*/\1/p' <<<"$out")"
-        cpu="$(sed -n 's/^cpu=\([0-9.]*\) \([0-9.]*\)$/\1 \2/p' <<<"$out" | awk '{print $1 + $2}')"
+        samples_and_cpu "$out"
         echo "round=$round threads=$t augment=$a tool=$tool samples_per_s=$sps cpu_s=$cpu load=$(cut -d' ' -f1 /proc/loadavg)"
         echo "$t $a $tool $sps $cpu" >> "$tmp/runs"
       done
@@ -42,7 +42,6 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-med() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 echo
 echo "| threads | augmentation | peer samples/s | other samples/s | this samples/s | this / peer | this / other | CPU s peer / other / this |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"

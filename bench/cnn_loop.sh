@@ -8,6 +8,7 @@
 # Usage: bench/cnn_loop.sh OTHER.jar [ROUNDS]   (default 5 rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/cnn_rounds.sh
 other="${1:?usage: bench/cnn_loop.sh OTHER.jar [ROUNDS]}"
 rounds="${2:-5}"
 data="../shared/datasets/catvnoncat"
@@ -24,8 +25,7 @@ for round in $(seq 1 "$rounds"); do
       for side in other this; do
         out="$( { /usr/bin/time -f "cpu=%U %S" taskset -c "$cores" java -jar "$tmp/$side.jar" bench cnn \
           --data "$data" --epochs 4 --augment "$a" --threads "$t"; } 2>&1 )"
-        sps="$(sed -n 's/.*samples_per_s=\([0-9.]*\).*/\1/p' <<<"$out")"
-        cpu="$(sed -n 's/^cpu=\([0-9.]*\) \([0-9.]*\)$/\1 \2/p' <<<"$out" | awk '{print $1 + $2}')"
+        samples_and_cpu "$out"
         echo "round=$round threads=$t augment=$a side=$side samples_per_s=$sps cpu_s=$cpu load=$(cut -d' ' -f1 /proc/loadavg)"
         echo "$round $t $a $side $sps $cpu" >> "$tmp/runs"
       done
@@ -33,7 +33,6 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-med() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 echo
 echo "| cores | augmentation | other samples/s | this samples/s | this / other (median of rounds) | per-round ratios | CPU s other / this |"
 echo "| --- | --- | ---: | ---: | ---: | --- | --- |"

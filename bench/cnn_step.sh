@@ -8,6 +8,7 @@
 # Usage: bench/cnn_step.sh OTHER.jar [ROUNDS] [STEPS]   (defaults: 5 rounds, 150 steps)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/cnn_rounds.sh
 source bench/equal_cores.sh
 other="${1:?usage: bench/cnn_step.sh OTHER.jar [ROUNDS] [STEPS]}"
 rounds="${2:-5}"
@@ -30,7 +31,6 @@ for precision in FLOAT DOUBLE; do
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-med() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 echo
 echo "| precision | other ms/step | this ms/step | this / other | gradients |"
 echo "| --- | ---: | ---: | ---: | --- |"
