@@ -46,8 +46,11 @@ final class JvmOptions {
    * @return a new modifiable list, ending with {@link #TUNED}
    */
   static List<String> of(String command, String sub) {
+    boolean benchCnn = "bench".equals(command) && "cnn".equals(sub);
+    // the OSR back-edge threshold: bench cnn's own (./augreg has the reasons), else 200 000
+    String backEdges = benchCnn ? "1000000" : "200000";
     List<String> jvm = new ArrayList<>(List.of(
-        "-XX:+UseSerialGC", "-XX:Tier4BackEdgeThreshold=200000",
+        "-XX:+UseSerialGC", "-XX:Tier4BackEdgeThreshold=" + backEdges,
         "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
     if ("football".equals(command)) {
       jvm.add("-XX:InlineSmallCode=500");
@@ -60,9 +63,7 @@ final class JvmOptions {
       jvm.add("-XX:Tier4InvocationThreshold=100000");
       jvm.add("-XX:Tier4CompileThreshold=100000");
     }
-    if ("bench".equals(command) && "cnn".equals(sub)) {
-      // the last value of a flag wins: this back-edge threshold replaces the one above
-      jvm.add("-XX:Tier4BackEdgeThreshold=1000000");
+    if (benchCnn) {
       jvm.add("-XX:Tier4MinInvocationThreshold=10");
       jvm.add("-XX:InlineSmallCode=500");
     }

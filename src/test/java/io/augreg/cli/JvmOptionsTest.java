@@ -39,7 +39,7 @@ class JvmOptionsTest {
       assertFalse(JvmOptions.of("bench").contains(o), o);
       assertFalse(JvmOptions.of("train", "cnn").contains(o), o);
     }
-    // the JVM takes the last value of a flag: bench cnn's back-edge threshold, not the shared one
+    // bench cnn's back-edge threshold is the one in force (the JVM takes a flag's last value)
     List<String> backEdges = cnn.stream().filter(o -> o.startsWith("-XX:Tier4BackEdgeThreshold=")).toList();
     assertEquals("-XX:Tier4BackEdgeThreshold=1000000", backEdges.get(backEdges.size() - 1));
     assertEquals(cnn, Launch.childOptions(new String[] {"bench", "cnn", "--epochs", "4"}, List.of()));
