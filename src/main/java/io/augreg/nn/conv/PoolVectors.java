@@ -1,0 +1,129 @@
+package io.augreg.nn.conv;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ConvFloat}'s fused pooling and its backward in the JDK's Vector API ({@code
+ * jdk.incubator.vector}, an incubator module in Java 17): the same values bit for bit as the
+ * scalar loops of {@link ConvFloat}, a whole vector of filters per instruction. C2 does not
+ * vectorize the scalar loops (runs of 16–64 filters with a compare-and-select per value), so
+ * they run one value at a time; here each row of a piece is {@code filters / lanes} vector steps.
+ *
+ * <p>Loaded only when the module is in the boot layer ({@link ConvFloat#VECTORS}, i.e. the JVM was
+ * started with {@code --add-modules jdk.incubator.vector}): without it {@link ConvFloat} keeps
+ * its scalar loops and never touches this class. The arg max is a {@code float[]} here (the
+ * window position as a float, {@link ConvFloat#CLOSED} for a closed gate), so that it lives in
+ * vectors of the same lanes as the values.
+ */
+final class PoolVectors {
+  private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+  /** Doubles in vectors of the same size: half the lanes, two per float vector. */
+  private static final VectorSpecies<Double> DOUBLES =
+      VectorSpecies.of(double.class, FLOATS.vectorShape());
+
+  private PoolVectors() {}
+
+  /**
+   * True if the vector kernels take {@code filters} filters: a whole number of float vectors of
+   * at least 4 lanes (the loops have no scalar tail).
+   *
+   * @param filters filters of the convolution
+   * @return true if {@link #pool} and {@link #unpool} can run
+   */
+  static boolean fits(int filters) {
+    int lanes = FLOATS.length();
+    return lanes >= 4 && filters % lanes == 0;
+  }
+
+  /**
+   * As {@link ConvFloat}'s scalar pooling: for each of the {@code r} rows from row {@code r0}
+   * (pooled offset {@code rowQ}, window position {@code rowP}), with {@code t = p + b}: at
+   * position 0 {@code y = t, arg = 0}; at a later position {@code arg = w} where {@code t > y}
+   * (the first maximum) and {@code y = max(y, t)} ({@code Math.max}'s rules: NaN spreads, +0
+   * above −0); at the position {@code last} then {@code y = max(y, 0)} and {@code arg = CLOSED}
+   * where {@code y} is +0 (a window of one position: {@code y = max(t, 0)}, {@code arg} 0 or
+   * CLOSED).
+   *
+   * @param p product rows, {@code filters} values each, from index 0
+   * @param r0 first row's index in the row map
+   * @param r rows
+   * @param rowQ pooled offset per row
+   * @param rowP window position per row
+   * @param b bias per filter (float)
+   * @param y pooled values
+   * @param arg pooled arg max (positions as floats)
+   * @param filters values per row
+   * @param last the window's last position with the ReLU, else −1
+   */
+  static void pool(float[] p, int r0, int r, int[] rowQ, byte[] rowP, float[] b, float[] y,
+      float[] arg, int filters, int last) {
+    int lanes = FLOATS.length();
+    FloatVector zero = FloatVector.zero(FLOATS);
+    for (int i = 0, o = 0; i < r; i++, o += filters) {
+      int q = rowQ[r0 + i];
+      int w = rowP[r0 + i];
+      for (int f = 0; f < filters; f += lanes) {
+        FloatVector t = FloatVector.fromArray(FLOATS, p, o + f)
+            .add(FloatVector.fromArray(FLOATS, b, f));
+        FloatVector m = t;
+        FloatVector a = zero;
+        if (w != 0) {
+          // arg = t > y ? w : arg; y = max(y, t)
+          m = FloatVector.fromArray(FLOATS, y, q + f);
+          a = FloatVector.fromArray(FLOATS, arg, q + f)
+              .blend((float) w, t.compare(VectorOperators.GT, m));
+          m = m.max(t);
+        }
+        if (w == last) {
+          // y = max(y, 0); arg = CLOSED where y == 0 (only +0 is left after the max)
+          m = m.max(zero);
+          a = a.blend((float) ConvFloat.CLOSED, m.compare(VectorOperators.EQ, zero));
+        }
+        m.intoArray(y, q + f);
+        a.intoArray(arg, q + f);
+      }
+    }
+  }
+
+  /**
+   * As {@link ConvFloat}'s scalar unpooling: {@code dst[i][f] = dy[q][f]} where {@code arg[q][f]}
+   * is the row's window position, else +0, and {@code db[f] += dst[i][f]} in double, row by row.
+   *
+   * @param dy pooled output gradient
+   * @param r0 first row's index in the row map
+   * @param r rows
+   * @param rowQ pooled offset per row
+   * @param rowP window position per row
+   * @param arg pooled arg max of the forward pass
+   * @param dst full-size rows from index 0
+   * @param db bias gradient, added to
+   * @param filters values per row
+   */
+  static void unpool(float[] dy, int r0, int r, int[] rowQ, byte[] rowP, float[] arg,
+      float[] dst, double[] db, int filters) {
+    int lanes = FLOATS.length();
+    int half = DOUBLES.length();
+    FloatVector zero = FloatVector.zero(FLOATS);
+    for (int i = 0, o = 0; i < r; i++, o += filters) {
+      int q = rowQ[r0 + i];
+      float w = rowP[r0 + i];
+      for (int f = 0; f < filters; f += lanes) {
+        // dst = arg == w ? dy : +0
+        VectorMask<Float> taken = FloatVector.fromArray(FLOATS, arg, q + f)
+            .compare(VectorOperators.EQ, w);
+        FloatVector g = zero.blend(FloatVector.fromArray(FLOATS, dy, q + f), taken);
+        g.intoArray(dst, o + f);
+        // db[f] += (double) g[f], the lower lanes, then the upper
+        for (int part = 0; part < 2; part++) {
+          DoubleVector d = (DoubleVector) g.convertShape(VectorOperators.F2D, DOUBLES, part);
+          int at = f + part * half;
+          DoubleVector.fromArray(DOUBLES, db, at).add(d).intoArray(db, at);
+        }
+      }
+    }
+  }
+}
