@@ -824,6 +824,20 @@ public final class Conv2d extends Layer {
   }
 
   /**
+   * {@code dst[d + j] += src[o + j]} for {@code j < len}: on the Vector API where the JVM has it
+   * ({@link ConvVectors#add}), else one value at a time; the same sums either way.
+   */
+  private static void addRun(float[] src, int o, float[] dst, int d, int len) {
+    if (ConvFloat.VECTORS) {
+      ConvVectors.add(src, o, dst, d, len);
+      return;
+    }
+    for (int j = 0; j < len; j++) {
+      dst[d + j] += src[o + j];
+    }
+  }
+
+  /**
    * As {@link #col2im(double[], int, int, double[])} in float (the float path, {@link
    * ConvFloat}): the same walk, only the element type differs.
    */
@@ -852,21 +866,15 @@ public final class Conv2d extends Layer {
         if (ix0 >= 0 && ix0 + k <= w) {
           // the whole kernel row lies inside: one contiguous run of k·C values (each position
           // still gets its terms in the same order)
-          int d = rowBase + ix0 * c;
-          for (int j = 0; j < k * c; j++) {
-            dst[d + j] += src[o + j];
-          }
+          addRun(src, o, dst, rowBase + ix0 * c, k * c);
           o += k * c;
           continue;
         }
         for (int kx = 0; kx < k; kx++) {
           int ix = ix0 + kx;
           if (ix >= 0 && ix < w) {
-            int d = rowBase + ix * c;
             // dx[s][iy][ix][ch] += dcols[r][(ky·k+kx)·C + ch]
-            for (int ch = 0; ch < c; ch++) {
-              dst[d + ch] += src[o + ch];
-            }
+            addRun(src, o, dst, rowBase + ix * c, c);
           }
           o += c;
         }

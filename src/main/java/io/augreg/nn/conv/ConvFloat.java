@@ -29,7 +29,7 @@ final class ConvFloat {
   private float[] y;
   /** With pooling: per pooled value, the window position of its first maximum. */
   private byte[] arg;
-  /** As {@link #arg}, for the vector kernels ({@link PoolVectors}): the positions as floats. */
+  /** As {@link #arg}, for the vector kernels ({@link ConvVectors}): the positions as floats. */
   private float[] argf;
   /** True if the pooling runs on the vector kernels. */
   private final boolean vectors;
@@ -49,7 +49,7 @@ final class ConvFloat {
   static final byte CLOSED = Byte.MAX_VALUE;
   /**
    * True if the JVM resolved the Vector API module ({@code --add-modules jdk.incubator.vector}),
-   * so that {@link PoolVectors} can be loaded; read without loading any of its classes.
+   * so that {@link ConvVectors} can be loaded; read without loading any of its classes.
    */
   static final boolean VECTORS = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
   /** The double output and input gradient of the {@link Layer} contract. */
@@ -62,7 +62,7 @@ final class ConvFloat {
 
   /**
    * @param c the convolution
-   * @param vectors true to pool on the vector kernels where they fit ({@link PoolVectors#fits};
+   * @param vectors true to pool on the vector kernels where they fit ({@link ConvVectors#fits};
    *     only if {@link #VECTORS}), false for the scalar loops
    */
   ConvFloat(Conv2d c, boolean vectors) {
@@ -70,7 +70,7 @@ final class ConvFloat {
     this.width = c.k() * c.k() * c.in().channels();
     this.filters = c.filters();
     this.b = new float[filters];
-    this.vectors = vectors && VECTORS && c.poolK() > 0 && PoolVectors.fits(filters);
+    this.vectors = vectors && VECTORS && c.poolK() > 0 && ConvVectors.fits(filters);
   }
 
   /** As {@link #forward(float[], int, boolean, NativeGemm)} from and to double values. */
@@ -175,7 +175,7 @@ final class ConvFloat {
     byte[] arg = this.arg;
     int last = c.relu() ? c.poolK() * c.poolK() - 1 : -1;
     if (vectors) {
-      PoolVectors.pool(p, r0, r, rowQ, rowP, b, y, argf, filters, last);
+      ConvVectors.pool(p, r0, r, rowQ, rowP, b, y, argf, filters, last);
       return;
     }
     for (int i = 0, o = 0; i < r; i++, o += filters) {
@@ -307,7 +307,7 @@ final class ConvFloat {
     int[] rowQ = c.rowQ();
     byte[] rowP = c.rowP();
     if (vectors) {
-      PoolVectors.unpool(dy, r0, r, rowQ, rowP, argf, dst, db, filters);
+      ConvVectors.unpool(dy, r0, r, rowQ, rowP, argf, dst, db, filters);
       return;
     }
     byte[] arg = this.arg;

@@ -18,12 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The Vector API kernels of the float pooling ({@link PoolVectors}) against the definition of max
+ * The Vector API kernels of the float pooling ({@link ConvVectors}) against the definition of max
  * pooling after the ReLU, and the float path on them against the scalar float path and against
  * the convolution, ReLU and max pooling as separate layers, bit for bit. Runs where the JVM has
  * the Vector API module (the build's test JVMs do).
  */
-class PoolVectorsTest {
+class ConvVectorsTest {
   private static final int F = 16;
 
   /** The test JVM resolves the module, so the vector kernels are what these tests check. */
@@ -41,7 +41,7 @@ class PoolVectorsTest {
    */
   @Test
   void poolOfOneWindowPerFilterIsTheFirstMaximumAfterTheRelu() {
-    assumeTrue(ConvFloat.VECTORS && PoolVectors.fits(F));
+    assumeTrue(ConvFloat.VECTORS && ConvVectors.fits(F));
     float nan = Float.NaN;
     float inf = Float.POSITIVE_INFINITY;
     float[][] t = new float[F][];
@@ -76,7 +76,7 @@ class PoolVectorsTest {
     for (boolean relu : new boolean[] {true, false}) {
       float[] y = new float[F];
       float[] arg = new float[F];
-      PoolVectors.pool(p, 0, 4, rowQ, rowP, b, y, arg, F, relu ? 3 : -1);
+      ConvVectors.pool(p, 0, 4, rowQ, rowP, b, y, arg, F, relu ? 3 : -1);
       for (int f = 0; f < F; f++) {
         float max = t[f][0];
         int first = 0;
@@ -114,7 +114,7 @@ class PoolVectorsTest {
    */
   @Test
   void unpoolRoutesTheGradientToTheArgMaxAndSumsTheBias() {
-    assumeTrue(ConvFloat.VECTORS && PoolVectors.fits(F));
+    assumeTrue(ConvFloat.VECTORS && ConvVectors.fits(F));
     float[] arg = new float[F];
     float[] dy = new float[F];
     double[] db = new double[F];
@@ -129,7 +129,7 @@ class PoolVectorsTest {
     byte[] rowP = {0, 1, 2, 3};
     float[] dst = new float[4 * F];
     Arrays.fill(dst, 9f);
-    PoolVectors.unpool(dy, 0, 4, rowQ, rowP, arg, dst, db, F);
+    ConvVectors.unpool(dy, 0, 4, rowQ, rowP, arg, dst, db, F);
     for (int f = 0; f < F; f++) {
       double sum = 0.5 * f;
       for (int w = 0; w < 4; w++) {
@@ -142,6 +142,34 @@ class PoolVectorsTest {
           "filter " + f);
     }
     assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(dst[F + 1]));
+  }
+
+  /**
+   * col2im's runs: {@code dst[d + j] += src[o + j]} for every length from 0 to three vectors and
+   * a bit, at offsets that are not multiples of a vector, the same bits as the scalar loop
+   * (whole vectors, then the tail), and nothing outside the run touched.
+   */
+  @Test
+  void addEqualsTheScalarLoopForEveryLength() {
+    assumeTrue(ConvFloat.VECTORS);
+    SplittableRandom r = new SplittableRandom(8);
+    float[] src = new float[80];
+    float[] base = new float[90];
+    for (int i = 0; i < src.length; i++) {
+      src[i] = (float) (r.nextDouble() * 2 - 1);
+    }
+    for (int i = 0; i < base.length; i++) {
+      base[i] = (float) (r.nextDouble() * 2 - 1) * 1e3f;
+    }
+    for (int len = 0; len <= 53; len++) {
+      float[] want = base.clone();
+      for (int j = 0; j < len; j++) {
+        want[7 + j] += src[3 + j];
+      }
+      float[] got = base.clone();
+      ConvVectors.add(src, 3, got, 7, len);
+      assertArrayEquals(want, got, "length " + len);
+    }
   }
 
   /**
@@ -159,7 +187,7 @@ class PoolVectorsTest {
     Arrays.fill(x, 0, in.size(), 0.5);
     try (OpenBlasGemm f32 = new OpenBlasGemm(1, Precision.FLOAT)) {
       for (int filters : new int[] {16, 32}) {
-        assumeTrue(PoolVectors.fits(filters));
+        assumeTrue(ConvVectors.fits(filters));
         double[] kern = LayerCheck.random(27 * filters, 62, 0.4);
         double[] b = LayerCheck.random(filters, 63, 0.2);
         b[1] = -4;

@@ -7,11 +7,12 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link ConvFloat}'s fused pooling and its backward in the JDK's Vector API ({@code
- * jdk.incubator.vector}, an incubator module in Java 17): the same values bit for bit as the
- * scalar loops of {@link ConvFloat}, a whole vector of filters per instruction. C2 does not
- * vectorize the scalar loops (runs of 16–64 filters with a compare-and-select per value), so
- * they run one value at a time; here each row of a piece is {@code filters / lanes} vector steps.
+ * Kernels of the float convolution in the JDK's Vector API ({@code jdk.incubator.vector}, an
+ * incubator module in Java 17): {@link ConvFloat}'s fused pooling and its backward, and the runs
+ * of float col2im ({@link Conv2d}). The same values bit for bit as the scalar loops, a whole
+ * vector per instruction: C2 does not vectorize the pooling's loops (runs of 16–64 filters with a
+ * compare-and-select per value) nor short runs such as col2im's 48 values (its vector loop,
+ * unrolled, needs longer runs), so those run one value at a time.
  *
  * <p>Loaded only when the module is in the boot layer ({@link ConvFloat#VECTORS}, i.e. the JVM was
  * started with {@code --add-modules jdk.incubator.vector}): without it {@link ConvFloat} keeps
@@ -19,13 +20,13 @@ import jdk.incubator.vector.VectorSpecies;
  * window position as a float, {@link ConvFloat#CLOSED} for a closed gate), so that it lives in
  * vectors of the same lanes as the values.
  */
-final class PoolVectors {
+final class ConvVectors {
   private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
   /** Doubles in vectors of the same size: half the lanes, two per float vector. */
   private static final VectorSpecies<Double> DOUBLES =
       VectorSpecies.of(double.class, FLOATS.vectorShape());
 
-  private PoolVectors() {}
+  private ConvVectors() {}
 
   /**
    * True if the vector kernels take {@code filters} filters: a whole number of float vectors of
@@ -86,6 +87,28 @@ final class PoolVectors {
         m.intoArray(y, q + f);
         a.intoArray(arg, q + f);
       }
+    }
+  }
+
+  /**
+   * {@code dst[d + j] += src[o + j]} for {@code j < len}: a vector at a time, the rest one by one
+   * (each value's one add, as in the scalar loop).
+   *
+   * @param src values to add
+   * @param o first index in src
+   * @param dst values added to
+   * @param d first index in dst
+   * @param len values
+   */
+  static void add(float[] src, int o, float[] dst, int d, int len) {
+    int lanes = FLOATS.length();
+    int j = 0;
+    for (; j <= len - lanes; j += lanes) {
+      FloatVector.fromArray(FLOATS, dst, d + j).add(FloatVector.fromArray(FLOATS, src, o + j))
+          .intoArray(dst, d + j);
+    }
+    for (; j < len; j++) {
+      dst[d + j] += src[o + j];
     }
   }
 
