@@ -725,7 +725,9 @@ public final class Conv2d extends Layer {
   /**
    * As {@link #im2col(double[], int, int, double[])} from a float input: the same walk, only the
    * element type differs (one method over {@code Object} arrays made the conv forward passes
-   * 15–30 % slower in one profile run).
+   * 15–30 % slower in one profile run). With the Vector API ({@link ConvVectors#copy}) a run may
+   * also write up to one vector of values past its end, which the next runs overwrite: values of
+   * {@code dst} past the last row may change.
    */
   void im2col(float[] src, int r0, int r1, float[] dst) {
     int h = in.height();
@@ -752,7 +754,7 @@ public final class Conv2d extends Layer {
         int ix0 = ox * stride - pad;
         if (ix0 >= 0 && ix0 + k <= w) {
           // the whole kernel row lies inside: one contiguous run of k·C values
-          System.arraycopy(src, rowBase + ix0 * c, dst, o, k * c);
+          copyRun(src, rowBase + ix0 * c, dst, o, k * c);
           o += k * c;
           continue;
         }
@@ -761,7 +763,7 @@ public final class Conv2d extends Layer {
           if (ix < 0 || ix >= w) {
             Arrays.fill(dst, o, o + c, 0f);
           } else {
-            System.arraycopy(src, rowBase + ix * c, dst, o, c);
+            copyRun(src, rowBase + ix * c, dst, o, c);
           }
           o += c;
         }
@@ -821,6 +823,18 @@ public final class Conv2d extends Layer {
         }
       }
     }
+  }
+
+  /**
+   * {@code dst[d .. d + len) = src[s .. s + len)}: on the Vector API where the JVM has it ({@link
+   * ConvVectors#copy}, which may write past the run), else {@code System.arraycopy}.
+   */
+  private static void copyRun(float[] src, int s, float[] dst, int d, int len) {
+    if (ConvFloat.VECTORS) {
+      ConvVectors.copy(src, s, dst, d, len);
+      return;
+    }
+    System.arraycopy(src, s, dst, d, len);
   }
 
   /**

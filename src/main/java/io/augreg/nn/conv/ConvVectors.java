@@ -28,6 +28,11 @@ final class ConvVectors {
 
   private ConvVectors() {}
 
+  /** Floats per vector. */
+  static int lanes() {
+    return FLOATS.length();
+  }
+
   /**
    * True if the vector kernels take {@code filters} filters: a whole number of float vectors of
    * at least 4 lanes (the loops have no scalar tail).
@@ -87,6 +92,38 @@ final class ConvVectors {
         m.intoArray(y, q + f);
         a.intoArray(arg, q + f);
       }
+    }
+  }
+
+  /**
+   * An im2col run, {@code dst[d .. d + len) = src[s .. s + len)}, in whole vectors where the arrays
+   * have room: a run of at most one vector as one vector (its lanes past {@code len} write
+   * {@code dst[d + len .. d + lanes)}, which the caller's next runs overwrite), a longer one as
+   * whole vectors and a last vector that ends with the run (overlapping the one before it with
+   * the same values); {@code System.arraycopy} where a vector would leave either array.
+   *
+   * @param src values
+   * @param s first index in src
+   * @param dst destination
+   * @param d first index in dst
+   * @param len values
+   */
+  static void copy(float[] src, int s, float[] dst, int d, int len) {
+    int lanes = FLOATS.length();
+    if (len <= lanes) {
+      if (s + lanes <= src.length && d + lanes <= dst.length) {
+        FloatVector.fromArray(FLOATS, src, s).intoArray(dst, d);
+      } else {
+        System.arraycopy(src, s, dst, d, len);
+      }
+      return;
+    }
+    int j = 0;
+    for (; j <= len - lanes; j += lanes) {
+      FloatVector.fromArray(FLOATS, src, s + j).intoArray(dst, d + j);
+    }
+    if (j < len) {
+      FloatVector.fromArray(FLOATS, src, s + len - lanes).intoArray(dst, d + len - lanes);
     }
   }
 

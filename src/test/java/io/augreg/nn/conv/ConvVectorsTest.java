@@ -173,6 +173,87 @@ class ConvVectorsTest {
   }
 
   /**
+   * im2col's runs: {@code dst[d .. d + len)} = the source run for every length from 0 to three
+   * vectors and a bit; nothing before the run changes, and past it only the rest of one vector
+   * (a run shorter than a vector), which the next run overwrites; at the arrays' ends no vector
+   * leaves them.
+   */
+  @Test
+  void copyWritesTheRunAndAtMostOneVectorPastIt() {
+    assumeTrue(ConvFloat.VECTORS);
+    float[] src = new float[70];
+    for (int i = 0; i < src.length; i++) {
+      src[i] = i + 0.5f;
+    }
+    for (int len = 0; len <= 53; len++) {
+      float[] dst = new float[len + 80];
+      Arrays.fill(dst, -1f);
+      ConvVectors.copy(src, 5, dst, 9, len);
+      for (int i = 0; i < 9; i++) {
+        assertEquals(-1f, dst[i], "before the run, length " + len);
+      }
+      for (int j = 0; j < len; j++) {
+        assertEquals(src[5 + j], dst[9 + j], "length " + len);
+      }
+      for (int i = 9 + Math.max(len, ConvVectors.lanes()); i < dst.length; i++) {
+        assertEquals(-1f, dst[i], "past the run, length " + len);
+      }
+      // a run that ends at both arrays' ends
+      float[] tight = new float[len];
+      ConvVectors.copy(src, src.length - len, tight, 0, len);
+      assertArrayEquals(Arrays.copyOfRange(src, src.length - len, src.length), tight);
+    }
+  }
+
+  /**
+   * The float im2col (whose runs {@link ConvVectors#copy} moves) against its definition: row
+   * {@code (s, oy, ox)}, column {@code (ky·k + kx)·C + c} holds {@code x[s][oy·st − p + ky][ox·st −
+   * p + kx][c]}, or 0 outside the input; 1 and 16 channels, strides 1 and 2, pieces that start
+   * and end inside output rows.
+   */
+  @Test
+  void im2colMatchesItsDefinition() {
+    for (int channels : new int[] {1, 3, 16}) {
+      for (int stride : new int[] {1, 2}) {
+        Shape in = new Shape(7, 9, channels);
+        int n = 2;
+        Conv2d conv = new Conv2d(in, 4, 3, stride, 1, new double[9 * channels * 4],
+            new double[4], true, new io.augreg.nn.linalg.JavaGemm(), true);
+        Shape out = conv.out();
+        int width = 9 * channels;
+        float[] x = new float[n * in.size()];
+        for (int i = 0; i < x.length; i++) {
+          x[i] = i + 1;
+        }
+        int rows = conv.rows(n);
+        for (int r0 = 0; r0 < rows; r0 += 5) {
+          int r1 = Math.min(rows, r0 + 5);
+          float[] dst = new float[(r1 - r0) * width];
+          conv.im2col(x, r0, r1, dst);
+          for (int r = r0; r < r1; r++) {
+            int s = r / (out.height() * out.width());
+            int oy = r / out.width() % out.height();
+            int ox = r % out.width();
+            for (int ky = 0; ky < 3; ky++) {
+              for (int kx = 0; kx < 3; kx++) {
+                for (int c = 0; c < channels; c++) {
+                  int iy = oy * stride - 1 + ky;
+                  int ix = ox * stride - 1 + kx;
+                  boolean inside = iy >= 0 && ix >= 0 && iy < in.height() && ix < in.width();
+                  float want = inside
+                      ? x[((s * in.height() + iy) * in.width() + ix) * channels + c] : 0f;
+                  assertEquals(want, dst[(r - r0) * width + (ky * 3 + kx) * channels + c],
+                      "channels " + channels + " stride " + stride + " row " + r);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * A convolution of 16 and 32 filters with fused pooling (windows 2, 3, 4; with and without the
    * ReLU; several native pieces; a flat example, so ties; a negative bias, so closed windows; an
    * output gradient with ±0): the vector path gives the scalar path's outputs, input gradients and
