@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SliceCrew implements AutoCloseable {
   /** How long a waiting thread spins before it parks (measured: docs/benchmarks.md, cnn2c). */
-  static final long SPIN_NANOS = 500_000;
+  static final long SPIN_NANOS = 200_000;
 
   /** One slice of a step. */
   interface Slice {
