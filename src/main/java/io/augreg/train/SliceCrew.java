@@ -9,18 +9,19 @@ import java.util.concurrent.locks.LockSupport;
  * The threads of the {@link SliceExecutor}: the calling thread runs slice 0 of a step, {@code
  * threads − 1} resident daemon threads ({@code augreg-cnn-N}) run slices 1 … n − 1, and {@link
  * #await()} is a barrier of the step's slices. Every wait (for the next step, at the barrier, for
- * the end of the step) first spins for up to {@link #SPIN_NANOS} and then parks: the hand-offs of
- * one training step are a fraction of a millisecond apart, less than waking a parked thread costs
- * on a virtual machine, while a thread that waits longer (between epochs, after training) gives
- * its core back.
+ * the end of the step) first spins for up to {@link #SPIN_NANOS} and then parks: the hand-off
+ * from one step to the next is a few tens of microseconds when both slices end together, less
+ * than waking a parked thread costs on a virtual machine; longer waits (uneven slices, a thread
+ * preempted by another process, between epochs) park, so that the core goes to someone else
+ * (spinning longer measured no better on the shared machine: docs/benchmarks.md, cnn2c).
  *
  * <p>Memory effects: everything a slice wrote before {@link #run} returns, or before its {@link
  * #await()}, is visible to every slice after it (volatile generation counters and atomic counts
  * order them).
  */
 final class SliceCrew implements AutoCloseable {
-  /** How long a waiting thread spins before it parks (measured: docs/benchmarks.md, cnn2c). */
-  static final long SPIN_NANOS = 200_000;
+  /** How long a waiting thread spins before it parks. */
+  static final long SPIN_NANOS = 50_000;
 
   /** One slice of a step. */
   interface Slice {
