@@ -5,6 +5,8 @@
 # pinned to core 0, OpenBLAS on the kernels it detects (bench/equal_cores.sh). Prints every run,
 # then per precision the median over the rounds of the fastest chunk, the ratio this/other, and
 # whether the gradient hashes agree (equal: bit-identical gradients after 40 steps).
+# Both sides run with the Vector API module (--add-modules jdk.incubator.vector, which the float
+# pooling's vector kernels need; a jar without them ignores it); CNN_STEP_VECTORS=0 leaves it out.
 # Usage: bench/cnn_step.sh OTHER.jar [ROUNDS] [STEPS]   (defaults: 5 rounds, 150 steps)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,17 +16,20 @@ other="${1:?usage: bench/cnn_step.sh OTHER.jar [ROUNDS] [STEPS]}"
 rounds="${2:-5}"
 steps="${3:-150}"
 [[ -f "$other" ]] || { echo "bench/cnn_step.sh: no $other" >&2; exit 2; }
+vectors=(--add-modules jdk.incubator.vector)
+[[ "${CNN_STEP_VECTORS:-1}" == 0 ]] && vectors=()
 ./augreg --version >/dev/null
 mvn -B -q test-compile >&2
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 cp target/augreg.jar "$tmp/this.jar"
 cp "$other" "$tmp/other.jar"
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); OpenBLAS kernels: $(blas_kernels)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); OpenBLAS kernels: $(blas_kernels); JVM flags: ${vectors[*]:-none}"
 for precision in FLOAT DOUBLE; do
   for round in $(seq 1 "$rounds"); do
     for side in other this; do
-      out="$(taskset -c 0 java -XX:+UseSerialGC -cp "$tmp/$side.jar:target/test-classes" \
-        io.augreg.nn.conv.ConvStepCpu "$precision" "$steps")"
+      out="$(taskset -c 0 java -XX:+UseSerialGC "${vectors[@]}" \
+        -cp "$tmp/$side.jar:target/test-classes" io.augreg.nn.conv.ConvStepCpu "$precision" \
+        "$steps" 2> >(grep -v 'Using incubator modules' >&2))"
       echo "round=$round side=$side $out"
       echo "$precision $side $(sed -n 's/.*step_cpu_ms_min=\([0-9.]*\).*grad_hash=\([0-9a-f]*\).*/\1 \2/p' <<<"$out")" >> "$tmp/runs"
     done

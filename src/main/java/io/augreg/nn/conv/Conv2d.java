@@ -725,7 +725,9 @@ public final class Conv2d extends Layer {
   /**
    * As {@link #im2col(double[], int, int, double[])} from a float input: the same walk, only the
    * element type differs (one method over {@code Object} arrays made the conv forward passes
-   * 15–30 % slower in one profile run).
+   * 15–30 % slower in one profile run). With the Vector API ({@link ConvVectors#copy}) a run may
+   * also write up to one vector of values past its end, which the next runs overwrite: values of
+   * {@code dst} past the last row may change.
    */
   void im2col(float[] src, int r0, int r1, float[] dst) {
     int h = in.height();
@@ -752,7 +754,7 @@ public final class Conv2d extends Layer {
         int ix0 = ox * stride - pad;
         if (ix0 >= 0 && ix0 + k <= w) {
           // the whole kernel row lies inside: one contiguous run of k·C values
-          System.arraycopy(src, rowBase + ix0 * c, dst, o, k * c);
+          copyRun(src, rowBase + ix0 * c, dst, o, k * c);
           o += k * c;
           continue;
         }
@@ -761,7 +763,7 @@ public final class Conv2d extends Layer {
           if (ix < 0 || ix >= w) {
             Arrays.fill(dst, o, o + c, 0f);
           } else {
-            System.arraycopy(src, rowBase + ix * c, dst, o, c);
+            copyRun(src, rowBase + ix * c, dst, o, c);
           }
           o += c;
         }
@@ -824,6 +826,32 @@ public final class Conv2d extends Layer {
   }
 
   /**
+   * {@code dst[d .. d + len) = src[s .. s + len)}: on the Vector API where the JVM has it ({@link
+   * ConvVectors#copy}, which may write past the run), else {@code System.arraycopy}.
+   */
+  private static void copyRun(float[] src, int s, float[] dst, int d, int len) {
+    if (ConvFloat.VECTORS) {
+      ConvVectors.copy(src, s, dst, d, len);
+      return;
+    }
+    System.arraycopy(src, s, dst, d, len);
+  }
+
+  /**
+   * {@code dst[d + j] += src[o + j]} for {@code j < len}: on the Vector API where the JVM has it
+   * ({@link ConvVectors#add}), else one value at a time; the same sums either way.
+   */
+  private static void addRun(float[] src, int o, float[] dst, int d, int len) {
+    if (ConvFloat.VECTORS) {
+      ConvVectors.add(src, o, dst, d, len);
+      return;
+    }
+    for (int j = 0; j < len; j++) {
+      dst[d + j] += src[o + j];
+    }
+  }
+
+  /**
    * As {@link #col2im(double[], int, int, double[])} in float (the float path, {@link
    * ConvFloat}): the same walk, only the element type differs.
    */
@@ -852,21 +880,15 @@ public final class Conv2d extends Layer {
         if (ix0 >= 0 && ix0 + k <= w) {
           // the whole kernel row lies inside: one contiguous run of k·C values (each position
           // still gets its terms in the same order)
-          int d = rowBase + ix0 * c;
-          for (int j = 0; j < k * c; j++) {
-            dst[d + j] += src[o + j];
-          }
+          addRun(src, o, dst, rowBase + ix0 * c, k * c);
           o += k * c;
           continue;
         }
         for (int kx = 0; kx < k; kx++) {
           int ix = ix0 + kx;
           if (ix >= 0 && ix < w) {
-            int d = rowBase + ix * c;
             // dx[s][iy][ix][ch] += dcols[r][(ky·k+kx)·C + ch]
-            for (int ch = 0; ch < c; ch++) {
-              dst[d + ch] += src[o + ch];
-            }
+            addRun(src, o, dst, rowBase + ix * c, c);
           }
           o += c;
         }

@@ -29,6 +29,10 @@ final class ConvFloat {
   private float[] y;
   /** With pooling: per pooled value, the window position of its first maximum. */
   private byte[] arg;
+  /** As {@link #arg}, for the vector kernels ({@link ConvVectors}): the positions as floats. */
+  private float[] argf;
+  /** True if the pooling runs on the vector kernels. */
+  private final boolean vectors;
   /** A double output gradient rounded to float. */
   private float[] dyf;
   private float[] dx;
@@ -43,15 +47,30 @@ final class ConvFloat {
    * whose ReLU gate is closed routes no gradient.
    */
   static final byte CLOSED = Byte.MAX_VALUE;
+  /**
+   * True if the JVM resolved the Vector API module ({@code --add-modules jdk.incubator.vector}),
+   * so that {@link ConvVectors} can be loaded; read without loading any of its classes.
+   */
+  static final boolean VECTORS = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
   /** The double output and input gradient of the {@link Layer} contract. */
   private double[] yd;
   private double[] dxd;
 
   ConvFloat(Conv2d c) {
+    this(c, VECTORS);
+  }
+
+  /**
+   * @param c the convolution
+   * @param vectors true to pool on the vector kernels where they fit ({@link ConvVectors#fits};
+   *     only if {@link #VECTORS}), false for the scalar loops
+   */
+  ConvFloat(Conv2d c, boolean vectors) {
     this.c = c;
     this.width = c.k() * c.k() * c.in().channels();
     this.filters = c.filters();
     this.b = new float[filters];
+    this.vectors = vectors && VECTORS && c.poolK() > 0 && ConvVectors.fits(filters);
   }
 
   /** As {@link #forward(float[], int, boolean, NativeGemm)} from and to double values. */
@@ -93,7 +112,9 @@ final class ConvFloat {
     if (y == null || y.length < len) {
       y = new float[len];
     }
-    if (c.poolK() > 0 && (arg == null || arg.length < len)) {
+    if (c.poolK() > 0 && vectors && (argf == null || argf.length < len)) {
+      argf = new float[len];
+    } else if (c.poolK() > 0 && !vectors && (arg == null || arg.length < len)) {
       arg = new byte[len];
     }
     if (c.poolK() > 0) {
@@ -153,6 +174,10 @@ final class ConvFloat {
     float[] y = this.y;
     byte[] arg = this.arg;
     int last = c.relu() ? c.poolK() * c.poolK() - 1 : -1;
+    if (vectors) {
+      ConvVectors.pool(p, r0, r, rowQ, rowP, b, y, argf, filters, last);
+      return;
+    }
     for (int i = 0, o = 0; i < r; i++, o += filters) {
       int q = rowQ[r0 + i];
       byte w = rowP[r0 + i];
@@ -281,6 +306,10 @@ final class ConvFloat {
   private void unpool(float[] dy, int r0, int r, float[] dst, double[] db) {
     int[] rowQ = c.rowQ();
     byte[] rowP = c.rowP();
+    if (vectors) {
+      ConvVectors.unpool(dy, r0, r, rowQ, rowP, argf, dst, db, filters);
+      return;
+    }
     byte[] arg = this.arg;
     for (int i = 0, o = 0; i < r; i++, o += filters) {
       int q = rowQ[r0 + i];
