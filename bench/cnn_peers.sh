@@ -39,6 +39,7 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 ./augreg --version >/dev/null   # builds target/augreg.jar if needed, before any timing
 cp target/augreg.jar "$tmp/augreg.jar"   # later rebuilds do not disturb a running benchmark
 mapfile -t jvm < <(AUGREG_PRINT_JVM_OPTS=1 ./augreg bench cnn)   # the launcher's own options
+mapfile -t jvm_env < <(AUGREG_PRINT_JVM_ENV=1 ./augreg)   # and its environment (GLIBC_TUNABLES)
 /usr/bin/python3 "$peers/cats_to_npz.py" "$data" "$tmp/cats.npz"
 cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo "# REFERENCE CNN vs PyTorch, $(date -u '+%Y-%m-%d %H:%M UTC'), $cpu, $(nproc) cores,"\
@@ -100,7 +101,7 @@ for cores in 0 0,1; do
     echo "bench/cnn_peers.sh: $n core(s), round $r/$rounds ..." >&2
     # augreg with the JVM options ./augreg gives `bench` (as bench/mlp.sh and bench/football*.sh
     # run it); the jar is a copy, see above.
-    a=(taskset -c "$cores" java "${jvm[@]}" -jar "$tmp/augreg.jar"
+    a=(taskset -c "$cores" env "${jvm_env[@]}" java "${jvm[@]}" -jar "$tmp/augreg.jar"
        bench cnn --data "$data" --epochs "$epochs" --threads "$n" --aug-threads 1)
     t2=(taskset -c "$cores" python3 "$peers/torch2_cats.py" "$tmp/cats.npz" cnn "$epochs" "$n")
     tv=("${old_blas[@]}" taskset -c "$cores" /usr/bin/python3 "$peers/torch_cats_cnn.py" "$data" "$epochs" "$n" 1 0)

@@ -25,6 +25,20 @@ final class JvmOptions {
   /** The system property that marks a JVM started with these options ({@link Launch}). */
   static final String TUNED = "-Daugreg.tuned=1";
 
+  /** The environment variable through which glibc's run-time settings reach the child JVM. */
+  static final String TUNABLES = "GLIBC_TUNABLES";
+
+  /**
+   * glibc's malloc marks its large allocations for transparent huge pages ({@code
+   * madvise(MADV_HUGEPAGE)}; glibc 2.35 and later, ignored by older ones): the native blocks that
+   * the OpenBLAS products run on (nn/linalg/NativeBuffer, which starts them on 2 MB boundaries)
+   * then take one page fault per 2 MB instead of one per 4 KB on a kernel whose transparent huge
+   * pages are in {@code madvise} mode. The small CNN's first training step writes 56 MB of fresh
+   * blocks (the kept im2col matrices and dY): 160-170 ms of page faults on the 2-core EPYC VM, 5-20
+   * ms with huge pages (docs/benchmarks.md, "The CNN's cold first epoch"). It changes no value.
+   */
+  static final String HUGE_MALLOC = "glibc.malloc.hugetlb=1";
+
   private JvmOptions() {}
 
   /**
@@ -70,6 +84,27 @@ final class JvmOptions {
     // marks the JVM as tuned: Launch runs the command in it instead of relaunching
     jvm.add(TUNED);
     return jvm;
+  }
+
+  /**
+   * The value of {@link #TUNABLES} that augreg's JVM runs with (every command): the user's
+   * settings with {@link #HUGE_MALLOC} added, unless they set {@code glibc.malloc.hugetlb}
+   * themselves. The {@code ./augreg} launcher computes the same ({@code glibc_tunables};
+   * {@code AUGREG_PRINT_JVM_ENV=1 ./augreg} prints it).
+   *
+   * @param user the variable's value in the caller's environment, or null when it is unset
+   * @return the value for the JVM
+   */
+  static String tunables(String user) {
+    if (user == null || user.isEmpty()) {
+      return HUGE_MALLOC;
+    }
+    for (String setting : user.split(":")) {
+      if (setting.startsWith("glibc.malloc.hugetlb=")) {
+        return user;
+      }
+    }
+    return user + ":" + HUGE_MALLOC;
   }
 
   /**

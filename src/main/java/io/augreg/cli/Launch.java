@@ -17,7 +17,9 @@ import java.util.Optional;
  * JvmOptions#relaunches}) this class starts a second JVM with the launcher's options ({@link
  * JvmOptions#of}), then the options this JVM was given (so that the user's {@code -Xmx} and the
  * like win), the archive {@code augreg.jsa} beside the jar, and the same class path and
- * arguments; it passes stdin, stdout and stderr through and ends with the child's exit code.
+ * arguments, and glibc's malloc set to hand out transparent huge pages ({@link
+ * JvmOptions#tunables}); it passes stdin, stdout and stderr through and ends with the child's exit
+ * code.
  * Everything else ({@code --version}, {@code --help}, short commands) runs here, in-process.
  *
  * <p>No relaunch when the JVM is already tuned (system property {@code augreg.tuned}, which
@@ -113,6 +115,9 @@ public final class Launch {
     command.add(Launch.class.getName());
     command.addAll(Arrays.asList(args));
     ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+    // glibc reads its settings when the process starts: the child's malloc hands out huge pages
+    pb.environment().put(JvmOptions.TUNABLES,
+        JvmOptions.tunables(System.getenv(JvmOptions.TUNABLES)));
     if (fromEnvironment) {
       // their options are in `own` already; the child would read them again and repeat the note
       pb.environment().keySet().removeAll(OPTION_VARIABLES);

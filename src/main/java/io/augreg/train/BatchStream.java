@@ -12,8 +12,11 @@ public interface BatchStream extends AutoCloseable {
   /**
    * One mini-batch: inputs in the first {@code size} columns of {@code x} (features × capacity),
    * or, from a stream asked for {@link #asRows() rows}, as NHWC rows in {@code rows} (example j's
-   * features at {@code rows[j·features]}, x null), and labels in {@code y[0..size)}. Valid until
-   * the next call of {@link Epoch#next()}.
+   * features at {@code rows[r·features]} with {@code r = rowIndex[j]}, or {@code r = j} when
+   * {@code rowIndex} is null; x null), and labels in {@code y[0..size)}. Valid until the next
+   * call of {@link Epoch#next()}. With a row index the batch names its examples' rows in the
+   * whole set instead of copying them: each thread of the slice executor copies its own slice
+   * ({@link #copyRows}).
    *
    * @param x inputs as columns, null when {@code rows} holds them
    * @param y hard labels (0/1 or class indices): what accuracy counts
@@ -21,9 +24,11 @@ public interface BatchStream extends AutoCloseable {
    * @param targets soft targets the loss trains on instead of one-hot {@code y} (MixUp, CutMix:
    *     {@link Mixing}), k per example, example j's at {@code targets[j·k]}; null when the labels
    *     are the targets
-   * @param rows inputs as rows (size × features, NHWC), null when {@code x} holds them
+   * @param rows inputs as rows (NHWC), null when {@code x} holds them
+   * @param rowIndex the row in {@code rows} of each example, or null when example j is row j
    */
-  record Batch(DMatrixRMaj x, double[] y, int size, double[] targets, double[] rows) {
+  record Batch(DMatrixRMaj x, double[] y, int size, double[] targets, double[] rows,
+      int[] rowIndex) {
     /**
      * A batch whose hard labels are its targets.
      *
@@ -32,7 +37,7 @@ public interface BatchStream extends AutoCloseable {
      * @param size number of examples
      */
     public Batch(DMatrixRMaj x, double[] y, int size) {
-      this(x, y, size, null, null);
+      this(x, y, size, null, null, null);
     }
 
     /**
@@ -44,7 +49,23 @@ public interface BatchStream extends AutoCloseable {
      * @param targets soft targets, or null
      */
     public Batch(DMatrixRMaj x, double[] y, int size, double[] targets) {
-      this(x, y, size, targets, null);
+      this(x, y, size, targets, null, null);
+    }
+
+    /**
+     * Copies the rows of examples [from, from + n) into {@code dst} (n × features).
+     *
+     * @param from the first example
+     * @param n examples
+     * @param features values per row
+     * @param dst at least n × features values
+     */
+    public void copyRows(int from, int n, int features, double[] dst) {
+      // dst[j, :] = rows[r(from + j), :]
+      for (int j = 0; j < n; j++) {
+        int r = rowIndex == null ? from + j : rowIndex[from + j];
+        System.arraycopy(rows, r * features, dst, j * features, features);
+      }
     }
 
     /**
@@ -54,7 +75,7 @@ public interface BatchStream extends AutoCloseable {
      * @return the batch
      */
     public Batch withTargets(double[] soft) {
-      return new Batch(x, y, size, soft, rows);
+      return new Batch(x, y, size, soft, rows, rowIndex);
     }
   }
 

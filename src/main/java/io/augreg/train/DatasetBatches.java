@@ -10,8 +10,10 @@ import org.ejml.data.DMatrixRMaj;
  * An in-memory {@link BatchStream} without augmentation: every epoch visits the examples in a new
  * order (Fisher–Yates with the generator {@code Seeds.generator(seed, "SHUF", epoch)}), copied
  * batch by batch into one reused buffer. Its {@link #asRows() rows} view keeps the examples as
- * NHWC rows (one transposed copy of the set, made once), so that a batch is a copy of whole rows
- * rather than a gather of single values from every feature's row of the columns.
+ * NHWC rows (one transposed copy of the set, made once), and a batch names its examples' rows in
+ * it ({@link Batch#rowIndex()}) instead of copying them: the threads of the slice executor copy
+ * whole rows of their own slices, in parallel, rather than the training thread gathering single
+ * values from every feature's row of the columns.
  */
 public final class DatasetBatches implements BatchStream {
   private static final long SHUFFLE_KEY = 0x5348_5546L; // "SHUF"
@@ -24,8 +26,8 @@ public final class DatasetBatches implements BatchStream {
   private final double[] by;
   /** The examples as rows (m × features), or null for columns. */
   private final double[] xr;
-  /** A batch's rows (batchSize × features), or null for columns. */
-  private final double[] brows;
+  /** A batch's examples: their rows in {@link #xr}, or null for columns. */
+  private final int[] bindex;
 
   /**
    * @param data the examples (columns)
@@ -44,7 +46,7 @@ public final class DatasetBatches implements BatchStream {
     this.bx = new DMatrixRMaj(x.numRows, this.batchSize);
     this.by = new double[this.batchSize];
     this.xr = null;
-    this.brows = null;
+    this.bindex = null;
   }
 
   /** The rows view of {@code columns}: the same examples, batches and orders. */
@@ -56,7 +58,7 @@ public final class DatasetBatches implements BatchStream {
     this.bx = null;
     this.by = new double[batchSize];
     this.xr = rows;
-    this.brows = new double[batchSize * x.numRows];
+    this.bindex = new int[batchSize];
   }
 
   /**
@@ -69,7 +71,7 @@ public final class DatasetBatches implements BatchStream {
     if (xr != null) {
       return this;
     }
-    long bytes = 8L * x.numRows * x.numCols + 8L * batchSize * x.numRows;
+    long bytes = 8L * x.numRows * x.numCols;
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     if (bytes > free / 2) {
@@ -125,12 +127,10 @@ public final class DatasetBatches implements BatchStream {
           by[j] = y[order[next + j]];
         }
         if (xr != null) {
-          // brows[j, :] = xr[order[next + j], :]
-          for (int j = 0; j < n; j++) {
-            System.arraycopy(xr, order[next + j] * f, brows, j * f, f);
-          }
+          // example j of the batch: row order[next + j] of xr
+          System.arraycopy(order, next, bindex, 0, n);
           next += n;
-          return new Batch(null, by, n, null, brows);
+          return new Batch(null, by, n, null, xr, bindex);
         }
         // bx[:, j] = x[:, order[next + j]]
         for (int i = 0; i < f; i++) {

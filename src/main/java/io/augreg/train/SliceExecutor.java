@@ -1,6 +1,5 @@
 package io.augreg.train;
 
-import io.augreg.core.AugregException;
 import io.augreg.nn.BatchSync;
 import io.augreg.nn.Dense;
 import io.augreg.nn.Flatten;
@@ -17,11 +16,6 @@ import io.augreg.nn.linalg.OpenBlasGemm;
 import io.augreg.nn.linalg.Precision;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The slice executor: each batch of m examples is split into {@code threads} contiguous slices;
@@ -32,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SliceExecutor implements Executor {
   private final List<Worker> workers = new ArrayList<>();
-  private final ExecutorService pool;
+  private final SliceCrew crew;
   private final BatchSync sync;
 
   /** The batch whose values never change (full-batch training), or null. */
@@ -69,20 +63,20 @@ final class SliceExecutor implements Executor {
     }
 
     /**
-     * The NHWC rows of examples [from, from + n) of the batch: a batch of rows itself for the
-     * first slice (no copy), else {@link #rows} holding them; for the fixed batch the rows of the
-     * last call are kept when they are these (no copy), and the first dense layer keeps its
-     * native copy of them as well.
+     * The NHWC rows of examples [from, from + n) of the batch: a batch of consecutive rows itself
+     * for the first slice (no copy), else {@link #rows} holding them (each worker copies its own
+     * slice); for the fixed batch the rows of the last call are kept when they are these (no
+     * copy), and the first dense layer keeps its native copy of them as well.
      */
     double[] rows(BatchStream.Batch bt, BatchStream.Batch fixed, int from, int n) {
       if (bt.rows() != null) {
         rowsOf = null;
-        if (from == 0) {
+        if (from == 0 && bt.rowIndex() == null) {
           return bt.rows();
         }
         int f = features;
         rows = rows.length >= n * f ? rows : new double[n * f];
-        System.arraycopy(bt.rows(), from * f, rows, 0, n * f);
+        bt.copyRows(from, n, f, rows);
         return rows;
       }
       if (bt == fixed && rowsOf == bt && rowsFrom == from && rowsCount == n) {
@@ -108,7 +102,7 @@ final class SliceExecutor implements Executor {
    */
   SliceExecutor(Network net, List<double[]> live, int threads, Precision precision,
       boolean referenceMasks) {
-    pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, daemon()) : null;
+    crew = new SliceCrew(threads);
     sync = new BatchSync(threads);
     try {
       for (int t = 0; t < threads; t++) {
@@ -145,9 +139,7 @@ final class SliceExecutor implements Executor {
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdownNow();
-    }
+    crew.close();
     for (Worker w : workers) {
       if (w.gemm instanceof AutoCloseable c) {
         try {
@@ -184,7 +176,7 @@ final class SliceExecutor implements Executor {
         wk.stack.backward(n);
         if (parts > 1) {
           // every slice's gradients and loss are complete past this point
-          sync.await();
+          crew.await();
         }
         if (Double.isFinite(sum(losses))) {
           long lo = count * w / parts;
@@ -317,35 +309,13 @@ final class SliceExecutor implements Executor {
     void run(int worker, int from, int n);
   }
 
-  /** Runs slice w of [0, total) on worker w: slice 0 on the calling thread, the others in the pool. */
+  /** Runs slice w of [0, total) on worker w: slice 0 on the calling thread, the others on the crew. */
   private void runSlices(int parts, int total, Slice body) {
-    List<Future<?>> fs = new ArrayList<>(parts);
-    for (int w = 1; w < parts; w++) {
+    // slice w: examples [total·w/parts, total·(w+1)/parts)
+    crew.run(parts, w -> {
       int from = (int) ((long) total * w / parts);
       int to = (int) ((long) total * (w + 1) / parts);
-      int id = w;
-      fs.add(pool.submit(() -> body.run(id, from, to - from)));
-    }
-    body.run(0, 0, (int) ((long) total / parts));
-    try {
-      for (Future<?> f : fs) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AugregException("training interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r
-          : new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "augreg-cnn-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+      body.run(w, from, to - from);
+    });
   }
 }

@@ -58,12 +58,45 @@ class JvmOptionsTest {
         "the invocation threshold in force");
   }
 
+  @Test
+  void theLauncherAndTheJarGiveGlibcTheSameSettingsKeepingTheUsers() throws Exception {
+    // unset; other settings (kept, hugetlb added); the user's own hugetlb (kept as it is)
+    java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put(null, "glibc.malloc.hugetlb=1");
+    cases.put("", "glibc.malloc.hugetlb=1");
+    cases.put("glibc.malloc.arena_max=2", "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1");
+    cases.put("glibc.malloc.hugetlb=0", "glibc.malloc.hugetlb=0");
+    cases.put("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2",
+        "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2");
+    cases.put("glibc.malloc.xglibc.malloc.hugetlb=0",
+        "glibc.malloc.xglibc.malloc.hugetlb=0:glibc.malloc.hugetlb=1");
+    for (java.util.Map.Entry<String, String> c : cases.entrySet()) {
+      assertEquals(c.getValue(), JvmOptions.tunables(c.getKey()), String.valueOf(c.getKey()));
+      List<String> env = printedWith("AUGREG_PRINT_JVM_ENV", c.getKey(), "bench", "cnn");
+      assertEquals(List.of("GLIBC_TUNABLES=" + c.getValue()), env, String.valueOf(c.getKey()));
+    }
+  }
+
   /** What {@code AUGREG_PRINT_JVM_OPTS=1 ./augreg ARGS} prints, one option per element. */
   private static List<String> printed(String... args) throws Exception {
+    return printedWith("AUGREG_PRINT_JVM_OPTS", System.getenv("GLIBC_TUNABLES"), args);
+  }
+
+  /**
+   * What {@code VARIABLE=1 ./augreg ARGS} prints, one line per element, with {@code
+   * GLIBC_TUNABLES} set to {@code tunables} (unset when null).
+   */
+  private static List<String> printedWith(String variable, String tunables, String... args)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of("bash", "augreg"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("AUGREG_PRINT_JVM_OPTS", "1");
+    pb.environment().put(variable, "1");
+    if (tunables == null) {
+      pb.environment().remove("GLIBC_TUNABLES");
+    } else {
+      pb.environment().put("GLIBC_TUNABLES", tunables);
+    }
     pb.redirectErrorStream(true);
     Process p = pb.start();
     String printed = new String(p.getInputStream().readAllBytes());

@@ -106,6 +106,23 @@ class LaunchTest {
   }
 
   @Test
+  void theChildsMallocHandsOutHugePagesKeepingTheUsersGlibcSettings() throws Exception {
+    Path jar = probeJar(tmp.resolve("app"));
+    Run plain = run(jar, Map.of(), List.of(), List.of("bench", "ok"));
+    assertEquals(2, plain.jvms());
+    assertEquals("glibc.malloc.hugetlb=1", line(plain.out(), "glibc="));
+    Run user = run(jar, Map.of("GLIBC_TUNABLES", "glibc.malloc.arena_max=4"), List.of(),
+        List.of("train", "ok"));
+    assertEquals("glibc.malloc.arena_max=4:glibc.malloc.hugetlb=1", line(user.out(), "glibc="));
+    Run own = run(jar, Map.of("GLIBC_TUNABLES", "glibc.malloc.hugetlb=0"), List.of(),
+        List.of("train", "ok"));
+    assertEquals("glibc.malloc.hugetlb=0", line(own.out(), "glibc="));
+    // in process, the JVM runs with the environment it was given
+    Run optedOut = run(jar, Map.of("AUGREG_NO_RELAUNCH", "1"), List.of(), List.of("train", "ok"));
+    assertEquals("null", line(optedOut.out(), "glibc="));
+  }
+
+  @Test
   void optingOutOrATunedJvmRunsInProcess() throws Exception {
     Path jar = probeJar(tmp.resolve("app"));
     Run optedOut = run(jar, Map.of("AUGREG_NO_RELAUNCH", "1"), List.of(), List.of("train", "ok"));
@@ -237,7 +254,7 @@ class LaunchTest {
     ProcessBuilder pb = new ProcessBuilder(command(classPath, options, args))
         .redirectOutput(out.toFile()).redirectError(err.toFile());
     for (String v : List.of("AUGREG_NO_RELAUNCH", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
-        "_JAVA_OPTIONS")) {
+        "_JAVA_OPTIONS", "GLIBC_TUNABLES")) {
       pb.environment().remove(v);
     }
     pb.environment().putAll(env);
@@ -270,6 +287,7 @@ class LaunchTest {
         "      System.out.println(\"gc=\" + gc.getName());",
         "    }",
         "    System.out.println(\"max=\" + Runtime.getRuntime().maxMemory());",
+        "    System.out.println(\"glibc=\" + System.getenv(\"GLIBC_TUNABLES\"));",
         "    System.out.println(\"pid=\" + ProcessHandle.current().pid());",
         "    switch (a[1]) {",
         "      case \"fail\": System.exit(2);",

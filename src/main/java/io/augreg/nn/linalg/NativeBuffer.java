@@ -13,8 +13,16 @@ import org.ejml.data.DMatrixRMaj;
  * to a {@link PointerScope} the caller may have open. Not thread-safe.
  */
 final class NativeBuffer implements AutoCloseable {
+  /**
+   * The size of a transparent huge page on x86-64 (2 MB). A buffer of at least this many bytes
+   * starts on a multiple of it and ends a whole page inside its allocation ({@link #reserve}).
+   */
+  static final long HUGE_PAGE = 2L << 20;
   private final Precision precision;
+  /** The values: {@link #owned} itself, or a view into it that starts on a huge page. */
   private Pointer pointer;
+  /** The allocation, which {@link #close()} releases. */
+  private Pointer owned;
   private long capacity;
   /**
    * Float precision: heap staging for the conversion, then one bulk copy (faster than a view);
@@ -28,21 +36,36 @@ final class NativeBuffer implements AutoCloseable {
     this.precision = precision;
   }
 
-  /** Ensures room for {@code elements} values (contents undefined) and returns the memory. */
+  /**
+   * Ensures room for {@code elements} values (contents undefined) and returns the memory.
+   *
+   * <p>A buffer of at least {@link #HUGE_PAGE} bytes is allocated two huge pages longer and used
+   * from its first 2 MB boundary on, so that every 2 MB of it can be one transparent huge page of
+   * the kernel's (where the allocation is marked for them: {@code madvise} mode, which the launcher
+   * asks glibc's malloc for, see {@code cli.JvmOptions.tunables}; or {@code always} mode): the first
+   * write to a fresh 2 MB then costs one page fault instead of 512 (measured on the 2-core EPYC
+   * VM: 11 µs per 4 KB fault, 165 ms for the 56 MB that the small CNN's first training step
+   * touches). The extra 4 MB are address space: the part before the boundary is never written,
+   * and only the huge page that the values end in is backed past their end.
+   */
   Pointer reserve(long elements) {
     if (elements > capacity) {
       close();
+      int size = bytesPerValue();
+      boolean huge = elements * size >= HUGE_PAGE;
+      long room = huge ? elements + 2 * HUGE_PAGE / size : elements;
       // Own scope: the memory must not join a PointerScope the caller has open (closing that
       // would free it under us). The extra reference is ours and released by close().
       PointerScope guard = new PointerScope();
       try {
-        Pointer p = precision == Precision.DOUBLE
-            ? new DoublePointer(elements)
-            : new FloatPointer(elements);
-        pointer = p.retainReference();
+        Pointer p = precision == Precision.DOUBLE ? new DoublePointer(room) : new FloatPointer(room);
+        owned = p.retainReference();
       } finally {
         guard.close();
       }
+      // the values start at the first multiple of HUGE_PAGE (a view: owned keeps the memory)
+      long skip = huge ? Math.floorMod(-owned.address(), HUGE_PAGE) / size : 0;
+      pointer = skip == 0 ? owned : owned.getPointer(skip);
       capacity = elements;
     }
     return pointer;
@@ -182,16 +205,31 @@ final class NativeBuffer implements AutoCloseable {
     }
   }
 
+  /** The address just past the allocation (0 when none): what the values may use at most. */
+  long allocationEnd() {
+    if (owned == null) {
+      return 0;
+    }
+    return owned.address() + owned.capacity() * bytesPerValue();
+  }
+
   /** Native bytes currently held. */
   long bytes() {
-    return capacity * (precision == Precision.DOUBLE ? Double.BYTES : Float.BYTES);
+    return capacity * bytesPerValue();
+  }
+
+  private int bytesPerValue() {
+    return precision == Precision.DOUBLE ? Double.BYTES : Float.BYTES;
   }
 
   /** Frees the native memory now; the buffer may be reused (it allocates again on demand). */
   @Override
   public void close() {
     if (pointer != null) {
-      pointer.releaseReference();
+      owned.releaseReference();
+      // a view into the freed memory reads as null too, as the allocation itself does
+      pointer.setNull();
+      owned = null;
       pointer = null;
       staging = new float[0];
       capacity = 0;

@@ -62,6 +62,58 @@ class NativeBufferTest {
   }
 
   @Test
+  void buffersOfAHugePageOrMoreStartOnA2MbBoundaryAndHoldTheirValues() {
+    long before = Pointer.totalBytes();
+    for (Precision precision : Precision.values()) {
+      int size = precision == Precision.DOUBLE ? Double.BYTES : Float.BYTES;
+      // sizes around the threshold and odd lengths: every buffer of 2 MB or more is aligned
+      for (long elements : new long[] {NativeBuffer.HUGE_PAGE / size, 1_234_567, 3_000_001}) {
+        try (NativeBuffer buf = new NativeBuffer(precision)) {
+          Pointer p = buf.reserve(elements);
+          assertEquals(0, p.address() % NativeBuffer.HUGE_PAGE, precision + " " + elements);
+          assertEquals(elements * size, buf.bytes());
+          // the last huge page the values touch lies inside the allocation (written whole here)
+          long end = p.address() + ceil(elements * size, NativeBuffer.HUGE_PAGE);
+          assertTrue(end <= buf.allocationEnd(), precision + " " + elements);
+          Pointer.memset(p, 1, end - p.address());
+          // the last values round-trip
+          int n = 1000;
+          long at = elements - n;
+          float[] f = new float[n];
+          double[] d = new double[n];
+          for (int i = 0; i < n; i++) {
+            f[i] = i + 0.5f;
+            d[i] = -i - 0.25;
+          }
+          if (precision == Precision.FLOAT) {
+            buf.put(at, f, 0, n);
+            float[] back = new float[n];
+            buf.get(at, back, 0, n);
+            assertArrayEquals(f, back, 0);
+          } else {
+            buf.put(at, d, 0, n);
+            double[] back = new double[n];
+            buf.get(at, back, 0, n);
+            assertArrayEquals(d, back, 0);
+          }
+          buf.close();
+          assertTrue(p.isNull(), "a closed buffer's memory reads as null");
+        }
+      }
+    }
+    assertTrue(Pointer.totalBytes() <= before, "native memory not released");
+    // a small buffer is not padded
+    try (NativeBuffer small = new NativeBuffer(Precision.FLOAT)) {
+      Pointer p = small.reserve(1000);
+      assertEquals(p.address() + 4000, small.allocationEnd());
+    }
+  }
+
+  private static long ceil(long bytes, long page) {
+    return (bytes + page - 1) / page * page;
+  }
+
+  @Test
   void reusesMemoryUntilLargerAndReleasesOnClose() {
     long before = Pointer.totalBytes();
     NativeBuffer buf = new NativeBuffer(Precision.DOUBLE);
