@@ -2,7 +2,8 @@
 # The shared yardstick's CNN rows (../shared/tools/equal-cores-bench.sh), this checkout against
 # another augreg build: its exact commands (plain `java -jar JAR bench cnn --epochs 4`, taskset -c 0
 # with --threads 1 and -c 0,1 with --threads 2, --augment 0 and 1, the machine's environment as
-# it is, OPENBLAS_CORETYPE included), alternating other/this in every cell, ROUNDS times.
+# it is, OPENBLAS_CORETYPE included), alternating other/this in every cell (the order flips every
+# round, so neither side always runs second), ROUNDS times.
 # Prints every run (samples/s, whole-process user+system CPU seconds), then per cell the medians
 # and the median of the per-round ratios this/other.
 # Usage: bench/cnn_loop.sh OTHER.jar [ROUNDS]   (default 5 rounds)
@@ -22,7 +23,8 @@ for round in $(seq 1 "$rounds"); do
   for cores in 0 0,1; do
     t=$(tr ',' '\n' <<<"$cores" | wc -l)
     for a in 0 1; do
-      for side in other this; do
+      order="other this"; (( round % 2 == 0 )) && order="this other"
+      for side in $order; do
         out="$( { /usr/bin/time -f "cpu=%U %S" taskset -c "$cores" java -jar "$tmp/$side.jar" bench cnn \
           --data "$data" --epochs 4 --augment "$a" --threads "$t"; } 2>&1 )"
         samples_and_cpu "$out"
