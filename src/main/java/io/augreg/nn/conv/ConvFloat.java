@@ -112,12 +112,13 @@ final class ConvFloat {
     if (y == null || y.length < len) {
       y = new float[len];
     }
-    if (c.poolK() > 0 && vectors && (argf == null || argf.length < len)) {
-      argf = new float[len];
-    } else if (c.poolK() > 0 && !vectors && (arg == null || arg.length < len)) {
-      arg = new byte[len];
-    }
     if (c.poolK() > 0) {
+      // the arg max of the kernels in use: floats for the vector ones, bytes for the loops
+      if (vectors && (argf == null || argf.length < len)) {
+        argf = new float[len];
+      } else if (!vectors && (arg == null || arg.length < len)) {
+        arg = new byte[len];
+      }
       c.mapAll(rows);
     }
     double[] bd = c.bias().value();
